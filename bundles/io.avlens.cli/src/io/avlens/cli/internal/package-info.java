@@ -1,0 +1,2 @@
+/** The headless application, the dispatcher service and the built-in commands. */
+package io.avlens.cli.internal;
