@@ -1,0 +1,33 @@
+package io.avlens.ui.internal;
+
+import org.eclipse.ui.IFolderLayout;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+
+import io.avlens.ui.tensor.TensorView;
+
+/**
+ * "Explore": the analysis views around the centre. Views contributed by later AV Lens bundles (explorer, video,
+ * timeline, similarity, heatmaps) have their places reserved by id pattern, so they open where a user expects.
+ */
+public class ExplorePerspective implements IPerspectiveFactory {
+
+    /** The perspective id. */
+    public static final String ID = "io.avlens.ui.perspectives.explore";
+
+    @Override
+    public void createInitialLayout(IPageLayout layout) {
+        layout.setEditorAreaVisible(false);
+        String editorArea = layout.getEditorArea();
+        IFolderLayout left = layout.createFolder("io.avlens.ui.folders.left", IPageLayout.LEFT, 0.22f, editorArea);
+        left.addPlaceholder("io.avlens.ui.views.explorer*");
+        IFolderLayout centre = layout.createFolder("io.avlens.ui.folders.centre", IPageLayout.RIGHT, 0.78f, editorArea);
+        centre.addView(TensorView.ID);
+        centre.addPlaceholder("io.avlens.ui.*.views.*");
+        IFolderLayout bottom = layout.createFolder("io.avlens.ui.folders.bottom", IPageLayout.BOTTOM, 0.72f,
+                "io.avlens.ui.folders.centre");
+        bottom.addPlaceholder("io.avlens.ui.views.runs*");
+        bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
+        layout.addShowViewShortcut(TensorView.ID);
+    }
+}

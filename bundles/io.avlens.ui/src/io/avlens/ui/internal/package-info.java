@@ -1,0 +1,2 @@
+/** The workbench application, window, menus and the Explore perspective. */
+package io.avlens.ui.internal;

@@ -1,0 +1,65 @@
+package io.avlens.ui.widgets;
+
+/**
+ * How a heatmap axis turns cell indices into values: value = origin + index × step (e.g. seconds for a time axis
+ * sampled at 8 frames per second: origin 0, step 0.125, unit "s").
+ *
+ * @param label  axis title, e.g. "video time (s)"
+ * @param origin value of index 0
+ * @param step   value difference between neighbouring cells; non-zero
+ */
+public record Axis(String label, double origin, double step) {
+
+    /** Plain indices. */
+    public static Axis index(String label) {
+        return new Axis(label, 0, 1);
+    }
+
+    /** The value at (fractional) cell index {@code i}. */
+    public double value(double i) {
+        return origin + i * step;
+    }
+
+    /** The (fractional) cell index of {@code value}. */
+    public double index(double value) {
+        return (value - origin) / step;
+    }
+
+    /**
+     * "Nice" tick values (1, 2 or 5 × 10^k apart) covering the cells {@code [0, count)}, about {@code target} many.
+     */
+    public double[] ticks(int count, int target) {
+        double a = value(0);
+        double b = value(Math.max(0, count - 1));
+        double lo = Math.min(a, b);
+        double hi = Math.max(a, b);
+        if (hi <= lo) {
+            return new double[] {lo};
+        }
+        double raw = (hi - lo) / Math.max(1, target);
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double fraction = raw / magnitude;
+        double nice = fraction < 1.5 ? 1 : fraction < 3.5 ? 2 : fraction < 7.5 ? 5 : 10;
+        double spacing = nice * magnitude;
+        double first = Math.ceil(lo / spacing - 1e-9) * spacing;
+        int n = (int) Math.floor((hi - first) / spacing + 1e-9) + 1;
+        double[] ticks = new double[Math.max(0, n)];
+        for (int i = 0; i < ticks.length; i++) {
+            ticks[i] = first + i * spacing;
+        }
+        return ticks;
+    }
+
+    /** A short label for a tick value: no trailing zeros, at most 3 decimals. */
+    public static String format(double v) {
+        if (Math.abs(v) < 1e-12) {
+            return "0";
+        }
+        if (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3) {
+            return String.format("%.2g", v);
+        }
+        String s = String.format("%.3f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}
