@@ -1,0 +1,53 @@
+package io.avlens.cli.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.avlens.cli.command.CommandContext;
+import io.avlens.cli.command.CommandSpec;
+
+/** The command line as the product wires it: DS components found through the OSGi service registry. */
+class DeclarativeServicesTest {
+
+    private static CommandDispatcher dispatcher() throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(CommandDispatcher.class).getBundleContext();
+        ServiceTracker<CommandDispatcher, CommandDispatcher> tracker =
+                new ServiceTracker<>(context, CommandDispatcher.class, null);
+        tracker.open();
+        CommandDispatcher d = tracker.waitForService(20_000);
+        assertThat(d).as("the CommandDispatcher DS component is registered").isNotNull();
+        return d;
+    }
+
+    @Test
+    void theDispatcherHasEveryBuiltInCommand() throws InterruptedException {
+        assertThat(dispatcher().specs()).extracting(CommandSpec::name).contains("inspect", "version");
+    }
+
+    @Test
+    void versionReportsThePlatformItRunsOn() throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = dispatcher().execute(List.of("version"), new CommandContext(
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Path.of(".")));
+        assertThat(code).isZero();
+        JsonObject json = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+        assertThat(json.get("java").getAsString()).isEqualTo(Runtime.version().toString());
+        assertThat(json.get("avlens").getAsString()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(json.get("eclipse").getAsString()).startsWith("4.");
+        assertThat(json.get("osgi").getAsString()).startsWith("3.");
+        assertThat(json.keySet()).startsWith("avlens", "java", "eclipse", "osgi");
+    }
+}

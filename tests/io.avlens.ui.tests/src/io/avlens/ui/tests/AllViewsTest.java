@@ -1,0 +1,48 @@
+package io.avlens.ui.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.views.IViewDescriptor;
+import org.junit.jupiter.api.Test;
+
+/** Opens every view AV Lens registers, fails when one cannot be created, and saves a screenshot of each. */
+class AllViewsTest {
+
+    @Test
+    void everyRegisteredViewOpens() {
+        List<String> ids = Ui.sync(() -> Arrays.stream(PlatformUI.getWorkbench().getViewRegistry().getViews())
+                .map(IViewDescriptor::getId).filter(id -> id.startsWith("io.avlens.")).sorted().toList());
+        assertThat(ids).as("AV Lens views in the registry").isNotEmpty().contains("io.avlens.ui.views.tensor");
+
+        IWorkbenchWindow window = Ui.window();
+        for (String id : ids) {
+            IViewPart part = Ui.sync(() -> {
+                try {
+                    return window.getActivePage().showView(id);
+                } catch (Exception e) {
+                    throw new AssertionError("view " + id + " failed to open: " + e, e);
+                }
+            });
+            assertThat(part).as(id).isNotNull();
+            assertThat(part.getClass().getName()).as("view %s is an error placeholder", id)
+                    .doesNotContain("ErrorViewPart");
+            Object content = Ui.sync(() -> {
+                MPart model = window.getService(EPartService.class).findPart(id);
+                return model == null ? null : model.getObject();
+            });
+            assertThat(content).as("the part object of %s was created", id).isNotNull();
+            assertThat(content.getClass().getName()).as(id).doesNotContain("ErrorViewPart");
+            Path shot = Ui.screenshot(window.getShell(), "view-" + id);
+            assertThat(shot).exists();
+        }
+    }
+}
