@@ -32,8 +32,10 @@ public record ColorScale(ColorMap map, double low, double high) {
             hi = m;
         }
         if (!(hi > lo)) {
-            lo -= 0.5;
-            hi += 0.5;
+            // constant data: widen by at least 0.5, and enough to matter at the value's magnitude
+            double pad = Math.max(0.5, Math.abs(lo) * 1e-3);
+            lo -= pad;
+            hi += pad;
         }
         return new ColorScale(map, lo, hi);
     }
@@ -61,8 +63,8 @@ public record ColorScale(ColorMap map, double low, double high) {
                 argb[to + i] = 0;
                 continue;
             }
-            int k = (int) Math.round((v - low) * scale);
-            argb[to + i] = lut[k < 0 ? 0 : Math.min(k, ColorMap.SIZE - 1)];
+            double k = (v - low) * scale; // clamped before the cast: far-off values must not wrap around
+            argb[to + i] = lut[k <= 0 ? 0 : k >= ColorMap.SIZE - 1 ? ColorMap.SIZE - 1 : (int) Math.round(k)];
         }
     }
 }

@@ -6,10 +6,11 @@ import java.util.function.LongSupplier;
 
 /**
  * Limits a burst of values (a scrubbed cursor, a dragged window) to at most one delivery per interval, and the
- * last value always wins: the first value of a quiet period is delivered at once, values arriving within the
- * interval replace each other, and the latest is delivered when the interval has passed. No value is delivered
- * twice and the final value of a burst is never lost. Thread-safe; the sink runs on whatever thread the
- * {@link Scheduler} uses (in the UI: the display thread).
+ * last value always wins: the first value of a quiet period is delivered at once (on the submitting thread),
+ * values arriving within the interval replace each other, and the latest is delivered when the interval has
+ * passed (on the {@link Scheduler}'s thread; in the UI both are the display thread). Sink calls never overlap, no
+ * value is delivered twice, the sink never gets an older value after a newer one, and the final value of a burst
+ * is never lost. Thread-safe.
  *
  * @param <T> the value type
  */
@@ -26,11 +27,13 @@ public final class LatestValueThrottle<T> {
     private final Consumer<? super T> sink;
     private final Scheduler scheduler;
     private final LongSupplier clock;
-    private T pending;
-    private boolean hasPending;
+    private T latest;
+    private long submitted;
+    private long deliveredSequence;
     private boolean flushScheduled;
+    private boolean delivering;
     private long lastDelivery;
-    private boolean delivered;
+    private boolean deliveredOnce;
 
     /**
      * @param intervalMillis minimum time between deliveries, e.g. 50 ms for scrubbing
@@ -50,47 +53,90 @@ public final class LatestValueThrottle<T> {
 
     /** Offers a value: delivered now if the interval since the last delivery has passed, else at its end. */
     public void submit(T value) {
-        boolean deliverNow;
-        long wait = 0;
+        T due;
+        long wait;
         synchronized (this) {
             long now = clock.getAsLong();
-            long since = now - lastDelivery;
-            deliverNow = !flushScheduled && (!delivered || since >= intervalNanos);
-            if (deliverNow) {
-                lastDelivery = now;
-                delivered = true;
-                hasPending = false;
-                pending = null;
-            } else {
-                pending = value;
-                hasPending = true;
-                if (flushScheduled) {
-                    return;
-                }
+            latest = value;
+            submitted++;
+            if (delivering || flushScheduled) {
+                return; // the delivery under way, or the one scheduled, takes this value
+            }
+            wait = remaining(now);
+            if (wait > 0) {
                 flushScheduled = true;
-                wait = Math.max(0, intervalNanos - since);
+                due = null;
+            } else {
+                due = take(now);
             }
         }
-        if (deliverNow) {
-            sink.accept(value);
+        if (wait > 0) {
+            scheduler.schedule(this::flush, toMillisRoundedUp(wait));
         } else {
-            scheduler.schedule(this::flush, Math.max(1, wait / 1_000_000L));
+            deliver(due);
         }
     }
 
     private void flush() {
-        T value;
+        T due;
+        long wait;
         synchronized (this) {
             flushScheduled = false;
-            if (!hasPending) {
-                return;
+            if (delivering || deliveredSequence == submitted) {
+                return; // nothing new, or the delivery under way hands the value on when it ends
             }
-            value = pending;
-            pending = null;
-            hasPending = false;
-            lastDelivery = clock.getAsLong();
-            delivered = true;
+            long now = clock.getAsLong();
+            wait = remaining(now);
+            if (wait > 0) {
+                flushScheduled = true;
+                due = null;
+            } else {
+                due = take(now);
+            }
         }
-        sink.accept(value);
+        if (wait > 0) {
+            scheduler.schedule(this::flush, toMillisRoundedUp(wait));
+        } else {
+            deliver(due);
+        }
+    }
+
+    /** Nanoseconds until the next delivery may happen; 0 when it may happen now. Holds the lock. */
+    private long remaining(long now) {
+        return deliveredOnce ? Math.max(0, intervalNanos - (now - lastDelivery)) : 0;
+    }
+
+    /** Takes the latest value for delivery. Holds the lock. */
+    private T take(long now) {
+        delivering = true;
+        deliveredSequence = submitted;
+        lastDelivery = now;
+        deliveredOnce = true;
+        T value = latest;
+        latest = null;
+        return value;
+    }
+
+    private void deliver(T value) {
+        try {
+            sink.accept(value);
+        } finally {
+            boolean newer;
+            synchronized (this) {
+                delivering = false;
+                newer = deliveredSequence != submitted && !flushScheduled;
+                if (newer) {
+                    flushScheduled = true; // a value arrived while the sink ran; flush keeps the interval
+                }
+            }
+            if (newer) {
+                scheduler.schedule(this::flush, 0);
+            }
+        }
+    }
+
+    /** Never early: 49.5 ms left waits 50 ms. */
+    private static long toMillisRoundedUp(long nanos) {
+        return (nanos + 999_999L) / 1_000_000L;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes files so that readers see the old content or the new content, never a half-written file: the bytes go
@@ -43,20 +44,23 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = siblingTemp(absolute);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
                 writer.writeTo(out);
                 out.flush();
                 channel.force(true);
             }
+            keepPermissions(absolute, temp);
             if (backup != null && Files.exists(absolute)) {
-                Path backupTemp = Files.createTempFile(dir, "." + backup.getFileName() + ".", ".tmp");
+                Path backupTarget = backup.toAbsolutePath();
+                Files.createDirectories(backupTarget.getParent());
+                Path backupTemp = siblingTemp(backupTarget);
                 try {
-                    Files.copy(absolute, backupTemp, StandardCopyOption.REPLACE_EXISTING);
-                    move(backupTemp, backup.toAbsolutePath());
+                    Files.copy(absolute, backupTemp, StandardCopyOption.COPY_ATTRIBUTES);
+                    move(backupTemp, backupTarget);
                 } finally {
                     Files.deleteIfExists(backupTemp);
                 }
@@ -65,6 +69,26 @@ public final class AtomicFiles {
             syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A fresh name beside {@code target} for its temporary file. Not {@link Files#createTempFile}: that makes the
+     * file owner-only (0600), and the rename would then narrow the permissions of every file written.
+     */
+    private static Path siblingTemp(Path target) {
+        return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    }
+
+    /** A replaced file keeps its permissions; a new one gets the default ones (the umask). */
+    private static void keepPermissions(Path target, Path temp) throws IOException {
+        if (!Files.exists(target)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to keep
         }
     }
 

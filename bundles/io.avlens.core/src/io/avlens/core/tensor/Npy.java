@@ -76,9 +76,15 @@ public final class Npy {
         String headerText = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         NpyHeader header = NpyHeader.parse(headerText, source);
 
-        long byteCount = Shapes.size(header.shape()) * header.dtype().itemSize();
+        long byteCount;
+        try {
+            byteCount = Math.multiplyExact(Shapes.size(header.shape()), header.dtype().itemSize());
+        } catch (ArithmeticException e) {
+            byteCount = Long.MAX_VALUE;
+        }
         if (byteCount > Integer.MAX_VALUE - 8) {
-            throw new NpyFormatException(source, "array of " + byteCount + " bytes is too large to load");
+            throw new NpyFormatException(source, "an array of shape " + java.util.Arrays.toString(header.shape())
+                    + " is too large to load (more than 2 GiB)");
         }
         byte[] raw = in.readNBytes((int) byteCount);
         if (raw.length < byteCount) {

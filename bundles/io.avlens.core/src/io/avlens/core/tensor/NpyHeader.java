@@ -31,11 +31,13 @@ record NpyHeader(NpyDtype dtype, boolean bigEndian, boolean fortranOrder, int[] 
         }
         int[] shape = new int[dims.size()];
         for (int i = 0; i < shape.length; i++) {
-            long v = (Long) dims.get(i);
+            if (!(dims.get(i) instanceof Long v)) {
+                throw new NpyFormatException(source, "the shape must hold whole numbers, got " + dims);
+            }
             if (v < 0 || v > Integer.MAX_VALUE) {
                 throw new NpyFormatException(source, "unsupported dimension " + v + " in shape " + dims);
             }
-            shape[i] = (int) v;
+            shape[i] = v.intValue();
         }
         if (d.isEmpty()) {
             throw new NpyFormatException(source, "empty dtype descr");
