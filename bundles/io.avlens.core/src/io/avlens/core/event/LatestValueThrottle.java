@@ -53,8 +53,7 @@ public final class LatestValueThrottle<T> {
 
     /** Offers a value: delivered now if the interval since the last delivery has passed, else at its end. */
     public void submit(T value) {
-        T due;
-        long wait;
+        Step<T> step;
         synchronized (this) {
             long now = clock.getAsLong();
             latest = value;
@@ -62,43 +61,43 @@ public final class LatestValueThrottle<T> {
             if (delivering || flushScheduled) {
                 return; // the delivery under way, or the one scheduled, takes this value
             }
-            wait = remaining(now);
-            if (wait > 0) {
-                flushScheduled = true;
-                due = null;
-            } else {
-                due = take(now);
-            }
+            step = plan(now);
         }
-        if (wait > 0) {
-            scheduler.schedule(this::flush, toMillisRoundedUp(wait));
-        } else {
-            deliver(due);
-        }
+        perform(step);
     }
 
     private void flush() {
-        T due;
-        long wait;
+        Step<T> step;
         synchronized (this) {
             flushScheduled = false;
             if (delivering || deliveredSequence == submitted) {
                 return; // nothing new, or the delivery under way hands the value on when it ends
             }
-            long now = clock.getAsLong();
-            wait = remaining(now);
-            if (wait > 0) {
-                flushScheduled = true;
-                due = null;
-            } else {
-                due = take(now);
-            }
+            step = plan(clock.getAsLong());
         }
+        perform(step);
+    }
+
+    /** What to do next: deliver the latest value now, or wait. Holds the lock. */
+    private Step<T> plan(long now) {
+        long wait = remaining(now);
         if (wait > 0) {
-            scheduler.schedule(this::flush, toMillisRoundedUp(wait));
-        } else {
-            deliver(due);
+            flushScheduled = true;
+            return new Step<>(null, wait);
         }
+        return new Step<>(take(now), 0);
+    }
+
+    /** Carries out a plan, outside the lock. */
+    private void perform(Step<T> step) {
+        if (step.waitNanos() > 0) {
+            scheduler.schedule(this::flush, toMillisRoundedUp(step.waitNanos()));
+        } else {
+            deliver(step.value());
+        }
+    }
+
+    private record Step<T>(T value, long waitNanos) {
     }
 
     /** Nanoseconds until the next delivery may happen; 0 when it may happen now. Holds the lock. */
