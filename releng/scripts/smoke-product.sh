@@ -9,7 +9,7 @@ export AVLENS_NO_BUILD=1 AVLENS_DATA="$(mktemp -d)"
 trap 'rm -rf "$AVLENS_DATA"' EXIT
 
 version=$(./avlens version)
-for key in avlens java eclipse osgi; do
+for key in avlens java eclipse osgi ffmpeg; do
   grep -q "\"$key\"" <<<"$version" || { echo "smoke: 'avlens version' lacks \"$key\": $version" >&2; exit 1; }
 done
 set +e

@@ -48,7 +48,7 @@ class CommandDispatcherTest {
         CommandDispatcher dispatcher = new CommandDispatcher(List.of(
                 new VersionCommand(() -> List.of(new ComponentVersion("avlens", "AV Lens", "0.1.0", "test"),
                         new ComponentVersion("java", "Java", "25", "vendor"))),
-                new InspectCommand(), broken));
+                new InspectCommand(), new ProbeCommand(), broken));
         CommandContext context = new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), dir);
         return dispatcher.execute(List.of(args), context);
@@ -145,6 +145,22 @@ class CommandDispatcherTest {
         err.reset();
         assertThat(run("inspect", ".")).isEqualTo(2);
         assertThat(err()).contains("is a folder");
+    }
+
+    @Test
+    void probeOfANonMediaFileExitsTwoNamingTheFile() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.mp4"), "not a video\n".repeat(40));
+        assertThat(run("probe", "notes.mp4")).isEqualTo(2);
+        assertThat(err()).startsWith("avlens probe: " + text + ": is not a media file FFmpeg can read")
+                .doesNotContain("\tat ");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void probeOfAnEmptyFileSaysSo() throws IOException {
+        Files.createFile(dir.resolve("empty.wav"));
+        assertThat(run("probe", "empty.wav")).isEqualTo(2);
+        assertThat(err()).contains("empty.wav: the file is empty (0 bytes)");
     }
 
     @Test

@@ -34,7 +34,7 @@ class DeclarativeServicesTest {
 
     @Test
     void theDispatcherHasEveryBuiltInCommand() throws InterruptedException {
-        assertThat(dispatcher().specs()).extracting(CommandSpec::name).contains("inspect", "version");
+        assertThat(dispatcher().specs()).extracting(CommandSpec::name).contains("inspect", "probe", "version");
     }
 
     @Test
@@ -49,5 +49,6 @@ class DeclarativeServicesTest {
         assertThat(json.get("eclipse").getAsString()).startsWith("4.");
         assertThat(json.get("osgi").getAsString()).startsWith("3.");
         assertThat(json.keySet()).startsWith("avlens", "java", "eclipse", "osgi");
+        assertThat(json.get("ffmpeg").getAsString()).as("the media bundle's provider").startsWith("8.0");
     }
 }

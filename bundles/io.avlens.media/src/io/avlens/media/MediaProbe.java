@@ -1,0 +1,133 @@
+package io.avlens.media;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+
+import io.avlens.media.MediaException.Problem;
+
+/**
+ * Reads what a media file holds (container, duration, first video and audio stream) with FFmpeg, without decoding
+ * it. Every way a file can be unusable ends in a {@link MediaException} naming the file and the problem.
+ * Stateless; any thread.
+ */
+public final class MediaProbe {
+
+    /** Frame sides beyond this are not a video AV Lens can use (8K is 7680). */
+    static final int MAX_SIDE = 16_384;
+    static final double MAX_FPS = 1_000;
+    static final int MAX_SAMPLE_RATE = 768_000;
+
+    private MediaProbe() {
+    }
+
+    /**
+     * Probes {@code file}.
+     *
+     * @throws MediaException when the file is missing, empty, not readable as media, uses a codec FFmpeg here cannot
+     *                        decode, holds no stream, lasts no time, or has implausible dimensions
+     */
+    public static MediaInfo probe(Path file) throws MediaException {
+        if (!Files.exists(file)) {
+            throw new MediaException(file, Problem.NOT_FOUND, "no such file", null);
+        }
+        if (Files.isDirectory(file)) {
+            throw new MediaException(file, Problem.UNREADABLE, "is a folder, not a media file", null);
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new MediaException(file, Problem.UNREADABLE, "cannot be read: " + e.getMessage(), e);
+        }
+        if (size == 0) {
+            throw new MediaException(file, Problem.EMPTY, "the file is empty (0 bytes)", null);
+        }
+        FfmpegLogging.quiet();
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        try {
+            grabber.start();
+            return describe(file, grabber);
+        } catch (FrameGrabber.Exception e) {
+            throw unreadable(file, e);
+        } finally {
+            try {
+                grabber.close();
+            } catch (FrameGrabber.Exception e) {
+                // closing a grabber that failed to start: nothing more to release
+            }
+        }
+    }
+
+    private static MediaInfo describe(Path file, FFmpegFrameGrabber grabber) throws MediaException {
+        if (!grabber.hasVideo() && !grabber.hasAudio()) {
+            throw new MediaException(file, Problem.NO_STREAMS, "holds neither an audio nor a video stream", null);
+        }
+        double duration = grabber.getLengthInTime() / 1e6;
+        if (!(duration > 0)) {
+            throw new MediaException(file, Problem.ZERO_LENGTH, "has no duration (zero length or unknown)", null);
+        }
+        MediaInfo.Video video = null;
+        if (grabber.hasVideo()) {
+            int w = grabber.getImageWidth();
+            int h = grabber.getImageHeight();
+            double fps = grabber.getVideoFrameRate();
+            if (w <= 0 || h <= 0 || w > MAX_SIDE || h > MAX_SIDE) {
+                throw new MediaException(file, Problem.IMPLAUSIBLE, "video frame size " + w + "x" + h
+                        + " is not plausible (1 to " + MAX_SIDE + " pixels a side)", null);
+            }
+            if (!(fps > 0) || fps > MAX_FPS) {
+                throw new MediaException(file, Problem.IMPLAUSIBLE, String.format(Locale.ROOT,
+                        "video frame rate %.3f fps is not plausible", fps), null);
+            }
+            long frames = headerFrameCount(grabber);
+            if (frames <= 0) {
+                frames = Math.round(duration * fps);
+            }
+            video = new MediaInfo.Video(fps, w, h, grabber.getVideoCodecName(), frames);
+        }
+        MediaInfo.Audio audio = null;
+        if (grabber.hasAudio()) {
+            int rate = grabber.getSampleRate();
+            if (rate <= 0 || rate > MAX_SAMPLE_RATE) {
+                throw new MediaException(file, Problem.IMPLAUSIBLE, "audio sample rate " + rate
+                        + " Hz is not plausible", null);
+            }
+            audio = new MediaInfo.Audio(rate, grabber.getAudioChannels(), grabber.getAudioCodecName());
+        }
+        return new MediaInfo(file, grabber.getFormat(), duration, video, audio);
+    }
+
+    /** The frame count the container states for the grabbed video stream, or 0 when it states none. */
+    private static long headerFrameCount(FFmpegFrameGrabber grabber) {
+        AVFormatContext context = grabber.getFormatContext();
+        int index = grabber.getVideoStream();
+        if (context == null || index < 0 || index >= context.nb_streams()) {
+            return 0;
+        }
+        AVStream stream = context.streams(index);
+        return Math.max(0, stream.nb_frames());
+    }
+
+    private static MediaException unreadable(Path file, FrameGrabber.Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("avcodec_find_decoder") || message.contains("Unsupported")) {
+            return new MediaException(file, Problem.UNSUPPORTED_CODEC,
+                    "uses a codec the FFmpeg in AV Lens cannot decode (" + message.strip() + ")", e);
+        }
+        return new MediaException(file, Problem.UNREADABLE,
+                "is not a media file FFmpeg can read: it may be corrupt, truncated or of another kind ("
+                        + message.strip() + ")", e);
+    }
+
+    /** FFmpeg's own version string, e.g. "8.0.1" (loads the native libraries on first use). */
+    public static String ffmpegVersion() {
+        return avutil.av_version_info().getString();
+    }
+}

@@ -1,0 +1,2 @@
+/** Services of the media bundle. */
+package io.avlens.media.internal;
