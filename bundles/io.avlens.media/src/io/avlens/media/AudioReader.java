@@ -1,0 +1,71 @@
+package io.avlens.media;
+
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+
+import io.avlens.media.MediaException.Problem;
+
+/**
+ * Decodes the first audio stream of a file to mono float samples at a requested rate. Channels are averaged and
+ * the rate is converted by FFmpeg's resampler (band-limited interpolation, not dropped samples). Stateless; any
+ * thread.
+ */
+public final class AudioReader {
+
+    private AudioReader() {
+    }
+
+    /**
+     * Reads the whole audio stream.
+     *
+     * @param sampleRate the rate to resample to, e.g. 16000 for the CAVP and DenseAV profiles
+     * @throws MediaException when the file cannot be read or holds no audio
+     */
+    public static AudioSignal read(Path file, int sampleRate) throws MediaException {
+        if (sampleRate <= 0 || sampleRate > MediaProbe.MAX_SAMPLE_RATE) {
+            throw new IllegalArgumentException("sample rate out of range: " + sampleRate);
+        }
+        MediaInfo info = MediaProbe.probe(file);
+        if (!info.hasAudio()) {
+            throw new MediaException(file, Problem.NO_AUDIO, "holds no audio stream", null);
+        }
+        FfmpegLogging.quiet();
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        grabber.setSampleMode(FrameGrabber.SampleMode.FLOAT);
+        grabber.setSampleRate(sampleRate);
+        grabber.setAudioChannels(1);
+        float[] samples = new float[(int) Math.min(Integer.MAX_VALUE - 8,
+                Math.ceil(info.durationSeconds() * sampleRate) + sampleRate)];
+        int n = 0;
+        try {
+            grabber.start();
+            for (Frame frame; (frame = grabber.grabSamples()) != null;) {
+                if (frame.samples == null) {
+                    continue;
+                }
+                FloatBuffer buffer = (FloatBuffer) frame.samples[0];
+                int count = buffer.remaining();
+                if (n + count > samples.length) {
+                    samples = Arrays.copyOf(samples, Math.max(samples.length * 2, n + count));
+                }
+                buffer.get(samples, n, count);
+                n += count;
+            }
+        } catch (FrameGrabber.Exception e) {
+            throw new MediaException(file, Problem.UNREADABLE, "audio cannot be decoded after " + n
+                    + " samples: the file may be corrupt or truncated (" + e.getMessage() + ")", e);
+        } finally {
+            try {
+                grabber.close();
+            } catch (FrameGrabber.Exception e) {
+                // nothing more to release
+            }
+        }
+        return new AudioSignal(Arrays.copyOf(samples, n), sampleRate);
+    }
+}
