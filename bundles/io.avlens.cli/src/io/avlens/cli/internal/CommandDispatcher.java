@@ -1,8 +1,5 @@
 package io.avlens.cli.internal;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -141,16 +138,18 @@ public class CommandDispatcher {
         return prev[b.length()];
     }
 
+    /** With AVLENS_DEBUG set, the stack trace (and its causes) follows the message. */
     private static void debugTrace(Throwable e, CommandContext context) {
-        if (System.getenv("AVLENS_DEBUG") != null) {
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            context.err().print(trace);
+        if (System.getenv("AVLENS_DEBUG") == null) {
+            return;
         }
-    }
-
-    /** Names of the registered commands (for diagnostics). */
-    List<String> names() {
-        return new ArrayList<>(commands.keySet());
+        StringBuilder trace = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            trace.append(t == e ? "" : "Caused by: ").append(t).append('\n');
+            for (StackTraceElement frame : t.getStackTrace()) {
+                trace.append("\tat ").append(frame).append('\n');
+            }
+        }
+        context.err().print(trace);
     }
 }
