@@ -30,6 +30,7 @@ import io.avlens.core.color.ColorScale;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.core.tensor.Npy;
 import io.avlens.core.tensor.NpyArray;
+import io.avlens.core.tensor.TensorStats;
 import io.avlens.ui.widgets.HeatmapCanvas;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -57,6 +58,7 @@ public class TensorView {
     private HeatmapCanvas canvas;
     private Path file;
     private FloatTensor tensor;
+    private TensorStats stats;
     private ColorMap colorMap = ColorMap.VIRIDIS;
 
     @PostConstruct
@@ -122,8 +124,9 @@ public class TensorView {
             try {
                 NpyArray array = Npy.read(path);
                 FloatTensor values = array.toFloatTensor();
+                TensorStats valueStats = values.stats(); // once, off the UI thread
                 String dtype = array.dtype().numpyName();
-                sync.asyncExec(() -> shown(path, values, dtype));
+                sync.asyncExec(() -> shown(path, values, valueStats, dtype));
                 return Status.OK_STATUS;
             } catch (Exception e) {
                 sync.asyncExec(() -> failed(path, e));
@@ -134,12 +137,13 @@ public class TensorView {
         job.schedule();
     }
 
-    private void shown(Path path, FloatTensor values, String dtype) {
+    private void shown(Path path, FloatTensor values, TensorStats valueStats, String dtype) {
         if (root.isDisposed()) {
             return;
         }
         file = path;
         tensor = values;
+        stats = valueStats;
         fileLabel.setText(path.getFileName() + "  " + dtype + " " + Arrays.toString(values.shape()));
         fileLabel.setToolTipText(path.toString());
         slices.setShape(values.shape());
@@ -161,7 +165,7 @@ public class TensorView {
             return;
         }
         FloatTensor plane = slices.plane(tensor);
-        canvas.setData(plane, ColorScale.fit(colorMap, tensor.stats()));
+        canvas.setData(plane, ColorScale.fit(colorMap, stats));
         status.setForeground(null);
         status.setText(summary());
     }
@@ -170,7 +174,7 @@ public class TensorView {
         if (tensor == null) {
             return "";
         }
-        var s = tensor.stats();
+        TensorStats s = stats;
         return String.format("%d values, min %.4g, max %.4g, mean %.4g, std %.4g%s", s.count(), s.min(), s.max(),
                 s.mean(), s.std(), s.nonFinite() > 0 ? ", " + s.nonFinite() + " not finite" : "");
     }
