@@ -13,7 +13,7 @@ import io.avlens.media.MediaException.Problem;
 /**
  * Decodes the first audio stream of a file to mono float samples at a requested rate. Channels are averaged and
  * the rate is converted by FFmpeg's resampler (band-limited interpolation, not dropped samples). Stateless; any
- * thread.
+ * thread. The file is opened once: the checks and error messages are {@link MediaProbe}'s.
  */
 public final class AudioReader {
 
@@ -30,20 +30,25 @@ public final class AudioReader {
         if (sampleRate <= 0 || sampleRate > MediaProbe.MAX_SAMPLE_RATE) {
             throw new IllegalArgumentException("sample rate out of range: " + sampleRate);
         }
-        MediaInfo info = MediaProbe.probe(file);
-        if (!info.hasAudio()) {
-            throw new MediaException(file, Problem.NO_AUDIO, "holds no audio stream", null);
-        }
+        MediaProbe.checkFile(file);
         FfmpegLogging.quiet();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         grabber.setSampleMode(FrameGrabber.SampleMode.FLOAT);
         grabber.setSampleRate(sampleRate);
         grabber.setAudioChannels(1);
-        float[] samples = new float[(int) Math.min(Integer.MAX_VALUE - 8,
-                Math.ceil(info.durationSeconds() * sampleRate) + sampleRate)];
+        float[] samples;
         int n = 0;
         try {
-            grabber.start();
+            try {
+                grabber.start();
+            } catch (FrameGrabber.Exception e) {
+                throw MediaProbe.unreadable(file, e);
+            }
+            if (!grabber.hasAudio()) {
+                throw new MediaException(file, Problem.NO_AUDIO, "holds no audio stream", null);
+            }
+            double seconds = Math.max(0, grabber.getLengthInTime() / 1e6);
+            samples = new float[(int) Math.min(Integer.MAX_VALUE - 8, Math.ceil(seconds * sampleRate) + sampleRate)];
             for (Frame frame; (frame = grabber.grabSamples()) != null;) {
                 if (frame.samples == null) {
                     continue;

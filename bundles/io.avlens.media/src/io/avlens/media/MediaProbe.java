@@ -34,6 +34,29 @@ public final class MediaProbe {
      *                        decode, holds no stream, lasts no time, or has implausible dimensions
      */
     public static MediaInfo probe(Path file) throws MediaException {
+        checkFile(file);
+        FfmpegLogging.quiet();
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        try {
+            grabber.start();
+            return describe(file, grabber);
+        } catch (FrameGrabber.Exception e) {
+            throw unreadable(file, e);
+        } finally {
+            try {
+                grabber.close();
+            } catch (FrameGrabber.Exception e) {
+                // closing a grabber that failed to start: nothing more to release
+            }
+        }
+    }
+
+    /**
+     * The checks before FFmpeg opens a file: it exists, is not a folder and is not empty.
+     *
+     * @throws MediaException naming the file and which of these failed
+     */
+    static void checkFile(Path file) throws MediaException {
         if (!Files.exists(file)) {
             throw new MediaException(file, Problem.NOT_FOUND, "no such file", null);
         }
@@ -48,20 +71,6 @@ public final class MediaProbe {
         }
         if (size == 0) {
             throw new MediaException(file, Problem.EMPTY, "the file is empty (0 bytes)", null);
-        }
-        FfmpegLogging.quiet();
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-        try {
-            grabber.start();
-            return describe(file, grabber);
-        } catch (FrameGrabber.Exception e) {
-            throw unreadable(file, e);
-        } finally {
-            try {
-                grabber.close();
-            } catch (FrameGrabber.Exception e) {
-                // closing a grabber that failed to start: nothing more to release
-            }
         }
     }
 
@@ -115,7 +124,8 @@ public final class MediaProbe {
         return Math.max(0, stream.nb_frames());
     }
 
-    private static MediaException unreadable(Path file, FrameGrabber.Exception e) {
+    /** The error for a file FFmpeg failed to open: an unsupported codec, or not readable media. */
+    static MediaException unreadable(Path file, FrameGrabber.Exception e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("avcodec_find_decoder") || message.contains("Unsupported")) {
             return new MediaException(file, Problem.UNSUPPORTED_CODEC,
