@@ -15,6 +15,8 @@ public final class AvLensTopics {
     public static final String TIME_SELECTION = PREFIX + "time/selection";
     /** The visible time window was zoomed or panned; payload {@link VisibleWindowChanged}. */
     public static final String TIME_WINDOW = PREFIX + "time/window";
+    /** Bookmarks or markers were added or removed; payload {@link AnnotationsChanged}. */
+    public static final String ANNOTATIONS = PREFIX + "time/annotations";
     /** Items (clips, embedding points, retrieval hits) were selected; payload {@link ItemsSelected}. */
     public static final String ITEMS_SELECTED = PREFIX + "selection/items";
 
