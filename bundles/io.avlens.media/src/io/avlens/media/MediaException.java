@@ -30,7 +30,11 @@ public class MediaException extends IOException {
         /** The file lasts no time at all. */
         ZERO_LENGTH,
         /** Frame size, frame rate or sample rate out of any plausible range. */
-        IMPLAUSIBLE
+        IMPLAUSIBLE,
+        /** A requested time range lies outside the media. */
+        OUT_OF_RANGE,
+        /** What was asked of the file does not fit in memory (read a shorter time range). */
+        TOO_LONG
     }
 
     private final transient Path file;
