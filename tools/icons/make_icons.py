@@ -8,6 +8,7 @@ import struct
 import zlib
 
 OUT = "bundles/io.avlens.ui/icons/"
+MEDIA = "bundles/io.avlens.ui.media/icons/"
 
 
 def png(path, size, pixel):
@@ -45,3 +46,71 @@ def grid(x, y, n):
 png(OUT + "avlens16.png", 16, lens)
 png(OUT + "avlens32.png", 32, lens)
 png(OUT + "tensor16.png", 16, grid)
+
+
+def film(x, y, n):
+    """A film frame: dark strip with sprocket holes around a teal picture."""
+    if y < 2 or y > n - 3:
+        return (255, 255, 255, 255) if x % 3 == 1 else (50, 50, 50, 255)
+    if 3 <= y <= n - 4 and 1 <= x <= n - 2:
+        return (0x1F, 0x9E, 0x89, 255) if y > n // 2 else (0x6C, 0xCE, 0xD4, 255)
+    return (50, 50, 50, 255)
+
+
+def timeline(x, y, n):
+    """A waveform above a spectrogram-like band with a red cursor."""
+    if x == n * 2 // 3:
+        return (0xD6, 0x27, 0x28, 255)
+    if y < n // 2:
+        amp = abs(math.sin(x * 0.9)) * (n // 4 - 1)
+        return (0xF2, 0x8E, 0x2B, 255) if abs(y - n // 4) <= amp else (0, 0, 0, 0)
+    t = (n - 1 - y) / (n / 2) * 0.6 + 0.3 * math.sin(x)
+    t = min(1, max(0, t))
+    return (int(68 + 185 * t), int(1 + 200 * t), int(84 + 50 * t), 255)
+
+
+def play(x, y, n):
+    """A right-pointing triangle."""
+    c = (n - 1) / 2
+    return (0x2A, 0x7F, 0x3A, 255) if 3 <= x <= n - 4 and abs(y - c) <= (n - 4 - x) * 0.55 + 0.5 else (0, 0, 0, 0)
+
+
+def pause(x, y, n):
+    """Two bars."""
+    return (60, 60, 60, 255) if 3 <= y <= n - 4 and (4 <= x <= 6 or 9 <= x <= 11) else (0, 0, 0, 0)
+
+
+def step(direction):
+    def draw(x, y, n):
+        c = (n - 1) / 2
+        xx = x if direction > 0 else n - 1 - x
+        if 11 <= xx <= 12 and 3 <= y <= n - 4:
+            return (60, 60, 60, 255)
+        return (60, 60, 60, 255) if 4 <= xx <= 10 and abs(y - c) <= (10 - xx) * 0.75 + 0.5 else (0, 0, 0, 0)
+    return draw
+
+
+def loop(x, y, n):
+    """A ring with a gap: repeat."""
+    c = (n - 1) / 2
+    r = math.hypot(x - c, y - c)
+    return (0x1F, 0x6F, 0xB4, 255) if abs(r - n * 0.32) < 1.1 and not (x > c and abs(y - c) < 2) else (0, 0, 0, 0)
+
+
+def bookmark(x, y, n):
+    """A flag."""
+    if x == 4 and 2 <= y <= n - 2:
+        return (60, 60, 60, 255)
+    return (0xE3, 0xB5, 0x05, 255) if 5 <= x <= 12 and 2 <= y <= 8 - abs(x - 8) // 3 else (0, 0, 0, 0)
+
+
+import os
+os.makedirs(MEDIA, exist_ok=True)
+png(MEDIA + "video16.png", 16, film)
+png(MEDIA + "timeline16.png", 16, timeline)
+png(MEDIA + "play16.png", 16, play)
+png(MEDIA + "pause16.png", 16, pause)
+png(MEDIA + "step_forward16.png", 16, step(1))
+png(MEDIA + "step_back16.png", 16, step(-1))
+png(MEDIA + "loop16.png", 16, loop)
+png(MEDIA + "bookmark16.png", 16, bookmark)

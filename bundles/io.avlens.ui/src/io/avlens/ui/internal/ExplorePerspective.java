@@ -24,8 +24,15 @@ public class ExplorePerspective implements IPerspectiveFactory {
         IFolderLayout centre = layout.createFolder("io.avlens.ui.folders.centre", IPageLayout.RIGHT, 0.78f, editorArea);
         centre.addView(TensorView.ID);
         centre.addPlaceholder("io.avlens.ui.*.views.*");
-        IFolderLayout bottom = layout.createFolder("io.avlens.ui.folders.bottom", IPageLayout.BOTTOM, 0.72f,
+        // the time axis spans the width under the picture and the analysis views
+        IFolderLayout time = layout.createFolder("io.avlens.ui.folders.time", IPageLayout.BOTTOM, 0.58f,
                 "io.avlens.ui.folders.centre");
+        time.addPlaceholder("io.avlens.ui.media.views.timeline");
+        IFolderLayout video = layout.createFolder("io.avlens.ui.folders.video", IPageLayout.LEFT, 0.42f,
+                "io.avlens.ui.folders.centre");
+        video.addPlaceholder("io.avlens.ui.media.views.video");
+        IFolderLayout bottom = layout.createFolder("io.avlens.ui.folders.bottom", IPageLayout.BOTTOM, 0.72f,
+                "io.avlens.ui.folders.time");
         bottom.addPlaceholder("io.avlens.ui.views.runs*");
         bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
         layout.addShowViewShortcut(TensorView.ID);

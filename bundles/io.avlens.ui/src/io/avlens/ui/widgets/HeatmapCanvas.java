@@ -5,8 +5,6 @@ import java.util.function.Consumer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
@@ -66,8 +64,8 @@ public class HeatmapCanvas extends Canvas {
         disposeImages();
         this.plane = values;
         this.scale = colorScale;
-        this.image = colorImage(values, colorScale);
-        this.barImage = colorBarImage(colorScale.map());
+        this.image = ColorImages.plane(getDisplay(), values, colorScale);
+        this.barImage = ColorImages.colorBar(getDisplay(), colorScale.map());
         redraw();
     }
 
@@ -196,34 +194,6 @@ public class HeatmapCanvas extends Canvas {
         redraw();
         hoverListener.accept(cell == null ? null
                 : new Hover(cell.y, cell.x, plane.get(cell.y, cell.x), xAxis.value(cell.x), yAxis.value(cell.y)));
-    }
-
-    /** Colours a plane into an image with transparency where values are not finite. */
-    static Image colorImage(FloatTensor values, ColorScale colorScale) {
-        int rows = values.dim(0);
-        int cols = values.dim(1);
-        ImageData data = new ImageData(Math.max(1, cols), Math.max(1, rows), 24, new PaletteData(0xff0000, 0xff00, 0xff));
-        float[] all = values.toArray();
-        int[] argb = new int[cols];
-        byte[] alpha = new byte[cols];
-        for (int r = 0; r < rows; r++) {
-            colorScale.colorize(all, r * cols, argb, 0, cols);
-            for (int c = 0; c < cols; c++) {
-                alpha[c] = (byte) (argb[c] >>> 24);
-            }
-            data.setPixels(0, r, cols, argb, 0);
-            data.setAlphas(0, r, cols, alpha, 0);
-        }
-        return new Image(org.eclipse.swt.widgets.Display.getCurrent(), data);
-    }
-
-    private static Image colorBarImage(ColorMap map) {
-        ImageData data = new ImageData(1, ColorMap.SIZE, 24, new PaletteData(0xff0000, 0xff00, 0xff));
-        int[] lut = map.lut();
-        for (int i = 0; i < ColorMap.SIZE; i++) {
-            data.setPixel(0, ColorMap.SIZE - 1 - i, lut[i] & 0xffffff);
-        }
-        return new Image(org.eclipse.swt.widgets.Display.getCurrent(), data);
     }
 
     private void disposeImages() {

@@ -4,13 +4,13 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 
 /** Rotated text for vertical axis titles. */
-final class VerticalText {
+public final class VerticalText {
 
     private VerticalText() {
     }
 
     /** Draws {@code text} rotated 90° counter-clockwise, centred vertically on {@code centreY}. */
-    static void drawVertical(GC gc, String text, int x, int centreY) {
+    public static void drawVertical(GC gc, String text, int x, int centreY) {
         Point extent = gc.textExtent(text);
         org.eclipse.swt.graphics.Transform t = new org.eclipse.swt.graphics.Transform(gc.getDevice());
         try {

@@ -1,0 +1,479 @@
+package io.avlens.ui.media;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.ImageDescriptor;
+import org.eclipse.jface.resource.LocalResourceManager;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Scale;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
+
+import io.avlens.core.event.AvLensTopics;
+import io.avlens.core.event.TimeSelectionChanged;
+import io.avlens.core.time.TimeRange;
+import io.avlens.media.AudioReader;
+import io.avlens.media.AudioSignal;
+import io.avlens.media.MediaException;
+import io.avlens.media.MediaInfo;
+import io.avlens.ui.context.AnalysisContext;
+import io.avlens.ui.context.AnalysisContexts;
+import io.avlens.ui.media.internal.ClipFrames;
+import io.avlens.ui.media.internal.Frame;
+import io.avlens.ui.media.internal.FrameLoader;
+import io.avlens.ui.media.internal.Player;
+import io.avlens.ui.widgets.ColorImages;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * The frame of the active clip at the shared cursor, with playback: the sound drives the clock and frames follow
+ * it; frame stepping; looping the selected range; J/K/L, space and the arrow keys. Scrubbing anywhere else moves the
+ * picture here; playing here moves every cursor.
+ */
+public class VideoView {
+
+    /** The view id. */
+    public static final String ID = "io.avlens.ui.media.views.video";
+
+    /** Playback ticks per second: the cursor and the picture move at this rate. */
+    private static final int TICK_MILLIS = 33;
+    private static final double MAX_SPEED = 4;
+
+    private Composite root;
+    private Canvas canvas;
+    private Scale scrubber;
+    private Label timeLabel;
+    private Label note;
+    private ToolItem playItem;
+    private ToolItem loopItem;
+    private LocalResourceManager resources;
+    private Image playIcon;
+    private Image pauseIcon;
+
+    private AnalysisContext analysis;
+    private MediaInfo media;
+    private Player player;
+    private FrameLoader loader;
+    private Image image;
+    private Frame shown;
+    private String message = "No clip. Open one with File > Open Clip...";
+    private double position;
+    private boolean ticking;
+    private long generation;
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        root = parent;
+        resources = new LocalResourceManager(JFaceResources.getResources(), parent);
+        playIcon = icon("play16.png");
+        pauseIcon = icon("pause16.png");
+        GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
+        canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(canvas);
+        canvas.addListener(SWT.Paint, this::paint);
+        canvas.addListener(SWT.Resize, e -> requestFrame(position));
+        canvas.addListener(SWT.MouseDown, e -> canvas.setFocus());
+        canvas.addListener(SWT.KeyDown, this::keyPressed);
+        canvas.setToolTipText("Space play/pause · ←/→ one frame · J/K/L backwards/pause/forwards (again: faster)");
+
+        scrubber = new Scale(parent, SWT.HORIZONTAL);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(scrubber);
+        scrubber.setMinimum(0);
+        scrubber.setMaximum(1000);
+        scrubber.addListener(SWT.Selection, e -> scrubbed());
+        scrubber.addListener(SWT.KeyDown, this::keyPressed);
+
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(3).margins(2, 0).applyTo(bar);
+        ToolBar tools = new ToolBar(bar, SWT.FLAT);
+        item(tools, SWT.PUSH, "step_back16.png", "One frame back (←)", () -> transport(Transport.Command.STEP_BACK));
+        playItem = item(tools, SWT.PUSH, "play16.png", "Play / pause (space)", () -> transport(Transport.Command.TOGGLE));
+        item(tools, SWT.PUSH, "step_forward16.png", "One frame forward (→)",
+                () -> transport(Transport.Command.STEP_FORWARD));
+        loopItem = item(tools, SWT.CHECK, "loop16.png", "Loop the selected range (the whole clip without one)",
+                this::loopChanged);
+        timeLabel = new Label(bar, SWT.NONE);
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(timeLabel);
+        note = new Label(bar, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(note);
+        updateLabels();
+        if (analysis != null) {
+            load(analysis);
+        }
+    }
+
+    private Image icon(String name) {
+        return resources.create(ImageDescriptor.createFromURL(getClass().getResource("/icons/" + name)));
+    }
+
+    private ToolItem item(ToolBar bar, int style, String iconName, String tip, Runnable action) {
+        ToolItem it = new ToolItem(bar, style);
+        it.setImage(icon(iconName));
+        it.setToolTipText(tip);
+        it.addListener(SWT.Selection, e -> action.run());
+        return it;
+    }
+
+    /** The active analysis changed (a clip was opened or another activated). */
+    @Inject
+    @Optional
+    void setAnalysis(@Named(AnalysisContexts.ACTIVE) AnalysisContext context) {
+        if (context == analysis) {
+            return;
+        }
+        analysis = context;
+        if (root != null && !root.isDisposed()) {
+            load(context);
+        }
+    }
+
+    @Inject
+    @Optional
+    void selectionChanged(@UIEventTopic(AvLensTopics.TIME_SELECTION) TimeSelectionChanged event) {
+        if (analysis == null || !analysis.isForeign(event, this) || canvas.isDisposed()) {
+            return;
+        }
+        double t = event.selection().cursor();
+        if (player != null && player.isPlaying()) {
+            player.play(t, player.speed()); // seek while playing
+        }
+        if (player != null && loopItem.getSelection()) {
+            loopChanged();
+        }
+        showAt(t);
+    }
+
+    @Inject
+    @Optional
+    void transportRequested(@UIEventTopic(Transport.TOPIC) Transport.Request request) {
+        if (analysis != null && analysis.id().equals(request.contextId()) && !canvas.isDisposed()) {
+            perform(request.command());
+        }
+    }
+
+    private void keyPressed(Event e) {
+        Transport.Command c = Transport.forKey(e.keyCode, e.character);
+        if (c != null) {
+            e.doit = false;
+            transport(c);
+        }
+    }
+
+    private void transport(Transport.Command command) {
+        if (analysis != null) {
+            perform(command);
+        }
+    }
+
+    /** Carries out a playback command. */
+    public void perform(Transport.Command command) {
+        if (player == null) {
+            return;
+        }
+        double speed = player.isPlaying() ? player.speed() : 0;
+        switch (command) {
+            case TOGGLE -> {
+                if (player.isPlaying()) {
+                    pause();
+                } else {
+                    play(1);
+                }
+            }
+            case PAUSE -> pause();
+            case FORWARD -> play(speed > 0 ? Math.min(MAX_SPEED, speed * 2) : 1);
+            case REVERSE -> play(speed < 0 ? Math.max(-MAX_SPEED, speed * 2) : -1);
+            case STEP_FORWARD -> step(1);
+            case STEP_BACK -> step(-1);
+            default -> throw new IllegalStateException(command.toString());
+        }
+    }
+
+    private void play(double speed) {
+        player.play(position, speed);
+        playItem.setImage(pauseIcon);
+        updateLabels();
+        if (!ticking) {
+            ticking = true;
+            canvas.getDisplay().timerExec(TICK_MILLIS, this::tick);
+        }
+    }
+
+    private void pause() {
+        double t = player.stop();
+        playItem.setImage(playIcon);
+        showAt(t);
+        analysis.moveCursor(this, t);
+    }
+
+    /** One frame earlier or later than the frame at the cursor, placed on that frame's start time. */
+    private void step(int frames) {
+        if (player.isPlaying()) {
+            pause();
+        }
+        double fps = fps();
+        long index = Math.round(Math.floor(position * fps + 1e-6)) + frames;
+        double last = Math.max(0, Math.ceil(media.durationSeconds() * fps - 1e-9) - 1);
+        double t = Math.max(0, Math.min(last, index)) / fps;
+        showAt(t);
+        analysis.moveCursor(this, t);
+    }
+
+    private void tick() {
+        if (canvas.isDisposed() || player == null) {
+            ticking = false;
+            return;
+        }
+        double t = player.position();
+        showAt(t);
+        analysis.moveCursor(this, t);
+        if (player.isPlaying()) {
+            canvas.getDisplay().timerExec(TICK_MILLIS, this::tick);
+        } else {
+            ticking = false;
+            playItem.setImage(playIcon);
+            updateLabels();
+        }
+    }
+
+    private void loopChanged() {
+        if (player == null) {
+            return;
+        }
+        TimeRange range = analysis.selection().isCursor() ? analysis.extent() : analysis.selection().range();
+        player.setLoop(loopItem.getSelection() ? range : null);
+        updateLabels();
+    }
+
+    private void scrubbed() {
+        if (media == null) {
+            return;
+        }
+        double t = scrubber.getSelection() / 1000.0 * media.durationSeconds();
+        if (player.isPlaying()) {
+            player.play(t, player.speed());
+        }
+        showAt(t);
+        analysis.moveCursor(this, t);
+    }
+
+    /** Opens the clip of {@code context}: frames at once, the sound for playback in a job. */
+    private void load(AnalysisContext context) {
+        closeClip();
+        long thisLoad = ++generation;
+        if (context == null) {
+            message = "No clip. Open one with File > Open Clip...";
+            canvas.redraw();
+            updateLabels();
+            return;
+        }
+        media = context.media();
+        position = context.cursor();
+        player = new Player(null, media.durationSeconds());
+        if (media.hasVideo()) {
+            Display display = canvas.getDisplay();
+            loader = new FrameLoader(ClipFrames.open(media.path()),
+                    f -> display.asyncExec(() -> frameLoaded(f, thisLoad)),
+                    e -> display.asyncExec(() -> failed(e, thisLoad)));
+            message = "Decoding " + context.title() + "...";
+        } else {
+            message = context.title() + " has no video track";
+        }
+        if (media.hasAudio()) {
+            loadSound(context, thisLoad);
+        }
+        updateLabels();
+        requestFrame(position);
+    }
+
+    private void loadSound(AnalysisContext context, long thisLoad) {
+        Job job = Job.create("Decoding the sound of " + context.title(), (IProgressMonitor monitor) -> {
+            try {
+                AudioSignal sound = AudioReader.read(context.file(), media.audio().sampleRate());
+                canvas.getDisplay().asyncExec(() -> {
+                    if (thisLoad == generation && !canvas.isDisposed()) {
+                        player.close();
+                        player = new Player(sound, media.durationSeconds());
+                        loopChanged();
+                        updateLabels();
+                    }
+                });
+                return Status.OK_STATUS;
+            } catch (MediaException e) {
+                canvas.getDisplay().asyncExec(() -> failed(e, thisLoad));
+                return Status.info(e.getMessage());
+            }
+        });
+        job.setSystem(false);
+        job.schedule();
+    }
+
+    private void showAt(double t) {
+        position = t;
+        if (media != null) {
+            scrubber.setSelection((int) Math.round(t / Math.max(1e-9, media.durationSeconds()) * 1000));
+        }
+        updateLabels();
+        requestFrame(t);
+    }
+
+    private void requestFrame(double t) {
+        if (loader == null || canvas.isDisposed()) {
+            return;
+        }
+        Rectangle area = canvas.getClientArea();
+        loader.request(t, area.width, area.height);
+    }
+
+    private void frameLoaded(Frame frame, long load) {
+        if (load != generation || canvas.isDisposed()) {
+            return;
+        }
+        ImageData data = ColorImages.rgb(frame.width(), frame.height());
+        for (int y = 0; y < frame.height(); y++) {
+            data.setPixels(0, y, frame.width(), frame.argb(), y * frame.width());
+        }
+        if (image != null) {
+            image.dispose();
+        }
+        image = new Image(canvas.getDisplay(), data);
+        shown = frame;
+        message = null;
+        canvas.redraw();
+    }
+
+    private void failed(IOException e, long load) {
+        if (load != generation || canvas.isDisposed()) {
+            return;
+        }
+        message = e.getMessage();
+        note.setText(e.getMessage());
+        note.getParent().layout();
+        canvas.redraw();
+    }
+
+    private void paint(Event e) {
+        GC gc = e.gc;
+        Rectangle area = canvas.getClientArea();
+        gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        gc.fillRectangle(area);
+        if (image != null) {
+            Rectangle b = image.getBounds();
+            double scale = Math.min(area.width / (double) b.width, area.height / (double) b.height);
+            int w = (int) Math.round(b.width * scale);
+            int h = (int) Math.round(b.height * scale);
+            gc.drawImage(image, 0, 0, b.width, b.height, (area.width - w) / 2, (area.height - h) / 2, w, h);
+        }
+        if (message != null) {
+            gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+            Point extent = gc.textExtent(message);
+            gc.drawText(message, Math.max(4, (area.width - extent.x) / 2), area.height / 2 - extent.y / 2, true);
+        }
+    }
+
+    private double fps() {
+        return media != null && media.hasVideo() && media.video().fps() > 0 ? media.video().fps() : 25;
+    }
+
+    private void updateLabels() {
+        if (timeLabel == null || timeLabel.isDisposed()) {
+            return;
+        }
+        if (media == null) {
+            timeLabel.setText("--:--.---");
+            note.setText("");
+        } else {
+            long frames = media.hasVideo() ? Math.max(1, (long) Math.ceil(media.durationSeconds() * fps() - 1e-9)) : 0;
+            long frame = Math.min(Math.max(0, frames - 1), (long) Math.floor(position * fps() + 1e-6));
+            timeLabel.setText(clock(position) + " / " + clock(media.durationSeconds())
+                    + (frames > 0 ? String.format(Locale.ROOT, "   frame %d / %d", frame + 1, frames) : ""));
+            String problem = player == null ? null : player.audioProblem();
+            String state = player != null && player.isPlaying() && player.speed() != 1
+                    ? String.format(Locale.ROOT, "%+.0f×", player.speed()) : "";
+            String loop = player != null && player.loop() != null
+                    ? "loop " + clock(player.loop().start()) + "–" + clock(player.loop().end()) : "";
+            note.setText(String.join("   ", Stream.of(state, loop, problem == null ? "" : problem)
+                    .filter(s -> !s.isEmpty()).toList()));
+            note.setToolTipText(player == null ? null : player.audioDetail());
+        }
+        timeLabel.getParent().layout();
+    }
+
+    /** {@code m:ss.mmm}. */
+    static String clock(double seconds) {
+        long ms = Math.round(Math.max(0, seconds) * 1000);
+        return String.format(Locale.ROOT, "%d:%02d.%03d", ms / 60_000, ms / 1000 % 60, ms % 1000);
+    }
+
+    /** The media time of the frame on screen, NaN before the first; for tests and tools. */
+    public double shownTime() {
+        return shown == null ? Double.NaN : shown.time();
+    }
+
+    /** Where the view's clock stands, seconds. */
+    public double position() {
+        return position;
+    }
+
+    /** Whether playback is running. */
+    public boolean isPlaying() {
+        return player != null && player.isPlaying();
+    }
+
+    private void closeClip() {
+        if (player != null) {
+            player.close();
+            player = null;
+        }
+        if (loader != null) {
+            loader.close();
+            loader = null;
+        }
+        if (image != null) {
+            image.dispose();
+            image = null;
+        }
+        shown = null;
+        media = null;
+        ticking = false;
+        if (playItem != null && !playItem.isDisposed()) {
+            playItem.setImage(playIcon);
+        }
+    }
+
+    @Focus
+    void focus() {
+        canvas.setFocus();
+    }
+
+    @PreDestroy
+    void dispose() {
+        generation++;
+        closeClip();
+    }
+}

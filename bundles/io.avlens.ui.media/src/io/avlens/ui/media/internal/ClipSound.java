@@ -1,0 +1,97 @@
+package io.avlens.ui.media.internal;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+
+import io.avlens.core.profile.LogCompression;
+import io.avlens.core.profile.MelScale;
+import io.avlens.core.profile.MelSpec;
+import io.avlens.core.tensor.FloatTensor;
+import io.avlens.media.AudioReader;
+import io.avlens.media.AudioSignal;
+import io.avlens.media.MediaException;
+import io.avlens.media.dsp.LogMelSpectrogram;
+import io.avlens.media.dsp.OnsetDetector;
+import io.avlens.ui.context.AnalysisContext;
+
+/**
+ * The sound of an open clip as the time views show it: mono at {@link #SAMPLE_RATE}, its log-mel spectrogram with
+ * {@link #DISPLAY_MEL} (100 frames per second, Diff-Foley's [0, 1] dB scale) and its spectral-flux onsets. Computed
+ * once per analysis in a job and shared through {@link AnalysisContext#attachment}.
+ */
+public final class ClipSound {
+
+    /** Display sample rate, Hz: the rate of the built-in models and of Diff-Foley. */
+    public static final int SAMPLE_RATE = 16_000;
+    /** The timeline's spectrogram: n_fft 1024, hop 160 (10 ms), 96 Slaney mels up to 8 kHz, unit dB. */
+    public static final MelSpec DISPLAY_MEL =
+            new MelSpec(1024, 160, 96, 0, 8000, MelScale.SLANEY, true, 1, LogCompression.UNIT_DB);
+
+    /**
+     * What was computed.
+     *
+     * @param audio  mono at {@link ClipSound#SAMPLE_RATE}
+     * @param mel    {@code [bins, frames]}, bin 0 the lowest band
+     * @param melFps spectrogram frames per second
+     * @param onsets detected onset times, seconds
+     */
+    public record Result(AudioSignal audio, FloatTensor mel, double melFps, double[] onsets) {
+    }
+
+    private final CompletableFuture<Result> result = new CompletableFuture<>();
+
+    private ClipSound(AnalysisContext context) {
+        if (!context.media().hasAudio()) {
+            result.completeExceptionally(new MediaException(context.file(), MediaException.Problem.NO_AUDIO,
+                    "holds no audio stream", null));
+            return;
+        }
+        Job job = Job.create("Analysing the sound of " + context.title(), (IProgressMonitor monitor) -> {
+            SubMonitor progress = SubMonitor.convert(monitor, 3);
+            try {
+                AudioSignal audio = AudioReader.read(context.file(), SAMPLE_RATE);
+                progress.worked(1);
+                checkCanceled(progress);
+                LogMelSpectrogram mel = new LogMelSpectrogram(DISPLAY_MEL, SAMPLE_RATE);
+                FloatTensor spectrogram = mel.compute(audio);
+                progress.worked(1);
+                checkCanceled(progress);
+                double[] onsets = new OnsetDetector(DISPLAY_MEL, SAMPLE_RATE).onsets(audio);
+                progress.worked(1);
+                result.complete(new Result(audio, spectrogram, mel.framesPerSecond(), onsets));
+                return Status.OK_STATUS;
+            } catch (MediaException e) {
+                result.completeExceptionally(e);
+                return Status.info(e.getMessage());
+            } catch (OperationCanceledException e) {
+                result.cancel(false);
+                return Status.CANCEL_STATUS;
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return Status.error(context.file() + ": cannot analyse the sound: " + e.getMessage(), e);
+            }
+        });
+        job.schedule();
+    }
+
+    private static void checkCanceled(IProgressMonitor monitor) {
+        if (monitor.isCanceled()) {
+            throw new OperationCanceledException();
+        }
+    }
+
+    /** The analysis of {@code context}'s sound, started on first request. */
+    public static ClipSound of(AnalysisContext context) {
+        return context.attachment(ClipSound.class, ClipSound::new);
+    }
+
+    /** Completes with the result, or exceptionally with a {@link MediaException} naming the file. */
+    public CompletableFuture<Result> result() {
+        return result;
+    }
+}

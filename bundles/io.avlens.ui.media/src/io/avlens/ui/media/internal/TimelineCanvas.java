@@ -1,0 +1,660 @@
+package io.avlens.ui.media.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.ScrollBar;
+
+import io.avlens.core.color.ColorMap;
+import io.avlens.core.color.ColorScale;
+import io.avlens.core.profile.MelSpec;
+import io.avlens.core.tensor.FloatTensor;
+import io.avlens.core.time.Bookmark;
+import io.avlens.core.time.TimeMarker;
+import io.avlens.core.time.TimeRange;
+import io.avlens.core.time.TimeSelection;
+import io.avlens.media.dsp.MelFilterBank;
+import io.avlens.ui.widgets.ColorImages;
+import io.avlens.ui.widgets.VerticalText;
+
+/**
+ * Waveform and log-mel spectrogram of a clip on one time axis, with annotation markers, bookmarks, the cursor and
+ * a selected range. Everything except the cursor and the selection is drawn once into a cached image per window
+ * and size, so moving the cursor (scrubbing, playback) costs one image blit and two lines.
+ *
+ * <p>Mouse: click sets the cursor, drag selects a range, shift-click extends it, the wheel zooms around the pointer,
+ * shift-wheel, the scroll bar or a right/middle drag pan, double-click zooms to the selection (or shows all).
+ */
+public final class TimelineCanvas extends Canvas {
+
+    /** What the user did on the canvas. */
+    public interface Listener {
+        /** The cursor was set (click or while dragging a range's end). */
+        void selected(TimeSelection selection, boolean adjusting);
+
+        /** The visible window was zoomed or panned. */
+        void windowChanged(TimeRange window);
+
+        /** Text describing what is under the pointer, or empty. */
+        void hover(String text);
+    }
+
+    private static final int LEFT = 56;
+    private static final int RIGHT = 70;
+    private static final int MARKER_LANE = 20;
+    private static final int AXIS = 24;
+    private static final int GAP = 6;
+    private static final int BAR_WIDTH = 14;
+    private static final double MIN_WINDOW = 0.05;
+
+    private Listener listener = new Listener() {
+        @Override
+        public void selected(TimeSelection selection, boolean adjusting) {
+        }
+
+        @Override
+        public void windowChanged(TimeRange window) {
+        }
+
+        @Override
+        public void hover(String text) {
+        }
+    };
+    private float[] samples;
+    private int sampleRate;
+    private FloatTensor mel;
+    private double melFps;
+    private MelSpec melSpec;
+    private double[] onsets = new double[0];
+    private ColorScale scale = new ColorScale(ColorMap.MAGMA, 0, 1);
+    private TimeRange extent = new TimeRange(0, 1);
+    private TimeRange window = extent;
+    private TimeSelection selection = TimeSelection.at(0);
+    private List<TimeMarker> markers = List.of();
+    private List<Bookmark> bookmarks = List.of();
+    private String message = "No clip";
+
+    private Image background;
+    private boolean backgroundValid;
+    private Image barImage;
+    private long lastPaintNanos;
+    private long lastBackgroundNanos;
+
+    private int dragButton;
+    private int dragStartX;
+    private double dragAnchor;
+    private TimeRange dragWindow;
+    private boolean dragged;
+
+    /** @param parent the parent */
+    public TimelineCanvas(Composite parent) {
+        super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND | SWT.H_SCROLL);
+        addListener(SWT.Paint, this::paint);
+        addListener(SWT.Resize, e -> invalidate());
+        addListener(SWT.MouseDown, this::mouseDown);
+        addListener(SWT.MouseMove, this::mouseMove);
+        addListener(SWT.MouseUp, this::mouseUp);
+        addListener(SWT.MouseDoubleClick, this::doubleClick);
+        addListener(SWT.MouseVerticalWheel, this::wheel);
+        addListener(SWT.MouseHorizontalWheel, e -> pan(-e.count * window.duration() / 20));
+        addListener(SWT.MouseExit, e -> listener.hover(""));
+        addListener(SWT.Dispose, e -> disposeImages());
+        ScrollBar bar = getHorizontalBar();
+        bar.addListener(SWT.Selection, e -> scrolled());
+        barImage = ColorImages.colorBar(getDisplay(), scale.map());
+        updateScrollBar();
+    }
+
+    /** Receives the user's changes. */
+    public void setListener(Listener newListener) {
+        this.listener = Objects.requireNonNull(newListener);
+    }
+
+    /** Shows nothing but {@code text} (loading, an error). */
+    public void setMessage(String text) {
+        message = text;
+        invalidate();
+    }
+
+    /** The clip's length. */
+    public void setExtent(TimeRange newExtent) {
+        extent = newExtent.duration() > 0 ? newExtent : new TimeRange(newExtent.start(), newExtent.start() + 1);
+        window = window.shiftedInto(extent);
+        updateScrollBar();
+        invalidate();
+    }
+
+    /**
+     * The sound to draw.
+     *
+     * @param audio      mono samples
+     * @param rate       their sample rate
+     * @param spectrogram {@code [bins, frames]}, bin 0 lowest, values in the colour scale's range
+     * @param framesPerSecond spectrogram frame rate
+     * @param spec       how the spectrogram was made (for the frequency axis)
+     * @param detected   detected onset times, seconds
+     */
+    public void setSound(float[] audio, int rate, FloatTensor spectrogram, double framesPerSecond, MelSpec spec,
+            double[] detected) {
+        samples = audio;
+        sampleRate = rate;
+        mel = spectrogram;
+        melFps = framesPerSecond;
+        melSpec = spec;
+        onsets = detected.clone();
+        message = null;
+        invalidate();
+    }
+
+    /** Colour map of the spectrogram. */
+    public void setColorMap(ColorMap map) {
+        scale = new ColorScale(map, scale.low(), scale.high());
+        if (barImage != null) {
+            barImage.dispose();
+        }
+        barImage = ColorImages.colorBar(getDisplay(), map);
+        invalidate();
+    }
+
+    /** The colour map in use. */
+    public ColorMap colorMap() {
+        return scale.map();
+    }
+
+    /** Shows {@code newWindow} (kept inside the clip, at least 50 ms). */
+    public void setWindow(TimeRange newWindow) {
+        TimeRange w = newWindow.duration() < MIN_WINDOW
+                ? TimeRange.ofDuration(newWindow.start() + newWindow.duration() / 2 - MIN_WINDOW / 2, MIN_WINDOW)
+                : newWindow;
+        w = w.shiftedInto(extent);
+        if (!w.equals(window)) {
+            window = w;
+            updateScrollBar();
+            invalidate();
+        }
+    }
+
+    /** The visible window. */
+    public TimeRange window() {
+        return window;
+    }
+
+    /** Cursor and range; only the overlay is redrawn. */
+    public void setSelection(TimeSelection newSelection) {
+        if (!newSelection.equals(selection)) {
+            selection = newSelection;
+            redraw();
+        }
+    }
+
+    /** Ground-truth and other markers. */
+    public void setMarkers(List<TimeMarker> newMarkers, List<Bookmark> newBookmarks) {
+        markers = List.copyOf(newMarkers);
+        bookmarks = List.copyOf(newBookmarks);
+        invalidate();
+    }
+
+    /** Whether the sound is shown (analysis finished). */
+    public boolean hasSound() {
+        return message == null && mel != null;
+    }
+
+    /** The cursor and range shown. */
+    public TimeSelection selection() {
+        return selection;
+    }
+
+    /** The markers shown. */
+    public List<TimeMarker> markers() {
+        return markers;
+    }
+
+    /** Nanoseconds the last paint took (cursor moves: blit + overlay). */
+    public long lastPaintNanos() {
+        return lastPaintNanos;
+    }
+
+    /** Nanoseconds the last full rendering of waveform, spectrogram and axes took. */
+    public long lastBackgroundNanos() {
+        return lastBackgroundNanos;
+    }
+
+    /** The plot rectangle shared by the lanes (x range = the visible window). */
+    public Rectangle plotArea() {
+        Rectangle c = getClientArea();
+        return new Rectangle(c.x + LEFT, c.y + MARKER_LANE, Math.max(1, c.width - LEFT - RIGHT),
+                Math.max(1, c.height - MARKER_LANE - AXIS));
+    }
+
+    /** The spectrogram's rectangle. */
+    public Rectangle spectrogramArea() {
+        Rectangle p = plotArea();
+        int wave = Math.max(24, p.height / 4);
+        return new Rectangle(p.x, p.y + wave + GAP, p.width, Math.max(1, p.height - wave - GAP));
+    }
+
+    private Rectangle waveformArea() {
+        Rectangle p = plotArea();
+        return new Rectangle(p.x, p.y, p.width, Math.max(24, p.height / 4));
+    }
+
+    /** The media time at canvas x. */
+    public double timeAt(int x) {
+        Rectangle p = plotArea();
+        return window.start() + (x - p.x) / (double) p.width * window.duration();
+    }
+
+    /** The canvas x of media time {@code t}. */
+    public int xOf(double t) {
+        Rectangle p = plotArea();
+        return p.x + (int) Math.round((t - window.start()) / window.duration() * p.width);
+    }
+
+    private void invalidate() {
+        backgroundValid = false;
+        redraw();
+    }
+
+    private void paint(Event e) {
+        paint(e.gc);
+    }
+
+    /**
+     * Draws the canvas into {@code gc}: the cached background (rendered first when the window, size or data
+     * changed) and the cursor and selection over it. The paint listener calls this; benchmarks call it with an
+     * off-screen GC.
+     */
+    public void paint(GC gc) {
+        long t0 = System.nanoTime();
+        Rectangle client = getClientArea();
+        if (client.width <= 0 || client.height <= 0) {
+            return;
+        }
+        if (!backgroundValid || background == null || !background.getBounds().equals(client)) {
+            renderBackground(client);
+        }
+        gc.drawImage(background, 0, 0);
+        if (message == null) {
+            drawOverlay(gc);
+        }
+        lastPaintNanos = System.nanoTime() - t0;
+    }
+
+    private void renderBackground(Rectangle client) {
+        long t0 = System.nanoTime();
+        if (background != null && !background.getBounds().equals(client)) {
+            background.dispose();
+            background = null;
+        }
+        if (background == null) {
+            background = new Image(getDisplay(), client.width, client.height);
+        }
+        GC gc = new GC(background);
+        try {
+            gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+            gc.fillRectangle(client);
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+            if (message != null) {
+                gc.drawText(message, LEFT, MARKER_LANE + 10, true);
+            } else {
+                drawWaveform(gc);
+                drawSpectrogram(gc);
+                drawTimeAxis(gc);
+                drawMarkers(gc);
+            }
+        } finally {
+            gc.dispose();
+        }
+        backgroundValid = true;
+        lastBackgroundNanos = System.nanoTime() - t0;
+    }
+
+    private void drawWaveform(GC gc) {
+        Rectangle r = waveformArea();
+        gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_BACKGROUND));
+        gc.fillRectangle(r);
+        int mid = r.y + r.height / 2;
+        Color wave = new Color(0x2b, 0x6c, 0xb0);
+        gc.setForeground(wave);
+        double perPixel = window.duration() / r.width * sampleRate;
+        for (int x = 0; x < r.width; x++) {
+            int from = (int) Math.floor((window.start() * sampleRate) + x * perPixel);
+            int to = (int) Math.floor((window.start() * sampleRate) + (x + 1) * perPixel);
+            from = Math.max(0, from);
+            to = Math.min(samples.length, Math.max(to, from + 1));
+            if (from >= samples.length) {
+                break;
+            }
+            float lo = Float.MAX_VALUE;
+            float hi = -Float.MAX_VALUE;
+            for (int i = from; i < to; i++) {
+                float v = samples[i];
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            int y0 = mid - (int) Math.round(Math.min(1, hi) * (r.height / 2 - 1));
+            int y1 = mid - (int) Math.round(Math.max(-1, lo) * (r.height / 2 - 1));
+            gc.drawLine(r.x + x, y0, r.x + x, Math.max(y0, y1));
+        }
+        gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+        gc.drawRectangle(r.x - 1, r.y - 1, r.width + 1, r.height + 1);
+        gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+        VerticalText.drawVertical(gc, "wave", 2, r.y + r.height / 2);
+    }
+
+    private void drawSpectrogram(GC gc) {
+        Rectangle r = spectrogramArea();
+        int bins = mel.dim(0);
+        int frames = mel.dim(1);
+        float[] all = mel.toArray();
+        ImageData data = ColorImages.rgb(r.width, bins);
+        float[] row = new float[r.width];
+        int[] argb = new int[r.width];
+        int[] frameOf = new int[r.width];
+        for (int x = 0; x < r.width; x++) {
+            double t = window.start() + (x + 0.5) / r.width * window.duration();
+            frameOf[x] = (int) Math.round(t * melFps);
+        }
+        for (int b = 0; b < bins; b++) {
+            int offset = b * frames;
+            for (int x = 0; x < r.width; x++) {
+                int f = frameOf[x];
+                row[x] = f >= 0 && f < frames ? all[offset + f] : Float.NaN;
+            }
+            scale.colorize(row, 0, argb, 0, r.width);
+            data.setPixels(0, bins - 1 - b, r.width, argb, 0);
+        }
+        Image image = new Image(getDisplay(), data);
+        try {
+            gc.setInterpolation(SWT.NONE);
+            gc.drawImage(image, 0, 0, r.width, bins, r.x, r.y, r.width, r.height);
+        } finally {
+            image.dispose();
+        }
+        gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+        gc.drawRectangle(r.x - 1, r.y - 1, r.width + 1, r.height + 1);
+        gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+        drawFrequencyAxis(gc, r, bins);
+        drawColorBar(gc, r);
+    }
+
+    private void drawFrequencyAxis(GC gc, Rectangle r, int bins) {
+        int h = gc.getFontMetrics().getHeight();
+        double melLow = MelFilterBank.hzToMel(melSpec.fmin(), melSpec.scale());
+        double melHigh = MelFilterBank.hzToMel(melSpec.fmax(), melSpec.scale());
+        for (double khz : new double[] {0.5, 1, 2, 4, 8, 16}) {
+            double hz = khz * 1000;
+            if (hz <= melSpec.fmin() || hz > melSpec.fmax()) {
+                continue;
+            }
+            double frac = (MelFilterBank.hzToMel(hz, melSpec.scale()) - melLow) / (melHigh - melLow);
+            int y = r.y + r.height - (int) Math.round(frac * r.height);
+            gc.drawLine(r.x - 4, y, r.x - 1, y);
+            String s = (khz < 1 ? String.valueOf(khz) : String.valueOf((int) khz)) + "k";
+            gc.drawText(s, r.x - 6 - gc.textExtent(s).x, y - h / 2, true);
+        }
+        VerticalText.drawVertical(gc, "mel (Hz)", 2, r.y + r.height / 2);
+    }
+
+    private void drawColorBar(GC gc, Rectangle r) {
+        int x = r.x + r.width + 8;
+        gc.drawImage(barImage, 0, 0, 1, ColorMap.SIZE, x, r.y, BAR_WIDTH, r.height);
+        gc.drawRectangle(x - 1, r.y - 1, BAR_WIDTH + 1, r.height + 1);
+        int h = gc.getFontMetrics().getHeight();
+        String[] labels = {"0 dB", "-50", "-100"};
+        for (int i = 0; i < 3; i++) {
+            int y = r.y + i * (r.height - 1) / 2;
+            gc.drawLine(x + BAR_WIDTH, y, x + BAR_WIDTH + 3, y);
+            gc.drawText(labels[i], x + BAR_WIDTH + 5, Math.max(r.y - 2, y - h / 2), true);
+        }
+    }
+
+    private void drawTimeAxis(GC gc) {
+        Rectangle p = plotArea();
+        int y = p.y + p.height + 2;
+        int maxTicks = Math.max(2, p.width / 90);
+        double step = TimeTicks.step(window.duration(), maxTicks);
+        for (double t : TimeTicks.ticks(window.start(), window.end(), step)) {
+            int x = xOf(t);
+            gc.drawLine(x, y, x, y + 4);
+            String s = TimeTicks.label(t, step);
+            gc.drawText(s, x - gc.textExtent(s).x / 2, y + 5, true);
+        }
+        gc.drawText("s", p.x + p.width + 22, y + 5, true);
+    }
+
+    private void drawMarkers(GC gc) {
+        Rectangle p = plotArea();
+        int top = p.y - MARKER_LANE + 2;
+        Rectangle s = spectrogramArea();
+        gc.setLineStyle(SWT.LINE_DOT);
+        gc.setForeground(new Color(0xbb, 0xbb, 0xbb));
+        for (double t : onsets) {
+            if (window.contains(t)) {
+                int x = xOf(t);
+                gc.drawLine(x, p.y, x, p.y + waveformArea().height);
+            }
+        }
+        gc.setLineStyle(SWT.LINE_SOLID);
+        for (TimeMarker m : markers) {
+            if (m.end() < window.start() || m.start() > window.end()) {
+                continue;
+            }
+            Color c = new Color(colorOf(m.kind()));
+            gc.setBackground(c);
+            gc.setForeground(c);
+            int x0 = xOf(m.start());
+            int x1 = Math.max(x0 + 1, xOf(m.end()));
+            if (m.duration() > 0) {
+                gc.setAlpha(90);
+                gc.fillRectangle(x0, top + 4, x1 - x0, MARKER_LANE - 8);
+                gc.setAlpha(255);
+            }
+            gc.fillPolygon(new int[] {x0 - 5, top, x0 + 5, top, x0, top + MARKER_LANE - 6});
+            gc.drawLine(x0, s.y, x0, s.y + 6);
+            gc.drawLine(x0, s.y + s.height - 6, x0, s.y + s.height);
+        }
+        for (Bookmark b : bookmarks) {
+            if (window.contains(b.time())) {
+                int x = xOf(b.time());
+                gc.setBackground(new Color(0xE3, 0xB5, 0x05));
+                gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+                gc.drawLine(x, top, x, p.y + p.height);
+                gc.fillRectangle(x + 1, top, 8, 6);
+            }
+        }
+    }
+
+    /** A stable, distinct colour per marker kind. */
+    static RGB colorOf(String kind) {
+        return switch (kind) {
+            case "hit" -> new RGB(0xD6, 0x27, 0x28);
+            case "scratch", "slide" -> new RGB(0xFF, 0x7F, 0x0E);
+            case "speech", "word" -> new RGB(0x94, 0x67, 0xBD);
+            case "offscreen" -> new RGB(0x8C, 0x56, 0x4B);
+            case "narration" -> new RGB(0x2C, 0xA0, 0x2C);
+            default -> {
+                float hue = (kind.hashCode() & 0x7fffffff) % 360;
+                yield new RGB(hue, 0.7f, 0.8f);
+            }
+        };
+    }
+
+    private void drawOverlay(GC gc) {
+        Rectangle p = plotArea();
+        int top = p.y - MARKER_LANE;
+        if (!selection.isCursor()) {
+            int x0 = xOf(selection.range().start());
+            int x1 = xOf(selection.range().end());
+            gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_LIST_SELECTION));
+            gc.setAlpha(70);
+            gc.fillRectangle(Math.max(p.x, x0), top, Math.min(p.x + p.width, x1) - Math.max(p.x, x0),
+                    p.height + MARKER_LANE);
+            gc.setAlpha(255);
+        }
+        double t = selection.cursor();
+        if (window.contains(t)) {
+            int x = xOf(t);
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_RED));
+            gc.setLineWidth(1);
+            gc.drawLine(x, top, x, p.y + p.height);
+        }
+    }
+
+    private void mouseDown(Event e) {
+        setFocus();
+        Rectangle p = plotArea();
+        if (message != null || e.x < p.x || e.x > p.x + p.width) {
+            return;
+        }
+        dragButton = e.button;
+        dragStartX = e.x;
+        dragged = false;
+        if (e.button == 1) {
+            double t = extent.clamp(timeAt(e.x));
+            dragAnchor = (e.stateMask & SWT.SHIFT) != 0 ? selection.cursor() : t;
+            if ((e.stateMask & SWT.SHIFT) != 0) {
+                listener.selected(new TimeSelection(dragAnchor, t), false);
+                dragButton = 0;
+            }
+        } else {
+            dragWindow = window;
+        }
+    }
+
+    private void mouseMove(Event e) {
+        hover(e);
+        if (dragButton == 0) {
+            return;
+        }
+        if (Math.abs(e.x - dragStartX) > 3) {
+            dragged = true;
+        }
+        if (dragButton == 1 && dragged) {
+            listener.selected(new TimeSelection(dragAnchor, extent.clamp(timeAt(e.x))), true);
+        } else if (dragButton != 1 && dragged) {
+            double dt = (dragStartX - e.x) / (double) plotArea().width * dragWindow.duration();
+            changeWindow(TimeRange.ofDuration(dragWindow.start() + dt, dragWindow.duration()));
+        }
+    }
+
+    private void mouseUp(Event e) {
+        if (dragButton == 1) {
+            double t = extent.clamp(timeAt(e.x));
+            listener.selected(dragged ? new TimeSelection(dragAnchor, t) : TimeSelection.at(t), false);
+        }
+        dragButton = 0;
+    }
+
+    private void doubleClick(Event e) {
+        if (!selection.isCursor() && selection.range().duration() > 0) {
+            changeWindow(selection.range());
+        } else {
+            changeWindow(extent);
+        }
+    }
+
+    private void wheel(Event e) {
+        if ((e.stateMask & SWT.SHIFT) != 0) {
+            pan(-e.count * window.duration() / 20);
+            return;
+        }
+        double factor = Math.pow(1.25, -Math.signum(e.count));
+        zoom(factor, timeAt(e.x));
+    }
+
+    /** Zooms by {@code factor} (< 1 zooms in) keeping {@code anchor} where it is on screen. */
+    public void zoom(double factor, double anchor) {
+        double duration = Math.max(MIN_WINDOW, Math.min(extent.duration(), window.duration() * factor));
+        double frac = (anchor - window.start()) / window.duration();
+        changeWindow(TimeRange.ofDuration(anchor - frac * duration, duration));
+    }
+
+    private void pan(double seconds) {
+        changeWindow(TimeRange.ofDuration(window.start() + seconds, window.duration()));
+    }
+
+    private void changeWindow(TimeRange w) {
+        TimeRange before = window;
+        setWindow(w);
+        if (!window.equals(before)) {
+            listener.windowChanged(window);
+        }
+    }
+
+    private void scrolled() {
+        ScrollBar bar = getHorizontalBar();
+        double start = bar.getSelection() / 1000.0 * extent.duration() + extent.start();
+        changeWindow(TimeRange.ofDuration(start, window.duration()));
+    }
+
+    private void updateScrollBar() {
+        ScrollBar bar = getHorizontalBar();
+        if (bar == null) {
+            return;
+        }
+        int thumb = (int) Math.max(1, Math.round(window.duration() / extent.duration() * 1000));
+        bar.setValues((int) Math.round((window.start() - extent.start()) / extent.duration() * 1000), 0,
+                1000, Math.min(1000, thumb), Math.max(1, thumb / 10), Math.max(1, thumb));
+    }
+
+    private void hover(Event e) {
+        Rectangle p = plotArea();
+        if (message != null || !p.contains(e.x, Math.max(p.y, e.y))) {
+            listener.hover("");
+            return;
+        }
+        double t = timeAt(e.x);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%.3f s", t));
+        Rectangle s = spectrogramArea();
+        if (s.contains(e.x, e.y)) {
+            double frac = (s.y + s.height - e.y) / (double) s.height;
+            double melLow = MelFilterBank.hzToMel(melSpec.fmin(), melSpec.scale());
+            double melHigh = MelFilterBank.hzToMel(melSpec.fmax(), melSpec.scale());
+            double hz = MelFilterBank.melToHz(melLow + frac * (melHigh - melLow), melSpec.scale());
+            int bin = Math.min(mel.dim(0) - 1, (int) (frac * mel.dim(0)));
+            int frame = (int) Math.round(t * melFps);
+            text.append(String.format(Locale.ROOT, "   %.0f Hz", hz));
+            if (frame >= 0 && frame < mel.dim(1)) {
+                double v = mel.get(bin, frame);
+                text.append(String.format(Locale.ROOT, "   %.3f (%.1f dB)", v, v * 100 - 100));
+            }
+        }
+        if (e.y < p.y) {
+            for (TimeMarker m : markers) {
+                if (Math.abs(xOf(m.start()) - e.x) <= 5 || m.duration() > 0 && t >= m.start() && t <= m.end()) {
+                    text.append("   ").append(m.kind()).append(m.label().isEmpty() ? "" : ": " + m.label())
+                            .append(String.format(Locale.ROOT, " @ %.3f s", m.start()));
+                    break;
+                }
+            }
+        }
+        listener.hover(text.toString());
+    }
+
+    private void disposeImages() {
+        if (background != null) {
+            background.dispose();
+        }
+        if (barImage != null) {
+            barImage.dispose();
+        }
+    }
+
+    @Override
+    public Point computeSize(int wHint, int hHint, boolean changed) {
+        return new Point(wHint == SWT.DEFAULT ? 600 : wHint, hHint == SWT.DEFAULT ? 260 : hHint);
+    }
+}

@@ -1,0 +1,2 @@
+/** Playback, frame loading and drawing behind the media views; not API. */
+package io.avlens.ui.media.internal;

@@ -1,0 +1,187 @@
+package io.avlens.ui.context;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import io.avlens.core.event.AnalysisEvent;
+import io.avlens.core.event.AnnotationsChanged;
+import io.avlens.core.event.AvLensTopics;
+import io.avlens.core.event.LatestValueThrottle;
+import io.avlens.core.event.TimeSelectionChanged;
+import io.avlens.core.event.VisibleWindowChanged;
+import io.avlens.core.time.Bookmark;
+import io.avlens.core.time.TimeMarker;
+import io.avlens.core.time.TimeRange;
+import io.avlens.core.time.TimeSelection;
+import io.avlens.media.MediaInfo;
+
+/**
+ * The shared state of one open analysis (a clip, or an experiment on a clip): the time cursor and selected range,
+ * the visible window, bookmarks and annotation markers. Views read it and change it through its methods; every
+ * change is posted as an {@link AnalysisEvent} carrying the poster, so a view ignores its own echo. The state
+ * itself changes at once; the events of rapid changes (scrubbing, playback, dragging) are throttled so the last
+ * value always arrives and receivers are not flooded.
+ *
+ * <p>Confined to the UI thread except for the read accessors, which are safe from any thread.
+ */
+public final class AnalysisContext {
+
+    /** Posts an event on a topic; in the workbench, {@code IEventBroker::post}. */
+    @FunctionalInterface
+    public interface Publisher {
+        /** Delivers {@code event} to the subscribers of {@code topic}. */
+        void publish(String topic, AnalysisEvent event);
+    }
+
+    /** Longest gap between two cursor events while scrubbing or playing, milliseconds. */
+    public static final long THROTTLE_MILLIS = 40;
+
+    private final String id;
+    private final MediaInfo media;
+    private final TimeRange extent;
+    private final Publisher publisher;
+    private final LatestValueThrottle<TimeSelectionChanged> selectionEvents;
+    private final LatestValueThrottle<VisibleWindowChanged> windowEvents;
+    private final List<Bookmark> bookmarks = new CopyOnWriteArrayList<>();
+    private final Map<Class<?>, Object> attachments = new ConcurrentHashMap<>();
+    private volatile List<TimeMarker> markers = List.of();
+    private volatile TimeSelection selection = TimeSelection.at(0);
+    private volatile TimeRange window;
+
+    /**
+     * @param id        context id carried by every event, unique among open contexts
+     * @param media     the probed clip
+     * @param publisher posts events
+     * @param scheduler runs delayed deliveries of throttled events (on the UI thread in the workbench)
+     */
+    public AnalysisContext(String id, MediaInfo media, Publisher publisher, LatestValueThrottle.Scheduler scheduler) {
+        this.id = Objects.requireNonNull(id);
+        this.media = Objects.requireNonNull(media);
+        this.publisher = Objects.requireNonNull(publisher);
+        this.extent = new TimeRange(0, Math.max(media.durationSeconds(), 0));
+        this.window = extent;
+        this.selectionEvents = new LatestValueThrottle<>(THROTTLE_MILLIS,
+                e -> publisher.publish(AvLensTopics.TIME_SELECTION, e), scheduler, System::nanoTime);
+        this.windowEvents = new LatestValueThrottle<>(THROTTLE_MILLIS,
+                e -> publisher.publish(AvLensTopics.TIME_WINDOW, e), scheduler, System::nanoTime);
+    }
+
+    /** The id that events of this context carry. */
+    public String id() {
+        return id;
+    }
+
+    /** The clip. */
+    public MediaInfo media() {
+        return media;
+    }
+
+    /** The clip's file. */
+    public Path file() {
+        return media.path();
+    }
+
+    /** A short name for titles: the file name. */
+    public String title() {
+        return media.path().getFileName().toString();
+    }
+
+    /** From 0 to the clip's duration, seconds. */
+    public TimeRange extent() {
+        return extent;
+    }
+
+    /** The cursor and selected range. */
+    public TimeSelection selection() {
+        return selection;
+    }
+
+    /** The cursor, seconds. */
+    public double cursor() {
+        return selection.cursor();
+    }
+
+    /** The visible time window shared by the time-axis views. */
+    public TimeRange window() {
+        return window;
+    }
+
+    /** Moves the cursor to {@code seconds} (clamped to the clip), dropping any range. */
+    public void moveCursor(Object source, double seconds) {
+        select(source, TimeSelection.at(extent.clamp(seconds)));
+    }
+
+    /** Sets cursor and range (clamped to the clip) and tells the other views. */
+    public void select(Object source, TimeSelection newSelection) {
+        TimeSelection clamped = new TimeSelection(extent.clamp(newSelection.begin()), extent.clamp(newSelection.end()));
+        selection = clamped;
+        selectionEvents.submit(new TimeSelectionChanged(source, id, clamped));
+    }
+
+    /** Shows {@code newWindow} (moved inside the clip if needed) in every time-axis view. */
+    public void showWindow(Object source, TimeRange newWindow) {
+        TimeRange fitted = newWindow.shiftedInto(extent);
+        window = fitted;
+        windowEvents.submit(new VisibleWindowChanged(source, id, fitted));
+    }
+
+    /** Bookmarks in time order. */
+    public List<Bookmark> bookmarks() {
+        List<Bookmark> sorted = new ArrayList<>(bookmarks);
+        sorted.sort(Comparator.comparingDouble(Bookmark::time));
+        return List.copyOf(sorted);
+    }
+
+    /** Adds a bookmark and tells the views. */
+    public void addBookmark(Object source, Bookmark bookmark) {
+        bookmarks.add(Objects.requireNonNull(bookmark));
+        publisher.publish(AvLensTopics.ANNOTATIONS, new AnnotationsChanged(source, id));
+    }
+
+    /** Removes a bookmark; returns whether it was there. */
+    public boolean removeBookmark(Object source, Bookmark bookmark) {
+        boolean removed = bookmarks.remove(bookmark);
+        if (removed) {
+            publisher.publish(AvLensTopics.ANNOTATIONS, new AnnotationsChanged(source, id));
+        }
+        return removed;
+    }
+
+    /** Annotation markers (ground-truth events, detected onsets) in time order. */
+    public List<TimeMarker> markers() {
+        return markers;
+    }
+
+    /** Replaces the markers and tells the views. */
+    public void setMarkers(Object source, List<TimeMarker> newMarkers) {
+        List<TimeMarker> sorted = new ArrayList<>(newMarkers);
+        sorted.sort(Comparator.comparingDouble(TimeMarker::start));
+        markers = List.copyOf(sorted);
+        publisher.publish(AvLensTopics.ANNOTATIONS, new AnnotationsChanged(source, id));
+    }
+
+    /**
+     * Data that several views of this analysis share (the decoded sound, a spectrogram), made once by the first view
+     * that asks. The factory must be cheap: start long work in a job and attach its future.
+     */
+    public <T> T attachment(Class<T> type, Function<AnalysisContext, T> factory) {
+        return type.cast(attachments.computeIfAbsent(type, k -> factory.apply(this)));
+    }
+
+    /** Whether {@code event} belongs to this context and was posted by someone other than {@code receiver}. */
+    public boolean isForeign(AnalysisEvent event, Object receiver) {
+        return event != null && event.concerns(id) && !event.isFrom(receiver);
+    }
+
+    @Override
+    public String toString() {
+        return "AnalysisContext[" + id + ", " + media.path() + "]";
+    }
+}
