@@ -34,7 +34,8 @@ class DeclarativeServicesTest {
 
     @Test
     void theDispatcherHasEveryBuiltInCommand() throws InterruptedException {
-        assertThat(dispatcher().specs()).extracting(CommandSpec::name).contains("inspect", "probe", "version");
+        assertThat(dispatcher().specs()).extracting(CommandSpec::name).contains("import", "inspect", "probe", "validate",
+                "version");
     }
 
     @Test

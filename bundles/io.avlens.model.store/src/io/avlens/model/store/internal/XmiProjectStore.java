@@ -1,0 +1,151 @@
+package io.avlens.model.store.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+import org.eclipse.emf.ecore.resource.Resource;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import io.avlens.core.io.AtomicFiles;
+import io.avlens.model.AvLensFactory;
+import io.avlens.model.Project;
+import io.avlens.model.store.ProjectMigration;
+import io.avlens.model.store.ProjectStore;
+import io.avlens.model.store.ProjectStoreException;
+import io.avlens.model.store.ProjectStoreException.Problem;
+import io.avlens.model.store.ValidationProblem;
+
+/**
+ * The project store: EMF XMI files, written atomically with a backup of the previous version, read only after
+ * their header says they are a project of a schema this store knows (older ones are migrated in memory by the
+ * registered {@link ProjectMigration} services).
+ */
+@Component(service = ProjectStore.class)
+public class XmiProjectStore implements ProjectStore {
+
+    /** The schema version of nsURI {@code http://avlens.io/model/1.0}, the first. */
+    static final int SCHEMA_VERSION = 1;
+
+    private final List<ProjectMigration> migrations = new CopyOnWriteArrayList<>();
+    private final UnaryOperator<OutputStream> saveStreamFilter;
+
+    /** For DS. */
+    public XmiProjectStore() {
+        this(List.of(), UnaryOperator.identity());
+    }
+
+    /**
+     * With fixed migrations and a filter around the stream a save writes to (tests inject failing streams).
+     */
+    XmiProjectStore(Collection<? extends ProjectMigration> initial, UnaryOperator<OutputStream> saveStreamFilter) {
+        this.migrations.addAll(initial);
+        this.saveStreamFilter = saveStreamFilter;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addMigration(ProjectMigration migration) {
+        migrations.add(migration);
+    }
+
+    void removeMigration(ProjectMigration migration) {
+        migrations.remove(migration);
+    }
+
+    @Override
+    public int schemaVersion() {
+        return SCHEMA_VERSION;
+    }
+
+    @Override
+    public Project create(Path folder, String name) throws ProjectStoreException {
+        Path file = ProjectStore.projectFile(folder.toAbsolutePath().normalize());
+        if (Files.exists(file)) {
+            throw new ProjectStoreException(file, Problem.ALREADY_EXISTS,
+                    "already exists: open the project instead of creating it", null);
+        }
+        Resource resource = ProjectXmi.newResource(file);
+        Project project = AvLensFactory.eINSTANCE.createProject();
+        project.setName(name);
+        project.setSchemaVersion(SCHEMA_VERSION);
+        resource.getContents().add(project);
+        save(project);
+        return project;
+    }
+
+    @Override
+    public Project open(Path folder) throws ProjectStoreException {
+        Path file = ProjectStore.projectFile(folder.toAbsolutePath().normalize());
+        return new ProjectFileReader(SCHEMA_VERSION, migrations).read(file);
+    }
+
+    @Override
+    public void save(Project project) throws ProjectStoreException {
+        Path file = fileOf(project);
+        project.setSchemaVersion(SCHEMA_VERSION);
+        byte[] content;
+        try {
+            content = ProjectXmi.serialize(project.eResource());
+        } catch (IOException e) {
+            throw new ProjectStoreException(file, Problem.INVALID_CONTENT, "was not saved, the project cannot be"
+                    + " written: " + e.getMessage() + " (the previous version is unchanged)", e);
+        }
+        try {
+            AtomicFiles.write(file, out -> {
+                OutputStream filtered = saveStreamFilter.apply(out);
+                filtered.write(content);
+                filtered.flush();
+            }, file.resolveSibling(BACKUP_FILE_NAME));
+        } catch (IOException e) {
+            throw new ProjectStoreException(file, Problem.IO, "was not saved: " + describe(e)
+                    + " (the previous version is unchanged)", e);
+        }
+    }
+
+    @Override
+    public Path folderOf(Project project) {
+        return fileOf(project).getParent();
+    }
+
+    @Override
+    public List<ValidationProblem> validate(Project project) {
+        return new ProjectValidator(folderOf(project)).validate(project);
+    }
+
+    /** An I/O failure in words: file-system errors often carry only a path as their message. */
+    static String describe(IOException e) {
+        if (e instanceof FileSystemException fse) {
+            String reason = fse.getReason() != null ? fse.getReason() : switch (e) {
+                case AccessDeniedException a -> "permission denied";
+                case NoSuchFileException n -> "no such file or folder";
+                case DirectoryNotEmptyException d -> "a folder that is not empty is in the way";
+                case FileAlreadyExistsException f -> "a file is in the way";
+                default -> e.getClass().getSimpleName();
+            };
+            return reason + ": " + fse.getFile() + (fse.getOtherFile() != null ? " -> " + fse.getOtherFile() : "");
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static Path fileOf(Project project) {
+        Path file = ProjectXmi.fileOf(project.eResource());
+        if (file == null) {
+            throw new IllegalArgumentException("project '" + project.getName()
+                    + "' was not created or opened by a ProjectStore, so it has no project file");
+        }
+        return file;
+    }
+}
