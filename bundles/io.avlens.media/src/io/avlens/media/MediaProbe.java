@@ -3,6 +3,7 @@ package io.avlens.media;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -18,6 +19,12 @@ import io.avlens.media.MediaException.Problem;
  * Stateless; any thread.
  */
 public final class MediaProbe {
+
+    /**
+     * FFmpeg's text-art demuxers (tty for .txt/.nfo/.asc, bintext, xbin, idf) open plain text files as "video";
+     * they are never clips.
+     */
+    private static final Set<String> TEXT_ART_CODECS = Set.of("ansi", "bintext", "xbin", "idf");
 
     /** Frame sides beyond this are not a video AV Lens can use (8K is 7680). */
     static final int MAX_SIDE = 16_384;
@@ -83,6 +90,10 @@ public final class MediaProbe {
             throw new MediaException(file, Problem.ZERO_LENGTH, "has no duration (zero length or unknown)", null);
         }
         MediaInfo.Video video = null;
+        if (grabber.hasVideo() && TEXT_ART_CODECS.contains(grabber.getVideoCodecName())) {
+            throw new MediaException(file, Problem.UNREADABLE, "is a text file, not a clip (FFmpeg would draw it as "
+                    + grabber.getVideoCodecName() + " text art)", null);
+        }
         if (grabber.hasVideo()) {
             int w = grabber.getImageWidth();
             int h = grabber.getImageHeight();

@@ -72,6 +72,13 @@ class MediaProbeTest {
     }
 
     @Test
+    void aTextFileNamedTxtIsNotTakenForTextArtVideo() throws IOException {
+        // FFmpeg's tty demuxer opens .txt files as 640x400 "ansi" video; AV Lens says what the file is
+        Path text = Files.writeString(dir.resolve("notes.txt"), "a shopping list, not a video\n".repeat(50));
+        assertProblem(text, Problem.UNREADABLE, "is a text file, not a clip (FFmpeg would draw it as ansi text art)");
+    }
+
+    @Test
     void aTextFileIsUnreadable() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.mp4"), "a shopping list, not a video\n".repeat(50));
         assertProblem(text, Problem.UNREADABLE, "is not a media file FFmpeg can read");

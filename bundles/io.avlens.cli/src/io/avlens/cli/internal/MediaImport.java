@@ -41,8 +41,6 @@ final class MediaImport {
     record Result(List<Clip> added, List<Skipped> skipped, List<Rejected> rejected) {
     }
 
-    private static final Set<String> TEXT_ART_CODECS = Set.of("ansi", "bintext", "xbin", "idf");
-
     private final Path projectFolder;
     private final Dataset dataset;
 
@@ -67,11 +65,6 @@ final class MediaImport {
             }
             try {
                 MediaInfo info = MediaProbe.probe(file);
-                if (isTextArt(info)) {
-                    rejected.add(new Rejected(file, "is a text file, not a clip (FFmpeg would draw it as"
-                            + " " + info.video().codec() + " text art)"));
-                    continue;
-                }
                 Clip clip = toClip(info, uniqueId(source, file, ids));
                 dataset.getClips().add(clip);
                 added.add(clip);
@@ -109,14 +102,6 @@ final class MediaImport {
         });
         files.sort(null);
         return files;
-    }
-
-    /**
-     * FFmpeg's text-art demuxers (tty for .txt/.nfo/.asc, bintext, xbin, idf) open plain text files as "video";
-     * they are never clips.
-     */
-    static boolean isTextArt(MediaInfo info) {
-        return info.hasVideo() && TEXT_ART_CODECS.contains(info.video().codec());
     }
 
     private static boolean isHidden(Path path) {
