@@ -47,13 +47,8 @@ class MediaViewsTest {
 
     @Test
     void videoAndTimelineShowTheClipAndFollowOneCursor() throws Exception {
-        Path clip = TestClips.bounce(dir);
         IWorkbenchWindow window = Ui.window();
-        AnalysisContexts contexts = Ui.sync(
-                () -> PlatformUI.getWorkbench().getService(IEclipseContext.class).get(AnalysisContexts.class));
-        Ui.run(() -> OpenClipHandler.open(clip, window));
-        Ui.waitUntil("the clip to open", 30, () -> contexts.active().map(c -> c.file().equals(clip)).orElse(false));
-        AnalysisContext analysis = Ui.sync(() -> contexts.active().orElseThrow());
+        AnalysisContext analysis = openBounce(window);
         VideoView video = part(window, VideoView.ID, VideoView.class);
         TimelineView timeline = part(window, TimelineView.ID, TimelineView.class);
         TimelineCanvas canvas = timeline.canvas();
@@ -113,13 +108,8 @@ class MediaViewsTest {
 
     @Test
     void timelineRedrawWhileScrubbingAt1920Pixels() throws Exception {
-        Path clip = TestClips.bounce(dir);
         IWorkbenchWindow window = Ui.window();
-        AnalysisContexts contexts = Ui.sync(
-                () -> PlatformUI.getWorkbench().getService(IEclipseContext.class).get(AnalysisContexts.class));
-        Ui.run(() -> OpenClipHandler.open(clip, window));
-        Ui.waitUntil("the clip to open", 30, () -> contexts.active().map(c -> c.file().equals(clip)).orElse(false));
-        AnalysisContext analysis = Ui.sync(() -> contexts.active().orElseThrow());
+        AnalysisContext analysis = openBounce(window);
         ClipSound.Result sound = ClipSound.of(analysis).result().get();
 
         Shell shell = Ui.sync(() -> new Shell(Ui.display(), SWT.NO_TRIM));
@@ -174,6 +164,16 @@ class MediaViewsTest {
         } finally {
             Ui.run(shell::dispose);
         }
+    }
+
+    /** Writes the test clip, opens it as the user would (File > Open Clip) and returns its active context. */
+    private AnalysisContext openBounce(IWorkbenchWindow window) throws java.io.IOException {
+        Path clip = TestClips.bounce(dir);
+        AnalysisContexts contexts = Ui.sync(
+                () -> PlatformUI.getWorkbench().getService(IEclipseContext.class).get(AnalysisContexts.class));
+        Ui.run(() -> OpenClipHandler.open(clip, window));
+        Ui.waitUntil("the clip to open", 30, () -> contexts.active().map(c -> c.file().equals(clip)).orElse(false));
+        return Ui.sync(() -> contexts.active().orElseThrow());
     }
 
     private static MPart partModel(IWorkbenchWindow window, String id) {
