@@ -75,6 +75,8 @@ public final class TimelineCanvas extends Canvas {
     private float[] samples;
     private int sampleRate;
     private FloatTensor mel;
+    /** The spectrogram's values, copied once: re-rendering on every zoom and pan must not copy the tensor. */
+    private float[] melValues;
     private double melFps;
     private MelSpec melSpec;
     private double[] onsets = new double[0];
@@ -151,6 +153,7 @@ public final class TimelineCanvas extends Canvas {
         samples = audio;
         sampleRate = rate;
         mel = spectrogram;
+        melValues = spectrogram.toArray();
         melFps = framesPerSecond;
         melSpec = spec;
         onsets = detected.clone();
@@ -358,7 +361,7 @@ public final class TimelineCanvas extends Canvas {
         Rectangle r = spectrogramArea();
         int bins = mel.dim(0);
         int frames = mel.dim(1);
-        float[] all = mel.toArray();
+        float[] all = melValues;
         ImageData data = ColorImages.rgb(r.width, bins);
         float[] row = new float[r.width];
         int[] argb = new int[r.width];
