@@ -24,6 +24,7 @@ import io.avlens.model.Project;
 import io.avlens.model.store.Locations;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
+import io.avlens.runner.data.MediaImport;
 
 /** {@code avlens import --project DIR --dataset NAME SRC_DIR}: adds a folder of media files to a dataset. */
 @Component(service = CliCommand.class)

@@ -52,6 +52,9 @@ class ProjectCommandsTest {
         Files.writeString(media.resolve("notes.txt"), "a shopping list, not a video\n".repeat(40));
         Files.writeString(media.resolve("fake.mp4"), "this is text with a video's name\n".repeat(40));
         Files.createFile(media.resolve("empty.wav"));
+        // annotation sidecars of a clip (as AV-Shapes writes them) belong to it: neither clips nor rejected
+        Files.writeString(media.resolve("stir.json"), "{\"events\": []}");
+        Files.write(media.resolve("stir.masks.npy"), new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'});
         // hidden files and folders are not looked at
         RecordedMedia.tone(media.resolve(".hidden.wav"), 16_000, 0.2);
         RecordedMedia.tone(Files.createDirectories(media.resolve(".cache")).resolve("cached.wav"), 16_000, 0.2);

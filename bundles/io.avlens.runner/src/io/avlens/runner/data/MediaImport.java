@@ -1,4 +1,4 @@
-package io.avlens.cli.internal;
+package io.avlens.runner.data;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+
 import io.avlens.media.MediaException;
 import io.avlens.media.MediaInfo;
 import io.avlens.media.MediaProbe;
@@ -25,31 +29,52 @@ import io.avlens.model.store.ProjectStore;
 /**
  * Adds the media files of a folder to a dataset: every regular file that is not hidden (nor in a hidden folder) is
  * probed with FFmpeg, so a file is recognised by its content, not its extension. Files already in the dataset are
- * skipped; files FFmpeg cannot use are rejected with the reason. Runs on the caller's thread.
+ * skipped; files FFmpeg cannot use are rejected with the reason. Runs on the caller's thread, one unit of work per
+ * file, and stops between two files when cancelled. Shared by {@code avlens import} and the Import Dataset wizard, so
+ * both accept and reject exactly the same files.
+ * <p>
+ * The clips are added to the dataset given to the constructor; a caller that wants the import undoable gives a
+ * detached dataset (or a copy) and adds the clips with a command afterwards.
  */
-final class MediaImport {
+public final class MediaImport {
 
     /** A file already in the dataset. */
-    record Skipped(Path path, String clipId) {
+    public record Skipped(Path path, String clipId) {
     }
 
     /** A file that is not usable media, and why. */
-    record Rejected(Path path, String reason) {
+    public record Rejected(Path path, String reason) {
     }
 
     /** What one import did, in file order. */
-    record Result(List<Clip> added, List<Skipped> skipped, List<Rejected> rejected) {
+    public record Result(List<Clip> added, List<Skipped> skipped, List<Rejected> rejected) {
     }
 
     private final Path projectFolder;
     private final Dataset dataset;
 
-    MediaImport(Path projectFolder, Dataset dataset) {
+    /**
+     * @param projectFolder the project's folder: clip locations are written relative to it where they lie inside it
+     * @param dataset       the dataset the clips are added to; its existing clips are recognised and skipped
+     */
+    public MediaImport(Path projectFolder, Dataset dataset) {
         this.projectFolder = projectFolder.toAbsolutePath().normalize();
         this.dataset = dataset;
     }
 
-    Result importFolder(Path source) throws IOException {
+    /** Imports every media file under {@code source} on the caller's thread, without progress reporting. */
+    public Result importFolder(Path source) throws IOException {
+        return importFolder(source, null);
+    }
+
+    /**
+     * Imports every media file under {@code source}.
+     *
+     * @param monitor progress (one unit per file) and cancellation; may be null
+     * @throws OperationCanceledException when cancelled; the clips probed until then are already in the dataset
+     */
+    public Result importFolder(Path source, IProgressMonitor monitor) throws IOException {
+        SubMonitor progress = SubMonitor.convert(monitor, "Importing media from " + source, 1);
         List<Clip> added = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
@@ -57,7 +82,11 @@ final class MediaImport {
         Set<String> ids = new HashSet<>();
         dataset.getClips().forEach(c -> ids.add(c.getId()));
         Map<Path, Clip> byFile = clipsByFile();
+        progress.setWorkRemaining(files.size());
         for (Path file : files) {
+            progress.checkCanceled();
+            progress.subTask(file.getFileName().toString());
+            progress.worked(1);
             Clip existing = byFile.get(file);
             if (existing != null) {
                 skipped.add(new Skipped(file, existing.getId()));
@@ -101,7 +130,33 @@ final class MediaImport {
             }
         });
         files.sort(null);
-        return files;
+        return withoutSidecars(files);
+    }
+
+    /**
+     * Leaves out the annotation files that sit beside a clip and share its name up to the first dot (AV-Shapes'
+     * {@code clip-00001.json}, {@code clip-00001.masks.npy} beside {@code clip-00001.mp4}): they belong to that
+     * clip, so listing them as rejected media would only hide the real rejections.
+     */
+    private static List<Path> withoutSidecars(List<Path> files) {
+        Set<Path> stems = new HashSet<>();
+        for (Path file : files) {
+            if (!isSidecarType(file)) {
+                stems.add(file.resolveSibling(stem(file)));
+            }
+        }
+        return files.stream().filter(f -> !(isSidecarType(f) && stems.contains(f.resolveSibling(stem(f))))).toList();
+    }
+
+    private static boolean isSidecarType(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".json") || name.endsWith(".npy") || name.endsWith(".txt") || name.endsWith(".srt");
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     private static boolean isHidden(Path path) {
