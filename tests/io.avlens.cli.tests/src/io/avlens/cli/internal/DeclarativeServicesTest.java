@@ -34,7 +34,7 @@ class DeclarativeServicesTest {
 
     @Test
     void theDispatcherHasEveryBuiltInCommand() throws InterruptedException {
-        assertThat(dispatcher().specs()).extracting(CommandSpec::name).contains("import", "inspect", "probe", "validate",
+        assertThat(dispatcher().specs()).extracting(CommandSpec::name).contains("import", "inspect", "probe", "synth", "validate",
                 "version");
     }
 

@@ -1,0 +1,197 @@
+package io.avlens.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.google.gson.JsonObject;
+
+import io.avlens.cli.command.CliCommand;
+import io.avlens.cli.command.CommandContext;
+import io.avlens.cli.command.CommandException;
+import io.avlens.cli.command.CommandSpec;
+import io.avlens.cli.command.CommandSpec.OptionSpec;
+import io.avlens.cli.command.ParsedArguments;
+import io.avlens.model.store.ProjectStore;
+import io.avlens.synth.AvShapesGenerator;
+import io.avlens.synth.SynthProgress;
+import io.avlens.synth.SynthResult;
+import io.avlens.synth.SynthSpec;
+
+/** {@code avlens synth --out DIR --clips N --seed S}: generates an AV-Shapes dataset with its project. */
+@Component(service = CliCommand.class)
+public class SynthCommand implements CliCommand {
+
+    private static final CommandSpec SPEC = new CommandSpec("synth",
+            "generate the AV-Shapes synthetic audio-visual dataset with exact ground truth",
+            """
+            Writes N clips of 1-3 objects (circle, square, triangle; wood, metal, glass, ceramic, rubber) that fall
+            and bounce (hit sounds), slide (scratch sounds) or drift silently, with off-screen sounds, an ambient bed
+            and a narration, into DIR/media (clip-00000.mp4 with H.264 + AAC 16 kHz, .json sidecar, .masks.npy and
+            .sounding.npy, uint8 [T, H, W]) and the project DIR/project.avlens (dataset av-shapes, splits
+            train/val/test 80/10/10). The same seed gives the same files. --lag-range S shifts each clip's sound by
+            a lag drawn in [-S, S] seconds (positive: sound later). --speech adds each object's colour name, said
+            while it is visible. Prints {"clips", "project", "seconds", "clipsPerSecond"}; a progress bar goes to
+            stderr. With --bench the clips go to a temporary folder that is removed afterwards (default 40 clips),
+            and the output is {"clips", "threads", "size", "fps", "clipSeconds", "seconds", "clipsPerSecond"}.
+            DIR must not hold a project already (exit 2).
+            """,
+            List.of(OptionSpec.optional("out", "DIR", "the folder to write (required unless --bench)"),
+                    OptionSpec.optional("clips", "N", "number of clips (default 10; 40 with --bench)"),
+                    OptionSpec.optional("seed", "S", "dataset seed, a whole number (default 0)"),
+                    OptionSpec.optional("size", "PX", "frame width and height, even, 32-1024 (default 128)"),
+                    OptionSpec.optional("fps", "F", "frames per second, 1-60 (default 8)"),
+                    OptionSpec.optional("seconds", "S", "clip length, 1-120 seconds (default 4)"),
+                    OptionSpec.optional("lag-range", "SECONDS", "audio-video lags drawn in [-S, S] (default 0)"),
+                    OptionSpec.flag("speech", "add a spoken colour name per object"),
+                    OptionSpec.optional("threads", "N", "clips generated side by side (default 2)"),
+                    OptionSpec.flag("bench", "measure clips per second into a temporary folder")),
+            List.of());
+
+    private ProjectStore store;
+
+    /** For DS. */
+    public SynthCommand() {
+    }
+
+    /** With a given store (tests). */
+    public SynthCommand(ProjectStore store) {
+        this.store = store;
+    }
+
+    @Reference
+    void setStore(ProjectStore projectStore) {
+        this.store = projectStore;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
+        boolean bench = arguments.flag("bench");
+        String outArg = arguments.value("out", null);
+        if (outArg == null && !bench) {
+            throw new CommandException("synth: --out DIR is required (or --bench)");
+        }
+        SynthSpec spec;
+        try {
+            spec = new SynthSpec(arguments.intValue("clips", bench ? 40 : 10, 1, 1_000_000), longValue(arguments,
+                    "seed", 0), arguments.intValue("size", SynthSpec.DEFAULT_SIZE, 32, 1024),
+                    doubleValue(arguments, "fps", SynthSpec.DEFAULT_FPS),
+                    doubleValue(arguments, "seconds", SynthSpec.DEFAULT_SECONDS),
+                    doubleValue(arguments, "lag-range", 0), arguments.flag("speech"),
+                    arguments.intValue("threads", SynthSpec.DEFAULT_THREADS, 1, 64));
+        } catch (IllegalArgumentException e) {
+            throw new CommandException("synth: " + e.getMessage());
+        }
+        Path out = null;
+        try {
+            out = bench ? Files.createTempDirectory("avlens-synth-bench") : context.resolve(outArg);
+            if (!bench && Files.exists(out) && !Files.isDirectory(out)) {
+                throw new CommandException(out + ": is a file, not a folder to write the dataset to");
+            }
+            SynthResult result = new AvShapesGenerator(store).generate(spec, out, new ProgressBar(context.err()));
+            JsonObject json = new JsonObject();
+            json.addProperty("clips", result.clips());
+            if (bench) {
+                json.addProperty("threads", spec.threads());
+                json.addProperty("size", spec.size());
+                json.addProperty("fps", spec.fps());
+                json.addProperty("clipSeconds", spec.seconds());
+            } else {
+                json.addProperty("project", result.project().toString());
+            }
+            json.addProperty("seconds", Math.round(result.seconds() * 1000) / 1000.0);
+            json.addProperty("clipsPerSecond", Math.round(result.clipsPerSecond() * 100) / 100.0);
+            context.printJson(json);
+            context.err().println(String.format(Locale.ROOT, "synth: %d clips in %.1f s (%.1f clips/s)",
+                    result.clips(), result.seconds(), result.clipsPerSecond()));
+            return 0;
+        } catch (FileAlreadyExistsException e) {
+            throw new CommandException(e.getFile() + ": " + e.getReason());
+        } catch (IOException e) {
+            throw new CommandException("synth: " + e.getMessage());
+        } finally {
+            if (bench) {
+                deleteQuietly(out);
+            }
+        }
+    }
+
+    private static long longValue(ParsedArguments arguments, String name, long fallback) throws CommandException {
+        String v = arguments.value(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            throw new CommandException("synth: --" + name + " needs a whole number, got '" + v + "'");
+        }
+    }
+
+    private static double doubleValue(ParsedArguments arguments, String name, double fallback)
+            throws CommandException {
+        String v = arguments.value(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v.strip());
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new CommandException("synth: --" + name + " needs a number, got '" + v + "'");
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+
+    /** A one-line bar on stderr, redrawn when its width in characters changes, ended by a newline. */
+    private static final class ProgressBar implements SynthProgress {
+        private static final int WIDTH = 30;
+        private final PrintStream err;
+        private int drawn = -1;
+
+        ProgressBar(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void clipsDone(int done, int total) {
+            int filled = (int) ((long) done * WIDTH / total);
+            if (filled != drawn || done == total) {
+                drawn = filled;
+                err.print("\rsynth: [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total
+                        + " clips");
+                if (done == total) {
+                    err.println();
+                }
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.avlens.synth;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.avlens.media.FfmpegLogging;
+import io.avlens.model.Clip;
+import io.avlens.model.Project;
+import io.avlens.model.store.ProjectStore;
+import io.avlens.model.store.ProjectStoreException;
+import io.avlens.synth.internal.ClipWriter;
+import io.avlens.synth.internal.ProjectBuilder;
+
+/**
+ * Generates an AV-Shapes dataset: {@code spec.clips()} clips written side by side on {@code spec.threads()}
+ * threads into {@code OUT/media}, then the project {@code OUT/project.avlens} that lists them with their
+ * annotations and a train/val/test split (see the package documentation for the layout). Clip {@code i} depends
+ * only on the spec's settings, its seed and {@code i}, so the result is the same whatever the number of threads.
+ * <p>
+ * Thread-safe and stateless apart from the store it was given; {@link #generate} blocks its caller.
+ */
+public final class AvShapesGenerator {
+
+    private final ProjectStore store;
+
+    /** @param store where the project is created (the DS {@code ProjectStore} service) */
+    public AvShapesGenerator(ProjectStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Writes the dataset into {@code out} (created when missing).
+     *
+     * @param progress told after each clip, on the calling thread; when it says canceled, the clips not yet started
+     *                 are dropped, those written stay (each file is whole) and no project file is written
+     * @throws FileAlreadyExistsException when {@code out} already holds a project (nothing is written)
+     * @throws IOException                naming the file that could not be written
+     * @throws CancellationException      when {@code progress} asked to stop
+     */
+    public SynthResult generate(SynthSpec spec, Path out, SynthProgress progress) throws IOException {
+        Path folder = out.toAbsolutePath().normalize();
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IOException(folder + ": is a file, not a folder to write the dataset to");
+        }
+        if (ProjectStore.isProject(folder)) {
+            throw new FileAlreadyExistsException(ProjectStore.projectFile(folder).toString(), null,
+                    "already holds a project: choose an empty folder");
+        }
+        Path media = Files.createDirectories(folder.resolve(ProjectBuilder.MEDIA_FOLDER));
+        FfmpegLogging.quiet();
+        long start = System.nanoTime();
+        Clip[] clips = new Clip[spec.clips()];
+        ProjectBuilder builder = new ProjectBuilder(folder, spec);
+        ExecutorService pool = Executors.newFixedThreadPool(spec.threads(), r -> {
+            Thread t = new Thread(r, "av-shapes");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletionService<ClipWriter.Written> done = new ExecutorCompletionService<>(pool);
+            for (int i = 0; i < spec.clips(); i++) {
+                int index = i;
+                done.submit(() -> {
+                    if (progress.isCanceled() || Thread.currentThread().isInterrupted()) {
+                        throw new CancellationException();
+                    }
+                    return ClipWriter.write(spec, index, media);
+                });
+            }
+            for (int n = 1; n <= spec.clips(); n++) {
+                ClipWriter.Written written = take(done);
+                clips[written.scene().index()] = builder.clip(written);
+                progress.clipsDone(n, spec.clips());
+                if (progress.isCanceled()) {
+                    throw new CancellationException("AV-Shapes generation canceled after " + n + " clips");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            awaitQuietly(pool);
+        }
+        try {
+            Project project = store.create(folder, "AV-Shapes (seed " + spec.seed() + ")");
+            builder.fill(project, clips);
+            store.save(project);
+        } catch (ProjectStoreException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return new SynthResult(ProjectStore.projectFile(folder), media, spec.clips(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private static ClipWriter.Written take(CompletionService<ClipWriter.Written> done) throws IOException {
+        try {
+            Future<ClipWriter.Written> f = done.take();
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("AV-Shapes generation interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("AV-Shapes clip failed: " + cause, cause);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

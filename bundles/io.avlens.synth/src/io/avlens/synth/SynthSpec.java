@@ -1,0 +1,99 @@
+package io.avlens.synth;
+
+import java.util.Locale;
+
+/**
+ * What to generate: how many AV-Shapes clips, from which seed, at which frame size, frame rate and length, with
+ * which audio–video lags and whether a spoken-word track is added. The same spec gives the same dataset.
+ *
+ * @param clips      number of clips, at least 1
+ * @param seed       the dataset seed; clip {@code i} is made from a seed derived from {@code (seed, i)} alone
+ * @param size       frame width and height, pixels: even, 32 to 1024
+ * @param fps        video frames per second, 1 to 60
+ * @param seconds    clip length, seconds, 1 to 120 (at least two frames)
+ * @param lagRange   lags are drawn uniformly in {@code [-lagRange, lagRange]} seconds and rounded to whole audio
+ *                   samples; 0 for synchronised clips. Positive lag: the sound comes later than the picture
+ * @param speech     whether each object's colour name is said (formant synthesis) while it is visible
+ * @param threads    clips generated side by side, 1 to 64
+ */
+public record SynthSpec(int clips, long seed, int size, double fps, double seconds, double lagRange, boolean speech,
+        int threads) {
+
+    /** Audio sample rate of every clip, Hz. */
+    public static final int SAMPLE_RATE = 16_000;
+    /** Default frame size, pixels. */
+    public static final int DEFAULT_SIZE = 128;
+    /** Default frame rate. */
+    public static final double DEFAULT_FPS = 8;
+    /** Default clip length, seconds. */
+    public static final double DEFAULT_SECONDS = 4;
+    /** Default number of generator threads. */
+    public static final int DEFAULT_THREADS = 2;
+
+    /** @throws IllegalArgumentException naming the setting that is out of range */
+    public SynthSpec {
+        check(clips >= 1 && clips <= 1_000_000, "clips must be between 1 and 1000000, not " + clips);
+        check(size >= 32 && size <= 1024 && size % 2 == 0, "size must be an even number of pixels from 32 to 1024, not "
+                + size);
+        check(fps >= 1 && fps <= 60, "fps must be between 1 and 60, not " + fmt(fps));
+        check(seconds >= 1 && seconds <= 120, "seconds must be between 1 and 120, not " + fmt(seconds));
+        check(lagRange >= 0 && lagRange <= seconds / 2, "lag range must be between 0 and half the clip length ("
+                + fmt(seconds / 2) + " s), not " + fmt(lagRange));
+        check(threads >= 1 && threads <= 64, "threads must be between 1 and 64, not " + threads);
+    }
+
+    /** {@code clips} clips from {@code seed} with every other setting at its default. */
+    public static SynthSpec of(int clips, long seed) {
+        return new SynthSpec(clips, seed, DEFAULT_SIZE, DEFAULT_FPS, DEFAULT_SECONDS, 0, false, DEFAULT_THREADS);
+    }
+
+    /** This spec with another frame size. */
+    public SynthSpec withSize(int px) {
+        return new SynthSpec(clips, seed, px, fps, seconds, lagRange, speech, threads);
+    }
+
+    /** This spec with another frame rate and length. */
+    public SynthSpec withTiming(double framesPerSecond, double clipSeconds) {
+        return new SynthSpec(clips, seed, size, framesPerSecond, clipSeconds, lagRange, speech, threads);
+    }
+
+    /** This spec with another lag range, seconds. */
+    public SynthSpec withLagRange(double range) {
+        return new SynthSpec(clips, seed, size, fps, seconds, range, speech, threads);
+    }
+
+    /** This spec with or without the spoken-word track. */
+    public SynthSpec withSpeech(boolean on) {
+        return new SynthSpec(clips, seed, size, fps, seconds, lagRange, on, threads);
+    }
+
+    /** This spec with another number of generator threads. */
+    public SynthSpec withThreads(int n) {
+        return new SynthSpec(clips, seed, size, fps, seconds, lagRange, speech, n);
+    }
+
+    /** Video frames per clip: {@code floor(seconds · fps)}. */
+    public int frames() {
+        return (int) Math.floor(seconds * fps + 1e-9);
+    }
+
+    /** Audio samples per clip: exactly as long as the frames, {@code round(frames / fps · 16000)}. */
+    public int samples() {
+        return (int) Math.round(frames() / fps * SAMPLE_RATE);
+    }
+
+    /** The audio sample at which video frame {@code k} starts. */
+    public int sampleOfFrame(int k) {
+        return (int) Math.round(k / fps * SAMPLE_RATE);
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%s", v);
+    }
+}

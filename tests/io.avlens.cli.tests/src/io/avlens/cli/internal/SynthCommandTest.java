@@ -1,0 +1,80 @@
+package io.avlens.cli.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.avlens.cli.command.CommandContext;
+import io.avlens.model.store.internal.XmiProjectStore;
+
+/** {@code avlens synth}: JSON on stdout, progress on stderr, exit 2 on bad arguments. */
+class SynthCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        CommandDispatcher dispatcher = new CommandDispatcher(List.of(new SynthCommand(new XmiProjectStore())));
+        return dispatcher.execute(List.of(args), new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), dir));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesTheDatasetAndPrintsItsProject() {
+        assertThat(run("synth", "--out", "shapes", "--clips", "3", "--seed", "7", "--seconds", "1", "--lag-range",
+                "0.2")).as(err()).isZero();
+        JsonObject json = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+        assertThat(json.get("clips").getAsInt()).isEqualTo(3);
+        Path project = dir.resolve("shapes").resolve("project.avlens");
+        assertThat(json.get("project").getAsString()).isEqualTo(project.toString());
+        assertThat(project).isRegularFile();
+        for (String suffix : new String[] {".mp4", ".json", ".masks.npy", ".sounding.npy"}) {
+            assertThat(dir.resolve("shapes/media/clip-00002" + suffix)).isRegularFile();
+        }
+        assertThat(err()).contains("3/3 clips");
+        // the folder now holds a project: refused, nothing overwritten
+        assertThat(run("synth", "--out", "shapes", "--clips", "1")).isEqualTo(2);
+        assertThat(err()).contains("project.avlens").contains("already holds a project");
+    }
+
+    @Test
+    void badArgumentsExitWith2AndSayWhichOne() throws Exception {
+        assertThat(run("synth", "--clips", "2")).isEqualTo(2);
+        assertThat(err()).contains("--out");
+        assertThat(run("synth", "--out", "x", "--size", "33")).isEqualTo(2);
+        assertThat(err()).contains("size");
+        assertThat(run("synth", "--out", "x", "--clips", "0")).isEqualTo(2);
+        assertThat(err()).contains("--clips");
+        assertThat(run("synth", "--out", "x", "--fps", "fast")).isEqualTo(2);
+        assertThat(err()).contains("--fps").contains("fast");
+        assertThat(run("synth", "--out", "x", "--seconds", "4", "--lag-range", "3")).isEqualTo(2);
+        assertThat(err()).contains("lag range");
+        assertThat(run("synth", "--out", "x", "--seed", "1.5")).isEqualTo(2);
+        assertThat(err()).contains("--seed");
+        Files.writeString(dir.resolve("file"), "not a folder");
+        assertThat(run("synth", "--out", "file", "--clips", "1")).isEqualTo(2);
+        assertThat(err()).contains("not a folder");
+        assertThat(out.size()).isZero();
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+}

@@ -1,0 +1,107 @@
+package io.avlens.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+
+import io.avlens.model.Clip;
+import io.avlens.model.Dataset;
+import io.avlens.model.Narration;
+import io.avlens.model.ObjectTrack;
+import io.avlens.model.Project;
+import io.avlens.model.SoundEvent;
+import io.avlens.model.store.Locations;
+import io.avlens.model.store.ProjectStore;
+import io.avlens.model.store.ValidationProblem;
+import io.avlens.model.store.internal.XmiProjectStore;
+
+/** The project a generation writes, its splits, and the API's refusals and cancel. */
+class ProjectTest {
+
+    @TempDir
+    Path dir;
+
+    private final ProjectStore store = new XmiProjectStore();
+
+    @Test
+    void projectListsEveryClipWithItsAnnotationsAndIsValid() throws IOException {
+        Path folder = GeneratedDatasets.synced();
+        Project project = store.open(folder);
+        List<ValidationProblem> problems = store.validate(project);
+        assertThat(problems).as("validation").isEmpty();
+        Dataset dataset = project.findDataset("av-shapes");
+        assertThat(dataset.getClips()).hasSize(GeneratedDatasets.CLIPS);
+        Map<String, Long> perSplit = dataset.getClips().stream()
+                .collect(Collectors.groupingBy(c -> c.getSplit().getName(), Collectors.counting()));
+        assertThat(perSplit.get("train")).isEqualTo((long) Math.floor(0.8 * GeneratedDatasets.CLIPS));
+        assertThat(dataset.getSplits()).extracting(s -> s.getName()).containsExactly("train", "val", "test");
+        for (int i = 0; i < GeneratedDatasets.CLIPS; i++) {
+            Clip clip = dataset.getClips().get(i);
+            JsonObject sidecar = GeneratedDatasets.sidecar(folder, i);
+            assertThat(Locations.resolve(folder, clip.getMediaLocation())).isEqualTo(GeneratedDatasets.video(folder, i));
+            assertThat(clip.getDuration()).isEqualTo(sidecar.get("seconds").getAsDouble());
+            List<SoundEvent> sounds = clip.getAnnotations().stream().filter(SoundEvent.class::isInstance)
+                    .map(SoundEvent.class::cast).toList();
+            assertThat(sounds).hasSize(GeneratedDatasets.events(sidecar, "hit", "scratch", "offscreen").size());
+            assertThat(clip.getAnnotations().stream().filter(ObjectTrack.class::isInstance).count())
+                    .isEqualTo(sidecar.getAsJsonArray("objects").size());
+            assertThat(clip.getAnnotations().stream().filter(Narration.class::isInstance)
+                    .map(n -> ((Narration) n).getText())).contains(sidecar.get("narration").getAsString());
+        }
+    }
+
+    @Test
+    void splitsDependOnTheSeedOnly() throws IOException {
+        Path a = dir.resolve("a");
+        new AvShapesGenerator(store).generate(SynthSpec.of(10, 5).withTiming(4, 1), a, SynthProgress.NONE);
+        Dataset dataset = store.open(a).findDataset("av-shapes");
+        Map<String, Long> perSplit = dataset.getClips().stream()
+                .collect(Collectors.groupingBy(c -> c.getSplit().getName(), Collectors.counting()));
+        assertThat(perSplit).containsEntry("train", 8L).containsEntry("val", 1L).containsEntry("test", 1L);
+        assertThatThrownBy(() -> new AvShapesGenerator(store).generate(SynthSpec.of(1, 5), a, SynthProgress.NONE))
+                .isInstanceOf(FileAlreadyExistsException.class).hasMessageContaining("already holds a project");
+    }
+
+    @Test
+    void cancelStopsWithoutAProjectFile() {
+        Path out = dir.resolve("canceled");
+        AtomicInteger reported = new AtomicInteger();
+        SynthProgress progress = new SynthProgress() {
+            @Override
+            public void clipsDone(int done, int total) {
+                reported.set(done);
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return reported.get() >= 2;
+            }
+        };
+        assertThatThrownBy(() -> new AvShapesGenerator(store).generate(SynthSpec.of(40, 1).withTiming(4, 1), out,
+                progress)).isInstanceOf(CancellationException.class);
+        assertThat(reported.get()).isEqualTo(2);
+        assertThat(Files.exists(out.resolve("project.avlens"))).isFalse();
+    }
+
+    @Test
+    void impossibleSpecsAreRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> SynthSpec.of(0, 1)).hasMessageContaining("clips");
+        assertThatThrownBy(() -> SynthSpec.of(1, 1).withSize(33)).hasMessageContaining("size");
+        assertThatThrownBy(() -> SynthSpec.of(1, 1).withLagRange(3)).hasMessageContaining("lag range");
+        assertThatThrownBy(() -> SynthSpec.of(1, 1).withTiming(0, 4)).hasMessageContaining("fps");
+    }
+}
