@@ -91,6 +91,7 @@ public class TimelineView {
             @Override
             public void selected(TimeSelection selection, boolean adjusting) {
                 canvas.setSelection(selection);
+                canvas.setAudioCursor(Double.NaN); // a cursor set here pairs no other audio time
                 if (analysis != null) {
                     analysis.select(TimelineView.this, selection);
                 }
@@ -166,6 +167,7 @@ public class TimelineView {
         }
         TimeSelection s = event.selection();
         canvas.setSelection(s);
+        canvas.setAudioCursor(analysis.audioOffset() == 0 ? Double.NaN : analysis.audioCursor());
         TimeRange w = canvas.window();
         if (!w.contains(s.cursor())) { // follow playback and seeks page by page
             windowChosen(TimeRange.ofDuration(s.cursor() - w.duration() * 0.1, w.duration()));

@@ -1,6 +1,8 @@
 package io.avlens.ui.media;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -43,6 +45,7 @@ import io.avlens.ui.context.AnalysisContexts;
 import io.avlens.ui.media.internal.ClipFrames;
 import io.avlens.ui.media.internal.Frame;
 import io.avlens.ui.media.internal.FrameLoader;
+import io.avlens.ui.media.internal.MaskOverlay;
 import io.avlens.ui.media.internal.Player;
 import io.avlens.ui.widgets.ColorImages;
 import jakarta.annotation.PostConstruct;
@@ -71,6 +74,7 @@ public class VideoView {
     private Label note;
     private ToolItem playItem;
     private ToolItem loopItem;
+    private ToolItem masksItem;
     private LocalResourceManager resources;
     private Image playIcon;
     private Image pauseIcon;
@@ -81,6 +85,7 @@ public class VideoView {
     private FrameLoader loader;
     private Image image;
     private Frame shown;
+    private MaskOverlay masks;
     private String message = "No clip. Open one with File > Open Clip...";
     private double position;
     private boolean ticking;
@@ -95,7 +100,7 @@ public class VideoView {
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(canvas);
-        canvas.addListener(SWT.Paint, this::paint);
+        canvas.addListener(SWT.Paint, e -> paint(e.gc));
         canvas.addListener(SWT.Resize, e -> requestFrame(position));
         canvas.addListener(SWT.MouseDown, e -> canvas.setFocus());
         canvas.addListener(SWT.KeyDown, this::keyPressed);
@@ -111,13 +116,18 @@ public class VideoView {
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         GridLayoutFactory.fillDefaults().numColumns(3).margins(2, 0).applyTo(bar);
-        ToolBar tools = new ToolBar(bar, SWT.FLAT);
+        ToolBar tools = new ToolBar(bar, SWT.FLAT | SWT.RIGHT); // RIGHT: the Masks text beside, not below
         item(tools, SWT.PUSH, "step_back16.png", "One frame back (←)", () -> transport(Transport.Command.STEP_BACK));
         playItem = item(tools, SWT.PUSH, "play16.png", "Play / pause (space)", () -> transport(Transport.Command.TOGGLE));
         item(tools, SWT.PUSH, "step_forward16.png", "One frame forward (→)",
                 () -> transport(Transport.Command.STEP_FORWARD));
         loopItem = item(tools, SWT.CHECK, "loop16.png", "Loop the selected range (the whole clip without one)",
                 this::loopChanged);
+        masksItem = new ToolItem(tools, SWT.CHECK);
+        masksItem.setText("Masks");
+        masksItem.setToolTipText("Ground-truth masks of an AV-Shapes clip: a colour per object, sounding ones outlined");
+        masksItem.setEnabled(false);
+        masksItem.addListener(SWT.Selection, e -> canvas.redraw());
         timeLabel = new Label(bar, SWT.NONE);
         GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(timeLabel);
         note = new Label(bar, SWT.NONE);
@@ -307,6 +317,9 @@ public class VideoView {
         if (media.hasAudio()) {
             loadSound(context, thisLoad);
         }
+        if (media.hasVideo() && Files.isRegularFile(MaskOverlay.masksOf(media.path()))) {
+            loadMasks(context, thisLoad);
+        }
         updateLabels();
         requestFrame(position);
     }
@@ -330,6 +343,33 @@ public class VideoView {
             }
         });
         job.setSystem(false);
+        job.schedule();
+    }
+
+    private void loadMasks(AnalysisContext context, long thisLoad) {
+        double clipFps = fps();
+        Path clip = media.path();
+        Job job = Job.create("Reading the masks of " + context.title(), (IProgressMonitor monitor) -> {
+            try {
+                MaskOverlay loaded = MaskOverlay.load(clip, clipFps);
+                canvas.getDisplay().asyncExec(() -> {
+                    if (thisLoad == generation && !canvas.isDisposed()) {
+                        masks = loaded;
+                        masksItem.setEnabled(true);
+                        masksItem.setSelection(true);
+                        canvas.redraw();
+                    }
+                });
+                return Status.OK_STATUS;
+            } catch (IOException | RuntimeException e) {
+                canvas.getDisplay().asyncExec(() -> {
+                    if (thisLoad == generation && !masksItem.isDisposed()) {
+                        masksItem.setToolTipText(e.getMessage());
+                    }
+                });
+                return Status.info(e.getMessage());
+            }
+        });
         job.schedule();
     }
 
@@ -377,23 +417,37 @@ public class VideoView {
         canvas.redraw();
     }
 
-    private void paint(Event e) {
-        GC gc = e.gc;
+    /** Draws what the view shows (picture, masks, message) into {@code gc} at the canvas's size; UI thread. */
+    public void paint(GC gc) {
         Rectangle area = canvas.getClientArea();
         gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
         gc.fillRectangle(area);
-        if (image != null) {
+        Rectangle picture = pictureArea();
+        if (picture != null) {
             Rectangle b = image.getBounds();
-            double scale = Math.min(area.width / (double) b.width, area.height / (double) b.height);
-            int w = (int) Math.round(b.width * scale);
-            int h = (int) Math.round(b.height * scale);
-            gc.drawImage(image, 0, 0, b.width, b.height, (area.width - w) / 2, (area.height - h) / 2, w, h);
+            gc.drawImage(image, 0, 0, b.width, b.height, picture.x, picture.y, picture.width, picture.height);
+            if (masksShown()) {
+                masks.paint(gc, shown.time(), picture);
+            }
         }
         if (message != null) {
             gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
             Point extent = gc.textExtent(message);
             gc.drawText(message, Math.max(4, (area.width - extent.x) / 2), area.height / 2 - extent.y / 2, true);
         }
+    }
+
+    /** Where the picture is drawn in the canvas (fitted, centred), or null before the first frame. */
+    public Rectangle pictureArea() {
+        if (image == null) {
+            return null;
+        }
+        Rectangle area = canvas.getClientArea();
+        Rectangle b = image.getBounds();
+        double scale = Math.min(area.width / (double) b.width, area.height / (double) b.height);
+        int w = (int) Math.round(b.width * scale);
+        int h = (int) Math.round(b.height * scale);
+        return new Rectangle((area.width - w) / 2, (area.height - h) / 2, w, h);
     }
 
     private double fps() {
@@ -435,6 +489,22 @@ public class VideoView {
         return shown == null ? Double.NaN : shown.time();
     }
 
+    /** The ground-truth masks of the clip, or null when it has none (or they are still loading). */
+    public MaskOverlay masks() {
+        return masks;
+    }
+
+    /** Whether the masks are drawn over the picture. */
+    public boolean masksShown() {
+        return masks != null && masksItem.getSelection();
+    }
+
+    /** Shows or hides the masks, as the Masks button does. */
+    public void showMasks(boolean show) {
+        masksItem.setSelection(show && masks != null);
+        canvas.redraw();
+    }
+
     /** Where the view's clock stands, seconds. */
     public double position() {
         return position;
@@ -460,6 +530,14 @@ public class VideoView {
         }
         shown = null;
         media = null;
+        if (masks != null) {
+            masks.dispose();
+            masks = null;
+        }
+        if (masksItem != null && !masksItem.isDisposed()) {
+            masksItem.setSelection(false);
+            masksItem.setEnabled(false);
+        }
         ticking = false;
         if (playItem != null && !playItem.isDisposed()) {
             playItem.setImage(playIcon);

@@ -54,6 +54,7 @@ public final class AnalysisContext {
     private volatile List<TimeMarker> markers = List.of();
     private volatile TimeSelection selection = TimeSelection.at(0);
     private volatile TimeRange window;
+    private volatile double audioOffset;
 
     /**
      * @param id        context id carried by every event, unique among open contexts
@@ -118,11 +119,37 @@ public final class AnalysisContext {
         select(source, TimeSelection.at(extent.clamp(seconds)));
     }
 
-    /** Sets cursor and range (clamped to the clip) and tells the other views. */
+    /** Sets cursor and range (clamped to the clip), drops any paired audio time, and tells the other views. */
     public void select(Object source, TimeSelection newSelection) {
         TimeSelection clamped = new TimeSelection(extent.clamp(newSelection.begin()), extent.clamp(newSelection.end()));
+        audioOffset = 0;
         selection = clamped;
         selectionEvents.submit(new TimeSelectionChanged(source, id, clamped));
+    }
+
+    /**
+     * Moves the cursor to {@code videoSeconds} and pairs {@code audioSeconds} with it (both clamped to the clip): a
+     * cell of a similarity volume is one moment of the picture and one of the sound. The picture shows the cursor;
+     * sound views mark {@link #audioCursor()}. The next ordinary cursor move ends the pairing.
+     */
+    public void pairCursor(Object source, double videoSeconds, double audioSeconds) {
+        TimeSelection at = TimeSelection.at(extent.clamp(videoSeconds));
+        audioOffset = extent.clamp(audioSeconds) - at.cursor();
+        selection = at;
+        selectionEvents.submit(new TimeSelectionChanged(source, id, at));
+    }
+
+    /**
+     * Seconds by which the audio time paired with the cursor lies after it; 0 when no pairing is set (the sound and
+     * the picture are looked at at the same time).
+     */
+    public double audioOffset() {
+        return audioOffset;
+    }
+
+    /** The audio time paired with the cursor, seconds: {@code cursor() + audioOffset()}. */
+    public double audioCursor() {
+        return selection.cursor() + audioOffset;
     }
 
     /** Shows {@code newWindow} (moved inside the clip if needed) in every time-axis view. */

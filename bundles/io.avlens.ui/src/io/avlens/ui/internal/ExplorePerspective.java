@@ -4,6 +4,7 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
+import io.avlens.ui.project.ProjectExplorerView;
 import io.avlens.ui.tensor.TensorView;
 
 /**
@@ -19,11 +20,15 @@ public class ExplorePerspective implements IPerspectiveFactory {
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(false);
         String editorArea = layout.getEditorArea();
-        IFolderLayout left = layout.createFolder("io.avlens.ui.folders.left", IPageLayout.LEFT, 0.22f, editorArea);
-        left.addPlaceholder("io.avlens.ui.views.explorer*");
+        IFolderLayout left = layout.createFolder("io.avlens.ui.folders.left", IPageLayout.LEFT, 0.26f, editorArea);
+        left.addView(ProjectExplorerView.ID);
+        IFolderLayout properties = layout.createFolder("io.avlens.ui.folders.properties", IPageLayout.BOTTOM, 0.62f,
+                "io.avlens.ui.folders.left");
+        properties.addView(IPageLayout.ID_PROP_SHEET);
         IFolderLayout centre = layout.createFolder("io.avlens.ui.folders.centre", IPageLayout.RIGHT, 0.78f, editorArea);
         centre.addView(TensorView.ID);
         centre.addPlaceholder("io.avlens.ui.*.views.*");
+        centre.addPlaceholder("io.avlens.ui.similarity.views.similarity"); // e4 ignores the wildcard above
         // the time axis spans the width under the picture and the analysis views
         IFolderLayout time = layout.createFolder("io.avlens.ui.folders.time", IPageLayout.BOTTOM, 0.58f,
                 "io.avlens.ui.folders.centre");
@@ -36,5 +41,7 @@ public class ExplorePerspective implements IPerspectiveFactory {
         bottom.addPlaceholder("io.avlens.ui.views.runs*");
         bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
         layout.addShowViewShortcut(TensorView.ID);
+        layout.addShowViewShortcut(ProjectExplorerView.ID);
+        layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
     }
 }

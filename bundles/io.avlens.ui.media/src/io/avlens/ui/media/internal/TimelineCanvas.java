@@ -84,6 +84,7 @@ public final class TimelineCanvas extends Canvas {
     private TimeRange extent = new TimeRange(0, 1);
     private TimeRange window = extent;
     private TimeSelection selection = TimeSelection.at(0);
+    private double audioCursor = Double.NaN;
     private List<TimeMarker> markers = List.of();
     private List<Bookmark> bookmarks = List.of();
     private String message = "No clip";
@@ -200,6 +201,22 @@ public final class TimelineCanvas extends Canvas {
             selection = newSelection;
             redraw();
         }
+    }
+
+    /**
+     * The audio time paired with the cursor (a similarity cell's audio time), drawn as a second, dashed cursor; NaN
+     * for none. Only the overlay is redrawn.
+     */
+    public void setAudioCursor(double seconds) {
+        if (Double.compare(seconds, audioCursor) != 0) {
+            audioCursor = seconds;
+            redraw();
+        }
+    }
+
+    /** The paired audio time shown, or NaN. */
+    public double audioCursor() {
+        return audioCursor;
     }
 
     /** Ground-truth and other markers. */
@@ -513,6 +530,13 @@ public final class TimelineCanvas extends Canvas {
             gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_RED));
             gc.setLineWidth(1);
             gc.drawLine(x, top, x, p.y + p.height);
+        }
+        if (window.contains(audioCursor)) {
+            int x = xOf(audioCursor);
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_CYAN));
+            gc.setLineStyle(SWT.LINE_DASH);
+            gc.drawLine(x, top, x, p.y + p.height);
+            gc.setLineStyle(SWT.LINE_SOLID);
         }
     }
 

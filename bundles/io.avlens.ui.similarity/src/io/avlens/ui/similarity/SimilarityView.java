@@ -1,0 +1,301 @@
+package io.avlens.ui.similarity;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+
+import io.avlens.analysis.similarity.SimilarityFiles;
+import io.avlens.analysis.similarity.SimilarityVolume;
+import io.avlens.analysis.similarity.SyncEstimate;
+import io.avlens.analysis.similarity.SyncOffsetEstimator;
+import io.avlens.analysis.similarity.TimeBase;
+import io.avlens.core.color.ColorMap;
+import io.avlens.core.event.AvLensTopics;
+import io.avlens.core.event.TimeSelectionChanged;
+import io.avlens.core.tensor.FloatTensor;
+import io.avlens.ui.context.AnalysisContext;
+import io.avlens.ui.context.AnalysisContexts;
+import io.avlens.ui.similarity.internal.SimilarityCanvas;
+import io.avlens.ui.similarity.internal.SimilarityExport;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * CAVP similarity volumes (audio time × video time) of the active clip, one or two side by side (two clips, or two
+ * models on one clip), with their estimated audio-visual offset. Clicking a cell moves the shared cursor to the cell's
+ * video time and pairs its audio time with it (the video shows that frame, the timeline marks that sound); moving the
+ * cursor elsewhere highlights its row and column here. Volumes come from a model run ({@link #show}) or from a
+ * {@code .npy} file computed elsewhere ({@link #open}); each can be exported as PNG, CSV or {@code .npy}.
+ */
+public class SimilarityView {
+
+    /** The view id. */
+    public static final String ID = "io.avlens.ui.similarity.views.similarity";
+    /** Event topic with a {@link Path} payload: open that .npy file in the first pane. */
+    public static final String TOPIC_OPEN = "io/avlens/ui/similarity/open";
+    /** Largest lag the sync estimate tries either way, seconds. */
+    public static final double MAX_LAG_SECONDS = 1.0;
+
+    private Composite root;
+    private SashForm panes;
+    private final SimilarityCanvas[] canvases = new SimilarityCanvas[2];
+    private Combo mapCombo;
+    private Label hoverLabel;
+    private AnalysisContext analysis;
+    private int activePane;
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        root = parent;
+        GridLayoutFactory.fillDefaults().margins(2, 2).spacing(4, 2).applyTo(parent);
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(9).applyTo(bar);
+        button(bar, "Open...", "Open a .npy volume [audio steps, video steps] (File > Open Similarity Volume)",
+                () -> ask(0));
+        button(bar, "Compare...", "Open a second volume beside the first", () -> ask(1));
+        button(bar, "Single", "Close the second volume", this::closeComparison);
+        new Label(bar, SWT.NONE).setText("Colours:");
+        mapCombo = new Combo(bar, SWT.READ_ONLY);
+        for (ColorMap m : ColorMap.values()) {
+            mapCombo.add(m.id());
+        }
+        mapCombo.select(ColorMap.COOLWARM.ordinal());
+        mapCombo.addListener(SWT.Selection, e -> setColorMap(ColorMap.values()[mapCombo.getSelectionIndex()]));
+        for (SimilarityExport.Format f : SimilarityExport.Format.values()) {
+            button(bar, f.name(), "Export the last clicked volume as " + f.description(), () -> askExport(f));
+        }
+        hoverLabel = new Label(bar, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(hoverLabel);
+
+        panes = new SashForm(parent, SWT.HORIZONTAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(panes);
+        for (int i = 0; i < canvases.length; i++) {
+            int pane = i;
+            SimilarityCanvas c = new SimilarityCanvas(panes);
+            c.setToolTipText("Click: move the cursor to this video time and mark this audio time");
+            c.setClickListener(cell -> cellClicked(pane, cell));
+            c.setHoverListener(cell -> hovered(pane, cell));
+            canvases[i] = c;
+        }
+        panes.setMaximizedControl(canvases[0]);
+        showCursor();
+    }
+
+    private void button(Composite bar, String text, String tip, Runnable action) {
+        Button b = new Button(bar, SWT.PUSH);
+        b.setText(text);
+        b.setToolTipText(tip);
+        b.addListener(SWT.Selection, e -> action.run());
+    }
+
+    /** The active analysis changed. */
+    @Inject
+    @Optional
+    void setAnalysis(@Named(AnalysisContexts.ACTIVE) AnalysisContext context) {
+        analysis = context;
+        if (root != null && !root.isDisposed()) {
+            showCursor();
+        }
+    }
+
+    @Inject
+    @Optional
+    void selectionChanged(@UIEventTopic(AvLensTopics.TIME_SELECTION) TimeSelectionChanged event) {
+        if (analysis != null && analysis.isForeign(event, this) && root != null && !root.isDisposed()) {
+            showCursor();
+        }
+    }
+
+    @Inject
+    @Optional
+    void openRequested(@UIEventTopic(TOPIC_OPEN) Path file) {
+        if (root != null && !root.isDisposed()) {
+            open(file, 0);
+        }
+    }
+
+    /**
+     * Shows {@code volume} in pane 0 (the first) or 1 (the comparison), with its sync estimate. UI thread; the
+     * entry point for model runs and the command line's GUI twin.
+     */
+    public void show(int pane, SimilarityVolume volume, String title, boolean inSeconds) {
+        SyncEstimate estimate = estimate(volume, inSeconds);
+        canvases[pane].setVolume(volume, estimate, selectedMap(), title + " · " + describe(estimate, inSeconds),
+                inSeconds);
+        panes.setMaximizedControl(canvases[1].volume() == null ? canvases[0] : null);
+        activePane = pane;
+        showCursor();
+    }
+
+    /** Estimates the offset with lags up to {@link #MAX_LAG_SECONDS} (8 steps without seconds), within the volume. */
+    static SyncEstimate estimate(SimilarityVolume volume, boolean inSeconds) {
+        int max = inSeconds ? (int) Math.round(MAX_LAG_SECONDS / volume.videoBase().step()) : 8;
+        return new SyncOffsetEstimator(Math.min(max, volume.videoSteps() - 1), SyncOffsetEstimator.DEFAULT_TEMPERATURE)
+                .estimate(volume);
+    }
+
+    private static String describe(SyncEstimate e, boolean inSeconds) {
+        String lag = inSeconds ? String.format(Locale.ROOT, "%+.3f s", e.lagSeconds())
+                : String.format(Locale.ROOT, "%+d steps", e.lagSteps());
+        String sense = e.lagSteps() > 0 ? "sound later" : e.lagSteps() < 0 ? "sound earlier" : "in sync";
+        return String.format(Locale.ROOT, "lag %s (%s), confidence %.2f", lag, sense, e.confidence());
+    }
+
+    /**
+     * Reads a {@code .npy} volume in a job and shows it in {@code pane}; a bad file gives a dialog naming the file
+     * and the problem. With an open clip the volume is taken to span it (each axis: clip duration / steps);
+     * without one its axes are in steps.
+     */
+    public void open(Path file, int pane) {
+        AnalysisContext clip = analysis;
+        Job job = Job.create("Reading " + file.getFileName(), (IProgressMonitor monitor) -> {
+            try {
+                FloatTensor values = SimilarityFiles.readNpy(file);
+                root.getDisplay().asyncExec(() -> {
+                    if (!root.isDisposed()) {
+                        show(pane, spanning(values, clip), file.getFileName().toString(), clip != null);
+                    }
+                });
+                return Status.OK_STATUS;
+            } catch (IOException | RuntimeException e) {
+                String message = e.getMessage() != null && e.getMessage().contains(file.toString()) ? e.getMessage()
+                        : file + ": " + e.getMessage();
+                root.getDisplay().asyncExec(() -> {
+                    if (!root.isDisposed()) {
+                        MessageDialog.openError(root.getShell(), "Cannot open the similarity volume", message);
+                    }
+                });
+                return Status.info(message);
+            }
+        });
+        job.schedule();
+    }
+
+    private static SimilarityVolume spanning(FloatTensor values, AnalysisContext clip) {
+        if (clip == null) {
+            return SimilarityVolume.of(values, new TimeBase(0, 1), new TimeBase(0, 1));
+        }
+        double duration = clip.extent().duration();
+        return SimilarityVolume.of(values, new TimeBase(0, duration / values.dim(0)),
+                new TimeBase(0, duration / values.dim(1)));
+    }
+
+    /** Hides the comparison pane. */
+    public void closeComparison() {
+        canvases[1].setVolume(null, null, selectedMap(), "", true);
+        panes.setMaximizedControl(canvases[0]);
+        activePane = 0;
+    }
+
+    private void ask(int pane) {
+        FileDialog dialog = new FileDialog(root.getShell(), SWT.OPEN);
+        dialog.setText(pane == 0 ? "Open Similarity Volume" : "Compare with Similarity Volume");
+        dialog.setFilterExtensions(new String[] {"*.npy", "*"});
+        dialog.setFilterNames(new String[] {"NumPy arrays [audio steps, video steps] (*.npy)", "All files"});
+        String chosen = dialog.open();
+        if (chosen != null) {
+            open(Path.of(chosen), pane);
+        }
+    }
+
+    private void askExport(SimilarityExport.Format format) {
+        SimilarityCanvas canvas = canvases[activePane];
+        if (canvas.volume() == null) {
+            return;
+        }
+        FileDialog dialog = new FileDialog(root.getShell(), SWT.SAVE);
+        dialog.setText("Export Similarity as " + format.description());
+        dialog.setFilterExtensions(new String[] {"*." + format.extension()});
+        dialog.setFileName("similarity." + format.extension());
+        dialog.setOverwrite(true);
+        String chosen = dialog.open();
+        if (chosen != null) {
+            try {
+                export(Path.of(chosen), format);
+            } catch (IOException e) {
+                MessageDialog.openError(root.getShell(), "Cannot export the similarity volume", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Writes the last clicked volume (the first when none was clicked) to {@code file}, atomically.
+     *
+     * @throws IOException naming the file and the problem
+     */
+    public void export(Path file, SimilarityExport.Format format) throws IOException {
+        SimilarityExport.write(file, format, canvases[activePane]);
+    }
+
+    private void setColorMap(ColorMap map) {
+        for (SimilarityCanvas c : canvases) {
+            c.setColorMap(map);
+        }
+    }
+
+    private ColorMap selectedMap() {
+        return ColorMap.values()[Math.max(0, mapCombo.getSelectionIndex())];
+    }
+
+    private void cellClicked(int pane, SimilarityCanvas.Cell cell) {
+        activePane = pane;
+        if (analysis != null) {
+            analysis.pairCursor(this, cell.videoSeconds(), cell.audioSeconds());
+        }
+        for (SimilarityCanvas c : canvases) {
+            c.setCursor(cell.videoSeconds(), cell.audioSeconds());
+        }
+    }
+
+    private void hovered(int pane, SimilarityCanvas.Cell cell) {
+        if (cell == null) {
+            hoverLabel.setText("");
+            return;
+        }
+        String unit = canvases[pane].inSeconds() ? " s" : "";
+        hoverLabel.setText(String.format(Locale.ROOT, "%s  audio %.3f%s · video %.3f%s · S = %.4f",
+                pane == 0 ? "A" : "B", cell.audioSeconds(), unit, cell.videoSeconds(), unit, cell.value()));
+    }
+
+    private void showCursor() {
+        double video = analysis == null ? Double.NaN : analysis.cursor();
+        double audio = analysis == null ? Double.NaN : analysis.audioCursor();
+        for (SimilarityCanvas c : canvases) {
+            c.setCursor(video, audio);
+        }
+    }
+
+    /** The canvas of pane 0 or 1, for tests and benchmarks. */
+    public SimilarityCanvas canvas(int pane) {
+        return canvases[pane];
+    }
+
+    /** The text under the toolbar describing the hovered cell. */
+    public String hoverText() {
+        return hoverLabel.getText();
+    }
+
+    @Focus
+    void focus() {
+        canvases[activePane].setFocus();
+    }
+}
