@@ -1,0 +1,21 @@
+package io.avlens.inference.djl;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+
+/**
+ * A model family built into AV Lens as a DJL {@link Block} (an OSGi service registered by a model bundle, e.g.
+ * CAVP-small). The inference service builds a fresh block per loaded model and loads the family's {@code .params}
+ * file into it, so {@code ModelSpec.Builtin(family, parameters)} needs no DJL type.
+ */
+public interface BuiltinBlockFactory {
+
+    /** The family id used in {@code ModelSpec.Builtin} and model descriptors, e.g. {@code cavp-small}. */
+    String family();
+
+    /** A new, uninitialised block. */
+    Block newBlock();
+
+    /** Input shapes (batch 1) to initialise a block that gets no parameter file, e.g. in tests. */
+    Shape[] inputShapes();
+}

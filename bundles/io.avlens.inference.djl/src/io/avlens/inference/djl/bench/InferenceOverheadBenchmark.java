@@ -1,0 +1,161 @@
+package io.avlens.inference.djl.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import io.avlens.core.tensor.FloatTensor;
+import io.avlens.inference.Device;
+import io.avlens.inference.InferenceException;
+import io.avlens.inference.InferenceService;
+import io.avlens.inference.LoadedModel;
+import io.avlens.inference.ModelSpec;
+import io.avlens.inference.TensorSpec;
+import io.avlens.lib.djl.DjlSetup;
+
+/**
+ * The cost of the inference service's layers (input checks, batching, memory budget, conversion of named
+ * {@link FloatTensor}s) on one forward call, against calling DJL directly on the same TorchScript model in the
+ * same process (after a warm-up of both): a sub-manager per call, the input copied in, {@code block.forward}, the output copied out to a
+ * {@code float[]}, the manager closed — the least any caller needs. Runs alternate between the two paths so both
+ * see the same machine load; the medians are compared. Prints nothing and judges nothing.
+ *
+ * <p>The default model is {@code bench/tiny_linear.pt} of this bundle: {@code tanh(x W + b)} on [16, 256] (made
+ * by the fixture script of the tests), small enough that per-call overhead shows.
+ */
+public final class InferenceOverheadBenchmark {
+
+    /** The bundled model's resource path. */
+    public static final String TINY_MODEL = "/bench/tiny_linear.pt";
+
+    /** Untimed calls per path before measuring; with fewer, the service path measured 28 % slower (JIT warm-up). */
+    static final int WARMUP_CALLS = 3_000;
+
+    /**
+     * What was measured.
+     *
+     * @param model          the model file
+     * @param inputShape     shape of the single input
+     * @param runs           timed runs per path
+     * @param callsPerRun    forward calls per run
+     * @param serviceMicros  median microseconds per call through the service
+     * @param directMicros   median microseconds per call through DJL directly
+     */
+    public record Result(String model, int[] inputShape, int runs, int callsPerRun, double serviceMicros,
+            double directMicros) {
+
+        /** Service time over direct time minus one: 0.05 means the service costs 5 % more per call. */
+        public double overhead() {
+            return serviceMicros / directMicros - 1;
+        }
+    }
+
+    private InferenceOverheadBenchmark() {
+    }
+
+    /** Runs on the bundled tiny model (copied to a temporary file, removed afterwards). */
+    public static Result runTiny(InferenceService service, int runs, int callsPerRun)
+            throws InferenceException, IOException {
+        Path file = Files.createTempFile("avlens-bench", ".pt");
+        try (InputStream in = InferenceOverheadBenchmark.class.getResourceAsStream(TINY_MODEL)) {
+            if (in == null) {
+                throw new IOException(TINY_MODEL + " is missing from the inference.djl bundle");
+            }
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            float[] x = new float[16 * 256];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) Math.sin(i * 0.37);
+            }
+            return run(service, file, FloatTensor.wrap(new int[] {16, 256}, x), runs, callsPerRun);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Runs on a TorchScript file with one input and one output. */
+    public static Result run(InferenceService service, Path torchScript, FloatTensor input, int runs,
+            int callsPerRun) throws InferenceException, IOException {
+        ModelSpec spec = ModelSpec.torchScript("bench", torchScript, List.of(new TensorSpec("x",
+                io.avlens.inference.ShapeSpec.parse(shapeText(input.shape())))), List.of())
+                // the direct path runs on the CPU; so does the service's, even when the best service is a GPU one
+                .withOptions(ModelSpec.Options.DEFAULT.withDevice(Device.CPU));
+        Map<String, FloatTensor> inputs = Map.of("x", input);
+        DjlSetup.engine();
+        try (LoadedModel viaService = service.load(spec);
+                Model direct = DjlSetup.withBundleLoader(() -> Model.newInstance("bench-direct",
+                        ai.djl.Device.cpu(), DjlSetup.ENGINE_NAME))) {
+            direct.load(torchScript, null, Map.of("mapLocation", "true"));
+            Block block = direct.getBlock();
+            Shape shape = new Shape(Arrays.stream(input.shape()).asLongStream().toArray());
+            double[] s = new double[runs];
+            double[] d = new double[runs];
+            // the service path runs more Java code, so it needs more calls before the JIT has compiled it all
+            int warmup = Math.max(WARMUP_CALLS, callsPerRun);
+            timeService(viaService, inputs, warmup);
+            timeDirect(direct, block, input, shape, warmup);
+            for (int r = 0; r < runs; r++) {
+                if (r % 2 == 0) {
+                    s[r] = timeService(viaService, inputs, callsPerRun);
+                    d[r] = timeDirect(direct, block, input, shape, callsPerRun);
+                } else {
+                    d[r] = timeDirect(direct, block, input, shape, callsPerRun);
+                    s[r] = timeService(viaService, inputs, callsPerRun);
+                }
+            }
+            return new Result(torchScript.getFileName().toString(), input.shape(), runs, callsPerRun,
+                    median(s) / callsPerRun / 1e3, median(d) / callsPerRun / 1e3);
+        } catch (MalformedModelException e) {
+            throw new InferenceException(torchScript + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long timeService(LoadedModel model, Map<String, FloatTensor> inputs, int calls)
+            throws InferenceException {
+        long t = System.nanoTime();
+        float sink = 0;
+        for (int i = 0; i < calls; i++) {
+            sink += model.forward(inputs).values().iterator().next().getFlat(0);
+        }
+        return System.nanoTime() - t + (sink == Float.MIN_VALUE ? 1 : 0);
+    }
+
+    private static long timeDirect(Model model, Block block, FloatTensor input, Shape shape, int calls) {
+        long t = System.nanoTime();
+        float sink = 0;
+        for (int i = 0; i < calls; i++) {
+            try (NDManager m = model.getNDManager().newSubManager()) {
+                NDList out = block.forward(new ParameterStore(m, false),
+                        new NDList(m.create(input.asReadOnlyBuffer(), shape, DataType.FLOAT32)), false);
+                sink += out.head().toFloatArray()[0];
+            }
+        }
+        return System.nanoTime() - t + (sink == Float.MIN_VALUE ? 1 : 0);
+    }
+
+    private static double median(double[] v) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+    }
+
+    private static String shapeText(int[] shape) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < shape.length; i++) {
+            b.append(i == 0 ? "" : ",").append(shape[i]);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package io.avlens.inference.descriptor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.avlens.core.profile.PreprocessingProfile;
+import io.avlens.inference.TensorSpec;
+
+/**
+ * What AV Lens knows about a model file, kept as JSON next to the weights ({@link ModelDescriptors}).
+ *
+ * @param id          unique id, e.g. {@code diff-foley-cavp-video}
+ * @param family      model family, e.g. {@code diff-foley-cavp}, {@code denseav}
+ * @param source      how the weights are loaded
+ * @param weights     the weights file, relative to the descriptor's folder
+ * @param sha256      SHA-256 of the weights file, lower-case hex
+ * @param profile     the preprocessing the model was trained with
+ * @param modalities  what the model consumes from a clip
+ * @param inputs      named inputs in call order, shapes with symbols ({@code B}, {@code T})
+ * @param outputs     named outputs in return order
+ * @param notes       free-form provenance (official repository, commit, export command)
+ */
+public record ModelDescriptor(String id, String family, Source source, String weights, String sha256,
+        PreprocessingProfile profile, Set<Modality> modalities, List<TensorSpec> inputs, List<TensorSpec> outputs,
+        Map<String, String> notes) {
+
+    /** Current format version written to {@code formatVersion}. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** Where the network comes from. */
+    public enum Source {
+        /** A family built into AV Lens (DJL block) with a {@code .params} file. */
+        BUILTIN,
+        /** A TorchScript file. */
+        TORCHSCRIPT
+    }
+
+    /** What a model reads from a clip. */
+    public enum Modality {
+        /** Frames at the profile's rate and size. */
+        VIDEO,
+        /** Mono audio at the profile's sample rate. */
+        AUDIO
+    }
+
+    /** @throws IllegalArgumentException when a required field is missing */
+    public ModelDescriptor {
+        require(id, "id");
+        require(family, "family");
+        require(weights, "weights");
+        if (source == null) {
+            throw new IllegalArgumentException("a model descriptor needs a source");
+        }
+        if (profile == null) {
+            throw new IllegalArgumentException(id + ": a model descriptor needs a preprocessing profile");
+        }
+        if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException(id + ": sha256 must be 64 lower-case hex digits, not '" + sha256 + "'");
+        }
+        modalities = Set.copyOf(modalities == null || modalities.isEmpty() ? defaultModalities(profile) : modalities);
+        inputs = List.copyOf(inputs == null ? List.of() : inputs);
+        outputs = List.copyOf(outputs == null ? List.of() : outputs);
+        notes = Map.copyOf(notes == null ? Map.of() : notes);
+    }
+
+    /** Video when the profile has frames; audio always (every profile has a sample rate). */
+    public static Set<Modality> defaultModalities(PreprocessingProfile profile) {
+        return profile.video() == null ? Set.of(Modality.AUDIO) : Set.of(Modality.VIDEO, Modality.AUDIO);
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("a model descriptor needs '" + field + "'");
+        }
+    }
+}

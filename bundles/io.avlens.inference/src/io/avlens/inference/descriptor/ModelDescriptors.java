@@ -1,0 +1,243 @@
+package io.avlens.inference.descriptor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+
+import io.avlens.core.io.AtomicFiles;
+import io.avlens.core.profile.PreprocessingProfile;
+import io.avlens.core.profile.Profiles;
+import io.avlens.inference.InferenceException;
+import io.avlens.inference.ModelSpec;
+import io.avlens.inference.ShapeSpec;
+import io.avlens.inference.TensorSpec;
+
+/**
+ * Reads and writes {@link ModelDescriptor}s as JSON, checks the weights' SHA-256 and turns a descriptor into a
+ * {@link ModelSpec}. The profile is written as the id of a known profile ({@link Profiles}) when it is one, else
+ * as an object with the profile's fields; shapes are arrays of sizes and symbols ({@code ["B", 3, 224, 224]}).
+ */
+public final class ModelDescriptors {
+
+    /** The usual file name of a descriptor, next to the weights. */
+    public static final String FILE_NAME = "model.json";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private ModelDescriptors() {
+    }
+
+    /**
+     * Reads a descriptor.
+     *
+     * @throws InferenceException naming the file and what is wrong with it
+     */
+    public static ModelDescriptor read(Path file) throws InferenceException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InferenceException(file + ": no such model descriptor");
+        } catch (IOException e) {
+            throw new InferenceException(file + ": cannot read the model descriptor: " + e.getMessage(), e);
+        }
+        try {
+            return fromJson(JsonParser.parseString(text).getAsJsonObject());
+        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | UnsupportedOperationException
+                | NullPointerException e) {
+            throw new InferenceException(file + ": not a valid model descriptor: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a descriptor (atomically: a half-written file never replaces a good one). */
+    public static void write(Path file, ModelDescriptor d) throws IOException {
+        byte[] bytes = GSON.toJson(toJson(d)).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /** The descriptor as JSON. */
+    public static JsonObject toJson(ModelDescriptor d) {
+        JsonObject o = new JsonObject();
+        o.addProperty("formatVersion", ModelDescriptor.FORMAT_VERSION);
+        o.addProperty("id", d.id());
+        o.addProperty("family", d.family());
+        o.addProperty("source", d.source().name().toLowerCase(Locale.ROOT));
+        o.addProperty("weights", d.weights());
+        if (d.sha256() != null) {
+            o.addProperty("sha256", d.sha256());
+        }
+        boolean known = Profiles.byId(d.profile().id()).filter(d.profile()::equals).isPresent();
+        o.add("profile", known ? new JsonPrimitive(d.profile().id()) : GSON.toJsonTree(d.profile()));
+        JsonArray modalities = new JsonArray();
+        d.modalities().stream().sorted().forEach(m -> modalities.add(m.name().toLowerCase(Locale.ROOT)));
+        o.add("modalities", modalities);
+        o.add("inputs", tensors(d.inputs()));
+        o.add("outputs", tensors(d.outputs()));
+        if (!d.notes().isEmpty()) {
+            JsonObject notes = new JsonObject();
+            d.notes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> notes.addProperty(e.getKey(), e.getValue()));
+            o.add("notes", notes);
+        }
+        return o;
+    }
+
+    /**
+     * A descriptor from JSON.
+     *
+     * @throws IllegalArgumentException naming the field that is missing or wrong
+     */
+    public static ModelDescriptor fromJson(JsonObject o) {
+        int version = o.has("formatVersion") ? o.get("formatVersion").getAsInt() : 1;
+        if (version > ModelDescriptor.FORMAT_VERSION) {
+            throw new IllegalArgumentException("format version " + version + " is newer than this AV Lens reads ("
+                    + ModelDescriptor.FORMAT_VERSION + ")");
+        }
+        String source = string(o, "source");
+        ModelDescriptor.Source src = switch (source.toLowerCase(Locale.ROOT)) {
+            case "builtin" -> ModelDescriptor.Source.BUILTIN;
+            case "torchscript" -> ModelDescriptor.Source.TORCHSCRIPT;
+            default -> throw new IllegalArgumentException("source must be builtin or torchscript, not '" + source + "'");
+        };
+        Set<ModelDescriptor.Modality> modalities = EnumSet.noneOf(ModelDescriptor.Modality.class);
+        if (o.has("modalities")) {
+            for (JsonElement m : o.getAsJsonArray("modalities")) {
+                modalities.add(ModelDescriptor.Modality.valueOf(m.getAsString().toUpperCase(Locale.ROOT)));
+            }
+        }
+        Map<String, String> notes = new LinkedHashMap<>();
+        if (o.has("notes")) {
+            o.getAsJsonObject("notes").entrySet().forEach(e -> notes.put(e.getKey(), e.getValue().getAsString()));
+        }
+        return new ModelDescriptor(string(o, "id"), string(o, "family"), src, string(o, "weights"),
+                o.has("sha256") ? o.get("sha256").getAsString().toLowerCase(Locale.ROOT) : null,
+                profile(o.get("profile")), modalities, tensors(o, "inputs"), tensors(o, "outputs"), notes);
+    }
+
+    /** SHA-256 of a file, lower-case hex. */
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /**
+     * The weights file of a descriptor read from {@code descriptorFile}, after checking it exists and matches its
+     * SHA-256 (when the descriptor has one).
+     *
+     * @throws InferenceException naming the weights file and the problem
+     */
+    public static Path verifiedWeights(Path descriptorFile, ModelDescriptor d) throws InferenceException {
+        Path weights = descriptorFile.toAbsolutePath().getParent().resolve(d.weights()).normalize();
+        if (!Files.isRegularFile(weights)) {
+            throw new InferenceException(weights + ": the weights of model " + d.id() + " are missing");
+        }
+        if (d.sha256() != null) {
+            String actual;
+            try {
+                actual = sha256(weights);
+            } catch (IOException e) {
+                throw new InferenceException(weights + ": cannot read the weights: " + e.getMessage(), e);
+            }
+            if (!actual.equals(d.sha256())) {
+                throw new InferenceException(weights + ": SHA-256 is " + actual + " but " + descriptorFile
+                        + " says " + d.sha256() + "; the file was changed or belongs to another model");
+            }
+        }
+        return weights;
+    }
+
+    /** The spec to load the model of a descriptor with (weights verified first). */
+    public static ModelSpec toSpec(Path descriptorFile, ModelDescriptor d, ModelSpec.Options options)
+            throws InferenceException {
+        Path weights = verifiedWeights(descriptorFile, d);
+        ModelSpec.Source source = d.source() == ModelDescriptor.Source.TORCHSCRIPT
+                ? new ModelSpec.TorchScript(weights)
+                : new ModelSpec.Builtin(d.family(), weights);
+        return new ModelSpec(d.id(), source, d.inputs(), d.outputs(), options);
+    }
+
+    private static PreprocessingProfile profile(JsonElement e) {
+        if (e == null || e.isJsonNull()) {
+            throw new IllegalArgumentException("'profile' is missing");
+        }
+        if (e.isJsonPrimitive()) {
+            String id = e.getAsString();
+            return Profiles.byId(id).orElseThrow(() -> new IllegalArgumentException("unknown profile '" + id
+                    + "'; known: " + Profiles.all().stream().map(PreprocessingProfile::id).toList()
+                    + " (or give the profile's fields as an object)"));
+        }
+        return GSON.fromJson(e, PreprocessingProfile.class);
+    }
+
+    private static JsonArray tensors(List<TensorSpec> specs) {
+        JsonArray a = new JsonArray();
+        for (TensorSpec t : specs) {
+            JsonObject o = new JsonObject();
+            o.addProperty("name", t.name());
+            JsonArray shape = new JsonArray();
+            for (ShapeSpec.Dim d : t.shape().dims()) {
+                if (d.isSymbolic()) {
+                    shape.add(d.symbol());
+                } else {
+                    shape.add(d.size());
+                }
+            }
+            o.add("shape", shape);
+            a.add(o);
+        }
+        return a;
+    }
+
+    private static List<TensorSpec> tensors(JsonObject o, String field) {
+        List<TensorSpec> out = new ArrayList<>();
+        if (!o.has(field)) {
+            return out;
+        }
+        for (JsonElement e : o.getAsJsonArray(field)) {
+            JsonObject t = e.getAsJsonObject();
+            List<ShapeSpec.Dim> dims = new ArrayList<>();
+            for (JsonElement d : t.getAsJsonArray("shape")) {
+                JsonPrimitive p = d.getAsJsonPrimitive();
+                dims.add(p.isNumber() ? ShapeSpec.Dim.of(p.getAsInt()) : ShapeSpec.Dim.of(p.getAsString()));
+            }
+            out.add(new TensorSpec(string(t, "name"), new ShapeSpec(dims)));
+        }
+        return out;
+    }
+
+    private static String string(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        if (e == null || e.isJsonNull() || e.getAsString().isBlank()) {
+            throw new IllegalArgumentException("'" + field + "' is missing");
+        }
+        return e.getAsString();
+    }
+}
