@@ -1,0 +1,12 @@
+/**
+ * CAVP-small, AV Lens's own contrastive audio-visual model (Diff-Foley's CAVP, methods.md §1, at the
+ * {@code avshapes-small} profile), trained on AV-Shapes with DJL's Block API on the CPU.
+ * <p>
+ * {@link io.avlens.models.cavp.CavpModel} loads weights (the shipped ones from this bundle) and computes a clip's
+ * per-step audio and video features, from which {@link io.avlens.models.cavp.CavpFeatures#volume} makes the
+ * similarity volume of {@code io.avlens.analysis}. {@link io.avlens.models.cavp.CavpTrainer} trains or resumes a run
+ * with progress, cancel, checkpoints and a loss curve; {@link io.avlens.models.cavp.CavpEvaluation} measures sync
+ * accuracy on clips with known lags. Models and trainers own native memory and are not thread-safe; everything else
+ * here is immutable.
+ */
+package io.avlens.models.cavp;

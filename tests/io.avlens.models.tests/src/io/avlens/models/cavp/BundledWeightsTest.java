@@ -1,0 +1,63 @@
+package io.avlens.models.cavp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.avlens.analysis.similarity.SyncEstimate;
+import io.avlens.analysis.similarity.SyncOffsetEstimator;
+import io.avlens.analysis.similarity.TimeBase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped {@code cavp-small} weights: they load through the bundle's class loader, match their descriptor's
+ * SHA-256, and find the known lag of three held-out AV-Shapes clips (the first three of the test set, dataset seed 2,
+ * lags drawn in [−1, 1] s; never seen in training) within one video frame.
+ */
+class BundledWeightsTest {
+
+    private static final String CLIPS = "/resources/avshapes-lagged/";
+
+    @Test
+    void descriptorNamesTheShippedWeights() throws IOException {
+        JsonObject d;
+        try (InputStream in = CavpModel.class.getResourceAsStream("/weights/cavp-small/cavp-small.json")) {
+            assertThat(in).as("descriptor").isNotNull();
+            d = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+        }
+        assertThat(d.get("id").getAsString()).isEqualTo("cavp-small");
+        assertThat(d.get("family").getAsString()).isEqualTo("cavp");
+        assertThat(d.get("profile").getAsString()).isEqualTo("avshapes-small");
+        try (InputStream in = CavpModel.class.getResourceAsStream(CavpModel.BUNDLED_WEIGHTS)) {
+            assertThat(CavpDescriptor.sha256(in)).isEqualTo(d.get("sha256").getAsString());
+        }
+    }
+
+    @Test
+    void shippedWeightsFindTheLagOfHeldOutClips(@TempDir Path dir) throws IOException {
+        try (CavpModel model = CavpModel.bundled()) {
+            AvShapesData data = new AvShapesData(model.config());
+            SyncOffsetEstimator estimator = SyncOffsetEstimator.upTo(1.0, TimeBase.ofRate(8));
+            for (String id : new String[] {"clip-00000", "clip-00001", "clip-00002"}) {
+                for (String ext : new String[] {".mp4", ".json"}) {
+                    try (InputStream in = CavpModel.class.getResourceAsStream(CLIPS + id + ext)) {
+                        assertThat(in).as(id + ext).isNotNull();
+                        Files.copy(in, dir.resolve(id + ext));
+                    }
+                }
+                ClipTensors clip = data.clip(dir.resolve(id + ".mp4"), Files.createDirectories(dir.resolve("cache")));
+                assertThat(clip.steps()).isEqualTo(32);
+                CavpFeatures f = model.features(clip);
+                SyncEstimate e = estimator.estimate(f.volume(8));
+                assertThat(Math.abs(e.lagSeconds() - clip.lagSeconds())).as("%s: true lag %.3f s, estimate %.3f s",
+                        id, clip.lagSeconds(), e.lagSeconds()).isLessThanOrEqualTo(0.125 + 1e-6);
+            }
+        }
+    }
+}
