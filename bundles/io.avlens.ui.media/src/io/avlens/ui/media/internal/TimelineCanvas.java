@@ -26,6 +26,7 @@ import io.avlens.core.time.TimeMarker;
 import io.avlens.core.time.TimeRange;
 import io.avlens.core.time.TimeSelection;
 import io.avlens.media.dsp.MelFilterBank;
+import io.avlens.ui.widgets.CachedImage;
 import io.avlens.ui.widgets.ColorImages;
 import io.avlens.ui.widgets.VerticalText;
 
@@ -89,7 +90,7 @@ public final class TimelineCanvas extends Canvas {
     private List<Bookmark> bookmarks = List.of();
     private String message = "No clip";
 
-    private Image background;
+    private final CachedImage background = new CachedImage();
     private boolean backgroundValid;
     private Image barImage;
     private long lastPaintNanos;
@@ -302,10 +303,10 @@ public final class TimelineCanvas extends Canvas {
         if (client.width <= 0 || client.height <= 0) {
             return;
         }
-        if (!backgroundValid || background == null || !background.getBounds().equals(client)) {
+        if (!backgroundValid || !background.fits(client)) {
             renderBackground(client);
         }
-        gc.drawImage(background, 0, 0);
+        gc.drawImage(background.image(), 0, 0);
         if (message == null) {
             drawOverlay(gc);
         }
@@ -314,31 +315,23 @@ public final class TimelineCanvas extends Canvas {
 
     private void renderBackground(Rectangle client) {
         long t0 = System.nanoTime();
-        if (background != null && !background.getBounds().equals(client)) {
-            background.dispose();
-            background = null;
-        }
-        if (background == null) {
-            background = new Image(getDisplay(), client.width, client.height);
-        }
-        GC gc = new GC(background);
-        try {
-            gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
-            gc.fillRectangle(client);
-            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
-            if (message != null) {
-                gc.drawText(message, LEFT, MARKER_LANE + 10, true);
-            } else {
-                drawWaveform(gc);
-                drawSpectrogram(gc);
-                drawTimeAxis(gc);
-                drawMarkers(gc);
-            }
-        } finally {
-            gc.dispose();
-        }
+        background.render(getDisplay(), client, gc -> drawBackground(gc, client));
         backgroundValid = true;
         lastBackgroundNanos = System.nanoTime() - t0;
+    }
+
+    private void drawBackground(GC gc, Rectangle client) {
+        gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+        gc.fillRectangle(client);
+        gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+        if (message != null) {
+            gc.drawText(message, LEFT, MARKER_LANE + 10, true);
+        } else {
+            drawWaveform(gc);
+            drawSpectrogram(gc);
+            drawTimeAxis(gc);
+            drawMarkers(gc);
+        }
     }
 
     private void drawWaveform(GC gc) {
@@ -672,9 +665,7 @@ public final class TimelineCanvas extends Canvas {
     }
 
     private void disposeImages() {
-        if (background != null) {
-            background.dispose();
-        }
+        background.dispose();
         if (barImage != null) {
             barImage.dispose();
         }

@@ -16,6 +16,7 @@ import io.avlens.analysis.similarity.SimilarityVolume;
 import io.avlens.analysis.similarity.SyncEstimate;
 import io.avlens.core.color.ColorMap;
 import io.avlens.core.color.ColorScale;
+import io.avlens.ui.widgets.CachedImage;
 import io.avlens.ui.widgets.Axis;
 import io.avlens.ui.widgets.ColorImages;
 import io.avlens.ui.widgets.VerticalText;
@@ -46,7 +47,7 @@ public final class SimilarityCanvas extends Canvas {
     private boolean inSeconds = true;
     private Image image;
     private Image barImage;
-    private Image background;
+    private final CachedImage background = new CachedImage();
     private boolean backgroundValid;
     private long lastBackgroundNanos;
     private double cursorVideo = Double.NaN;
@@ -67,9 +68,7 @@ public final class SimilarityCanvas extends Canvas {
         addListener(SWT.Resize, e -> invalidate());
         addListener(SWT.Dispose, e -> {
             disposeImages();
-            if (background != null) {
-                background.dispose();
-            }
+            background.dispose();
         });
     }
 
@@ -213,10 +212,10 @@ public final class SimilarityCanvas extends Canvas {
         if (client.width <= 0 || client.height <= 0) {
             return;
         }
-        if (!backgroundValid || background == null || !background.getBounds().equals(client)) {
+        if (!backgroundValid || !background.fits(client)) {
             renderBackground(client);
         }
-        gc.drawImage(background, 0, 0);
+        gc.drawImage(background.image(), 0, 0);
         if (volume != null) {
             drawOverlay(gc, plotArea());
         }
@@ -225,19 +224,7 @@ public final class SimilarityCanvas extends Canvas {
 
     private void renderBackground(Rectangle client) {
         long t0 = System.nanoTime();
-        if (background != null && !background.getBounds().equals(client)) {
-            background.dispose();
-            background = null;
-        }
-        if (background == null) {
-            background = new Image(getDisplay(), client.width, client.height);
-        }
-        GC gc = new GC(background);
-        try {
-            drawBackground(gc, client);
-        } finally {
-            gc.dispose();
-        }
+        background.render(getDisplay(), client, gc -> drawBackground(gc, client));
         backgroundValid = true;
         lastBackgroundNanos = System.nanoTime() - t0;
     }
