@@ -41,11 +41,12 @@ public class CpuInferenceService implements InferenceService {
 
     /** A model bundle adds a built-in family. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addFamily(BuiltinBlockFactory factory) {
+    public void addFamily(BuiltinBlockFactory factory) {
         families.add(factory);
     }
 
-    void removeFamily(BuiltinBlockFactory factory) {
+    /** A model bundle's family goes away. */
+    public void removeFamily(BuiltinBlockFactory factory) {
         families.remove(factory);
     }
 

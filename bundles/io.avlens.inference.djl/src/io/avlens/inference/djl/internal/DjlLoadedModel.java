@@ -16,6 +16,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.avlens.core.tensor.FloatTensor;
+import io.avlens.lib.djl.GradMode;
 import io.avlens.inference.BatchedForward;
 import io.avlens.inference.Device;
 import io.avlens.inference.InferenceException;
@@ -68,7 +69,7 @@ final class DjlLoadedModel implements LoadedModel {
 
     private Map<String, FloatTensor> runBatch(Map<String, FloatTensor> batch) throws InferenceException {
         NDManager manager = model.getNDManager().newSubManager();
-        try {
+        try (GradMode.Scope off = GradMode.off()) { // no autograd graph for inference, on any thread
             NDList in = new NDList(batch.size());
             for (FloatTensor t : batch.values()) {
                 in.add(manager.create(t.asReadOnlyBuffer(), shape(t), DataType.FLOAT32));
