@@ -36,6 +36,7 @@ import io.avlens.model.Clip;
 import io.avlens.model.ClipSelection;
 import io.avlens.model.Dataset;
 import io.avlens.model.Split;
+import io.avlens.model.store.ClipSelections;
 
 /**
  * The clips the experiment runs on: a dataset, optionally one of its splits, and optionally an explicit list of

@@ -13,6 +13,7 @@ import io.avlens.model.ModelDescriptor;
 import io.avlens.model.Parameter;
 import io.avlens.model.Project;
 import io.avlens.model.RealListParameter;
+import io.avlens.model.store.ClipSelections;
 import io.avlens.ui.project.editor.ExperimentProblem.Target;
 
 /**

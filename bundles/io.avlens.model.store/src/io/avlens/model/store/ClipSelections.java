@@ -1,4 +1,4 @@
-package io.avlens.ui.project.editor;
+package io.avlens.model.store;
 
 import java.util.List;
 
@@ -9,15 +9,16 @@ import io.avlens.model.Dataset;
 /**
  * Which clips a {@link ClipSelection} stands for, by the rule of the model: the explicitly listed clips when there
  * are any; else the clips of the dataset that belong to the selected split; else, without a split, every clip of the
- * dataset; nothing without a dataset.
+ * dataset; nothing without a dataset. The experiment editor shows this rule and the runner runs it, so both live
+ * here, away from the UI. Stateless; call it on the thread that owns the EMF objects.
  */
-final class ClipSelections {
+public final class ClipSelections {
 
     private ClipSelections() {
     }
 
     /** The clips an experiment with this selection runs on, in dataset (or list) order. */
-    static List<Clip> resolve(ClipSelection selection) {
+    public static List<Clip> resolve(ClipSelection selection) {
         if (selection == null) {
             return List.of();
         }
@@ -35,7 +36,7 @@ final class ClipSelections {
     }
 
     /** A line for the user: how many clips, and which rule chose them. */
-    static String describe(ClipSelection selection) {
+    public static String describe(ClipSelection selection) {
         int n = resolve(selection).size();
         String count = n == 1 ? "1 clip selected" : n + " clips selected";
         if (selection == null || selection.getDataset() == null && selection.getClips().isEmpty()) {

@@ -1,0 +1,210 @@
+package io.avlens.runner.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+
+import io.avlens.inference.InferenceException;
+import io.avlens.runner.ClipOutcome;
+import io.avlens.runner.ClipRef;
+import io.avlens.runner.ModelRef;
+import io.avlens.runner.RunOutcome;
+import io.avlens.runner.RunSettings;
+import io.avlens.runner.RunSnapshot;
+import io.avlens.runner.RunState;
+import io.avlens.runner.task.ClipResult;
+import io.avlens.runner.task.ClipTask;
+
+/**
+ * One run of a snapshot, on the calling thread (which holds the inference rule): the run folder, every model ×
+ * clip through {@link ClipComputation}, the metrics and {@code run.json}. See {@link io.avlens.runner.ModelRunner}
+ * for what fails a clip and what fails the run.
+ */
+final class RunExecution {
+
+    /** Failed clips named in the run's message; the rest are counted (run.json lists them all). */
+    private static final int NAMED_FAILURES = 5;
+
+    /** What ends a run at once. */
+    static final class RunFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RunFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final RankedServices services;
+    private final FileHashes hashes;
+
+    RunExecution(RankedServices services, FileHashes hashes) {
+        this.services = services;
+        this.hashes = hashes;
+    }
+
+    RunOutcome run(RunSnapshot snapshot, RunSettings settings, IProgressMonitor monitor) {
+        Instant start = Instant.now();
+        Path runs = snapshot.projectFolder().resolve("runs");
+        Path runFolder;
+        try {
+            runFolder = Folders.newRunFolder(runs, snapshot.experimentId(), start, snapshot.takenRunIds());
+        } catch (IOException e) {
+            String message = runs + ": cannot create the run folder: " + e.getMessage()
+                    + "; check the free space and permissions of the project folder";
+            return new RunOutcome(Folders.safeName(snapshot.experimentId()), snapshot, runs, RunState.FAILED, start,
+                    Instant.now(), "none", Map.of(), List.of(), message);
+        }
+        String runId = runFolder.getFileName().toString();
+        ResultCache cache = settings.cacheFolder() == null ? null : new ResultCache(settings.cacheFolder());
+        ClipComputation computation = new ClipComputation(hashes, cache);
+        List<ClipOutcome> clips = new ArrayList<>();
+        List<RunJson.ModelInfo> infos = new ArrayList<>();
+        Map<String, String> mediaSha = new HashMap<>();
+        Map<String, Double> metrics = new TreeMap<>();
+        RunState state = RunState.SUCCEEDED;
+        String message = null;
+        String device = settings.device();
+        int perModel = snapshot.clips().size() + 1;
+        SubMonitor sub = SubMonitor.convert(monitor, "Running " + snapshot.experimentId(),
+                snapshot.models().size() * perModel);
+        try {
+            RankedServices.Choice choice;
+            try {
+                choice = services.choose(settings.requestedDevice());
+            } catch (InferenceException e) {
+                throw new RunFailure(e.getMessage(), e);
+            }
+            device = choice.device().toString();
+            for (ModelRef model : snapshot.models()) {
+                SubMonitor modelMonitor = sub.split(perModel).setWorkRemaining(perModel);
+                modelMonitor.subTask(model.id());
+                ClipTask task = task(snapshot.kind(), model);
+                String weightsSha = weightsSha(model, cache);
+                infos.add(new RunJson.ModelInfo(model, weightsSha, task.getClass().getName(), task.version()));
+                List<ClipResult> done = new ArrayList<>();
+                try (ModelSession session = new ModelSession(model, settings, choice)) {
+                    var work = new ClipComputation.ModelWork(task, model, weightsSha, session, snapshot.parameters(),
+                            snapshot.seed());
+                    Path modelFolder = Files.createDirectories(runFolder.resolve(Folders.safeName(model.id())));
+                    for (ClipRef clip : snapshot.clips()) {
+                        modelMonitor.subTask(model.id() + ": " + clip.id());
+                        Path target = unique(modelFolder, clip.id());
+                        ClipOutcome outcome;
+                        try {
+                            outcome = computation.compute(work, clip, target, modelMonitor, mediaSha);
+                        } catch (InferenceException e) {
+                            throw new RunFailure("model " + model.id() + " cannot be loaded: " + e.getMessage(), e);
+                        } catch (OutOfMemoryError e) {
+                            throw new RunFailure("ran out of memory running model " + model.id() + " on clip '"
+                                    + clip.id() + "' (" + clip.media() + "); set a smaller batch size or a memory"
+                                    + " budget, or give AV Lens more memory (AVLENS_VMARGS=-Xmx…)", e);
+                        }
+                        clips.add(outcome);
+                        if (outcome.state() == RunState.SUCCEEDED) {
+                            done.add(new ClipResult(outcome.clipId(), outcome.artifacts(), outcome.metrics()));
+                        }
+                    }
+                    if (!done.isEmpty()) {
+                        String prefix = snapshot.models().size() > 1 ? model.id() + "/" : "";
+                        task.summarize(done).forEach((k, v) -> metrics.put(prefix + k, v));
+                    }
+                }
+            }
+            message = clipFailures(clips);
+            state = message == null ? RunState.SUCCEEDED : RunState.FAILED;
+        } catch (OperationCanceledException e) {
+            state = RunState.CANCELLED;
+            message = "cancelled after " + clips.size() + " of " + snapshot.models().size() * snapshot.clips().size()
+                    + " clips; the clips computed so far are kept";
+        } catch (RunFailure e) {
+            state = RunState.FAILED;
+            message = e.getMessage();
+        } catch (IOException e) {
+            state = RunState.FAILED;
+            message = runFolder + ": cannot write the run's results: " + e.getMessage();
+        } catch (RuntimeException e) {
+            state = RunState.FAILED;
+            message = "internal error: " + e + "; this is a bug, please report it with " + RunOutcome.RUN_JSON;
+        }
+        metrics.put("clips", (double) clips.size());
+        metrics.put("failedClips", (double) clips.stream().filter(c -> c.state() == RunState.FAILED).count());
+        metrics.put("cachedClips", (double) clips.stream().filter(ClipOutcome::cached).count());
+        Instant end = Instant.now();
+        metrics.put("seconds", java.time.Duration.between(start, end).toNanos() / 1e9);
+        RunOutcome outcome = new RunOutcome(runId, snapshot, runFolder, state, start, end, device, metrics, clips,
+                message);
+        try {
+            RunJson.write(outcome, settings, infos, mediaSha);
+        } catch (IOException e) {
+            String why = outcome.runJson() + ": cannot be written: " + e.getMessage();
+            outcome = new RunOutcome(runId, snapshot, runFolder, RunState.FAILED, start, end, device, metrics, clips,
+                    message == null ? why : message + "; " + why);
+        }
+        sub.done();
+        return outcome;
+    }
+
+    private ClipTask task(String kind, ModelRef model) throws RunFailure {
+        ClipTask task = services.task(kind, model.family());
+        if (task == null) {
+            throw new RunFailure("no " + kind + " task is installed for model " + model.id() + " of family '"
+                    + model.family() + "' (installed tasks: " + services.taskNames() + "); choose a model that"
+                    + " computes " + kind + " or another experiment kind", null);
+        }
+        return task;
+    }
+
+    private String weightsSha(ModelRef model, ResultCache cache) throws RunFailure {
+        String sha;
+        try {
+            sha = hashes.sha256(model.weights(), cache == null ? null : cache.hashesFolder());
+        } catch (IOException e) {
+            throw new RunFailure(model.weights() + ": the weights of model " + model.id() + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+        String expected = model.descriptor().sha256();
+        if (expected != null && !expected.equals(sha)) {
+            throw new RunFailure(model.weights() + ": SHA-256 is " + sha + " but the descriptor of model "
+                    + model.id() + " (" + model.descriptorFile() + ") says " + expected
+                    + "; the file was changed or belongs to another model: import the model again", null);
+        }
+        return sha;
+    }
+
+    /** A folder name for the clip that no other clip of this run took (ids are unique per dataset only). */
+    private static Path unique(Path modelFolder, String clipId) {
+        String name = Folders.safeName(clipId);
+        Path p = modelFolder.resolve(name);
+        for (int i = 2; Files.exists(p); i++) {
+            p = modelFolder.resolve(name + "-" + i);
+        }
+        return p;
+    }
+
+    private static String clipFailures(List<ClipOutcome> clips) {
+        List<ClipOutcome> failed = clips.stream().filter(c -> c.state() == RunState.FAILED).toList();
+        if (failed.isEmpty()) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder().append(failed.size()).append(" of ").append(clips.size())
+                .append(failed.size() == 1 && clips.size() == 1 ? " clip failed: " : " clips failed: ");
+        for (int i = 0; i < Math.min(NAMED_FAILURES, failed.size()); i++) {
+            s.append(i == 0 ? "" : " | ").append(failed.get(i).message());
+        }
+        if (failed.size() > NAMED_FAILURES) {
+            s.append(" | and ").append(failed.size() - NAMED_FAILURES).append(" more (see ")
+                    .append(RunOutcome.RUN_JSON).append(')');
+        }
+        return s.toString();
+    }
+}

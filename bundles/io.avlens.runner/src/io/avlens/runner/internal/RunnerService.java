@@ -1,0 +1,209 @@
+package io.avlens.runner.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.IJobManager;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
+import org.eclipse.core.runtime.jobs.Job;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import io.avlens.inference.InferenceException;
+import io.avlens.inference.InferenceService;
+import io.avlens.runner.ClipOutcome;
+import io.avlens.runner.ClipRequest;
+import io.avlens.runner.InferenceRule;
+import io.avlens.runner.ModelRunner;
+import io.avlens.runner.RunOutcome;
+import io.avlens.runner.RunSettings;
+import io.avlens.runner.RunSnapshot;
+import io.avlens.runner.RunState;
+import io.avlens.runner.task.ClipTask;
+
+/**
+ * The {@link ModelRunner} service: {@link ClipTask}s and {@link InferenceService}s come and go through DS
+ * (dynamic, so a model bundle can be installed while AV Lens runs), runs go through {@link RunExecution}.
+ */
+@Component(service = ModelRunner.class)
+public class RunnerService implements ModelRunner {
+
+    /** The symbolic name of this bundle, for job statuses. */
+    static final String BUNDLE = "io.avlens.runner";
+
+    private final RankedServices services = new RankedServices();
+    private final FileHashes hashes = new FileHashes();
+    private final InferenceRule rule = new InferenceRule();
+
+    /** For DS and tests (add services with the bind methods). */
+    public RunnerService() {
+    }
+
+    /** A task appears (whiteboard). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addTask(ClipTask task) {
+        services.addTask(task);
+    }
+
+    /** A task goes. */
+    public void removeTask(ClipTask task) {
+        services.removeTask(task);
+    }
+
+    /** An inference service appears; the highest {@code service.ranking} is preferred. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addInferenceService(InferenceService service, Map<String, Object> properties) {
+        services.addInference(service, properties);
+    }
+
+    /** An inference service goes. */
+    public void removeInferenceService(InferenceService service) {
+        services.removeInference(service);
+    }
+
+    @Override
+    public ISchedulingRule schedulingRule() {
+        return rule;
+    }
+
+    @Override
+    public RunOutcome run(RunSnapshot snapshot, RunSettings settings, IProgressMonitor monitor) {
+        IJobManager jobs = Job.getJobManager();
+        try {
+            // beginRule must be matched by endRule even when it throws (cancelled while waiting: the run then
+            // stops at its first step and is recorded as cancelled)
+            try {
+                jobs.beginRule(rule, monitor);
+            } catch (OperationCanceledException e) {
+                if (monitor != null) {
+                    monitor.setCanceled(true);
+                }
+            }
+            return new RunExecution(services, hashes).run(snapshot, settings, monitor);
+        } finally {
+            jobs.endRule(rule);
+        }
+    }
+
+    @Override
+    public Job runJob(RunSnapshot snapshot, RunSettings settings, Consumer<RunOutcome> onDone) {
+        Job job = Job.create("Run " + snapshot.experimentId(), monitor -> {
+            RunOutcome outcome = new RunExecution(services, hashes).run(snapshot, settings, monitor);
+            if (onDone != null) {
+                onDone.accept(outcome);
+            }
+            return switch (outcome.state()) {
+                case SUCCEEDED -> Status.OK_STATUS;
+                case CANCELLED -> Status.CANCEL_STATUS;
+                case FAILED -> Status.error("Run " + outcome.runId() + " failed: " + outcome.message());
+            };
+        });
+        job.setRule(rule);
+        job.setUser(true);
+        return job;
+    }
+
+    @Override
+    public ClipOutcome runClip(ClipRequest request, RunSettings settings, IProgressMonitor monitor) {
+        IJobManager jobs = Job.getJobManager();
+        try {
+            try {
+                jobs.beginRule(rule, monitor);
+            } catch (OperationCanceledException e) {
+                return new ClipOutcome(request.model().id(), request.clip().id(), request.clip().media(),
+                        RunState.CANCELLED, false, null, List.of(), Map.of(), List.of(), 0, null, "cancelled");
+            }
+            return computeClip(request, settings, monitor);
+        } finally {
+            jobs.endRule(rule);
+        }
+    }
+
+    @Override
+    public Job clipJob(ClipRequest request, RunSettings settings, Consumer<ClipOutcome> onDone) {
+        Job job = Job.create(request.kind() + " of " + request.clip().id(), monitor -> {
+            ClipOutcome outcome = computeClip(request, settings, monitor);
+            if (onDone != null) {
+                onDone.accept(outcome);
+            }
+            return switch (outcome.state()) {
+                case SUCCEEDED -> Status.OK_STATUS;
+                case CANCELLED -> Status.CANCEL_STATUS;
+                case FAILED -> new Status(IStatus.ERROR, BUNDLE, outcome.message());
+            };
+        });
+        job.setRule(rule);
+        job.setSystem(false);
+        return job;
+    }
+
+    private ClipOutcome computeClip(ClipRequest request, RunSettings settings, IProgressMonitor monitor) {
+        SubMonitor sub = SubMonitor.convert(monitor, request.kind() + " of " + request.clip().id(), 2);
+        ResultCache cache = settings.cacheFolder() == null ? null : new ResultCache(settings.cacheFolder());
+        Path scratch = null;
+        try {
+            ClipTask task = services.task(request.kind(), request.model().family());
+            if (task == null) {
+                return failed(request, "no " + request.kind() + " task is installed for model "
+                        + request.model().id() + " of family '" + request.model().family() + "'");
+            }
+            String sha = hashes.sha256(request.model().weights(), cache == null ? null : cache.hashesFolder());
+            String expected = request.model().descriptor().sha256();
+            if (expected != null && !expected.equals(sha)) {
+                return failed(request, request.model().weights() + ": SHA-256 is " + sha + " but the descriptor of"
+                        + " model " + request.model().id() + " says " + expected + "; import the model again");
+            }
+            scratch = cache == null ? Files.createTempDirectory("avlens-clip-")
+                    : Files.createDirectories(settings.cacheFolder().resolve("tmp"))
+                            .resolve("clip-" + UUID.randomUUID());
+            Files.createDirectories(scratch);
+            try (ModelSession session = new ModelSession(request.model(), settings,
+                    services.choose(settings.requestedDevice()))) {
+                var work = new ClipComputation.ModelWork(task, request.model(), sha, session, request.parameters(),
+                        request.seed());
+                Map<String, String> media = new HashMap<>();
+                ClipOutcome outcome = new ClipComputation(hashes, cache).compute(work, request.clip(),
+                        scratch.resolve(Folders.safeName(request.clip().id())), sub, media);
+                if (cache == null || outcome.state() != RunState.SUCCEEDED) {
+                    return outcome;
+                }
+                Path entry = cache.entryFolder(outcome.cacheKey());
+                if (!Files.isDirectory(entry)) {
+                    return outcome;
+                }
+                return new ClipOutcome(outcome.modelId(), outcome.clipId(), outcome.media(), outcome.state(),
+                        outcome.cached(), entry, outcome.artifacts(), outcome.metrics(), outcome.warnings(),
+                        outcome.seconds(), outcome.cacheKey(), null);
+            }
+        } catch (OperationCanceledException e) {
+            return new ClipOutcome(request.model().id(), request.clip().id(), request.clip().media(),
+                    RunState.CANCELLED, false, null, List.of(), Map.of(), List.of(), 0, null, "cancelled");
+        } catch (InferenceException e) {
+            return failed(request, "model " + request.model().id() + " cannot be loaded: " + e.getMessage());
+        } catch (IOException e) {
+            return failed(request, "cannot compute clip '" + request.clip().id() + "': " + e.getMessage());
+        } finally {
+            if (cache != null && scratch != null) {
+                Folders.deleteTree(scratch);
+            }
+        }
+    }
+
+    private static ClipOutcome failed(ClipRequest request, String message) {
+        return new ClipOutcome(request.model().id(), request.clip().id(), request.clip().media(), RunState.FAILED,
+                false, null, List.of(), Map.of(), List.of(), 0, null, message);
+    }
+}
