@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import io.avlens.cli.command.CliCommand;
@@ -18,6 +22,15 @@ import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
 import io.avlens.core.profile.PreprocessingProfile;
 import io.avlens.core.profile.Profiles;
+import io.avlens.core.tensor.FloatTensor;
+import io.avlens.analysis.similarity.SimilarityVolume;
+import io.avlens.analysis.similarity.SyncOffsetEstimator;
+import io.avlens.analysis.similarity.TimeBase;
+import io.avlens.inference.InferenceException;
+import io.avlens.inference.InferenceService;
+import io.avlens.inference.LoadedModel;
+import io.avlens.inference.djl.bench.InferenceOverheadBenchmark;
+import io.avlens.models.BuiltinModels;
 import io.avlens.media.MediaException;
 import io.avlens.media.bench.BenchClip;
 import io.avlens.media.bench.DecodeBenchmark;
@@ -40,12 +53,56 @@ public class BenchCommand implements CliCommand {
             H.264 clip is written to a temporary folder and decoded. The reference decoder is the ffmpeg command
             line on PATH ("ratio" is null without one). Decoding uses --threads decoder threads on both sides
             (default 1: one core each); log-mel and Griffin-Lim run on one thread.
+            With --inference and/or --similarity only those run instead: "inference" compares one forward call
+            of a tiny TorchScript model through the inference service with calling DJL directly (after a warm-up;
+            {"serviceMicros", "directMicros", "ratio"}); "similarity" times cavp-small's features, similarity volume
+            and sync estimate for a 10 s clip (80 steps, decoded inputs) through the service ({"medianMs", "p95Ms"}
+            over --runs timed runs after 5 untimed ones).
             """,
             List.of(OptionSpec.optional("file", "VIDEO", "decode this video instead of the generated clip"),
                     OptionSpec.optional("profile", "ID", "preprocessing profile (default avshapes-small)"),
                     OptionSpec.optional("runs", "N", "timed runs per measurement (default 5)"),
-                    OptionSpec.optional("threads", "N", "decoder threads, 0 = one per core (default 1)")),
+                    OptionSpec.optional("threads", "N", "decoder threads, 0 = one per core (default 1)"),
+                    OptionSpec.flag("inference", "measure the inference service against direct DJL calls"),
+                    OptionSpec.flag("similarity", "measure cavp-small features + similarity volume for a 10 s clip"),
+                    OptionSpec.optional("models", "DIR", "the models folder for --similarity (default "
+                            + "$AVLENS_DATA/models)")),
             List.of());
+
+    private volatile InferenceService inference;
+    private volatile BuiltinModels builtin;
+
+    /** For DS. */
+    public BenchCommand() {
+    }
+
+    /** With given services (tests). */
+    BenchCommand(InferenceService inference, BuiltinModels builtin) {
+        this.inference = inference;
+        this.builtin = builtin;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setInference(InferenceService service) {
+        this.inference = service;
+    }
+
+    void unsetInference(InferenceService service) {
+        if (this.inference == service) {
+            this.inference = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setBuiltin(BuiltinModels models) {
+        this.builtin = models;
+    }
+
+    void unsetBuiltin(BuiltinModels models) {
+        if (this.builtin == models) {
+            this.builtin = null;
+        }
+    }
 
     @Override
     public CommandSpec spec() {
@@ -54,6 +111,9 @@ public class BenchCommand implements CliCommand {
 
     @Override
     public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
+        if (arguments.flag("inference") || arguments.flag("similarity")) {
+            return runInference(arguments, context);
+        }
         String profileId = arguments.value("profile", Profiles.AVSHAPES_SMALL.id());
         PreprocessingProfile profile = Profiles.byId(profileId).orElseThrow(() -> new CommandException(
                 "unknown profile " + profileId + "; known: " + Profiles.all().stream().map(PreprocessingProfile::id)
@@ -117,6 +177,102 @@ public class BenchCommand implements CliCommand {
         } finally {
             deleteQuietly(temp);
         }
+    }
+
+    private int runInference(ParsedArguments arguments, CommandContext context) throws CommandException {
+        InferenceService service = inference;
+        if (service == null) {
+            throw new CommandException("bench: no inference service is installed", CommandException.INTERNAL, null);
+        }
+        JsonObject json = new JsonObject();
+        try {
+            if (arguments.flag("inference")) {
+                int runs = arguments.intValue("runs", 9, 1, 1000);
+                context.err().println("bench: inference service vs direct DJL, " + runs + " runs ...");
+                InferenceOverheadBenchmark.Result r = InferenceOverheadBenchmark.runTiny(service, runs, 2000);
+                JsonObject o = new JsonObject();
+                o.addProperty("model", r.model());
+                JsonArray shape = new JsonArray();
+                for (int d : r.inputShape()) {
+                    shape.add(d);
+                }
+                o.add("inputShape", shape);
+                o.addProperty("runs", r.runs());
+                o.addProperty("callsPerRun", r.callsPerRun());
+                o.addProperty("serviceMicros", round(r.serviceMicros()));
+                o.addProperty("directMicros", round(r.directMicros()));
+                o.addProperty("ratio", round(r.serviceMicros() / r.directMicros()));
+                json.add("inference", o);
+            }
+            if (arguments.flag("similarity")) {
+                int runs = arguments.intValue("runs", 30, 1, 1000);
+                Path folder = ModelFolders.folder(arguments, context);
+                ModelFolders.installBuiltins(folder, builtin, context);
+                ModelTasks.Found found = ModelTasks.find("cavp-small", folder, context);
+                context.err().println("bench: cavp-small features + similarity volume, 10 s clip, " + runs
+                        + " runs ...");
+                try (LoadedModel model = ModelTasks.load(service, found)) {
+                    json.add("similarity", similarityTimes(model, found.descriptor().profile(), runs));
+                }
+            }
+        } catch (InferenceException e) {
+            throw new CommandException("bench: " + e.getMessage());
+        } catch (IOException e) {
+            throw new CommandException("bench: " + e.getMessage());
+        }
+        context.printJson(json);
+        return 0;
+    }
+
+    /** Median and 95th percentile of features + volume + sync estimate for 10 s of random inputs at the profile. */
+    private static JsonObject similarityTimes(LoadedModel model, PreprocessingProfile profile, int runs)
+            throws InferenceException {
+        double fps = profile.video().fps();
+        int steps = (int) Math.round(10 * fps);
+        int k = (int) Math.round(profile.melFramesPerSecond() / fps);
+        int bins = profile.mel().bins();
+        int h = profile.video().height();
+        int w = profile.video().width();
+        java.util.Random random = new java.util.Random(1);
+        float[] mel = new float[bins * steps * k];
+        float[] frames = new float[steps * h * w * 3];
+        for (int i = 0; i < mel.length; i++) {
+            mel[i] = random.nextFloat();
+        }
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = random.nextFloat();
+        }
+        java.util.Map<String, FloatTensor> inputs = java.util.Map.of(
+                "mel", FloatTensor.wrap(new int[] {1, bins, steps * k}, mel),
+                "frames", FloatTensor.wrap(new int[] {1, steps, h, w, 3}, frames));
+        TimeBase base = TimeBase.ofRate(fps);
+        SyncOffsetEstimator estimator = SyncOffsetEstimator.upTo(1.0, base);
+        double[] ms = new double[runs];
+        for (int i = -5; i < runs; i++) {
+            long t0 = System.nanoTime();
+            java.util.Map<String, FloatTensor> out = model.forward(inputs);
+            FloatTensor a = out.get("audio");
+            FloatTensor v = out.get("video");
+            SimilarityVolume volume = SimilarityVolume.of(a.reshape(a.dim(1), a.dim(2)), base,
+                    v.reshape(v.dim(1), v.dim(2)), base);
+            double confidence = estimator.estimate(volume).confidence();
+            if (volume.audioSteps() != steps || Double.isNaN(confidence)) {
+                throw new IllegalStateException("unexpected volume " + volume);
+            }
+            if (i >= 0) {
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        java.util.Arrays.sort(ms);
+        JsonObject o = new JsonObject();
+        o.addProperty("model", model.spec().id());
+        o.addProperty("device", model.device().toString());
+        o.addProperty("clipSeconds", 10);
+        o.addProperty("steps", steps);
+        o.addProperty("runs", runs);
+        o.addProperty("medianMs", round(ms[runs / 2]));
+        o.addProperty("p95Ms", round(ms[Math.min(runs - 1, (int) Math.ceil(0.95 * runs) - 1)]));
+        return o;
     }
 
     private static double round(double v) {

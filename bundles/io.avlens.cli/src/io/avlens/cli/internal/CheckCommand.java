@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -24,6 +27,7 @@ import io.avlens.inference.descriptor.ContractChecker;
 import io.avlens.inference.descriptor.ContractMismatch;
 import io.avlens.inference.descriptor.ModelCatalog;
 import io.avlens.inference.descriptor.ModelDescriptor;
+import io.avlens.models.BuiltinModels;
 import io.avlens.inference.descriptor.ModelDescriptor.Modality;
 import io.avlens.media.MediaException;
 import io.avlens.media.MediaInfo;
@@ -49,6 +53,29 @@ public class CheckCommand implements CliCommand {
                     OptionSpec.optional("models", "DIR", "the models folder (default $AVLENS_DATA/models)")),
             List.of());
 
+    private volatile BuiltinModels builtin;
+
+    /** For DS. */
+    public CheckCommand() {
+    }
+
+    /** Installing these built-in models into the folder first (tests); null for none. */
+    CheckCommand(BuiltinModels builtin) {
+        this.builtin = builtin;
+    }
+
+    /** The shipped models, put into the models folder before it is read. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setBuiltin(BuiltinModels models) {
+        this.builtin = models;
+    }
+
+    void unsetBuiltin(BuiltinModels models) {
+        if (this.builtin == models) {
+            this.builtin = null;
+        }
+    }
+
     @Override
     public CommandSpec spec() {
         return SPEC;
@@ -60,13 +87,15 @@ public class CheckCommand implements CliCommand {
         Path clip = context.resolve(arguments.required("clip"));
         PreprocessingProfile profile;
         Set<Modality> modalities;
-        Optional<ModelCatalog.Entry> model = ModelFolders.scan(ModelFolders.folder(arguments, context)).byId(id);
+        Path folder = ModelFolders.folder(arguments, context);
+        ModelFolders.installBuiltins(folder, builtin, context);
+        Optional<ModelCatalog.Entry> model = ModelFolders.scan(folder).byId(id);
         if (model.isPresent()) {
             profile = model.get().descriptor().profile();
             modalities = model.get().descriptor().modalities();
         } else {
             profile = Profiles.byId(id).orElseThrow(() -> new CommandException("unknown model '" + id
-                    + "': neither an imported model (see `avlens models`) nor a known profile "
+                    + "': neither an imported or built-in model (see `avlens models`) nor a known profile "
                     + Profiles.all().stream().map(PreprocessingProfile::id).toList()));
             modalities = ModelDescriptor.defaultModalities(profile);
         }

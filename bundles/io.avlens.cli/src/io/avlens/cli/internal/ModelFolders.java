@@ -7,9 +7,11 @@ import io.avlens.cli.command.CommandContext;
 import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.ParsedArguments;
 import io.avlens.inference.descriptor.ModelCatalog;
+import io.avlens.models.BuiltinModels;
 
 /**
- * Where the {@code models} and {@code check} commands look for model folders: {@code --models DIR}, else
+ * Where the commands that use models ({@code models}, {@code check}, {@code eval}, {@code similarity}) look for model
+ * folders: {@code --models DIR}, else
  * {@code $AVLENS_DATA/models} (the launcher always sets AVLENS_DATA), else {@code ~/.local/share/avlens/models}.
  */
 final class ModelFolders {
@@ -27,6 +29,26 @@ final class ModelFolders {
             data = Path.of(System.getProperty("user.home"), ".local", "share", "avlens").toString();
         }
         return Path.of(data, "models");
+    }
+
+    /**
+     * Puts the built-in models into {@code folder} first ({@code builtin} may be null: none are installed); a folder
+     * that cannot be written is reported on stderr and scanned as it is.
+     */
+    static void installBuiltins(Path folder, BuiltinModels builtin, CommandContext context) {
+        if (builtin == null) {
+            return;
+        }
+        try {
+            for (BuiltinModels.Installed i : builtin.install(folder)) {
+                if (i.written()) {
+                    context.err().println("models: installed the built-in model " + i.id() + " in "
+                            + i.descriptor().getParent());
+                }
+            }
+        } catch (IOException e) {
+            context.err().println("models: cannot install the built-in models: " + e.getMessage());
+        }
     }
 
     static ModelCatalog scan(Path folder) throws CommandException {

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -20,6 +23,7 @@ import io.avlens.core.profile.Profiles;
 import io.avlens.inference.TensorSpec;
 import io.avlens.inference.descriptor.ModelCatalog;
 import io.avlens.inference.descriptor.ModelDescriptor;
+import io.avlens.models.BuiltinModels;
 
 /** {@code avlens models}: the imported models (descriptor folders) and the profiles a clip can be checked against. */
 @Component(service = CliCommand.class)
@@ -31,10 +35,34 @@ public class ModelsCommand implements CliCommand {
             Prints {"folder", "models": [{"id", "family", "source", "profile", "modalities", "inputs", "outputs",
             "descriptor", "weightsPresent"}], "problems": [{"file", "message"}], "profiles": [ids]}. Models are
             folders holding model.json next to their weights (tools/export writes them), inside --models DIR
-            (default $AVLENS_DATA/models). A descriptor that cannot be read is listed under "problems".
+            (default $AVLENS_DATA/models); the built-in models (cavp-small) are put there first when missing or
+            changed. A descriptor that cannot be read is listed under "problems".
             """,
             List.of(OptionSpec.optional("models", "DIR", "the models folder (default $AVLENS_DATA/models)")),
             List.of());
+
+    private volatile BuiltinModels builtin;
+
+    /** For DS. */
+    public ModelsCommand() {
+    }
+
+    /** Installing these built-in models into the folder first (tests); null for none. */
+    ModelsCommand(BuiltinModels builtin) {
+        this.builtin = builtin;
+    }
+
+    /** The shipped models, put into the models folder before it is read. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setBuiltin(BuiltinModels models) {
+        this.builtin = models;
+    }
+
+    void unsetBuiltin(BuiltinModels models) {
+        if (this.builtin == models) {
+            this.builtin = null;
+        }
+    }
 
     @Override
     public CommandSpec spec() {
@@ -44,6 +72,7 @@ public class ModelsCommand implements CliCommand {
     @Override
     public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
         Path folder = ModelFolders.folder(arguments, context);
+        ModelFolders.installBuiltins(folder, builtin, context);
         ModelCatalog catalog = ModelFolders.scan(folder);
         JsonObject json = new JsonObject();
         json.addProperty("folder", folder.toString());

@@ -7,16 +7,12 @@ import io.avlens.core.profile.PreprocessingProfile;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.core.tensor.Npy;
 import io.avlens.core.tensor.NpyArray;
-import io.avlens.media.AudioReader;
-import io.avlens.media.FrameReader;
-import io.avlens.media.MediaException;
-import io.avlens.media.VideoFrames;
-import io.avlens.media.dsp.LogMelSpectrogram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -96,47 +92,38 @@ public final class AvShapesData {
         return c;
     }
 
-    /** Decodes a clip: frames at the profile, mel of its soundtrack, both cut to the shorter of the two. */
+    /** Decodes a clip ({@link StepAlignedClip#decode}) and keeps its frames as bytes. */
     ClipTensors decode(Path mp4, String id, double lag) throws IOException {
-        try {
-            VideoFrames frames = new FrameReader(profile.video()).read(mp4);
-            FloatTensor mel = LogMelSpectrogram.of(profile).compute(AudioReader.read(mp4, profile.sampleRate()));
-            int bins = mel.dim(0);
-            int melFrames = mel.dim(1);
-            int steps = Math.min(frames.count(), melFrames / melPerStep);
-            if (steps < 1) {
-                throw new IOException(mp4 + ": too short for one video frame of audio and picture");
-            }
-            int pixels = frames.height() * frames.width() * 3;
-            float[] fv = frames.tensor().toArray();
-            byte[] bytes = new byte[steps * pixels];
-            for (int i = 0; i < bytes.length; i++) {
-                bytes[i] = (byte) Math.round(fv[i] * 255f);
-            }
-            float[] mv = mel.toArray();
-            int cols = steps * melPerStep;
-            float[] cut = new float[bins * cols];
-            for (int b = 0; b < bins; b++) {
-                System.arraycopy(mv, b * melFrames, cut, b * cols, cols);
-            }
-            return new ClipTensors(id, steps, bytes, cut, lag);
-        } catch (MediaException e) {
-            throw new IOException(mp4 + ": " + e.getMessage(), e);
+        StepAlignedClip clip = StepAlignedClip.decode(mp4, profile);
+        float[] fv = clip.frames().toArray();
+        byte[] bytes = new byte[fv.length];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) Math.round(fv[i] * 255f);
         }
+        return new ClipTensors(id, clip.steps(), bytes, clip.mel().toArray(), lag);
     }
 
     /** The sidecar's {@code lagSeconds}; 0 when there is no sidecar or no such field. */
     static double lagSeconds(Path json) throws IOException {
+        return knownLagSeconds(json).orElse(0);
+    }
+
+    /**
+     * The {@code lagSeconds} of a clip sidecar ({@code clip-00000.json} beside {@code clip-00000.mp4}: how much later
+     * the sound is than the picture), when there is a sidecar with that field.
+     *
+     * @throws IOException naming the file when it exists but is not a JSON object with a numeric lag
+     */
+    public static OptionalDouble knownLagSeconds(Path json) throws IOException {
         if (!Files.exists(json)) {
-            return 0;
+            return OptionalDouble.empty();
         }
         try {
             JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
             JsonElement lag = o.get("lagSeconds");
-            return lag == null || lag.isJsonNull() ? 0 : lag.getAsDouble();
+            return lag == null || lag.isJsonNull() ? OptionalDouble.empty() : OptionalDouble.of(lag.getAsDouble());
         } catch (RuntimeException e) {
             throw new IOException(json + ": not a clip sidecar (" + e.getMessage() + ")", e);
         }
     }
-
 }

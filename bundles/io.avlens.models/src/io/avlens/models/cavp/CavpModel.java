@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.lib.djl.DjlSetup;
+import io.avlens.lib.djl.GradMode;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -159,7 +160,7 @@ public final class CavpModel implements AutoCloseable {
     /** Features of a batch: {@code mel [B, bins, T·k]}, {@code frames [B, T, H, W, 3]} flat. */
     CavpFeatures[] features(float[] mel, float[] frames, int batch, int steps) {
         CavpConfig c = config();
-        try (NDManager scope = manager.newSubManager()) {
+        try (NDManager scope = manager.newSubManager(); GradMode.Scope off = GradMode.off()) {
             NDArray m = scope.create(mel, new Shape(batch, c.melBins(), (long) steps * c.melPerStep()));
             NDArray f = scope.create(frames, new Shape(batch, steps, c.frameHeight(), c.frameWidth(), 3));
             NDList out = block.forward(store, new NDList(m, f), false);

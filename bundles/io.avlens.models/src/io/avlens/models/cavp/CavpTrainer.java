@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
 import io.avlens.core.io.AtomicFiles;
 import io.avlens.lib.djl.DjlSetup;
+import io.avlens.lib.djl.GradMode;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -142,12 +143,33 @@ public final class CavpTrainer {
             Path weights = outDir.resolve("cavp-small.params");
             AtomicFiles.write(weights, model::save);
             Path descriptor = outDir.resolve("cavp-small.json");
-            Files.writeString(descriptor, CavpDescriptor.json(model, weights, spec, source, step),
-                    StandardCharsets.UTF_8);
+            byte[] json = CavpDescriptor.json(model, weights, spec, source, step).getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.write(descriptor, out -> out.write(json));
             monitor.progress(new TrainingProgress("done", step, spec.steps(), last[0], last[1], last[2],
                     model.temperature(), Double.NaN));
             return new TrainingResult(weights, descriptor, lossCurve, step, cancelled,
                     (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /**
+     * The step of the checkpoint in {@code outDir} that {@link #train} would resume from, or -1 when there is none.
+     *
+     * @throws IOException naming the file when it is not a CAVP checkpoint
+     */
+    public static int checkpointStep(Path outDir) throws IOException {
+        Path file = outDir.resolve(CHECKPOINT);
+        if (!Files.isRegularFile(file)) {
+            return -1;
+        }
+        try (DataInputStream data = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (data.readInt() != CHECKPOINT_MAGIC) {
+                throw new IOException(file + ": not a CAVP checkpoint");
+            }
+            data.readLong();
+            return data.readInt();
+        } catch (java.io.EOFException e) {
+            throw new IOException(file + ": not a CAVP checkpoint (too short)", e);
         }
     }
 
@@ -185,11 +207,14 @@ public final class CavpTrainer {
                 values = new double[] {terms.semantic().getFloat(), terms.temporal().getFloat(),
                     terms.total().getFloat(), terms.steps().getFloat(), terms.bands().getFloat()};
             }
-            adam.step(lr);
-        }
-        NDArray scale = model.block().logitScale().getArray();
-        if (scale.getFloat(0) > CavpBlock.MAX_LOGIT_SCALE) {
-            scale.set(new float[] {CavpBlock.MAX_LOGIT_SCALE});
+            // the in-place updates of the parameters need autograd off, whichever thread trains (see GradMode)
+            try (GradMode.Scope off = GradMode.off()) {
+                adam.step(lr);
+                NDArray scale = model.block().logitScale().getArray();
+                if (scale.getFloat(0) > CavpBlock.MAX_LOGIT_SCALE) {
+                    scale.set(new float[] {CavpBlock.MAX_LOGIT_SCALE});
+                }
+            }
         }
         return values;
     }

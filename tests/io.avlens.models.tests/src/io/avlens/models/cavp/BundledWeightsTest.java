@@ -40,6 +40,29 @@ class BundledWeightsTest {
     }
 
     @Test
+    void descriptorIsInTheAvLensFormatAndWhatATrainingRunWrites(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cavp-small.json");
+        try (InputStream in = CavpModel.class.getResourceAsStream("/weights/cavp-small/cavp-small.json")) {
+            Files.copy(in, file);
+        }
+        io.avlens.inference.descriptor.ModelDescriptor read = io.avlens.inference.descriptor.ModelDescriptors.read(file);
+        io.avlens.inference.descriptor.ModelDescriptor expected = CavpDescriptor.descriptor(CavpConfig.small(),
+                "cavp-small.params", "ecdf43ad4d383cf3a2a88a2cc888971f0547b8ac09eff77088ea3c48d586246e");
+        assertThat(read).isEqualTo(expected);
+        assertThat(read.inputs()).hasToString("[mel[B, 64, M], frames[B, T, 64, 64, 3]]");
+        assertThat(read.outputs()).hasToString("[audio[B, T, 64], video[B, T, 64], logitScale[1]]");
+        // the provenance fields survive, and the writer a retrain uses gives this very file back
+        JsonObject json = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        assertThat(json.getAsJsonObject("training").get("steps").getAsInt()).isEqualTo(2500);
+        assertThat(json.getAsJsonObject("evaluation").get("accuracy").getAsDouble()).isEqualTo(0.9075);
+        assertThat(CavpDescriptor.json(expected, json.get("parameters").getAsLong(),
+                json.getAsJsonObject("training"), json.getAsJsonObject("evaluation"))).isEqualTo(json);
+        try (CavpModel model = CavpModel.bundled()) {
+            assertThat(model.parameterCount()).isEqualTo(json.get("parameters").getAsLong());
+        }
+    }
+
+    @Test
     void shippedWeightsFindTheLagOfHeldOutClips(@TempDir Path dir) throws IOException {
         try (CavpModel model = CavpModel.bundled()) {
             AvShapesData data = new AvShapesData(model.config());

@@ -74,5 +74,14 @@ class CavpTrainerTest {
         String descriptor = Files.readString(resumed.descriptor());
         assertThat(descriptor).contains("\"id\": \"cavp-small\"").contains("\"profile\": \"avshapes-small\"")
                 .contains(CavpDescriptor.sha256(resumed.weights()));
+        // the AV Lens descriptor format: readable, and its checksum verifies the weights written beside it
+        io.avlens.inference.descriptor.ModelDescriptor d =
+                io.avlens.inference.descriptor.ModelDescriptors.read(resumed.descriptor());
+        assertThat(d.source()).isEqualTo(io.avlens.inference.descriptor.ModelDescriptor.Source.BUILTIN);
+        assertThat(d.family()).isEqualTo("cavp");
+        assertThat(io.avlens.inference.descriptor.ModelDescriptors.verifiedWeights(resumed.descriptor(), d))
+                .isEqualTo(resumed.weights().toAbsolutePath());
+        assertThat(CavpTrainer.checkpointStep(dir.resolve("b"))).isEqualTo(4);
+        assertThat(CavpTrainer.checkpointStep(dir.resolve("nothing-here"))).isEqualTo(-1);
     }
 }

@@ -1,0 +1,188 @@
+package io.avlens.models.cavp;
+
+import io.avlens.analysis.similarity.SimilarityFiles;
+import io.avlens.analysis.similarity.SimilarityVolume;
+import io.avlens.analysis.similarity.SyncEstimate;
+import io.avlens.analysis.similarity.SyncOffsetEstimator;
+import io.avlens.analysis.similarity.TimeBase;
+import io.avlens.core.profile.PreprocessingProfile;
+import io.avlens.core.tensor.FloatTensor;
+import io.avlens.core.tensor.Npy;
+import io.avlens.inference.InferenceException;
+import io.avlens.runner.task.ClipInput;
+import io.avlens.runner.task.ClipResult;
+import io.avlens.runner.task.ClipTask;
+import io.avlens.runner.task.TaskArtifact;
+import io.avlens.runner.task.TaskException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * CAVP's similarity volume and sync estimate for one clip, through whatever {@code LoadedModel} the runner loaded
+ * (experiment kind {@value #KIND}, family {@value CavpBlockFactory#FAMILY}).
+ * <p>
+ * The clip is decoded at the descriptor's profile ({@link StepAlignedClip}), the model's named inputs {@code mel
+ * [1, bins, T·k]} and {@code frames [1, T, H, W, 3]} give {@code audio} and {@code video} features {@code [1, T, C]},
+ * and {@code S[i, j] = a_i · v_j} is the volume (rows audio time, columns video time, both at the video rate).
+ * {@link SyncOffsetEstimator} finds the lag within {@code ±maxLagSeconds} (parameter, default 1 s); a positive lag
+ * means the sound comes later than the picture. Files: {@code audio.npy}, {@code video.npy} ({@code [T, C]}) and
+ * {@code similarity.npy} ({@code [Ta, Tv]}). Metrics: {@code lagSeconds}, {@code confidence}, {@code steps}, and
+ * when the clip's sidecar ({@code clip.json} beside {@code clip.mp4}) states {@code lagSeconds}, also
+ * {@code trueLagSeconds}, {@code absErrorSeconds} and {@code withinOneFrame} (1 when the estimate is within one
+ * video frame, else 0). Stateless.
+ */
+@Component(service = ClipTask.class)
+public final class CavpSimilarityTask implements ClipTask {
+
+    /** The experiment kind. */
+    public static final String KIND = "similarity";
+    /** The parameter bounding the lags searched, in seconds. */
+    public static final String MAX_LAG = "maxLagSeconds";
+    /** Its default. */
+    public static final double DEFAULT_MAX_LAG_SECONDS = 1.0;
+
+    /** Slack for "within one frame": lags are stored with microsecond rounding. */
+    private static final double ROUNDING = 1e-6;
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public boolean supports(String family) {
+        return CavpBlockFactory.FAMILY.equals(family);
+    }
+
+    @Override
+    public String version() {
+        return "cavp-similarity-1";
+    }
+
+    @Override
+    public ClipResult run(ClipInput input, IProgressMonitor monitor) throws TaskException {
+        Path media = input.media();
+        double maxLag = input.real(MAX_LAG, DEFAULT_MAX_LAG_SECONDS);
+        if (!(maxLag > 0) || !Double.isFinite(maxLag)) {
+            throw new TaskException(MAX_LAG + " must be a positive number of seconds, not " + maxLag);
+        }
+        PreprocessingProfile profile = input.descriptor().profile();
+        StepAlignedClip clip;
+        OptionalDouble trueLag;
+        try {
+            clip = StepAlignedClip.decode(media, profile);
+            String name = media.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            trueLag = AvShapesData.knownLagSeconds(media.resolveSibling((dot < 0 ? name : name.substring(0, dot))
+                    + ".json"));
+        } catch (IOException e) {
+            throw new TaskException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new TaskException(media + ": model " + input.descriptor().id() + " cannot take it: "
+                    + e.getMessage(), e);
+        }
+        checkCancelled(monitor);
+        int steps = clip.steps();
+        int[] mel = clip.mel().shape();
+        int[] frames = clip.frames().shape();
+        Map<String, FloatTensor> inputs = Map.of(
+                "mel", clip.mel().reshape(1, mel[0], mel[1]),
+                "frames", clip.frames().reshape(1, frames[0], frames[1], frames[2], frames[3]));
+        Map<String, FloatTensor> outputs;
+        try {
+            outputs = input.model().forward(inputs);
+        } catch (InferenceException e) {
+            throw new TaskException(media + ": " + e.getMessage(), e);
+        }
+        FloatTensor audio = features(outputs, "audio", steps, media);
+        FloatTensor video = features(outputs, "video", steps, media);
+        double fps = profile.video().fps();
+        TimeBase base = TimeBase.ofRate(fps);
+        SimilarityVolume volume = SimilarityVolume.of(audio, base, video, base);
+        SyncEstimate estimate;
+        try {
+            estimate = SyncOffsetEstimator.upTo(maxLag, base).estimate(volume);
+        } catch (IllegalArgumentException e) {
+            throw new TaskException(media + ": cannot estimate the lag: " + e.getMessage(), e);
+        }
+        Path out = input.outputFolder();
+        try {
+            Npy.write(out.resolve("audio.npy"), audio);
+            Npy.write(out.resolve("video.npy"), video);
+            SimilarityFiles.writeNpy(out.resolve("similarity.npy"), volume);
+        } catch (IOException e) {
+            throw new TaskException(out + ": cannot write the artifacts of " + media.getFileName() + ": "
+                    + e.getMessage(), e);
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("lagSeconds", estimate.lagSeconds());
+        metrics.put("confidence", estimate.confidence());
+        metrics.put("steps", (double) steps);
+        if (trueLag.isPresent()) {
+            double error = Math.abs(estimate.lagSeconds() - trueLag.getAsDouble());
+            metrics.put("trueLagSeconds", trueLag.getAsDouble());
+            metrics.put("absErrorSeconds", error);
+            metrics.put("withinOneFrame", error <= 1 / fps + ROUNDING ? 1.0 : 0.0);
+        }
+        int c = audio.dim(1);
+        List<TaskArtifact> artifacts = List.of(
+                new TaskArtifact("audio features", "embedding", "audio.npy", new int[] {steps, c}, "float32"),
+                new TaskArtifact("video features", "embedding", "video.npy", new int[] {steps, c}, "float32"),
+                new TaskArtifact("similarity", "similarityVolume", "similarity.npy",
+                        new int[] {volume.audioSteps(), volume.videoSteps()}, "float32"));
+        return new ClipResult(input.clipId(), artifacts, metrics);
+    }
+
+    /** {@code [1, T, C]} output as {@code [T, C]}. */
+    private static FloatTensor features(Map<String, FloatTensor> outputs, String name, int steps, Path media)
+            throws TaskException {
+        FloatTensor t = outputs.get(name);
+        if (t == null || t.rank() != 3 || t.dim(0) != 1 || t.dim(1) != steps) {
+            throw new TaskException(media + ": the model returned " + (t == null ? "no '" + name + "' output"
+                    : "'" + name + "' of shape " + Arrays.toString(t.shape())) + ", expected [1, " + steps + ", C]");
+        }
+        return t.reshape(steps, t.dim(2));
+    }
+
+    private static void checkCancelled(IProgressMonitor monitor) {
+        if (monitor != null && monitor.isCanceled()) {
+            throw new OperationCanceledException();
+        }
+    }
+
+    /**
+     * Over the clips that succeeded: {@code clips}, {@code clipsWithKnownLag}, and over those,
+     * {@code accuracyWithinOneFrame}, {@code maeSeconds}; {@code meanConfidence} over all (NaN when undefined).
+     */
+    @Override
+    public Map<String, Double> summarize(List<ClipResult> results) {
+        int known = 0;
+        double within = 0;
+        double error = 0;
+        double confidence = 0;
+        for (ClipResult r : results) {
+            Map<String, Double> m = r.metrics();
+            confidence += m.getOrDefault("confidence", Double.NaN);
+            if (m.containsKey("withinOneFrame")) {
+                known++;
+                within += m.get("withinOneFrame");
+                error += m.get("absErrorSeconds");
+            }
+        }
+        Map<String, Double> s = new LinkedHashMap<>();
+        s.put("clips", (double) results.size());
+        s.put("clipsWithKnownLag", (double) known);
+        s.put("accuracyWithinOneFrame", known == 0 ? Double.NaN : within / known);
+        s.put("maeSeconds", known == 0 ? Double.NaN : error / known);
+        s.put("meanConfidence", results.isEmpty() ? Double.NaN : confidence / results.size());
+        return s;
+    }
+}
