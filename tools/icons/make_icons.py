@@ -216,3 +216,30 @@ png(OUT + "run_running16.png", 16, dot((0x2B, 0x7B, 0xF2)))
 png(OUT + "run_succeeded16.png", 16, dot((0x2C, 0xA0, 0x2C)))
 png(OUT + "run_failed16.png", 16, dot((0xD6, 0x27, 0x28)))
 png(OUT + "run_cancelled16.png", 16, dot((0xF2, 0xB8, 0x2B)))
+
+
+def loss_curve(x, y, n):
+    """A falling blue loss curve over light axes: the Training view."""
+    curve = 2 + (n - 5) * math.exp(-x / (n * 0.28))
+    if abs(y - curve) < 1.0 and x >= 2:
+        return (0x1F, 0x77, 0xB4, 255)
+    if x == 1 or y == n - 2:
+        return (90, 90, 90, 255)
+    return (0, 0, 0, 0)
+
+
+def runs_table(x, y, n):
+    """Three table rows, each with a status dot: the Runs view."""
+    row = (y - 1) // 5
+    if y < 1 or row > 2 or (y - 1) % 5 == 4:
+        return (0, 0, 0, 0)
+    colours = [(0x2C, 0xA0, 0x2C), (0x2B, 0x7B, 0xF2), (0xD6, 0x27, 0x28)]
+    if x <= 3:
+        return colours[row] + (255,)
+    if 5 <= x <= n - 2:
+        return (120, 120, 120, 255) if (y - 1) % 5 in (0, 3) or x in (5, n - 2) else (235, 235, 235, 255)
+    return (0, 0, 0, 0)
+
+
+png("bundles/io.avlens.ui.training/icons/training16.png", 16, loss_curve)
+png(OUT + "runs16.png", 16, runs_table)

@@ -5,6 +5,7 @@ import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
 import io.avlens.ui.project.ProjectExplorerView;
+import io.avlens.ui.runs.RunsView;
 import io.avlens.ui.tensor.TensorView;
 
 /**
@@ -29,6 +30,7 @@ public class ExplorePerspective implements IPerspectiveFactory {
         centre.addView(TensorView.ID);
         centre.addPlaceholder("io.avlens.ui.*.views.*");
         centre.addPlaceholder("io.avlens.ui.similarity.views.similarity"); // e4 ignores the wildcard above
+        centre.addPlaceholder("io.avlens.ui.training.views.training");
         // the time axis spans the width under the picture and the analysis views
         IFolderLayout time = layout.createFolder("io.avlens.ui.folders.time", IPageLayout.BOTTOM, 0.58f,
                 "io.avlens.ui.folders.centre");
@@ -43,5 +45,7 @@ public class ExplorePerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(TensorView.ID);
         layout.addShowViewShortcut(ProjectExplorerView.ID);
         layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
+        layout.addShowViewShortcut(RunsView.ID);
+        layout.addShowViewShortcut(IPageLayout.ID_PROGRESS_VIEW);
     }
 }

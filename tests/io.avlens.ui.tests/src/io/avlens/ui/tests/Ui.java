@@ -111,6 +111,15 @@ final class Ui {
         return file;
     }
 
+    /** Maximises {@code part} in its page (true) or restores the layout (false), for a readable screenshot. */
+    static void maximize(org.eclipse.ui.IWorkbenchPart part, boolean maximized) {
+        run(() -> {
+            org.eclipse.ui.IWorkbenchPage page = part.getSite().getPage();
+            page.setPartState(page.getReference(part), maximized ? org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED
+                    : org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
+        });
+    }
+
     /** Copies a resource of this test bundle into {@code dir}. */
     static Path resource(String name, Path dir) throws IOException {
         try (InputStream in = Ui.class.getResourceAsStream("/resources/" + name)) {

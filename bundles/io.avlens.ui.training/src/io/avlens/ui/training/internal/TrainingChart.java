@@ -1,0 +1,170 @@
+package io.avlens.ui.training.internal;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The JFreeChart chart of a {@link LossCurve}: one line per loss column over the step on the left axis (linear or
+ * logarithmic, optionally smoothed by a trailing moving average) and the temperature, raw, on its own right axis.
+ * What is drawn is kept as plain arrays ({@link #shown}) for export and tests. UI thread (JFreeChart is not
+ * thread-safe).
+ */
+public final class TrainingChart {
+
+    /** How the curve is drawn. */
+    public record Options(int smoothingWindow, boolean logScale, boolean showTemperature) {
+        public Options {
+            if (smoothingWindow < 1) {
+                throw new IllegalArgumentException("smoothing window below 1: " + smoothingWindow);
+            }
+        }
+    }
+
+    /** One drawn line: its name and points (a NaN y is a gap). */
+    public record Line(String name, double[] x, double[] y) {
+    }
+
+    private static final Color[] COLOURS = {new Color(0x1F77B4), new Color(0xD62728), new Color(0x2CA02C),
+            new Color(0x9467BD), new Color(0x8C564B), new Color(0x17BECF), new Color(0xBCBD22)};
+    private static final Color TEMPERATURE_COLOUR = new Color(0xFF7F0E);
+
+    private final JFreeChart chart;
+    private final XYPlot plot;
+    private Options options = new Options(1, false, true);
+    private LossCurve curve;
+    private java.util.List<Line> shown = java.util.List.of();
+
+    public TrainingChart() {
+        NumberAxis steps = new NumberAxis("step");
+        steps.setAutoRangeIncludesZero(false);
+        plot = new XYPlot(new XYSeriesCollection(), steps, lossAxis(false), lineRenderer(false));
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        NumberAxis temperature = new NumberAxis("temperature");
+        temperature.setAutoRangeIncludesZero(false);
+        temperature.setLabelPaint(TEMPERATURE_COLOUR);
+        temperature.setTickLabelPaint(TEMPERATURE_COLOUR);
+        plot.setRangeAxis(1, temperature);
+        plot.setDataset(1, new XYSeriesCollection());
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setRenderer(1, lineRenderer(true));
+        chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.PLAIN, 12), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        LegendTitle legend = chart.getLegend();
+        legend.setPosition(RectangleEdge.TOP);
+    }
+
+    private static ValueAxis lossAxis(boolean log) {
+        if (log) {
+            LogAxis axis = new LogAxis("loss (log)");
+            axis.setSmallestValue(1e-6);
+            // tick labels as plain values (0.1, 0.126 …), not as powers of ten with fractional exponents
+            axis.setNumberFormatOverride(new java.text.DecimalFormat("0.0##"));
+            axis.setAutoRange(true);
+            return axis;
+        }
+        NumberAxis axis = new NumberAxis("loss");
+        axis.setAutoRangeIncludesZero(false);
+        return axis;
+    }
+
+    private static XYLineAndShapeRenderer lineRenderer(boolean temperature) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true);
+        if (temperature) {
+            renderer.setSeriesPaint(0, TEMPERATURE_COLOUR);
+            renderer.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                    new float[] {6f, 4f}, 0f));
+        } else {
+            for (int i = 0; i < COLOURS.length; i++) {
+                renderer.setSeriesPaint(i, COLOURS[i]);
+                renderer.setSeriesStroke(i, new BasicStroke(1.5f));
+            }
+        }
+        return renderer;
+    }
+
+    /** The chart, for a ChartComposite and for export. */
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    /** The options in use. */
+    public Options options() {
+        return options;
+    }
+
+    /** Draws {@code newCurve} (null: nothing) with the options in use. */
+    public void setCurve(LossCurve newCurve) {
+        curve = newCurve;
+        rebuild();
+    }
+
+    /** Redraws with {@code newOptions}. */
+    public void setOptions(Options newOptions) {
+        boolean axisChanged = newOptions.logScale() != options.logScale();
+        options = newOptions;
+        if (axisChanged) {
+            plot.setRangeAxis(0, lossAxis(options.logScale()));
+        }
+        rebuild();
+    }
+
+    /** The lines drawn now: the losses first, then the temperature when it is shown. */
+    public java.util.List<Line> shown() {
+        return shown;
+    }
+
+    private void rebuild() {
+        XYSeriesCollection losses = new XYSeriesCollection();
+        XYSeriesCollection temperature = new XYSeriesCollection();
+        java.util.List<Line> lines = new java.util.ArrayList<>();
+        if (curve != null) {
+            double[] steps = curve.steps();
+            for (String column : curve.lossColumns()) {
+                double[] y = Smoothing.movingAverage(curve.values(column), options.smoothingWindow());
+                if (options.logScale()) {
+                    for (int i = 0; i < y.length; i++) {
+                        y[i] = y[i] > 0 ? y[i] : Double.NaN;
+                    }
+                }
+                String name = options.smoothingWindow() > 1 ? column + " (avg " + options.smoothingWindow() + ")"
+                        : column;
+                lines.add(new Line(name, steps, y));
+                losses.addSeries(series(name, steps, y));
+            }
+            if (options.showTemperature() && curve.hasTemperature()) {
+                double[] t = curve.values(LossCurve.TEMPERATURE);
+                lines.add(new Line(LossCurve.TEMPERATURE, steps, t));
+                temperature.addSeries(series(LossCurve.TEMPERATURE, steps, t));
+            }
+        }
+        shown = java.util.List.copyOf(lines);
+        plot.setDataset(0, losses);
+        plot.setDataset(1, temperature);
+        plot.getRangeAxis(1).setVisible(temperature.getSeriesCount() > 0);
+    }
+
+    private static XYSeries series(String name, double[] x, double[] y) {
+        XYSeries series = new XYSeries(name, false, true);
+        for (int i = 0; i < x.length; i++) {
+            series.add(x[i], Double.isNaN(y[i]) ? null : Double.valueOf(y[i]), false);
+        }
+        return series;
+    }
+}

@@ -1,0 +1,408 @@
+package io.avlens.ui.runs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.resource.LocalResourceManager;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.jface.viewers.ViewerComparator;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.program.Program;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.views.properties.IPropertySheetPage;
+import org.eclipse.ui.views.properties.PropertySheetPage;
+
+import io.avlens.model.Artifact;
+import io.avlens.model.Project;
+import io.avlens.model.Run;
+import io.avlens.model.RunStatus;
+import io.avlens.model.store.Locations;
+import io.avlens.ui.project.EmfPropertySource;
+import io.avlens.ui.project.ExplorerLabelProvider;
+import io.avlens.ui.project.ProjectExplorerView;
+import io.avlens.ui.project.ProjectSession;
+import io.avlens.ui.project.ProjectSessions;
+import io.avlens.ui.tensor.TensorView;
+
+/**
+ * Every run of the open projects in one sortable table: experiment, run id, status (with its icon), start, duration,
+ * device, seed and one column per metric any run has; a failed run's error message is its tooltip. The table follows
+ * the projects through EMF adapters ({@link ProjectChanges}), so runs a runner adds or finishes appear as they
+ * happen. The selected run feeds the Properties view and lists its artifacts below, which open on double-click where
+ * they are best seen ({@link ArtifactRoute}); "Show in Explorer" reveals the run in the Project Explorer.
+ */
+public final class RunsView extends ViewPart {
+
+    /** The view id. */
+    public static final String ID = "io.avlens.ui.views.runs";
+    /** The command that opens a similarity volume (its handler lives in io.avlens.ui.similarity). */
+    public static final String OPEN_SIMILARITY_COMMAND = "io.avlens.ui.commands.openSimilarity";
+    /** The file parameter of {@link #OPEN_SIMILARITY_COMMAND}: an absolute path of a .npy file. */
+    public static final String OPEN_SIMILARITY_FILE = "io.avlens.ui.commands.openSimilarity.file";
+
+    private ProjectSessions sessions;
+    private LocalResourceManager images;
+    private TableViewer runs;
+    private TableViewer artifacts;
+    private ProjectChanges changes;
+    private final List<RunColumn> columns = new ArrayList<>();
+    private List<String> metricNames = List.of();
+    private int sortColumn = -1;
+    private boolean ascending = true;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        sessions = getSite().getService(IEclipseContext.class).get(ProjectSessions.class);
+        images = new LocalResourceManager(JFaceResources.getResources(), parent);
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        runs = new TableViewer(sash, SWT.SINGLE | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
+        runs.getTable().setHeaderVisible(true);
+        runs.getTable().setLinesVisible(true);
+        runs.setContentProvider(ArrayContentProvider.getInstance());
+        runs.setComparator(new ViewerComparator() {
+            @Override
+            public int compare(Viewer viewer, Object a, Object b) {
+                if (sortColumn < 0 || sortColumn >= columns.size()) {
+                    return 0;
+                }
+                int order = columns.get(sortColumn).comparator().compare((Run) a, (Run) b);
+                return ascending ? order : -order;
+            }
+        });
+        ColumnViewerToolTipSupport.enableFor(runs);
+        for (RunColumn column : RunColumn.fixed()) {
+            addColumn(column);
+        }
+        runs.addSelectionChangedListener(event -> showArtifacts());
+        runs.addDoubleClickListener(event -> showInExplorer());
+        getSite().setSelectionProvider(runs);
+
+        artifacts = new TableViewer(sash, SWT.SINGLE | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
+        artifacts.getTable().setHeaderVisible(true);
+        artifacts.getTable().setLinesVisible(true);
+        artifacts.setContentProvider(ArrayContentProvider.getInstance());
+        ArtifactColumns.create(artifacts);
+        artifacts.addDoubleClickListener(event -> openSelectedArtifact(false));
+        sash.setWeights(65, 35);
+
+        createMenus();
+        changes = new ProjectChanges(sessions, parent.getDisplay(), this::refresh);
+        refresh();
+    }
+
+    private void addColumn(RunColumn column) {
+        int index = columns.size();
+        columns.add(column);
+        TableViewerColumn viewerColumn = new TableViewerColumn(runs, SWT.LEFT);
+        TableColumn swtColumn = viewerColumn.getColumn();
+        swtColumn.setText(column.title());
+        swtColumn.setWidth(column.width());
+        swtColumn.setMoveable(true);
+        swtColumn.addListener(SWT.Selection, e -> sortBy(index));
+        boolean status = "Status".equals(column.title());
+        viewerColumn.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return column.text().apply((Run) element);
+            }
+
+            @Override
+            public Image getImage(Object element) {
+                if (!status) {
+                    return null;
+                }
+                RunStatus s = ((Run) element).getStatus() == null ? RunStatus.PENDING : ((Run) element).getStatus();
+                return images.create(ExplorerLabelProvider.icon("run_" + s.getLiteral() + "16.png"));
+            }
+
+            @Override
+            public String getToolTipText(Object element) {
+                Run run = (Run) element;
+                return run.getStatus() == RunStatus.FAILED && run.getErrorMessage() != null ? run.getErrorMessage()
+                        : null;
+            }
+        });
+    }
+
+    /** Sorts by column {@code index} (ascending first, again: descending). UI thread. */
+    public void sortBy(int index) {
+        ascending = index != sortColumn || !ascending;
+        sortColumn = index;
+        Table table = runs.getTable();
+        table.setSortColumn(table.getColumn(index));
+        table.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
+        runs.refresh();
+    }
+
+    /** Reads the runs again; adds or removes metric columns when the metric names changed. UI thread. */
+    void refresh() {
+        if (runs == null || runs.getControl().isDisposed()) {
+            return;
+        }
+        List<Run> all = RunRows.runs(sessions);
+        List<String> names = RunRows.metricNames(all);
+        if (!names.equals(metricNames)) {
+            rebuildMetricColumns(names);
+        }
+        runs.setInput(all);
+        showArtifacts();
+    }
+
+    private void rebuildMetricColumns(List<String> names) {
+        int fixed = RunColumn.fixed().size();
+        Table table = runs.getTable();
+        table.setRedraw(false);
+        try {
+            while (table.getColumnCount() > fixed) {
+                table.getColumn(table.getColumnCount() - 1).dispose();
+            }
+            while (columns.size() > fixed) {
+                columns.remove(columns.size() - 1);
+            }
+            if (sortColumn >= fixed) {
+                sortColumn = -1;
+                table.setSortColumn(null);
+            }
+            for (String name : names) {
+                addColumn(RunColumn.metric(name));
+            }
+            metricNames = names;
+        } finally {
+            table.setRedraw(true);
+        }
+    }
+
+    private void showArtifacts() {
+        Run run = selectedRun();
+        artifacts.setInput(run == null ? List.of() : List.copyOf(run.getArtifacts()));
+    }
+
+    private Run selectedRun() {
+        return runs.getStructuredSelection().getFirstElement() instanceof Run run ? run : null;
+    }
+
+    /** Selects {@code run} in the table (and so in the Properties view). UI thread. */
+    public void select(Run run) {
+        runs.setSelection(new StructuredSelection(run), true);
+    }
+
+    /** The runs table, for tests. */
+    public TableViewer runsViewer() {
+        return runs;
+    }
+
+    /** The artifacts table, for tests. */
+    public TableViewer artifactsViewer() {
+        return artifacts;
+    }
+
+    /** The session of the project {@code object} belongs to, or null. */
+    private ProjectSession sessionOf(EObject object) {
+        return EcoreUtil.getRootContainer(object) instanceof Project project ? sessions.sessionOf(project).orElse(null)
+                : null;
+    }
+
+    /** Reveals the selected run in the Project Explorer. UI thread. */
+    public void showInExplorer() {
+        Run run = selectedRun();
+        if (run == null) {
+            return;
+        }
+        try {
+            ProjectExplorerView explorer = (ProjectExplorerView) getSite().getPage().showView(ProjectExplorerView.ID);
+            explorer.viewer().setSelection(new StructuredSelection(run), true);
+        } catch (PartInitException e) {
+            MessageDialog.openError(getSite().getShell(), "Show in Explorer", e.getMessage());
+        }
+    }
+
+    /**
+     * Opens the selected artifact where it is best seen ({@link ArtifactRoute}), or with the desktop's program.
+     *
+     * @return the text window when the file was shown as text, else null
+     */
+    public TextFileDialog openSelectedArtifact(boolean withSystemProgram) {
+        Run run = selectedRun();
+        if (!(artifacts.getStructuredSelection().getFirstElement() instanceof Artifact artifact) || run == null) {
+            return null;
+        }
+        Path file = resolve(run, artifact.getLocation(), "artifact " + artifact.getName());
+        if (file == null) {
+            return null;
+        }
+        return open(withSystemProgram ? ArtifactRoute.SYSTEM : ArtifactRoute.of(artifact.getKind(), file), file);
+    }
+
+    /** Opens the selected run's log ({@code run.json}). @return the text window, or null */
+    public TextFileDialog openLog() {
+        Run run = selectedRun();
+        if (run == null) {
+            return null;
+        }
+        if (run.getLogLocation() == null || run.getLogLocation().isBlank()) {
+            MessageDialog.openInformation(getSite().getShell(), "Open Log", "Run " + run.getId() + " has no log.");
+            return null;
+        }
+        Path file = resolve(run, run.getLogLocation(), "the log of run " + run.getId());
+        return file == null ? null : open(ArtifactRoute.of(null, file), file);
+    }
+
+    private Path resolve(Run run, String location, String what) {
+        ProjectSession session = sessionOf(run);
+        String problem;
+        try {
+            if (session == null) {
+                problem = "its project is not open";
+            } else {
+                Path file = Locations.resolve(session.folder(), location);
+                if (Files.isRegularFile(file)) {
+                    return file;
+                }
+                problem = file + " does not exist";
+            }
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+        }
+        MessageDialog.openError(getSite().getShell(), "Open", "Cannot open " + what + ": " + problem);
+        return null;
+    }
+
+    private TextFileDialog open(ArtifactRoute route, Path file) {
+        try {
+            switch (route) {
+            case SIMILARITY -> execute(OPEN_SIMILARITY_COMMAND, Map.of(OPEN_SIMILARITY_FILE, file.toString()));
+            case TENSOR -> {
+                getSite().getPage().showView(TensorView.ID);
+                getSite().getService(IEventBroker.class).send(TensorView.TOPIC_OPEN, file);
+            }
+            case TEXT -> {
+                TextFileDialog dialog = new TextFileDialog(getSite().getShell(), file);
+                dialog.open();
+                return dialog;
+            }
+            case SYSTEM -> {
+                if (!Program.launch(file.toString())) {
+                    MessageDialog.openInformation(getSite().getShell(), "Open", "No program on this system opens "
+                            + file.getFileName() + " (" + file + ").");
+                }
+            }
+            }
+        } catch (Exception e) {
+            MessageDialog.openError(getSite().getShell(), "Open",
+                    file + " could not be opened: " + (e.getMessage() == null ? e : e.getMessage()));
+        }
+        return null;
+    }
+
+    private void execute(String commandId, Map<String, String> parameters) throws Exception {
+        ICommandService commands = getSite().getService(ICommandService.class);
+        IHandlerService handlers = getSite().getService(IHandlerService.class);
+        handlers.executeCommand(ParameterizedCommand.generateCommand(commands.getCommand(commandId), parameters), null);
+    }
+
+    private void createMenus() {
+        MenuManager runMenu = new MenuManager("#RunsView");
+        runMenu.setRemoveAllWhenShown(true);
+        runMenu.addMenuListener(this::fillRunMenu);
+        runs.getControl().setMenu(runMenu.createContextMenu(runs.getControl()));
+        getSite().registerContextMenu(runMenu, runs);
+
+        MenuManager artifactMenu = new MenuManager("#RunsViewArtifacts");
+        artifactMenu.setRemoveAllWhenShown(true);
+        artifactMenu.addMenuListener(menu -> {
+            if (!artifacts.getSelection().isEmpty()) {
+                menu.add(action("Open", () -> openSelectedArtifact(false)));
+                menu.add(action("Open with System Program", () -> openSelectedArtifact(true)));
+            }
+        });
+        artifacts.getControl().setMenu(artifactMenu.createContextMenu(artifacts.getControl()));
+    }
+
+    private void fillRunMenu(IMenuManager menu) {
+        Run run = selectedRun();
+        if (run != null) {
+            menu.add(action("Show in Explorer", this::showInExplorer));
+            Action log = action("Open Log (run.json)", this::openLog);
+            log.setEnabled(run.getLogLocation() != null && !run.getLogLocation().isBlank());
+            menu.add(log);
+            if (run.getStatus() == RunStatus.FAILED && run.getErrorMessage() != null) {
+                menu.add(new Separator());
+                menu.add(action("Show Error", () -> MessageDialog.openError(getSite().getShell(),
+                        "Run " + run.getId() + " failed", run.getErrorMessage())));
+            }
+        }
+        menu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+    }
+
+    private static Action action(String text, Runnable code) {
+        return new Action(text) {
+            @Override
+            public void run() {
+                code.run();
+            }
+        };
+    }
+
+    /** The column titles in table order, for tests. */
+    public List<String> columnTitles() {
+        return columns.stream().map(RunColumn::title).collect(Collectors.toList());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == IPropertySheetPage.class) {
+            PropertySheetPage page = new PropertySheetPage();
+            page.setPropertySourceProvider(element -> {
+                ProjectSession session = element instanceof EObject object ? sessionOf(object) : null;
+                return session == null ? null : new EmfPropertySource(session, (EObject) element);
+            });
+            return (T) page;
+        }
+        return super.getAdapter(adapter);
+    }
+
+    @Override
+    public void setFocus() {
+        runs.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (changes != null) {
+            changes.dispose();
+        }
+        super.dispose();
+    }
+}

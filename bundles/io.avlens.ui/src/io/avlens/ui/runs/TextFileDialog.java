@@ -1,0 +1,97 @@
+package io.avlens.ui.runs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * A run's text file (run.json, a metrics CSV, a log) shown read-only in a resizable, modeless window, so a user can
+ * look at it beside the views. Files longer than {@value #LIMIT} bytes show their beginning and say so.
+ */
+public final class TextFileDialog extends Dialog {
+
+    /** Most bytes shown. */
+    public static final int LIMIT = 1 << 20;
+
+    private final Path file;
+    private final String content;
+    private Text text;
+
+    /**
+     * Reads {@code file} (its first {@value #LIMIT} bytes).
+     *
+     * @throws IOException naming the file when it cannot be read
+     */
+    public TextFileDialog(Shell parent, Path file) throws IOException {
+        super(parent);
+        this.file = file;
+        this.content = read(file);
+        setShellStyle(SWT.DIALOG_TRIM | SWT.RESIZE | SWT.MODELESS);
+        setBlockOnOpen(false);
+    }
+
+    private static String read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(LIMIT);
+            long size = Files.size(file);
+            String shown = new String(bytes, StandardCharsets.UTF_8);
+            return size > bytes.length ? shown + "\n\n[the first " + bytes.length + " of " + size + " bytes]" : shown;
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText(file.getFileName() + " — " + file.getParent());
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        text = new Text(area, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.H_SCROLL | SWT.V_SCROLL);
+        text.setFont(JFaceResources.getTextFont());
+        text.setText(content);
+        GridDataFactory.fillDefaults().grab(true, true).hint(640, 420).applyTo(text);
+        return area;
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, IDialogConstants.CLOSE_ID, IDialogConstants.CLOSE_LABEL, true);
+    }
+
+    @Override
+    protected void buttonPressed(int buttonId) {
+        close();
+    }
+
+    @Override
+    protected Point getInitialSize() {
+        return new Point(720, 540);
+    }
+
+    /** The text shown. */
+    public String content() {
+        return content;
+    }
+
+    /** The file shown. */
+    public Path file() {
+        return file;
+    }
+}
