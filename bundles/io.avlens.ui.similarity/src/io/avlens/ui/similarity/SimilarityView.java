@@ -2,6 +2,7 @@ package io.avlens.ui.similarity;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -32,6 +33,10 @@ import io.avlens.core.event.TimeSelectionChanged;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.ui.context.AnalysisContext;
 import io.avlens.ui.context.AnalysisContexts;
+import io.avlens.models.BuiltinModels;
+import io.avlens.runner.ModelRunner;
+import io.avlens.ui.project.Inference;
+import io.avlens.ui.similarity.internal.ClipSimilarity;
 import io.avlens.ui.similarity.internal.SimilarityCanvas;
 import io.avlens.ui.similarity.internal.SimilarityExport;
 import jakarta.annotation.PostConstruct;
@@ -42,8 +47,10 @@ import jakarta.inject.Named;
  * CAVP similarity volumes (audio time × video time) of the active clip, one or two side by side (two clips, or two
  * models on one clip), with their estimated audio-visual offset. Clicking a cell moves the shared cursor to the cell's
  * video time and pairs its audio time with it (the video shows that frame, the timeline marks that sound); moving the
- * cursor elsewhere highlights its row and column here. Volumes come from a model run ({@link #show}) or from a
- * {@code .npy} file computed elsewhere ({@link #open}); each can be exported as PNG, CSV or {@code .npy}.
+ * cursor elsewhere highlights its row and column here. The model chosen in the view's list (CAVP-small by default)
+ * computes the volume of each clip that becomes active, through the model runner (its cache makes a clip seen before
+ * instant); volumes also come from experiment runs ({@link #show}) or from a {@code .npy} file computed elsewhere
+ * ({@link #open}); each can be exported as PNG, CSV or {@code .npy}.
  */
 public class SimilarityView {
 
@@ -53,6 +60,8 @@ public class SimilarityView {
     public static final String TOPIC_OPEN = "io/avlens/ui/similarity/open";
     /** Largest lag the sync estimate tries either way, seconds. */
     public static final double MAX_LAG_SECONDS = 1.0;
+    /** The model list's entry that computes nothing. */
+    public static final String OFF = "Off";
 
     private Composite root;
     private SashForm panes;
@@ -61,6 +70,17 @@ public class SimilarityView {
     private Label hoverLabel;
     private AnalysisContext analysis;
     private int activePane;
+    private Combo modelCombo;
+    /** The clip whose volume was last asked for (computed or being computed), to compute each clip once. */
+    private Path requested;
+    private Job computing;
+
+    @Inject
+    @Optional
+    private ModelRunner runner;
+    @Inject
+    @Optional
+    private BuiltinModels builtins;
 
     @PostConstruct
     void createControls(Composite parent) {
@@ -68,7 +88,20 @@ public class SimilarityView {
         GridLayoutFactory.fillDefaults().margins(2, 2).spacing(4, 2).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(9).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(11).applyTo(bar);
+        new Label(bar, SWT.NONE).setText("Model:");
+        modelCombo = new Combo(bar, SWT.READ_ONLY);
+        modelCombo.setToolTipText("The model that computes the open clip's volume (through the model runner and its"
+                + " cache); Off to show only volumes you open");
+        if (builtins != null) {
+            builtins.ids().forEach(modelCombo::add);
+        }
+        modelCombo.add(OFF);
+        modelCombo.select(0);
+        modelCombo.addListener(SWT.Selection, e -> {
+            requested = null;
+            computeForActiveClip();
+        });
         button(bar, "Open...", "Open a .npy volume [audio steps, video steps] (File > Open Similarity Volume)",
                 () -> ask(0));
         button(bar, "Compare...", "Open a second volume beside the first", () -> ask(1));
@@ -98,6 +131,7 @@ public class SimilarityView {
         }
         panes.setMaximizedControl(canvases[0]);
         showCursor();
+        computeForActiveClip();
     }
 
     private void button(Composite bar, String text, String tip, Runnable action) {
@@ -114,7 +148,66 @@ public class SimilarityView {
         analysis = context;
         if (root != null && !root.isDisposed()) {
             showCursor();
+            computeForActiveClip();
         }
+    }
+
+    /** The model chosen to compute the open clip's volume, or null for Off. */
+    public String model() {
+        return modelCombo.getSelectionIndex() < 0 || OFF.equals(modelCombo.getText()) ? null : modelCombo.getText();
+    }
+
+    /** Chooses the model that computes the open clip's volume (null for Off) and computes it. */
+    public void setModel(String id) {
+        int index = modelCombo.indexOf(id == null ? OFF : id);
+        if (index < 0) {
+            throw new IllegalArgumentException("no model '" + id + "' in the list " + List.of(modelCombo.getItems()));
+        }
+        modelCombo.select(index);
+        requested = null;
+        if (computing != null) {
+            computing.cancel();
+        }
+        computeForActiveClip();
+    }
+
+    /** The job computing the open clip's volume, or null when none was started. */
+    public Job computation() {
+        return computing;
+    }
+
+    /**
+     * Computes the active clip's volume with the chosen model in a job (once per clip; again after the model
+     * changes), then shows it in the first pane.
+     */
+    private void computeForActiveClip() {
+        AnalysisContext clip = analysis;
+        String model = model();
+        if (clip == null || model == null || runner == null || clip.file().equals(requested)) {
+            return;
+        }
+        requested = clip.file();
+        if (computing != null) {
+            computing.cancel();
+        }
+        hoverLabel.setText("Computing " + clip.title() + " with " + model + "...");
+        computing = ClipSimilarity.job(runner, builtins, Inference.settings(), model, clip.file(), MAX_LAG_SECONDS,
+                result -> root.getDisplay().asyncExec(() -> computed(clip, model, result)));
+        computing.schedule();
+    }
+
+    private void computed(AnalysisContext clip, String model, ClipSimilarity.Result result) {
+        if (root.isDisposed() || analysis != clip || !clip.file().equals(requested) || !model.equals(model())) {
+            return; // another clip or model was chosen meanwhile
+        }
+        if (result.volume() == null) {
+            hoverLabel.setText(result.message());
+            hoverLabel.setToolTipText(result.message());
+            return;
+        }
+        show(0, result.volume(), clip.title() + " · " + model, true);
+        hoverLabel.setText(model + (result.cached() ? " (from the cache)" : "") + ": click a cell to move the"
+                + " cursor");
     }
 
     @Inject

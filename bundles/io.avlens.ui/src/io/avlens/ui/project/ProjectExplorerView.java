@@ -297,6 +297,15 @@ public final class ProjectExplorerView extends ViewPart implements ISaveablePart
                 }
             });
         }
+        if (first instanceof Experiment experiment && selectedSession() != null) {
+            ProjectSession session = selectedSession();
+            menu.add(new Action("Run Experiment") {
+                @Override
+                public void run() {
+                    ExperimentRuns.start(getSite().getWorkbenchWindow(), session, experiment);
+                }
+            });
+        }
         if (selectedSession() != null) {
             menu.add(new Action("New Experiment") {
                 @Override

@@ -85,6 +85,7 @@ class SimilarityViewTest {
             }
         });
         SimilarityView view = part(window, SimilarityView.ID, SimilarityView.class);
+        Ui.run(() -> view.setModel(null)); // this test shows volumes of its own, not CAVP-small's
         VideoView video = part(window, VideoView.ID, VideoView.class);
         TimelineView timeline = part(window, TimelineView.ID, TimelineView.class);
         TimelineCanvas lane = timeline.canvas();

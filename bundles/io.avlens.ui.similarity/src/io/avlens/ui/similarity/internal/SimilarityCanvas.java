@@ -135,6 +135,11 @@ public final class SimilarityCanvas extends Canvas {
         hoverListener = listener;
     }
 
+    /** The title above the volume (what it is, its estimated lag), empty without a volume. */
+    public String title() {
+        return title;
+    }
+
     /** The volume shown, or null. */
     public SimilarityVolume volume() {
         return volume;

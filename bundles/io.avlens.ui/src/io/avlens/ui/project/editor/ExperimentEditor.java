@@ -14,6 +14,7 @@ import org.eclipse.ui.part.EditorPart;
 import io.avlens.model.Experiment;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
+import io.avlens.ui.project.ExperimentRuns;
 import io.avlens.ui.project.ProjectSession;
 import io.avlens.ui.project.ProjectSessions;
 
@@ -90,7 +91,8 @@ public final class ExperimentEditor extends EditorPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        form = new ExperimentForm(parent, session, experiment, getTitleImage());
+        form = new ExperimentForm(parent, session, experiment, getTitleImage(),
+                () -> ExperimentRuns.start(getSite().getWorkbenchWindow(), session, experiment));
     }
 
     /** Redraws the form from the model and follows the part's name, the dirty state and the undo history. */

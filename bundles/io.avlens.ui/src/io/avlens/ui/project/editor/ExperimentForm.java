@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jface.action.Action;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
@@ -33,9 +34,11 @@ final class ExperimentForm {
     private final ModelsSection models;
     private final ClipsSection clips;
     private final ParametersSection parameters;
+    private final Action runAction;
     private Map<Object, Control> shownMessages = new HashMap<>();
 
-    ExperimentForm(Composite parent, ProjectSession session, Experiment experiment, Image image) {
+    /** @param run starts a run of the experiment (the header's Run button, enabled while nothing is in error) */
+    ExperimentForm(Composite parent, ProjectSession session, Experiment experiment, Image image, Runnable run) {
         this.session = session;
         this.experiment = experiment;
         form = new ManagedForm(parent);
@@ -43,6 +46,17 @@ final class ExperimentForm {
         scrolled.setData(FormContext.WIDGET_KEY, "form");
         form.getToolkit().decorateFormHeading(scrolled.getForm());
         scrolled.setImage(image);
+        runAction = new Action("Run") {
+            @Override
+            public void run() {
+                commitPending();
+                run.run();
+            }
+        };
+        runAction.setToolTipText("Run this experiment: one Run with artifacts under runs/ (progress in the Progress"
+                + " view, cancel there)");
+        scrolled.getToolBarManager().add(runAction);
+        scrolled.getToolBarManager().update(true);
         form.getMessageManager().setMessagePrefixProvider(control -> "");
         form.getMessageManager().setDecorationPosition(SWT.LEFT | SWT.TOP);
         Composite body = scrolled.getBody();
@@ -106,6 +120,7 @@ final class ExperimentForm {
         });
         shownMessages = shown;
         messages.setAutoUpdate(true);
+        runAction.setEnabled(problems.stream().noneMatch(ExperimentProblem::error));
     }
 
     private Control controlOf(ExperimentProblem.Target target) {

@@ -1,0 +1,176 @@
+package io.avlens.synth;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+import io.avlens.core.profile.PreprocessingProfile;
+import io.avlens.core.profile.Profiles;
+import io.avlens.model.AvLensFactory;
+import io.avlens.model.ClipSelection;
+import io.avlens.model.Dataset;
+import io.avlens.model.Experiment;
+import io.avlens.model.ExperimentKind;
+import io.avlens.model.ModelDescriptor;
+import io.avlens.model.ModelSource;
+import io.avlens.model.Project;
+import io.avlens.model.RealParameter;
+import io.avlens.model.store.ProjectStore;
+import io.avlens.model.store.ProjectStoreException;
+
+/**
+ * The project a new user sees on first start: a small AV-Shapes dataset whose clips are out of sync by known lags,
+ * the built-in CAVP-small model and a ready {@value #EXPERIMENT} similarity experiment over every clip.
+ * <p>
+ * It is written into a sibling folder ({@code <folder>.creating}) and renamed into place only when complete, so an
+ * interrupted or cancelled first start leaves no half-made project behind: the next start simply begins again.
+ * Stateless apart from the store it was given.
+ */
+public final class DemoProject {
+
+    /** The demo's dataset: 12 clips of 6 s, 128×128 at the built-in model's 8 fps, lags within ±0.5 s. */
+    public static final SynthSpec SPEC = SynthSpec.of(12, 2026).withSize(128).withTiming(8, 6).withLagRange(0.5);
+    /** The built-in model the experiment uses. */
+    public static final String MODEL_ID = "cavp-small";
+    /** Its family (the runner picks the similarity task by it). */
+    public static final String MODEL_FAMILY = "cavp";
+    /** The experiment's id. */
+    public static final String EXPERIMENT = "cavp-sync";
+    /** The project's name. */
+    public static final String NAME = "AV Lens demo";
+
+    private final ProjectStore store;
+
+    /** @param store the project store (the DS service) */
+    public DemoProject(ProjectStore store) {
+        this.store = store;
+    }
+
+    /** Whether {@code folder} already holds a project (the demo or anything else: it is never overwritten). */
+    public static boolean exists(Path folder) {
+        return ProjectStore.isProject(folder);
+    }
+
+    /**
+     * Creates the demo in {@code folder} unless a project is already there.
+     *
+     * @param progress told after each generated clip; when it asks to stop nothing is left in {@code folder}
+     * @return the project folder
+     * @throws IOException naming the folder or file that could not be written
+     * @throws java.util.concurrent.CancellationException when {@code progress} asked to stop
+     */
+    public Path create(Path folder, SynthProgress progress) throws IOException {
+        Path target = folder.toAbsolutePath().normalize();
+        if (exists(target)) {
+            return target;
+        }
+        if (Files.exists(target) && !isEmptyFolder(target)) {
+            throw new IOException(target + ": exists and is not an AV Lens project; move it away or choose another"
+                    + " data folder (AVLENS_DATA) for the demo");
+        }
+        Path partial = target.resolveSibling(target.getFileName() + ".creating");
+        deleteTree(partial);
+        try {
+            new AvShapesGenerator(store).generate(SPEC, partial, progress);
+            Project project = store.open(partial);
+            addExperiment(project);
+            store.save(project);
+            Files.deleteIfExists(target);
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, target);
+            }
+            return target;
+        } catch (ProjectStoreException e) {
+            deleteTree(partial);
+            throw new IOException(e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(partial);
+            throw e;
+        }
+    }
+
+    /** Adds the built-in model and the similarity experiment over the first dataset's clips. */
+    static void addExperiment(Project project) {
+        AvLensFactory f = AvLensFactory.eINSTANCE;
+        project.setName(NAME);
+        project.setDescription("The AV Lens demo. " + project.getDescription() + ". Open a clip to see its video,"
+                + " timeline and CAVP similarity volume; run the experiment '" + EXPERIMENT + "' to estimate every"
+                + " clip's lag.");
+        ModelDescriptor model = f.createModelDescriptor();
+        model.setId(MODEL_ID);
+        model.setFamily(MODEL_FAMILY);
+        model.setSource(ModelSource.BUILT_IN);
+        model.setProfile(profile(Profiles.AVSHAPES_SMALL));
+        project.getModels().add(model);
+
+        Dataset dataset = project.getDatasets().get(0);
+        Experiment experiment = f.createExperiment();
+        experiment.setId(EXPERIMENT);
+        experiment.setKind(ExperimentKind.SIMILARITY);
+        experiment.setDescription("Estimate each clip's audio-video lag from CAVP-small's similarity volume and"
+                + " compare it with the lag AV-Shapes put in");
+        experiment.getModels().add(model);
+        ClipSelection selection = f.createClipSelection();
+        selection.setDataset(dataset);
+        experiment.setSelection(selection);
+        RealParameter maxLag = f.createRealParameter();
+        maxLag.setName("maxLagSeconds");
+        maxLag.setValue(1.0);
+        experiment.getParameters().add(maxLag);
+        project.getExperiments().add(experiment);
+    }
+
+    /** A core profile as the EMF model keeps it. */
+    static io.avlens.model.PreprocessingProfile profile(PreprocessingProfile core) {
+        io.avlens.model.PreprocessingProfile p = AvLensFactory.eINSTANCE.createPreprocessingProfile();
+        p.setName(core.id());
+        p.setFps(core.video().fps());
+        p.setFrameWidth(core.video().width());
+        p.setFrameHeight(core.video().height());
+        p.setSampleRate(core.sampleRate());
+        if (core.mel() != null) {
+            p.setMelBins(core.mel().bins());
+            p.setHop(core.mel().hop());
+        }
+        p.setClipSeconds(core.clipSeconds());
+        return p;
+    }
+
+    private static boolean isEmptyFolder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
