@@ -16,12 +16,12 @@ import io.avlens.inference.ModelSpec;
 import io.avlens.inference.descriptor.ModelCatalog;
 import io.avlens.inference.descriptor.ModelDescriptor;
 import io.avlens.inference.descriptor.ModelDescriptors;
-import io.avlens.runner.task.ClipTask;
+import io.avlens.runner.ModelRef;
 
 /**
  * What the commands that run a model on clips share: finding the model (an id in the models folder, after the
- * built-in models are installed there, or a descriptor file or folder), the task for its family, loading it through
- * the inference service, and the clips of a data folder. Stateless.
+ * built-in models are installed there, or a descriptor file or folder), loading it through the inference service
+ * (the benchmark, which measures the model itself), and the clips of a data folder. Stateless.
  */
 final class ModelTasks {
 
@@ -32,6 +32,19 @@ final class ModelTasks {
      * @param descriptor the descriptor
      */
     record Found(Path file, ModelDescriptor descriptor) {
+
+        /**
+         * The model as the runner takes it (the runner checks the weights' SHA-256 before it loads them).
+         *
+         * @throws CommandException when the weights file is missing
+         */
+        ModelRef ref() throws CommandException {
+            Path weights = file.toAbsolutePath().getParent().resolve(descriptor.weights()).normalize();
+            if (!Files.isRegularFile(weights)) {
+                throw new CommandException(weights + ": the weights of model " + descriptor.id() + " are missing");
+            }
+            return new ModelRef(descriptor, file.toAbsolutePath(), weights);
+        }
     }
 
     private ModelTasks() {
@@ -76,13 +89,6 @@ final class ModelTasks {
         } catch (IOException e) {
             throw new CommandException(folder + ": cannot list the folder: " + e.getMessage());
         }
-    }
-
-    /** The task of {@code kind} that runs the model's family. */
-    static ClipTask task(List<ClipTask> tasks, String kind, ModelDescriptor d) throws CommandException {
-        return tasks.stream().filter(t -> t.kind().equals(kind) && t.supports(d.family())).findFirst()
-                .orElseThrow(() -> new CommandException("model " + d.id() + " (family " + d.family() + ") has no '"
-                        + kind + "' task installed"));
     }
 
     /** Loads the model (its weights' SHA-256 checked first). */

@@ -1,14 +1,14 @@
 package io.avlens.cli.internal;
 
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -26,6 +26,7 @@ import io.avlens.model.Project;
 import io.avlens.model.Run;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
+import io.avlens.models.BuiltinModels;
 import io.avlens.runner.ExperimentSnapshots;
 import io.avlens.runner.ModelRunner;
 import io.avlens.runner.RunOutcome;
@@ -45,7 +46,8 @@ public class RunCommand implements CliCommand {
             Runs every model of experiment ID on its selected clips (the listed clips, else the split, else the
             whole dataset) and writes the artifacts to DIR/runs/<run-id>/<model>/<clip>/ with run.json beside them
             (parameters, seed, model and weights SHA-256, device, timings, per-clip and run metrics, status).
-            Models are found by id in the models folder, else by the project's weights location. Results are
+            Models are found by id in the models folder (the built-in ones are installed there first), else by the
+            project's weights location. Results are
             cached by model, media content, parameters and task version, so running again is near-instant. A
             progress bar goes to stderr. The run is added to the experiment and the project saved (the previous
             file kept as project.avlens.bak). Prints {"id", "status", "runFolder", "device", "seconds", "metrics",
@@ -54,18 +56,14 @@ public class RunCommand implements CliCommand {
             which and why; the run is still recorded), 2 for bad input (no project, no such experiment, no model,
             no clips) with nothing written.
             """,
-            List.of(OptionSpec.required("project", "DIR", "the project folder"),
-                    OptionSpec.required("experiment", "ID", "the experiment to run"),
-                    OptionSpec.optional("device", "DEV", "auto (default), cpu or cuda:N"),
-                    OptionSpec.optional("threads", "N", "libtorch CPU threads (default: the engine's)"),
-                    OptionSpec.optional("batch-size", "N", "largest batch per forward call (default: all at once)"),
-                    OptionSpec.optional("cache", "DIR", "the result cache (default $AVLENS_DATA/cache/runs)"),
-                    OptionSpec.flag("no-cache", "compute every clip, neither reading nor writing the cache"),
-                    OptionSpec.optional("models", "DIR", "the models folder (default $AVLENS_DATA/models)")),
+            RunnerOptions.with(List.of(OptionSpec.required("project", "DIR", "the project folder"),
+                    OptionSpec.required("experiment", "ID", "the experiment to run"))),
             List.of());
 
     private ProjectStore store;
     private ModelRunner runner;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile BuiltinModels builtin;
 
     /** For DS. */
     public RunCommand() {
@@ -73,8 +71,14 @@ public class RunCommand implements CliCommand {
 
     /** With given services (tests). */
     public RunCommand(ProjectStore store, ModelRunner runner) {
+        this(store, runner, null);
+    }
+
+    /** With given services, built-in models installed into the models folder before a run (tests). */
+    RunCommand(ProjectStore store, ModelRunner runner, BuiltinModels builtin) {
         this.store = store;
         this.runner = runner;
+        this.builtin = builtin;
     }
 
     @Reference
@@ -96,7 +100,7 @@ public class RunCommand implements CliCommand {
     public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
         Path folder = context.resolve(arguments.required("project"));
         String experimentId = arguments.required("experiment");
-        RunSettings settings = settings(arguments, context);
+        RunSettings settings = RunnerOptions.settings("run", arguments, context);
         if (!ProjectStore.isProject(folder)) {
             throw new CommandException(ProjectStore.projectFile(folder) + ": no such project file"
                     + (Files.isDirectory(folder) ? "" : " (no such folder)"));
@@ -108,13 +112,14 @@ public class RunCommand implements CliCommand {
                 throw new CommandException(ProjectStore.projectFile(folder) + ": no experiment '" + experimentId
                         + "'; experiments: " + project.getExperiments().stream().map(Experiment::getId).toList());
             }
+            ModelFolders.installBuiltins(settings.modelsFolder(), builtin, context);
             RunSnapshot snapshot;
             try {
                 snapshot = ExperimentSnapshots.take(experiment, folder, settings.modelsFolder());
             } catch (RunnerException e) {
                 throw new CommandException(e.getMessage());
             }
-            ProgressBar bar = new ProgressBar(context.err(), "run");
+            StderrProgress bar = new StderrProgress(context.err(), "run");
             RunOutcome outcome = runner.run(snapshot, settings, bar);
             bar.done();
             Run run = RunRecords.toRun(outcome);
@@ -131,25 +136,6 @@ public class RunCommand implements CliCommand {
         } catch (ProjectStoreException e) {
             throw new CommandException(e.getMessage());
         }
-    }
-
-    private static RunSettings settings(ParsedArguments arguments, CommandContext context) throws CommandException {
-        RunSettings s = RunSettings.defaults(RunSettings.dataFolder());
-        try {
-            s = s.withDevice(arguments.value("device", RunSettings.AUTO));
-        } catch (IllegalArgumentException e) {
-            throw new CommandException("run: --device: " + e.getMessage());
-        }
-        s = s.withThreads(arguments.intValue("threads", 0, 0, 1024))
-                .withBatchSize(arguments.intValue("batch-size", 0, 0, 1 << 20));
-        String cache = arguments.value("cache", null);
-        if (cache != null) {
-            s = s.withCacheFolder(context.resolve(cache));
-        }
-        if (arguments.flag("no-cache")) {
-            s = s.withCacheFolder(null);
-        }
-        return s.withModelsFolder(ModelFolders.folder(arguments, context));
     }
 
     private static JsonObject json(RunOutcome outcome, Run run) {
@@ -180,67 +166,5 @@ public class RunCommand implements CliCommand {
         json.addProperty("log", run.getLogLocation());
         json.addProperty("error", outcome.message());
         return json;
-    }
-
-    /** A one-line bar on stderr, redrawn when its width changes; cancel is not offered on the command line. */
-    private static final class ProgressBar extends NullProgressMonitor {
-        private static final int WIDTH = 30;
-        private final PrintStream err;
-        private final String label;
-        private double total = 1;
-        private double done;
-        private int drawn = -1;
-        private String task = "";
-        private boolean finished;
-
-        ProgressBar(PrintStream err, String label) {
-            this.err = err;
-            this.label = label;
-        }
-
-        @Override
-        public void beginTask(String name, int totalWork) {
-            total = Math.max(1, totalWork);
-            draw();
-        }
-
-        @Override
-        public void subTask(String name) {
-            task = name == null ? "" : name;
-        }
-
-        @Override
-        public void internalWorked(double work) {
-            done = Math.min(total, done + work);
-            draw();
-        }
-
-        @Override
-        public void worked(int work) {
-            internalWorked(work);
-        }
-
-        @Override
-        public void done() {
-            if (finished) {
-                return;
-            }
-            finished = true;
-            done = total;
-            draw();
-            err.println();
-            err.flush();
-        }
-
-        private void draw() {
-            int filled = (int) (done * WIDTH / total);
-            if (filled != drawn) {
-                drawn = filled;
-                String shown = task.length() > 40 ? task.substring(0, 39) + "…" : task;
-                err.print("\r" + label + ": [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] "
-                        + Math.round(100 * done / total) + "% " + shown);
-                err.flush();
-            }
-        }
     }
 }

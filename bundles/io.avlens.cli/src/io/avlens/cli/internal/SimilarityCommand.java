@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.osgi.service.component.annotations.Component;
@@ -23,14 +22,15 @@ import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
 import io.avlens.core.io.AtomicFiles;
-import io.avlens.inference.InferenceService;
-import io.avlens.inference.LoadedModel;
 import io.avlens.models.BuiltinModels;
-import io.avlens.runner.task.ClipInput;
-import io.avlens.runner.task.ClipResult;
-import io.avlens.runner.task.ClipTask;
+import io.avlens.runner.ClipOutcome;
+import io.avlens.runner.ClipRef;
+import io.avlens.runner.ClipRequest;
+import io.avlens.runner.ModelRef;
+import io.avlens.runner.ModelRunner;
+import io.avlens.runner.RunSettings;
+import io.avlens.runner.RunState;
 import io.avlens.runner.task.TaskArtifact;
-import io.avlens.runner.task.TaskException;
 
 /** {@code avlens similarity --model ID --clip FILE}: a clip's audio-visual similarity volume and lag estimate. */
 @Component(service = CliCommand.class)
@@ -39,21 +39,23 @@ public class SimilarityCommand implements CliCommand {
     private static final CommandSpec SPEC = new CommandSpec("similarity",
             "a clip's audio x video similarity volume and sync estimate",
             """
-            Runs the model's similarity task on FILE (decoded at the model's profile) and prints {"model", "clip",
+            Runs the model's similarity task on FILE (decoded at the model's profile) through the model runner, so
+            a clip computed before comes from the cache ("cached": true), and prints {"model", "clip",
             "lagSeconds", "confidence", "steps", "shape": [Ta, Tv], "out"}: lagSeconds > 0 means the sound comes
             later than the picture, confidence is the softmax weight of the chosen lag. With --out the volume
             (float32 [audio steps, video steps], rows audio time) is written there as .npy, atomically. A missing
             or unreadable clip: exit 2 naming the file.
             """,
-            List.of(OptionSpec.required("model", "ID", "a model id (see `avlens models`) or a descriptor .json"),
+            RunnerOptions.with(List.of(
+                    OptionSpec.required("model", "ID", "a model id (see `avlens models`) or a descriptor .json"),
                     OptionSpec.required("clip", "FILE", "the video with sound"),
                     OptionSpec.optional("out", "FILE", "write the volume here (.npy)"),
-                    OptionSpec.optional("max-lag", "SECONDS", "largest lag searched (default 1.0)"),
-                    OptionSpec.optional("models", "DIR", "the models folder (default $AVLENS_DATA/models)")),
+                    OptionSpec.optional("max-lag", "SECONDS", "largest lag searched (default 1.0)"))),
             List.of());
 
-    private final List<ClipTask> tasks = new CopyOnWriteArrayList<>();
-    private volatile InferenceService inference;
+    @Reference
+    private ModelRunner runner;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile BuiltinModels builtin;
 
     /** For DS. */
@@ -61,35 +63,9 @@ public class SimilarityCommand implements CliCommand {
     }
 
     /** With given services (tests). */
-    SimilarityCommand(InferenceService inference, BuiltinModels builtin, List<ClipTask> tasks) {
-        this.inference = inference;
+    SimilarityCommand(ModelRunner runner, BuiltinModels builtin) {
+        this.runner = runner;
         this.builtin = builtin;
-        this.tasks.addAll(tasks);
-    }
-
-    @Reference
-    void setInference(InferenceService service) {
-        this.inference = service;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void setBuiltin(BuiltinModels models) {
-        this.builtin = models;
-    }
-
-    void unsetBuiltin(BuiltinModels models) {
-        if (this.builtin == models) {
-            this.builtin = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addTask(ClipTask task) {
-        tasks.add(task);
-    }
-
-    void removeTask(ClipTask task) {
-        tasks.remove(task);
     }
 
     @Override
@@ -126,21 +102,22 @@ public class SimilarityCommand implements CliCommand {
         if (target != null && Files.isDirectory(target)) {
             throw new CommandException(target + ": is a folder; --out names the .npy file to write");
         }
-        Path folder = ModelFolders.folder(arguments, context);
-        ModelFolders.installBuiltins(folder, builtin, context);
-        ModelTasks.Found found = ModelTasks.find(arguments.required("model"), folder, context);
-        ClipTask task = ModelTasks.task(tasks, "similarity", found.descriptor());
-        Path work = null;
-        try (LoadedModel model = ModelTasks.load(inference, found)) {
-            work = Files.createTempDirectory("avlens-similarity");
-            ClipResult r = task.run(new ClipInput(ModelTasks.clipId(clip), clip, model, found.descriptor(),
-                    Map.of("maxLagSeconds", maxLag), 0, work), new NullProgressMonitor());
-            TaskArtifact volume = r.artifacts().stream().filter(a -> a.kind().equals("similarityVolume"))
-                    .findFirst().orElseThrow(() -> new CommandException("the " + task.kind() + " task of "
-                            + found.descriptor().family() + " wrote no similarity volume", CommandException.INTERNAL,
-                            null));
+        RunSettings settings = RunnerOptions.settings("similarity", arguments, context);
+        ModelFolders.installBuiltins(settings.modelsFolder(), builtin, context);
+        ModelRef model = ModelTasks.find(arguments.required("model"), settings.modelsFolder(), context).ref();
+        ClipOutcome outcome = runner.runClip(new ClipRequest("similarity", model,
+                new ClipRef(ModelTasks.clipId(clip), clip), Map.of("maxLagSeconds", maxLag), 0), settings,
+                new NullProgressMonitor());
+        try {
+            if (outcome.state() != RunState.SUCCEEDED) {
+                throw new CommandException(outcome.message() != null ? outcome.message()
+                        : clip + ": " + outcome.state().literal());
+            }
+            TaskArtifact volume = outcome.artifacts().stream().filter(a -> a.kind().equals("similarityVolume"))
+                    .findFirst().orElseThrow(() -> new CommandException("the similarity task of "
+                            + model.family() + " wrote no similarity volume", CommandException.INTERNAL, null));
             if (target != null) {
-                Path written = work.resolve(volume.file());
+                Path written = outcome.folder().resolve(volume.file());
                 try {
                     AtomicFiles.write(target, out -> Files.copy(written, out));
                 } catch (IOException e) {
@@ -148,11 +125,11 @@ public class SimilarityCommand implements CliCommand {
                 }
             }
             JsonObject json = new JsonObject();
-            json.addProperty("model", found.descriptor().id());
+            json.addProperty("model", model.id());
             json.addProperty("clip", clip.toString());
-            json.addProperty("lagSeconds", ModelTasks.number(r.metrics().get("lagSeconds")));
-            json.addProperty("confidence", ModelTasks.number(r.metrics().get("confidence")));
-            json.addProperty("steps", r.metrics().get("steps").intValue());
+            json.addProperty("lagSeconds", ModelTasks.number(outcome.metrics().get("lagSeconds")));
+            json.addProperty("confidence", ModelTasks.number(outcome.metrics().get("confidence")));
+            json.addProperty("steps", outcome.metrics().get("steps").intValue());
             JsonArray shape = new JsonArray();
             for (int d : volume.shape()) {
                 shape.add(d);
@@ -161,14 +138,13 @@ public class SimilarityCommand implements CliCommand {
             if (target != null) {
                 json.addProperty("out", target.toString());
             }
+            json.addProperty("cached", outcome.cached());
             context.printJson(json);
             return 0;
-        } catch (TaskException e) {
-            throw new CommandException(e.getMessage());
-        } catch (IOException e) {
-            throw new CommandException("similarity: cannot create a temporary folder: " + e.getMessage());
         } finally {
-            ModelTasks.deleteQuietly(work);
+            if (settings.cacheFolder() == null) {
+                ModelTasks.deleteQuietly(outcome.folder()); // without a cache the runner worked in a temporary folder
+            }
         }
     }
 }

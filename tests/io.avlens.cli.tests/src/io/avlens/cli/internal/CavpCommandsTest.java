@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import io.avlens.models.cavp.CavpBlockFactory;
 import io.avlens.models.cavp.CavpFeatures;
 import io.avlens.models.cavp.CavpModel;
 import io.avlens.models.cavp.CavpSimilarityTask;
+import io.avlens.runner.internal.RunnerService;
 import io.avlens.models.cavp.ClipTensors;
 import io.avlens.synth.AvShapesGenerator;
 import io.avlens.synth.SynthProgress;
@@ -74,10 +76,12 @@ class CavpCommandsTest {
         out.reset();
         err.reset();
         InferenceService service = DjlInferenceServices.cpu(List.of(new CavpBlockFactory()));
+        RunnerService runner = new RunnerService();
+        runner.addInferenceService(service, Map.of());
+        runner.addTask(new CavpSimilarityTask());
         BuiltinModels builtin = BuiltinModels.shipped();
         List<CliCommand> commands = List.of(new TrainCommand(), new ModelsCommand(builtin),
-                new EvalCommand(service, builtin, List.of(new CavpSimilarityTask())),
-                new SimilarityCommand(service, builtin, List.of(new CavpSimilarityTask())),
+                new EvalCommand(runner, builtin), new SimilarityCommand(runner, builtin),
                 new BenchCommand(service, builtin));
         return new CommandDispatcher(commands).execute(List.of(args), new CommandContext(
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
@@ -132,7 +136,18 @@ class CavpCommandsTest {
         assertThat(j.get("maeSeconds").getAsDouble()).isCloseTo(error / 3, within(1e-6));
         assertThat(j.get("meanConfidence").getAsDouble()).isBetween(0.0, 1.0);
         assertThat(j.getAsJsonArray("failed")).isEmpty();
-        assertThat(dir.resolve("artifacts/clip-00002/similarity.npy")).isRegularFile();
+        Path runFolder = Path.of(j.get("runFolder").getAsString());
+        assertThat(runFolder.getParent()).isEqualTo(dir.resolve("artifacts/runs"));
+        assertThat(runFolder.resolve("cavp-small/clip-00002/similarity.npy")).isRegularFile();
+        assertThat(runFolder.resolve("run.json")).isRegularFile();
+
+        // the clips went through the runner: the same eval again comes from its cache, with the same numbers
+        assertThat(run("eval", "--task", "sync", "--model", "cavp-small", "--data", lagged.toString(), "--models",
+                "models")).isZero();
+        JsonObject again = json();
+        assertThat(again.get("cachedClips").getAsInt()).isEqualTo(3);
+        assertThat(again.get("maeSeconds").getAsDouble()).isEqualTo(j.get("maeSeconds").getAsDouble());
+        assertThat(again.has("runFolder")).as("without --out the run is not kept").isFalse();
 
         assertThat(run("eval", "--task", "sync", "--model", "cavp-small", "--data", "nowhere", "--models",
                 "models")).isEqualTo(2);

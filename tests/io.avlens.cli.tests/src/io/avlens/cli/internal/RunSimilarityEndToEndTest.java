@@ -40,8 +40,8 @@ import io.avlens.runner.ModelRunner;
 import io.avlens.runner.internal.RunnerService;
 
 /**
- * End to end: {@code avlens synth} makes AV-Shapes clips, the shipped cavp-small model goes into a models folder,
- * and {@code avlens run} computes CAVP-small's similarity volumes through the runner, as the product wires it.
+ * End to end: {@code avlens synth} makes AV-Shapes clips, and {@code avlens run} installs the shipped cavp-small
+ * model into an empty models folder and computes its similarity volumes through the runner, as the product wires it.
  */
 class RunSimilarityEndToEndTest {
 
@@ -55,7 +55,7 @@ class RunSimilarityEndToEndTest {
     @Test
     void aSimilarityExperimentOnCavpSmall() throws Exception {
         ModelRunner runner = runner();
-        BuiltinModels.shipped().install(dir.resolve("models"));
+        // nothing installed beforehand: `run` puts the built-in models into the models folder itself
         assertThat(run(runner, "synth", "--out", "p", "--clips", "3", "--seed", "5", "--lag-range", "0.5")).isZero();
         Project project = store.open(dir.resolve("p"));
         AvLensFactory f = AvLensFactory.eINSTANCE;
@@ -102,7 +102,7 @@ class RunSimilarityEndToEndTest {
         out.reset();
         err.reset();
         CommandDispatcher dispatcher = new CommandDispatcher(List.of(new SynthCommand(store),
-                new RunCommand(store, runner)));
+                new RunCommand(store, runner, BuiltinModels.shipped())));
         return dispatcher.execute(List.of(args), new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), dir));
     }
