@@ -8,14 +8,18 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
+import java.util.Optional;
 
 import io.avlens.core.profile.PreprocessingProfile;
 import io.avlens.core.profile.Profiles;
 import io.avlens.model.AvLensFactory;
+import io.avlens.model.Clip;
 import io.avlens.model.ClipSelection;
 import io.avlens.model.Dataset;
 import io.avlens.model.Experiment;
 import io.avlens.model.ExperimentKind;
+import io.avlens.model.Label;
 import io.avlens.model.ModelDescriptor;
 import io.avlens.model.ModelSource;
 import io.avlens.model.Project;
@@ -43,6 +47,8 @@ public final class DemoProject {
     public static final String EXPERIMENT = "cavp-sync";
     /** The project's name. */
     public static final String NAME = "AV Lens demo";
+    /** The label AV-Shapes gives each clip with its lag. */
+    private static final String LAG_LABEL = "lagSeconds";
 
     private final ProjectStore store;
 
@@ -94,6 +100,28 @@ public final class DemoProject {
             deleteTree(partial);
             throw e;
         }
+    }
+
+    /**
+     * The clip the demo opens first: the one whose sound is furthest out of sync (its {@code lagSeconds} label),
+     * so the similarity volume's estimated lag stands clearly off the zero-lag diagonal.
+     */
+    public static Optional<Clip> showcase(Project project) {
+        return project.getDatasets().stream().flatMap(d -> d.getClips().stream())
+                .max(Comparator.comparingDouble(c -> Math.abs(lag(c))));
+    }
+
+    private static double lag(Clip clip) {
+        for (Label l : clip.getLabels()) {
+            if (LAG_LABEL.equals(l.getKey())) {
+                try {
+                    return Double.parseDouble(l.getValue());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
     }
 
     /** Adds the built-in model and the similarity experiment over the first dataset's clips. */

@@ -11,7 +11,9 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
 
 import io.avlens.synth.DemoProject;
 import io.avlens.synth.SynthProgress;
@@ -22,6 +24,9 @@ import io.avlens.synth.SynthProgress;
  * shows each clip (cancel leaves nothing behind, see {@link DemoProject}), afterwards it is simply opened.
  */
 public final class DemoStartup {
+
+    /** The Similarity view (in io.avlens.ui.similarity, which this bundle does not depend on). */
+    private static final String SIMILARITY_VIEW = "io.avlens.ui.similarity.views.similarity";
 
     /** The program argument that names the demo folder. */
     public static final String ARGUMENT = "-demo";
@@ -42,7 +47,7 @@ public final class DemoStartup {
      */
     public static Job open(IWorkbenchWindow window, Path folder) {
         if (DemoProject.exists(folder)) {
-            ProjectHandlers.open(window, folder);
+            show(window, folder);
             return null;
         }
         DemoProject demo = new DemoProject(ProjectHandlers.sessions(window).store());
@@ -78,7 +83,7 @@ public final class DemoStartup {
             }
             window.getWorkbench().getDisplay().asyncExec(() -> {
                 if (window.getShell() != null && !window.getShell().isDisposed()) {
-                    ProjectHandlers.open(window, folder);
+                    show(window, folder);
                 }
             });
             return Status.OK_STATUS;
@@ -86,5 +91,27 @@ public final class DemoStartup {
         job.setUser(true);
         job.schedule();
         return job;
+    }
+
+    /**
+     * Opens the demo in the explorer and its showcase clip (the one furthest out of sync) in the media views, with
+     * the Similarity view beside them, so the first screen already shows a clip, its sound and its volume.
+     */
+    private static void show(IWorkbenchWindow window, Path folder) {
+        ProjectSession session = ProjectHandlers.open(window, folder);
+        if (session == null) {
+            return; // the dialog said why
+        }
+        ProjectExplorerView explorer = ProjectHandlers.reveal(window, session);
+        DemoProject.showcase(session.project()).ifPresent(clip -> {
+            if (explorer != null) {
+                explorer.open(clip);
+            }
+            try {
+                window.getActivePage().showView(SIMILARITY_VIEW, null, IWorkbenchPage.VIEW_VISIBLE);
+            } catch (PartInitException e) {
+                // the similarity bundle is optional for the explorer; the clip is open anyway
+            }
+        });
     }
 }
