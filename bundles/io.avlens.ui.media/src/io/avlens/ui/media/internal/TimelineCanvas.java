@@ -8,7 +8,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
@@ -25,15 +24,14 @@ import io.avlens.core.time.Bookmark;
 import io.avlens.core.time.TimeMarker;
 import io.avlens.core.time.TimeRange;
 import io.avlens.core.time.TimeSelection;
-import io.avlens.media.dsp.MelFilterBank;
 import io.avlens.ui.widgets.CachedImage;
 import io.avlens.ui.widgets.ColorImages;
-import io.avlens.ui.widgets.VerticalText;
 
 /**
- * Waveform and log-mel spectrogram of a clip on one time axis, with annotation markers, bookmarks, the cursor and
- * a selected range. Everything except the cursor and the selection is drawn once into a cached image per window
- * and size, so moving the cursor (scrubbing, playback) costs one image blit and two lines.
+ * Waveform and log-mel spectrogram of a clip (drawn by {@link SoundLanes}) on one time axis, with annotation
+ * markers, bookmarks, the cursor and a selected range. Everything except the cursor and the selection is drawn once
+ * into a cached image per window and size, so moving the cursor (scrubbing, playback) costs one image blit and two
+ * lines.
  *
  * <p>Mouse: click sets the cursor, drag selects a range, shift-click extends it, the wheel zooms around the pointer,
  * shift-wheel, the scroll bar or a right/middle drag pan, double-click zooms to the selection (or shows all).
@@ -73,14 +71,8 @@ public final class TimelineCanvas extends Canvas {
         public void hover(String text) {
         }
     };
-    private float[] samples;
-    private int sampleRate;
-    private FloatTensor mel;
-    /** The spectrogram's values, copied once: re-rendering on every zoom and pan must not copy the tensor. */
-    private float[] melValues;
-    private double melFps;
-    private MelSpec melSpec;
-    private double[] onsets = new double[0];
+    /** The clip's sound, null until its analysis arrives. */
+    private SoundLanes sound;
     private ColorScale scale = new ColorScale(ColorMap.MAGMA, 0, 1);
     private TimeRange extent = new TimeRange(0, 1);
     private TimeRange window = extent;
@@ -152,13 +144,7 @@ public final class TimelineCanvas extends Canvas {
      */
     public void setSound(float[] audio, int rate, FloatTensor spectrogram, double framesPerSecond, MelSpec spec,
             double[] detected) {
-        samples = audio;
-        sampleRate = rate;
-        mel = spectrogram;
-        melValues = spectrogram.toArray();
-        melFps = framesPerSecond;
-        melSpec = spec;
-        onsets = detected.clone();
+        sound = new SoundLanes(audio, rate, spectrogram, framesPerSecond, spec, detected);
         message = null;
         invalidate();
     }
@@ -229,7 +215,7 @@ public final class TimelineCanvas extends Canvas {
 
     /** Whether the sound is shown (analysis finished). */
     public boolean hasSound() {
-        return message == null && mel != null;
+        return message == null && sound != null;
     }
 
     /** The cursor and range shown. */
@@ -327,98 +313,13 @@ public final class TimelineCanvas extends Canvas {
         if (message != null) {
             gc.drawText(message, LEFT, MARKER_LANE + 10, true);
         } else {
-            drawWaveform(gc);
-            drawSpectrogram(gc);
+            sound.drawWaveform(gc, getDisplay(), waveformArea(), window);
+            Rectangle spectrogram = spectrogramArea();
+            sound.drawSpectrogram(gc, getDisplay(), spectrogram, window, scale);
+            drawColorBar(gc, spectrogram);
             drawTimeAxis(gc);
             drawMarkers(gc);
         }
-    }
-
-    private void drawWaveform(GC gc) {
-        Rectangle r = waveformArea();
-        gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_BACKGROUND));
-        gc.fillRectangle(r);
-        int mid = r.y + r.height / 2;
-        Color wave = new Color(0x2b, 0x6c, 0xb0);
-        gc.setForeground(wave);
-        double perPixel = window.duration() / r.width * sampleRate;
-        for (int x = 0; x < r.width; x++) {
-            int from = (int) Math.floor((window.start() * sampleRate) + x * perPixel);
-            int to = (int) Math.floor((window.start() * sampleRate) + (x + 1) * perPixel);
-            from = Math.max(0, from);
-            to = Math.min(samples.length, Math.max(to, from + 1));
-            if (from >= samples.length) {
-                break;
-            }
-            float lo = Float.MAX_VALUE;
-            float hi = -Float.MAX_VALUE;
-            for (int i = from; i < to; i++) {
-                float v = samples[i];
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-            int y0 = mid - (int) Math.round(Math.min(1, hi) * (r.height / 2 - 1));
-            int y1 = mid - (int) Math.round(Math.max(-1, lo) * (r.height / 2 - 1));
-            gc.drawLine(r.x + x, y0, r.x + x, Math.max(y0, y1));
-        }
-        gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
-        gc.drawRectangle(r.x - 1, r.y - 1, r.width + 1, r.height + 1);
-        gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
-        VerticalText.drawVertical(gc, "wave", 2, r.y + r.height / 2);
-    }
-
-    private void drawSpectrogram(GC gc) {
-        Rectangle r = spectrogramArea();
-        int bins = mel.dim(0);
-        int frames = mel.dim(1);
-        float[] all = melValues;
-        ImageData data = ColorImages.rgb(r.width, bins);
-        float[] row = new float[r.width];
-        int[] argb = new int[r.width];
-        int[] frameOf = new int[r.width];
-        for (int x = 0; x < r.width; x++) {
-            double t = window.start() + (x + 0.5) / r.width * window.duration();
-            frameOf[x] = (int) Math.round(t * melFps);
-        }
-        for (int b = 0; b < bins; b++) {
-            int offset = b * frames;
-            for (int x = 0; x < r.width; x++) {
-                int f = frameOf[x];
-                row[x] = f >= 0 && f < frames ? all[offset + f] : Float.NaN;
-            }
-            scale.colorize(row, 0, argb, 0, r.width);
-            data.setPixels(0, bins - 1 - b, r.width, argb, 0);
-        }
-        Image image = new Image(getDisplay(), data);
-        try {
-            gc.setInterpolation(SWT.NONE);
-            gc.drawImage(image, 0, 0, r.width, bins, r.x, r.y, r.width, r.height);
-        } finally {
-            image.dispose();
-        }
-        gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
-        gc.drawRectangle(r.x - 1, r.y - 1, r.width + 1, r.height + 1);
-        gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
-        drawFrequencyAxis(gc, r, bins);
-        drawColorBar(gc, r);
-    }
-
-    private void drawFrequencyAxis(GC gc, Rectangle r, int bins) {
-        int h = gc.getFontMetrics().getHeight();
-        double melLow = MelFilterBank.hzToMel(melSpec.fmin(), melSpec.scale());
-        double melHigh = MelFilterBank.hzToMel(melSpec.fmax(), melSpec.scale());
-        for (double khz : new double[] {0.5, 1, 2, 4, 8, 16}) {
-            double hz = khz * 1000;
-            if (hz <= melSpec.fmin() || hz > melSpec.fmax()) {
-                continue;
-            }
-            double frac = (MelFilterBank.hzToMel(hz, melSpec.scale()) - melLow) / (melHigh - melLow);
-            int y = r.y + r.height - (int) Math.round(frac * r.height);
-            gc.drawLine(r.x - 4, y, r.x - 1, y);
-            String s = (khz < 1 ? String.valueOf(khz) : String.valueOf((int) khz)) + "k";
-            gc.drawText(s, r.x - 6 - gc.textExtent(s).x, y - h / 2, true);
-        }
-        VerticalText.drawVertical(gc, "mel (Hz)", 2, r.y + r.height / 2);
     }
 
     private void drawColorBar(GC gc, Rectangle r) {
@@ -454,7 +355,7 @@ public final class TimelineCanvas extends Canvas {
         Rectangle s = spectrogramArea();
         gc.setLineStyle(SWT.LINE_DOT);
         gc.setForeground(new Color(0xbb, 0xbb, 0xbb));
-        for (double t : onsets) {
+        for (double t : sound.onsets()) {
             if (window.contains(t)) {
                 int x = xOf(t);
                 gc.drawLine(x, p.y, x, p.y + waveformArea().height);
@@ -640,17 +541,7 @@ public final class TimelineCanvas extends Canvas {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%.3f s", t));
         Rectangle s = spectrogramArea();
         if (s.contains(e.x, e.y)) {
-            double frac = (s.y + s.height - e.y) / (double) s.height;
-            double melLow = MelFilterBank.hzToMel(melSpec.fmin(), melSpec.scale());
-            double melHigh = MelFilterBank.hzToMel(melSpec.fmax(), melSpec.scale());
-            double hz = MelFilterBank.melToHz(melLow + frac * (melHigh - melLow), melSpec.scale());
-            int bin = Math.min(mel.dim(0) - 1, (int) (frac * mel.dim(0)));
-            int frame = (int) Math.round(t * melFps);
-            text.append(String.format(Locale.ROOT, "   %.0f Hz", hz));
-            if (frame >= 0 && frame < mel.dim(1)) {
-                double v = mel.get(bin, frame);
-                text.append(String.format(Locale.ROOT, "   %.3f (%.1f dB)", v, v * 100 - 100));
-            }
+            text.append(sound.readout(t, (s.y + s.height - e.y) / (double) s.height));
         }
         if (e.y < p.y) {
             for (TimeMarker m : markers) {

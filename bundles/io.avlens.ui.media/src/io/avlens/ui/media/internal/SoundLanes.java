@@ -1,0 +1,166 @@
+package io.avlens.ui.media.internal;
+
+import java.util.Locale;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+
+import io.avlens.core.color.ColorScale;
+import io.avlens.core.profile.MelSpec;
+import io.avlens.core.tensor.FloatTensor;
+import io.avlens.core.time.TimeRange;
+import io.avlens.media.dsp.MelFilterBank;
+import io.avlens.ui.widgets.ColorImages;
+import io.avlens.ui.widgets.VerticalText;
+
+/**
+ * A clip's sound as the {@link TimelineCanvas} draws it: the waveform lane (min/max per pixel column) and the log-mel
+ * lane with its frequency axis, for any visible time window, and the spectrogram's value under the mouse. The canvas
+ * keeps the geometry, the cached background, the markers and the interaction; this class knows only the sound.
+ * Immutable apart from what the GC draws.
+ */
+final class SoundLanes {
+
+    private final float[] samples;
+    private final int sampleRate;
+    private final int bins;
+    private final int frames;
+    /** The spectrogram's values, copied once: re-rendering on every zoom and pan must not copy the tensor. */
+    private final float[] melValues;
+    private final double melFps;
+    private final MelSpec melSpec;
+    private final double[] onsets;
+
+    /**
+     * @param audio           mono samples
+     * @param rate            their sample rate
+     * @param spectrogram     {@code [bins, frames]}, bin 0 lowest, values in the colour scale's range
+     * @param framesPerSecond spectrogram frame rate
+     * @param spec            how the spectrogram was made (for the frequency axis)
+     * @param detected        detected onset times, seconds
+     */
+    SoundLanes(float[] audio, int rate, FloatTensor spectrogram, double framesPerSecond, MelSpec spec,
+            double[] detected) {
+        samples = audio;
+        sampleRate = rate;
+        bins = spectrogram.dim(0);
+        frames = spectrogram.dim(1);
+        melValues = spectrogram.toArray();
+        melFps = framesPerSecond;
+        melSpec = spec;
+        onsets = detected.clone();
+    }
+
+    /** Detected onset times, seconds. */
+    double[] onsets() {
+        return onsets.clone();
+    }
+
+    /** The waveform of {@code window} in {@code r}: one min/max line per pixel column. */
+    void drawWaveform(GC gc, Display display, Rectangle r, TimeRange window) {
+        gc.setBackground(display.getSystemColor(SWT.COLOR_WIDGET_BACKGROUND));
+        gc.fillRectangle(r);
+        int mid = r.y + r.height / 2;
+        gc.setForeground(new Color(0x2b, 0x6c, 0xb0));
+        double perPixel = window.duration() / r.width * sampleRate;
+        for (int x = 0; x < r.width; x++) {
+            int from = (int) Math.floor((window.start() * sampleRate) + x * perPixel);
+            int to = (int) Math.floor((window.start() * sampleRate) + (x + 1) * perPixel);
+            from = Math.max(0, from);
+            to = Math.min(samples.length, Math.max(to, from + 1));
+            if (from >= samples.length) {
+                break;
+            }
+            float lo = Float.MAX_VALUE;
+            float hi = -Float.MAX_VALUE;
+            for (int i = from; i < to; i++) {
+                float v = samples[i];
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            int y0 = mid - (int) Math.round(Math.min(1, hi) * (r.height / 2 - 1));
+            int y1 = mid - (int) Math.round(Math.max(-1, lo) * (r.height / 2 - 1));
+            gc.drawLine(r.x + x, y0, r.x + x, Math.max(y0, y1));
+        }
+        gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+        gc.drawRectangle(r.x - 1, r.y - 1, r.width + 1, r.height + 1);
+        gc.setForeground(display.getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+        VerticalText.drawVertical(gc, "wave", 2, r.y + r.height / 2);
+    }
+
+    /**
+     * The log-mel spectrogram of {@code window} in {@code r} (one image column per pixel, the nearest frame, rows
+     * stretched), framed, with its frequency axis on the left.
+     */
+    void drawSpectrogram(GC gc, Display display, Rectangle r, TimeRange window, ColorScale scale) {
+        ImageData data = ColorImages.rgb(r.width, bins);
+        float[] row = new float[r.width];
+        int[] argb = new int[r.width];
+        int[] frameOf = new int[r.width];
+        for (int x = 0; x < r.width; x++) {
+            double t = window.start() + (x + 0.5) / r.width * window.duration();
+            frameOf[x] = (int) Math.round(t * melFps);
+        }
+        for (int b = 0; b < bins; b++) {
+            int offset = b * frames;
+            for (int x = 0; x < r.width; x++) {
+                int f = frameOf[x];
+                row[x] = f >= 0 && f < frames ? melValues[offset + f] : Float.NaN;
+            }
+            scale.colorize(row, 0, argb, 0, r.width);
+            data.setPixels(0, bins - 1 - b, r.width, argb, 0);
+        }
+        Image image = new Image(display, data);
+        try {
+            gc.setInterpolation(SWT.NONE);
+            gc.drawImage(image, 0, 0, r.width, bins, r.x, r.y, r.width, r.height);
+        } finally {
+            image.dispose();
+        }
+        gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+        gc.drawRectangle(r.x - 1, r.y - 1, r.width + 1, r.height + 1);
+        gc.setForeground(display.getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+        drawFrequencyAxis(gc, r);
+    }
+
+    private void drawFrequencyAxis(GC gc, Rectangle r) {
+        int h = gc.getFontMetrics().getHeight();
+        double melLow = MelFilterBank.hzToMel(melSpec.fmin(), melSpec.scale());
+        double melHigh = MelFilterBank.hzToMel(melSpec.fmax(), melSpec.scale());
+        for (double khz : new double[] {0.5, 1, 2, 4, 8, 16}) {
+            double hz = khz * 1000;
+            if (hz <= melSpec.fmin() || hz > melSpec.fmax()) {
+                continue;
+            }
+            double frac = (MelFilterBank.hzToMel(hz, melSpec.scale()) - melLow) / (melHigh - melLow);
+            int y = r.y + r.height - (int) Math.round(frac * r.height);
+            gc.drawLine(r.x - 4, y, r.x - 1, y);
+            String s = (khz < 1 ? String.valueOf(khz) : String.valueOf((int) khz)) + "k";
+            gc.drawText(s, r.x - 6 - gc.textExtent(s).x, y - h / 2, true);
+        }
+        VerticalText.drawVertical(gc, "mel (Hz)", 2, r.y + r.height / 2);
+    }
+
+    /**
+     * What the spectrogram holds at media time {@code t} and height {@code frac} (0 bottom, 1 top of the lane):
+     * {@code "   440 Hz   0.731 (-26.9 dB)"}, without the value outside the clip.
+     */
+    String readout(double t, double frac) {
+        double melLow = MelFilterBank.hzToMel(melSpec.fmin(), melSpec.scale());
+        double melHigh = MelFilterBank.hzToMel(melSpec.fmax(), melSpec.scale());
+        double hz = MelFilterBank.melToHz(melLow + frac * (melHigh - melLow), melSpec.scale());
+        int bin = Math.min(bins - 1, (int) (frac * bins));
+        int frame = (int) Math.round(t * melFps);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "   %.0f Hz", hz));
+        if (frame >= 0 && frame < frames) {
+            double v = melValues[bin * frames + frame];
+            text.append(String.format(Locale.ROOT, "   %.3f (%.1f dB)", v, v * 100 - 100));
+        }
+        return text.toString();
+    }
+}
