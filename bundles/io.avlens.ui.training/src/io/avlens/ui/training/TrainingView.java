@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -18,6 +20,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
 import org.jfree.chart.swt.ChartComposite;
 
 import io.avlens.ui.training.internal.LossCsvReader;
@@ -129,6 +133,22 @@ public class TrainingView {
         follower = new LossFollower(new LossCsvReader(file), root.getDisplay(), this::received);
         follower.start(follow.getSelection());
         showStatus();
+    }
+
+    /**
+     * Shows the Training view of {@code window} (opening it if needed) on {@code folder}'s {@value #LOSS_FILE} with
+     * Follow on, as the Train CAVP-small wizard does when its training starts (before the folder or the file may
+     * exist: the view waits for them). UI thread.
+     *
+     * @throws PartInitException when the view cannot be opened
+     */
+    public static TrainingView show(IWorkbenchWindow window, Path folder) throws PartInitException {
+        window.getActivePage().showView(ID);
+        MPart part = window.getService(EPartService.class).findPart(ID);
+        TrainingView view = (TrainingView) part.getObject();
+        view.follow.setSelection(true);
+        view.open(folder.resolve(LOSS_FILE)); // the folder itself may not exist yet: name the file
+        return view;
     }
 
     private void received(LossFollower from, LossCsvReader.Poll poll, String error) {
