@@ -70,6 +70,8 @@ public class BenchCommand implements CliCommand {
             List.of());
 
     private volatile InferenceService inference;
+    /** The shipped models, put into the models folder before it is read. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile BuiltinModels builtin;
 
     /** For DS. */
@@ -90,17 +92,6 @@ public class BenchCommand implements CliCommand {
     void unsetInference(InferenceService service) {
         if (this.inference == service) {
             this.inference = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void setBuiltin(BuiltinModels models) {
-        this.builtin = models;
-    }
-
-    void unsetBuiltin(BuiltinModels models) {
-        if (this.builtin == models) {
-            this.builtin = null;
         }
     }
 

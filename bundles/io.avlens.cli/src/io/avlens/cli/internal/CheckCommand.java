@@ -53,6 +53,8 @@ public class CheckCommand implements CliCommand {
                     OptionSpec.optional("models", "DIR", "the models folder (default $AVLENS_DATA/models)")),
             List.of());
 
+    /** The shipped models, put into the models folder before it is read. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile BuiltinModels builtin;
 
     /** For DS. */
@@ -62,18 +64,6 @@ public class CheckCommand implements CliCommand {
     /** Installing these built-in models into the folder first (tests); null for none. */
     CheckCommand(BuiltinModels builtin) {
         this.builtin = builtin;
-    }
-
-    /** The shipped models, put into the models folder before it is read. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void setBuiltin(BuiltinModels models) {
-        this.builtin = models;
-    }
-
-    void unsetBuiltin(BuiltinModels models) {
-        if (this.builtin == models) {
-            this.builtin = null;
-        }
     }
 
     @Override

@@ -41,6 +41,8 @@ public class ModelsCommand implements CliCommand {
             List.of(OptionSpec.optional("models", "DIR", "the models folder (default $AVLENS_DATA/models)")),
             List.of());
 
+    /** The shipped models, put into the models folder before it is read. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile BuiltinModels builtin;
 
     /** For DS. */
@@ -50,18 +52,6 @@ public class ModelsCommand implements CliCommand {
     /** Installing these built-in models into the folder first (tests); null for none. */
     ModelsCommand(BuiltinModels builtin) {
         this.builtin = builtin;
-    }
-
-    /** The shipped models, put into the models folder before it is read. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void setBuiltin(BuiltinModels models) {
-        this.builtin = models;
-    }
-
-    void unsetBuiltin(BuiltinModels models) {
-        if (this.builtin == models) {
-            this.builtin = null;
-        }
     }
 
     @Override

@@ -10,10 +10,7 @@ import java.util.Locale;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.contexts.IEclipseContext;
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -90,7 +87,7 @@ class DemoWorkbenchTest {
                     throw new IllegalStateException(e);
                 }
             });
-            SimilarityView view = part(window, SimilarityView.ID, SimilarityView.class);
+            SimilarityView view = Ui.part(window, SimilarityView.ID, SimilarityView.class);
             // CAVP-small is the default; set it anyway, since an earlier test may have switched the view off
             Ui.run(() -> view.setModel(DemoProject.MODEL_ID));
             Ui.run(view::closeComparison); // a comparison left open by an earlier test
@@ -117,15 +114,15 @@ class DemoWorkbenchTest {
             int y = Ui.sync(() -> canvas.yOfAudio(audioTime));
             SimilarityCanvas.Cell cell = Ui.sync(() -> canvas.cellAt(x, y));
             Ui.run(() -> {
-                canvas.notifyListeners(SWT.MouseMove, mouse(x, y));
-                canvas.notifyListeners(SWT.MouseDown, mouse(x, y));
-                canvas.notifyListeners(SWT.MouseUp, mouse(x, y));
+                canvas.notifyListeners(SWT.MouseMove, Ui.mouse(x, y));
+                canvas.notifyListeners(SWT.MouseDown, Ui.mouse(x, y));
+                canvas.notifyListeners(SWT.MouseUp, Ui.mouse(x, y));
             });
             double cellVideo = volume.videoTime(cell.column());
             double cellAudio = volume.audioTime(cell.row());
             assertThat(analysis.cursor()).isEqualTo(cellVideo);
             assertThat(analysis.audioCursor()).isCloseTo(cellAudio, within(1e-12));
-            VideoView video = part(window, VideoView.ID, VideoView.class);
+            VideoView video = Ui.part(window, VideoView.ID, VideoView.class);
             Ui.waitUntil("the video at the cell's video time", 20, () -> video.shownTime() == cellVideo);
             Ui.screenshot(window.getShell(), "demo-clip-similarity-linked");
 
@@ -178,21 +175,5 @@ class DemoWorkbenchTest {
         assertThat(found).as("metric " + name + " of " + run.getMetrics().stream().map(Metric::getName).toList())
                 .hasSize(1);
         return found.get(0).getValue();
-    }
-
-    private static <T> T part(IWorkbenchWindow window, String id, Class<T> type) {
-        Ui.waitUntil("view " + id, 20, () -> {
-            MPart p = window.getService(EPartService.class).findPart(id);
-            return p != null && type.isInstance(p.getObject());
-        });
-        return type.cast(Ui.sync(() -> window.getService(EPartService.class).findPart(id)).getObject());
-    }
-
-    private static Event mouse(int x, int y) {
-        Event e = new Event();
-        e.x = x;
-        e.y = y;
-        e.button = 1;
-        return e;
     }
 }

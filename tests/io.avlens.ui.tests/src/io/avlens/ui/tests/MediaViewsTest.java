@@ -49,8 +49,8 @@ class MediaViewsTest {
     void videoAndTimelineShowTheClipAndFollowOneCursor() throws Exception {
         IWorkbenchWindow window = Ui.window();
         AnalysisContext analysis = openBounce(window);
-        VideoView video = part(window, VideoView.ID, VideoView.class);
-        TimelineView timeline = part(window, TimelineView.ID, TimelineView.class);
+        VideoView video = Ui.part(window, VideoView.ID, VideoView.class);
+        TimelineView timeline = Ui.part(window, TimelineView.ID, TimelineView.class);
         TimelineCanvas canvas = timeline.canvas();
         Ui.waitUntil("the first frame", 30, () -> !Double.isNaN(video.shownTime()));
         Ui.waitUntil("the sound analysis", 60, canvas::hasSound);
@@ -180,37 +180,21 @@ class MediaViewsTest {
         return Ui.sync(() -> window.getService(EPartService.class).findPart(id));
     }
 
-    private static <T> T part(IWorkbenchWindow window, String id, Class<T> type) {
-        Ui.waitUntil("view " + id, 20, () -> {
-            MPart p = window.getService(EPartService.class).findPart(id);
-            return p != null && type.isInstance(p.getObject());
-        });
-        return type.cast(partModel(window, id).getObject());
-    }
-
     private static void click(Control control, int x, int y) {
         Ui.run(() -> {
-            control.notifyListeners(SWT.MouseDown, mouse(x, y));
-            control.notifyListeners(SWT.MouseUp, mouse(x, y));
+            control.notifyListeners(SWT.MouseDown, Ui.mouse(x, y));
+            control.notifyListeners(SWT.MouseUp, Ui.mouse(x, y));
         });
     }
 
     private static void drag(Control control, int fromX, int toX, int y) {
         Ui.run(() -> {
-            control.notifyListeners(SWT.MouseDown, mouse(fromX, y));
+            control.notifyListeners(SWT.MouseDown, Ui.mouse(fromX, y));
             for (int i = 1; i <= 10; i++) {
-                control.notifyListeners(SWT.MouseMove, mouse(fromX + (toX - fromX) * i / 10, y));
+                control.notifyListeners(SWT.MouseMove, Ui.mouse(fromX + (toX - fromX) * i / 10, y));
             }
-            control.notifyListeners(SWT.MouseUp, mouse(toX, y));
+            control.notifyListeners(SWT.MouseUp, Ui.mouse(toX, y));
         });
-    }
-
-    private static Event mouse(int x, int y) {
-        Event e = new Event();
-        e.x = x;
-        e.y = y;
-        e.button = 1;
-        return e;
     }
 
     private static void key(Control control, int keyCode, char character) {

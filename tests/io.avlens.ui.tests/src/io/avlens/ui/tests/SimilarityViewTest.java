@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Random;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -22,7 +20,6 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
@@ -84,10 +81,10 @@ class SimilarityViewTest {
                 throw new IllegalStateException(e);
             }
         });
-        SimilarityView view = part(window, SimilarityView.ID, SimilarityView.class);
+        SimilarityView view = Ui.part(window, SimilarityView.ID, SimilarityView.class);
         Ui.run(() -> view.setModel(null)); // this test shows volumes of its own, not CAVP-small's
-        VideoView video = part(window, VideoView.ID, VideoView.class);
-        TimelineView timeline = part(window, TimelineView.ID, TimelineView.class);
+        VideoView video = Ui.part(window, VideoView.ID, VideoView.class);
+        TimelineView timeline = Ui.part(window, TimelineView.ID, TimelineView.class);
         TimelineCanvas lane = timeline.canvas();
         Ui.run(() -> view.show(0, volume, "onsets vs motion, ±4 frames", true));
         SimilarityCanvas canvas = view.canvas(0);
@@ -118,9 +115,9 @@ class SimilarityViewTest {
         assertThat(cell.row()).isEqualTo(volume.row(audioTime));
         assertThat(cell.column()).isEqualTo(volume.column(videoTime));
         Ui.run(() -> {
-            canvas.notifyListeners(SWT.MouseMove, mouse(x, y));
-            canvas.notifyListeners(SWT.MouseDown, mouse(x, y));
-            canvas.notifyListeners(SWT.MouseUp, mouse(x, y));
+            canvas.notifyListeners(SWT.MouseMove, Ui.mouse(x, y));
+            canvas.notifyListeners(SWT.MouseDown, Ui.mouse(x, y));
+            canvas.notifyListeners(SWT.MouseUp, Ui.mouse(x, y));
         });
         double cellVideo = volume.videoTime(cell.column());
         double cellAudio = volume.audioTime(cell.row());
@@ -141,8 +138,8 @@ class SimilarityViewTest {
         int lx = Ui.sync(() -> lane.xOf(TestClips.HITS[2]));
         double clicked = Ui.sync(() -> lane.timeAt(lx));
         Ui.run(() -> {
-            lane.notifyListeners(SWT.MouseDown, mouse(lx, spectrogram.y + spectrogram.height / 2));
-            lane.notifyListeners(SWT.MouseUp, mouse(lx, spectrogram.y + spectrogram.height / 2));
+            lane.notifyListeners(SWT.MouseDown, Ui.mouse(lx, spectrogram.y + spectrogram.height / 2));
+            lane.notifyListeners(SWT.MouseUp, Ui.mouse(lx, spectrogram.y + spectrogram.height / 2));
         });
         assertThat(analysis.audioOffset()).isZero();
         Ui.waitUntil("the similarity view to highlight the new cursor", 10,
@@ -161,7 +158,7 @@ class SimilarityViewTest {
             IWorkbenchPage page = window.getActivePage();
             page.toggleZoom(page.findViewReference(SimilarityView.ID));
         });
-        Ui.run(() -> canvas.notifyListeners(SWT.MouseDown, mouse(x, y))); // pane 0 is the one to export
+        Ui.run(() -> canvas.notifyListeners(SWT.MouseDown, Ui.mouse(x, y))); // pane 0 is the one to export
 
         // exports: the numbers exactly, the picture at the canvas's size
         Ui.run(() -> {
@@ -311,21 +308,5 @@ class SimilarityViewTest {
         Ui.run(() -> OpenClipHandler.open(clip, window));
         Ui.waitUntil("the clip to open", 30, () -> contexts.active().map(c -> c.file().equals(clip)).orElse(false));
         return Ui.sync(() -> contexts.active().orElseThrow());
-    }
-
-    private static <T> T part(IWorkbenchWindow window, String id, Class<T> type) {
-        Ui.waitUntil("view " + id, 20, () -> {
-            MPart p = window.getService(EPartService.class).findPart(id);
-            return p != null && type.isInstance(p.getObject());
-        });
-        return type.cast(Ui.sync(() -> window.getService(EPartService.class).findPart(id)).getObject());
-    }
-
-    private static Event mouse(int x, int y) {
-        Event e = new Event();
-        e.x = x;
-        e.y = y;
-        e.button = 1;
-        return e;
     }
 }

@@ -11,12 +11,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -139,5 +142,23 @@ final class Ui {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The e4 view {@code id} of {@code window}, once it is created (waits up to 20 s). */
+    static <T> T part(IWorkbenchWindow window, String id, Class<T> type) {
+        waitUntil("view " + id, 20, () -> {
+            MPart p = window.getService(EPartService.class).findPart(id);
+            return p != null && type.isInstance(p.getObject());
+        });
+        return type.cast(sync(() -> window.getService(EPartService.class).findPart(id)).getObject());
+    }
+
+    /** A left-button mouse event at {@code (x, y)}. */
+    static Event mouse(int x, int y) {
+        Event e = new Event();
+        e.x = x;
+        e.y = y;
+        e.button = 1;
+        return e;
     }
 }
