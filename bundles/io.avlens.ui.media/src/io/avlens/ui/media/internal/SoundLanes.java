@@ -10,6 +10,7 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 
+import io.avlens.core.color.ColorMap;
 import io.avlens.core.color.ColorScale;
 import io.avlens.core.profile.MelSpec;
 import io.avlens.core.tensor.FloatTensor;
@@ -25,6 +26,8 @@ import io.avlens.ui.widgets.VerticalText;
  * Immutable apart from what the GC draws.
  */
 final class SoundLanes {
+
+    private static final int BAR_WIDTH = 14;
 
     private final float[] samples;
     private final int sampleRate;
@@ -162,5 +165,19 @@ final class SoundLanes {
             text.append(String.format(Locale.ROOT, "   %.3f (%.1f dB)", v, v * 100 - 100));
         }
         return text.toString();
+    }
+
+    /** The colour bar of the spectrogram's scale ({@code bar}: 1 × 256 pixels, top = 0 dB) right of {@code r}. */
+    static void drawColorBar(GC gc, Rectangle r, Image bar) {
+        int x = r.x + r.width + 8;
+        gc.drawImage(bar, 0, 0, 1, ColorMap.SIZE, x, r.y, BAR_WIDTH, r.height);
+        gc.drawRectangle(x - 1, r.y - 1, BAR_WIDTH + 1, r.height + 1);
+        int h = gc.getFontMetrics().getHeight();
+        String[] labels = {"0 dB", "-50", "-100"};
+        for (int i = 0; i < 3; i++) {
+            int y = r.y + i * (r.height - 1) / 2;
+            gc.drawLine(x + BAR_WIDTH, y, x + BAR_WIDTH + 3, y);
+            gc.drawText(labels[i], x + BAR_WIDTH + 5, Math.max(r.y - 2, y - h / 2), true);
+        }
     }
 }

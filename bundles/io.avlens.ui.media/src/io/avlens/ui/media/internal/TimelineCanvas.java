@@ -9,7 +9,6 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
@@ -38,16 +37,19 @@ import io.avlens.ui.widgets.ColorImages;
  */
 public final class TimelineCanvas extends Canvas {
 
-    /** What the user did on the canvas. */
+    /** What the user did on the canvas; each method does nothing unless overridden. */
     public interface Listener {
         /** The cursor was set (click or while dragging a range's end). */
-        void selected(TimeSelection selection, boolean adjusting);
+        default void selected(TimeSelection selection, boolean adjusting) {
+        }
 
         /** The visible window was zoomed or panned. */
-        void windowChanged(TimeRange window);
+        default void windowChanged(TimeRange window) {
+        }
 
         /** Text describing what is under the pointer, or empty. */
-        void hover(String text);
+        default void hover(String text) {
+        }
     }
 
     private static final int LEFT = 56;
@@ -55,21 +57,9 @@ public final class TimelineCanvas extends Canvas {
     private static final int MARKER_LANE = 20;
     private static final int AXIS = 24;
     private static final int GAP = 6;
-    private static final int BAR_WIDTH = 14;
     private static final double MIN_WINDOW = 0.05;
 
     private Listener listener = new Listener() {
-        @Override
-        public void selected(TimeSelection selection, boolean adjusting) {
-        }
-
-        @Override
-        public void windowChanged(TimeRange window) {
-        }
-
-        @Override
-        public void hover(String text) {
-        }
     };
     /** The clip's sound, null until its analysis arrives. */
     private SoundLanes sound;
@@ -78,8 +68,7 @@ public final class TimelineCanvas extends Canvas {
     private TimeRange window = extent;
     private TimeSelection selection = TimeSelection.at(0);
     private double audioCursor = Double.NaN;
-    private List<TimeMarker> markers = List.of();
-    private List<Bookmark> bookmarks = List.of();
+    private MarkerLane lane = MarkerLane.EMPTY;
     private String message = "No clip";
 
     private final CachedImage background = new CachedImage();
@@ -208,8 +197,7 @@ public final class TimelineCanvas extends Canvas {
 
     /** Ground-truth and other markers. */
     public void setMarkers(List<TimeMarker> newMarkers, List<Bookmark> newBookmarks) {
-        markers = List.copyOf(newMarkers);
-        bookmarks = List.copyOf(newBookmarks);
+        lane = new MarkerLane(newMarkers, newBookmarks);
         invalidate();
     }
 
@@ -225,7 +213,7 @@ public final class TimelineCanvas extends Canvas {
 
     /** The markers shown. */
     public List<TimeMarker> markers() {
-        return markers;
+        return lane.markers();
     }
 
     /** Nanoseconds the last paint took (cursor moves: blit + overlay). */
@@ -316,22 +304,9 @@ public final class TimelineCanvas extends Canvas {
             sound.drawWaveform(gc, getDisplay(), waveformArea(), window);
             Rectangle spectrogram = spectrogramArea();
             sound.drawSpectrogram(gc, getDisplay(), spectrogram, window, scale);
-            drawColorBar(gc, spectrogram);
+            SoundLanes.drawColorBar(gc, spectrogram, barImage);
             drawTimeAxis(gc);
             drawMarkers(gc);
-        }
-    }
-
-    private void drawColorBar(GC gc, Rectangle r) {
-        int x = r.x + r.width + 8;
-        gc.drawImage(barImage, 0, 0, 1, ColorMap.SIZE, x, r.y, BAR_WIDTH, r.height);
-        gc.drawRectangle(x - 1, r.y - 1, BAR_WIDTH + 1, r.height + 1);
-        int h = gc.getFontMetrics().getHeight();
-        String[] labels = {"0 dB", "-50", "-100"};
-        for (int i = 0; i < 3; i++) {
-            int y = r.y + i * (r.height - 1) / 2;
-            gc.drawLine(x + BAR_WIDTH, y, x + BAR_WIDTH + 3, y);
-            gc.drawText(labels[i], x + BAR_WIDTH + 5, Math.max(r.y - 2, y - h / 2), true);
         }
     }
 
@@ -351,8 +326,6 @@ public final class TimelineCanvas extends Canvas {
 
     private void drawMarkers(GC gc) {
         Rectangle p = plotArea();
-        int top = p.y - MARKER_LANE + 2;
-        Rectangle s = spectrogramArea();
         gc.setLineStyle(SWT.LINE_DOT);
         gc.setForeground(new Color(0xbb, 0xbb, 0xbb));
         for (double t : sound.onsets()) {
@@ -361,49 +334,7 @@ public final class TimelineCanvas extends Canvas {
                 gc.drawLine(x, p.y, x, p.y + waveformArea().height);
             }
         }
-        gc.setLineStyle(SWT.LINE_SOLID);
-        for (TimeMarker m : markers) {
-            if (m.end() < window.start() || m.start() > window.end()) {
-                continue;
-            }
-            Color c = new Color(colorOf(m.kind()));
-            gc.setBackground(c);
-            gc.setForeground(c);
-            int x0 = xOf(m.start());
-            int x1 = Math.max(x0 + 1, xOf(m.end()));
-            if (m.duration() > 0) {
-                gc.setAlpha(90);
-                gc.fillRectangle(x0, top + 4, x1 - x0, MARKER_LANE - 8);
-                gc.setAlpha(255);
-            }
-            gc.fillPolygon(new int[] {x0 - 5, top, x0 + 5, top, x0, top + MARKER_LANE - 6});
-            gc.drawLine(x0, s.y, x0, s.y + 6);
-            gc.drawLine(x0, s.y + s.height - 6, x0, s.y + s.height);
-        }
-        for (Bookmark b : bookmarks) {
-            if (window.contains(b.time())) {
-                int x = xOf(b.time());
-                gc.setBackground(new Color(0xE3, 0xB5, 0x05));
-                gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-                gc.drawLine(x, top, x, p.y + p.height);
-                gc.fillRectangle(x + 1, top, 8, 6);
-            }
-        }
-    }
-
-    /** A stable, distinct colour per marker kind. */
-    static RGB colorOf(String kind) {
-        return switch (kind) {
-            case "hit" -> new RGB(0xD6, 0x27, 0x28);
-            case "scratch", "slide" -> new RGB(0xFF, 0x7F, 0x0E);
-            case "speech", "word" -> new RGB(0x94, 0x67, 0xBD);
-            case "offscreen" -> new RGB(0x8C, 0x56, 0x4B);
-            case "narration" -> new RGB(0x2C, 0xA0, 0x2C);
-            default -> {
-                float hue = (kind.hashCode() & 0x7fffffff) % 360;
-                yield new RGB(hue, 0.7f, 0.8f);
-            }
-        };
+        lane.draw(gc, getDisplay(), window, this::xOf, p.y - MARKER_LANE + 2, MARKER_LANE, p, spectrogramArea());
     }
 
     private void drawOverlay(GC gc) {
@@ -544,13 +475,7 @@ public final class TimelineCanvas extends Canvas {
             text.append(sound.readout(t, (s.y + s.height - e.y) / (double) s.height));
         }
         if (e.y < p.y) {
-            for (TimeMarker m : markers) {
-                if (Math.abs(xOf(m.start()) - e.x) <= 5 || m.duration() > 0 && t >= m.start() && t <= m.end()) {
-                    text.append("   ").append(m.kind()).append(m.label().isEmpty() ? "" : ": " + m.label())
-                            .append(String.format(Locale.ROOT, " @ %.3f s", m.start()));
-                    break;
-                }
-            }
+            text.append(lane.describeAt(t, e.x, this::xOf));
         }
         listener.hover(text.toString());
     }
