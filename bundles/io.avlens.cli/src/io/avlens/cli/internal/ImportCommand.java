@@ -22,6 +22,7 @@ import io.avlens.model.AvLensFactory;
 import io.avlens.model.Dataset;
 import io.avlens.model.Project;
 import io.avlens.model.store.Locations;
+import io.avlens.model.store.MergeReport;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
 import io.avlens.runner.data.MediaImport;
@@ -95,7 +96,9 @@ public class ImportCommand implements CliCommand {
             }
             MediaImport.Result result = new MediaImport(folder, dataset).importFolder(source);
             if (newDataset || !result.added().isEmpty()) {
-                store.save(project);
+                // another program may have written the project while files were probed: keep its changes too
+                MergeReport merged = store.saveMerged(project);
+                merged.conflicts().forEach(c -> context.err().println("import: kept the imported version: " + c));
             }
             context.printJson(json(folder, dataset, created, result));
             return 0;

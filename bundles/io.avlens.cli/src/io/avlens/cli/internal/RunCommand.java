@@ -24,6 +24,7 @@ import io.avlens.model.Experiment;
 import io.avlens.model.Metric;
 import io.avlens.model.Project;
 import io.avlens.model.Run;
+import io.avlens.model.store.MergeReport;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
 import io.avlens.models.BuiltinModels;
@@ -124,7 +125,9 @@ public class RunCommand implements CliCommand {
             bar.done();
             Run run = RunRecords.toRun(outcome);
             experiment.getRuns().add(run);
-            store.save(project);
+            // another program may have written the project during the run: take its changes over, lose nothing
+            MergeReport merged = store.saveMerged(project);
+            merged.conflicts().forEach(c -> context.err().println("run: kept this run's version: " + c));
             context.printJson(json(outcome, run));
             context.err().println(String.format(Locale.ROOT, "run: %s %s in %.1f s (%d clips, %d from the cache)",
                     outcome.runId(), outcome.state().literal(), outcome.seconds(), outcome.clips().size(),

@@ -30,7 +30,14 @@ public class ProjectStoreException extends IOException {
         /** A project file whose content does not fit the schema (unknown element, bad value, broken reference). */
         INVALID_CONTENT,
         /** Reading or writing failed (permissions, disk full, ...). */
-        IO
+        IO,
+        /** Another program kept the project locked for writing longer than a writer waits. */
+        LOCKED,
+        /**
+         * Another program changed the project file since this project was read: saving would lose its changes.
+         * Merge them first ({@link ProjectStore#merge}).
+         */
+        CHANGED_ON_DISK
     }
 
     private final transient Path file;

@@ -56,6 +56,12 @@ class RunCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private int taskCalls;
+    /** What another program does to the project while the task runs (null: nothing). */
+    private volatile ThrowingRunnable whileRunning;
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
 
     /** Frames at 8 fps 16×16 through the fixture conv net, all at once: embedding.npy [T, 4]. */
     private final ClipTask embedding = new ClipTask() {
@@ -78,6 +84,11 @@ class RunCommandTest {
         public ClipResult run(ClipInput input, IProgressMonitor monitor) throws TaskException {
             taskCalls++;
             try {
+                if (whileRunning != null) {
+                    ThrowingRunnable other = whileRunning;
+                    whileRunning = null;
+                    other.run();
+                }
                 FloatTensor hwc = new FrameReader(new VideoSpec(8, 16, 16, FrameFit.CENTER_CROP)).read(input.media())
                         .tensor();
                 int n = hwc.dim(0);
@@ -175,6 +186,29 @@ class RunCommandTest {
         assertThat(json().getAsJsonObject("metrics").get("cachedClips").getAsDouble()).isEqualTo(2);
         assertThat(taskCalls).isEqualTo(2);
         assertThat(store.open(dir.resolve("p")).findExperiment("emb").getRuns()).hasSize(2);
+    }
+
+    @Test
+    void aChangeAnotherProgramMakesDuringTheRunIsKeptWithTheRun() throws Exception {
+        // another 'avlens run' (or the workbench) records a run and edits an experiment while this run computes:
+        // before, this run's save wrote the project it had opened at its start and the other run vanished
+        Run other = AvLensFactory.eINSTANCE.createRun();
+        other.setId("maps-by-another-program");
+        other.setStatus(RunStatus.SUCCEEDED);
+        whileRunning = () -> new XmiProjectStore().update(dir.resolve("p"), p -> {
+            p.findExperiment("maps").getRuns().add(other);
+            p.findExperiment("maps").setDescription("edited elsewhere");
+        });
+
+        assertThat(run("run", "--project", "p", "--experiment", "emb", "--models", "models", "--no-cache"))
+                .as(err()).isZero();
+
+        Project saved = store.open(dir.resolve("p"));
+        assertThat(saved.findExperiment("emb").getRuns()).extracting(Run::getId)
+                .containsExactly(json().get("id").getAsString());
+        assertThat(saved.findExperiment("maps").getRuns()).extracting(Run::getId)
+                .containsExactly("maps-by-another-program");
+        assertThat(saved.findExperiment("maps").getDescription()).isEqualTo("edited elsewhere");
     }
 
     @Test

@@ -34,8 +34,20 @@ final class ProjectFileReader {
     }
 
     Project read(Path file) throws ProjectStoreException {
+        byte[] content;
         try {
-            byte[] content = readBytes(file);
+            content = readBytes(file);
+        } catch (ProjectStoreException e) {
+            throw withBackupHint(e);
+        }
+        Project project = parse(file, content);
+        DiskState.set(project.eResource(), content);
+        return project;
+    }
+
+    /** The project held by {@code content}, the bytes of {@code file}. */
+    Project parse(Path file, byte[] content) throws ProjectStoreException {
+        try {
             ProjectFileHeader header = ProjectFileHeader.read(file, content);
             if (header.schemaVersion() > supportedVersion) {
                 throw new ProjectStoreException(file, Problem.NEWER_SCHEMA, "was written with project schema version "
@@ -51,7 +63,8 @@ final class ProjectFileReader {
         }
     }
 
-    private static byte[] readBytes(Path file) throws ProjectStoreException {
+    /** All bytes of a project file, refusing folders, missing and empty files. */
+    static byte[] readBytes(Path file) throws ProjectStoreException {
         if (Files.isDirectory(file)) {
             throw new ProjectStoreException(file, Problem.IO, "is a folder, not a project file", null);
         }

@@ -9,6 +9,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import io.avlens.core.io.AtomicFiles;
 import io.avlens.model.AvLensFactory;
 import io.avlens.model.Project;
+import io.avlens.model.store.MergeReport;
 import io.avlens.model.store.ProjectMigration;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
@@ -40,8 +43,12 @@ public class XmiProjectStore implements ProjectStore {
     /** The schema version of nsURI {@code http://avlens.io/model/1.0}, the first. */
     static final int SCHEMA_VERSION = 1;
 
+    /** How long a writer waits for another program to finish writing the project. */
+    static final Duration LOCK_TIMEOUT = Duration.ofSeconds(30);
+
     private final List<ProjectMigration> migrations = new CopyOnWriteArrayList<>();
     private final UnaryOperator<OutputStream> saveStreamFilter;
+    private final Duration lockTimeout;
 
     /** For DS. */
     public XmiProjectStore() {
@@ -52,8 +59,15 @@ public class XmiProjectStore implements ProjectStore {
      * With fixed migrations and a filter around the stream a save writes to (tests inject failing streams).
      */
     XmiProjectStore(Collection<? extends ProjectMigration> initial, UnaryOperator<OutputStream> saveStreamFilter) {
+        this(initial, saveStreamFilter, LOCK_TIMEOUT);
+    }
+
+    /** With a lock timeout of its own (tests). */
+    XmiProjectStore(Collection<? extends ProjectMigration> initial, UnaryOperator<OutputStream> saveStreamFilter,
+            Duration lockTimeout) {
         this.migrations.addAll(initial);
         this.saveStreamFilter = saveStreamFilter;
+        this.lockTimeout = lockTimeout;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -77,12 +91,23 @@ public class XmiProjectStore implements ProjectStore {
             throw new ProjectStoreException(file, Problem.ALREADY_EXISTS,
                     "already exists: open the project instead of creating it", null);
         }
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new ProjectStoreException(file, Problem.IO, "cannot be created: " + describe(e), e);
+        }
         Resource resource = ProjectXmi.newResource(file);
         Project project = AvLensFactory.eINSTANCE.createProject();
         project.setName(name);
         project.setSchemaVersion(SCHEMA_VERSION);
         resource.getContents().add(project);
-        save(project);
+        try (ProjectLock lock = ProjectLock.acquire(file, lockTimeout)) {
+            if (Files.exists(file)) {
+                throw new ProjectStoreException(file, Problem.ALREADY_EXISTS,
+                        "was just created by another program: open the project instead of creating it", null);
+            }
+            write(project, file);
+        }
         return project;
     }
 
@@ -95,6 +120,74 @@ public class XmiProjectStore implements ProjectStore {
     @Override
     public void save(Project project) throws ProjectStoreException {
         Path file = fileOf(project);
+        try (ProjectLock lock = ProjectLock.acquire(file, lockTimeout)) {
+            if (DiskState.differs(project.eResource(), currentContent(file))) {
+                throw new ProjectStoreException(file, Problem.CHANGED_ON_DISK, "was changed by another program"
+                        + " since it was opened; saving now would lose those changes. Take them over first (merge)"
+                        + " or reopen the project (the file was not changed)", null);
+            }
+            write(project, file);
+        }
+    }
+
+    @Override
+    public MergeReport saveMerged(Project project) throws ProjectStoreException {
+        Path file = fileOf(project);
+        try (ProjectLock lock = ProjectLock.acquire(file, lockTimeout)) {
+            MergeReport report = mergeUnlocked(project, file);
+            write(project, file);
+            return report;
+        }
+    }
+
+    @Override
+    public Project update(Path folder, ProjectChange change) throws ProjectStoreException {
+        Path file = ProjectStore.projectFile(folder.toAbsolutePath().normalize());
+        try (ProjectLock lock = ProjectLock.acquire(file, lockTimeout)) {
+            Project project = new ProjectFileReader(SCHEMA_VERSION, migrations).read(file);
+            change.apply(project);
+            write(project, file);
+            return project;
+        }
+    }
+
+    @Override
+    public boolean changedOnDisk(Project project) {
+        Path file = fileOf(project);
+        return DiskState.differs(project.eResource(), currentContent(file));
+    }
+
+    @Override
+    public MergeReport merge(Project project) throws ProjectStoreException {
+        return mergeUnlocked(project, fileOf(project));
+    }
+
+    private MergeReport mergeUnlocked(Project project, Path file) throws ProjectStoreException {
+        byte[] baseContent = DiskState.of(project.eResource());
+        ProjectFileReader reader = new ProjectFileReader(SCHEMA_VERSION, migrations);
+        byte[] current = ProjectFileReader.readBytes(file);
+        if (baseContent == null || Arrays.equals(baseContent, current)) {
+            DiskState.set(project.eResource(), current);
+            return new MergeReport(List.of(), List.of());
+        }
+        Project theirs = reader.parse(file, current);
+        Project base = reader.parse(file, baseContent);
+        MergeReport report = ProjectMerge.merge(base, theirs, project);
+        DiskState.set(project.eResource(), current);
+        return report;
+    }
+
+    /** The project file's bytes now, or an empty array when it is missing or unreadable. */
+    private static byte[] currentContent(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    /** Writes {@code project} to {@code file} atomically with a backup; the caller holds the project's lock. */
+    private void write(Project project, Path file) throws ProjectStoreException {
         project.setSchemaVersion(SCHEMA_VERSION);
         byte[] content;
         try {
@@ -113,6 +206,7 @@ public class XmiProjectStore implements ProjectStore {
             throw new ProjectStoreException(file, Problem.IO, "was not saved: " + describe(e)
                     + " (the previous version is unchanged)", e);
         }
+        DiskState.set(project.eResource(), content);
     }
 
     @Override

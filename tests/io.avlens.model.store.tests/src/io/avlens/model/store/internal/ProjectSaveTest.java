@@ -64,9 +64,12 @@ class ProjectSaveTest {
         };
     }
 
+    /** The folder's files besides the writers' lock file (which stays, see ProjectLock). */
     private List<String> folderListing() throws IOException {
+        assertThat(folder.resolve(ProjectLock.FILE_NAME)).isRegularFile();
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(ProjectLock.FILE_NAME))
+                    .sorted().toList();
         }
     }
 
