@@ -17,6 +17,23 @@ set +e
 set -e
 [ "$bad" -eq 2 ] || { echo "smoke: 'avlens inspect pom.xml' exited $bad, expected 2" >&2; exit 1; }
 
+# a program killed with -9 at any instant leaves the project readable: kill imports at a few moments and validate
+./avlens synth --out "$AVLENS_DATA/clips" --clips 6 --size 32 --seconds 1 >/dev/null 2>&1
+./avlens import --project "$AVLENS_DATA/killed" --dataset first "$AVLENS_DATA/clips/media" >/dev/null 2>&1
+for delay in 0.5 1.5 2.5 3.5; do
+  ./avlens import --project "$AVLENS_DATA/killed" --dataset "after-$delay" "$AVLENS_DATA/clips/media" \
+    >/dev/null 2>&1 &
+  victim=$!
+  sleep "$delay"
+  kill -9 "$victim" 2>/dev/null || true
+  wait "$victim" 2>/dev/null || true
+  if ! ./avlens validate --project "$AVLENS_DATA/killed" >"$AVLENS_DATA/validate.json" 2>&1; then
+    echo "smoke: the project is not valid after an import killed at ${delay} s:" >&2
+    cat "$AVLENS_DATA/validate.json" >&2
+    exit 1
+  fi
+done
+
 log="$AVLENS_DATA/gui.log"
 ./avlens -consoleLog >"$log" 2>&1 &
 pid=$!
@@ -42,4 +59,4 @@ if grep -E '^!ENTRY [^ ]+ 4 ' "$log" >/dev/null; then
   cat "$log" >&2
   exit 1
 fi
-echo "smoke: product ok (commands answer, window after ${elapsed_ms} ms, no errors logged)"
+echo "smoke: product ok (commands answer, projects survive kill -9, window after ${elapsed_ms} ms, no errors logged)"

@@ -1,6 +1,7 @@
 package io.avlens.cli.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,10 +17,12 @@ import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
+import io.avlens.model.Project;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
 import io.avlens.model.store.ValidationProblem;
 import io.avlens.model.store.ValidationProblem.Severity;
+import io.avlens.runner.RunFolders;
 
 /** {@code avlens validate --project DIR}: checks a project and lists what is wrong with it. */
 @Component(service = CliCommand.class)
@@ -30,7 +33,8 @@ public class ValidateCommand implements CliCommand {
             """
             Opens the project in DIR and checks it: the schema's own rules (required values, references), every
             location resolves to an existing file, preprocessing profiles are sane, ids and names are unique, times
-            lie within their clips. Prints {"project", "valid", "errors", "warnings", "problems": [{"severity"
+            lie within their clips; run folders under runs/ that a killed or crashed program left (incomplete, or
+            finished but not recorded) are warnings. Prints {"project", "valid", "errors", "warnings", "problems": [{"severity"
             ("error" or "warning"), "path" (where in the project, e.g. datasets[d]/clips[c]), "message"}]}.
             Exit 0 when there is no error (warnings allowed), 2 otherwise. A project file that cannot be opened
             (damaged, not a project, newer schema) is one error naming the file; a folder without a project is
@@ -66,11 +70,13 @@ public class ValidateCommand implements CliCommand {
             throw new CommandException(ProjectStore.projectFile(folder) + ": no such file: " + folder
                     + " is not an AV Lens project folder");
         }
-        List<ValidationProblem> problems;
+        List<ValidationProblem> problems = new ArrayList<>();
         try {
-            problems = store.validate(store.open(folder));
+            Project project = store.open(folder);
+            problems.addAll(store.validate(project));
+            problems.addAll(RunFolders.validationProblems(folder, project));
         } catch (ProjectStoreException e) {
-            problems = List.of(new ValidationProblem(Severity.ERROR, "", e.getMessage()));
+            problems.add(new ValidationProblem(Severity.ERROR, "", e.getMessage()));
         }
         long errors = problems.stream().filter(ValidationProblem::isError).count();
         JsonObject json = new JsonObject();

@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
+import io.avlens.core.io.IoErrors;
 import io.avlens.inference.InferenceException;
 import io.avlens.runner.ClipOutcome;
 import io.avlens.runner.ClipRef;
@@ -59,12 +60,20 @@ final class RunExecution {
         try {
             runFolder = Folders.newRunFolder(runs, snapshot.experimentId(), start, snapshot.takenRunIds());
         } catch (IOException e) {
-            String message = runs + ": cannot create the run folder: " + e.getMessage()
+            String message = runs + ": cannot create the run folder: " + IoErrors.describe(e)
                     + "; check the free space and permissions of the project folder";
             return new RunOutcome(Folders.safeName(snapshot.experimentId()), snapshot, runs, RunState.FAILED, start,
                     Instant.now(), "none", Map.of(), List.of(), message);
         }
         String runId = runFolder.getFileName().toString();
+        try {
+            RunJson.writeStarted(runFolder, runId, snapshot, start);
+        } catch (IOException e) {
+            String message = runFolder + ": cannot write " + RunOutcome.RUN_JSON + ": " + IoErrors.describe(e)
+                    + "; check the free space and permissions of the project folder";
+            return new RunOutcome(runId, snapshot, runFolder, RunState.FAILED, start, Instant.now(), "none",
+                    Map.of(), List.of(), message);
+        }
         ResultCache cache = settings.cacheFolder() == null ? null : new ResultCache(settings.cacheFolder());
         ClipComputation computation = new ClipComputation(hashes, cache);
         List<ClipOutcome> clips = new ArrayList<>();
@@ -131,7 +140,8 @@ final class RunExecution {
             message = e.getMessage();
         } catch (IOException e) {
             state = RunState.FAILED;
-            message = runFolder + ": cannot write the run's results: " + e.getMessage();
+            message = runFolder + ": cannot write the run's results: " + IoErrors.describe(e)
+                    + "; check the free space and permissions of the project folder";
         } catch (RuntimeException e) {
             state = RunState.FAILED;
             message = "internal error: " + e + "; this is a bug, please report it with " + RunOutcome.RUN_JSON;
@@ -146,7 +156,7 @@ final class RunExecution {
         try {
             RunJson.write(outcome, settings, infos, mediaSha);
         } catch (IOException e) {
-            String why = outcome.runJson() + ": cannot be written: " + e.getMessage();
+            String why = outcome.runJson() + ": cannot be written: " + IoErrors.describe(e);
             outcome = new RunOutcome(runId, snapshot, runFolder, RunState.FAILED, start, end, device, metrics, clips,
                     message == null ? why : message + "; " + why);
         }

@@ -2,6 +2,8 @@ package io.avlens.runner.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +20,7 @@ import io.avlens.core.io.AtomicFiles;
 import io.avlens.runner.ClipOutcome;
 import io.avlens.runner.ModelRef;
 import io.avlens.runner.RunOutcome;
+import io.avlens.runner.RunSnapshot;
 import io.avlens.runner.RunSettings;
 import io.avlens.runner.task.TaskArtifact;
 
@@ -105,6 +108,27 @@ final class RunJson {
         o.add("metrics", metrics(outcome.metrics()));
         byte[] bytes = GSON.toJson(o).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(outcome.runJson(), out -> out.write(bytes));
+    }
+
+    /**
+     * Marks a run folder as started, before any clip is computed: {@code run.json} with status {@code running}, the
+     * process that runs it and when that process started. A run whose process dies (killed, crashed, machine off)
+     * keeps this file, so its folder says it is incomplete ({@link io.avlens.runner.RunFolders}); the finished run
+     * overwrites it.
+     */
+    static void writeStarted(Path runFolder, String runId, RunSnapshot snapshot, Instant start) throws IOException {
+        ProcessHandle self = ProcessHandle.current();
+        JsonObject o = new JsonObject();
+        o.addProperty("formatVersion", FORMAT);
+        o.addProperty("id", runId);
+        o.addProperty("experiment", snapshot.experimentId());
+        o.addProperty("kind", snapshot.kind());
+        o.addProperty("status", "running");
+        o.addProperty("start", start.toString());
+        o.addProperty("pid", self.pid());
+        self.info().startInstant().ifPresent(t -> o.addProperty("processStart", t.toString()));
+        byte[] bytes = GSON.toJson(o).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(runFolder.resolve(RunOutcome.RUN_JSON), out -> out.write(bytes));
     }
 
     static JsonObject artifact(TaskArtifact a) {

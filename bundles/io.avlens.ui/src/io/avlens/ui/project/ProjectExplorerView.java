@@ -43,6 +43,8 @@ import io.avlens.model.Clip;
 import io.avlens.model.Experiment;
 import io.avlens.model.ExperimentKind;
 import io.avlens.model.store.Locations;
+import io.avlens.model.store.MergeReport;
+import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
 import io.avlens.model.store.ValidationProblem;
 import io.avlens.ui.project.editor.ExperimentEditor;
@@ -71,6 +73,7 @@ public final class ProjectExplorerView extends ViewPart implements ISaveablePart
     private Action undo;
     private Action redo;
     private Action delete;
+    private DiskChangeWatcher watcher;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -85,6 +88,8 @@ public final class ProjectExplorerView extends ViewPart implements ISaveablePart
         viewer.addSelectionChangedListener(event -> updateActions());
         getSite().setSelectionProvider(viewer);
         sessions.addListener(refresher);
+        watcher = new DiskChangeWatcher(sessions, getSite().getShell());
+        watcher.start();
         createActions();
         createContextMenu();
         if (!sessions.all().isEmpty()) {
@@ -361,6 +366,9 @@ public final class ProjectExplorerView extends ViewPart implements ISaveablePart
         if (sessions != null) {
             sessions.removeListener(refresher);
         }
+        if (watcher != null) {
+            watcher.stop();
+        }
         super.dispose();
     }
 
@@ -383,7 +391,13 @@ public final class ProjectExplorerView extends ViewPart implements ISaveablePart
 
     private boolean save(ProjectSession session) {
         try {
-            session.save();
+            MergeReport merged = session.save();
+            if (!merged.conflicts().isEmpty()) {
+                MessageDialog.openWarning(getSite().getShell(), "Save Project", "Another program had changed "
+                        + ProjectStore.projectFile(session.folder()) + "; its changes were merged into the saved"
+                        + " project. Where both changed the same thing, this workbench's version was saved:\n\n"
+                        + String.join("\n", merged.conflicts()));
+            }
             return true;
         } catch (ProjectStoreException e) {
             ErrorDialog.openError(getSite().getShell(), "Save Project", null,

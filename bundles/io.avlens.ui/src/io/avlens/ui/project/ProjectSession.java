@@ -13,7 +13,11 @@ import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
 import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
 import org.eclipse.emf.edit.provider.resource.ResourceItemProviderAdapterFactory;
 
+import org.eclipse.emf.edit.command.ChangeCommand;
+
 import io.avlens.model.Project;
+import io.avlens.model.store.MergeReport;
+import io.avlens.runner.RunFolders;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
 
@@ -98,21 +102,68 @@ public final class ProjectSession {
     }
 
     /**
-     * Saves the project through the store (atomic write, backup of the previous file). The undo history is kept,
-     * so a user can still undo past a save; the project is then dirty again, as in any Eclipse editor.
+     * Saves the project through the store (atomic write, backup of the previous file). When another program changed
+     * the file since it was opened or saved here (a command-line run, another workbench), its changes are first
+     * taken over ({@link #takeOverDiskChanges}), so neither side loses anything. The undo history is kept, so a user
+     * can still undo past a save; the project is then dirty again, as in any Eclipse editor.
      *
+     * @return what was taken over from the other program and where both changed the same thing (this side kept)
      * @throws ProjectStoreException when the file cannot be written; the previous file is then unchanged and the
      *                               project stays dirty
      */
-    public void save() throws ProjectStoreException {
+    public MergeReport save() throws ProjectStoreException {
+        MergeReport report = store.changedOnDisk(project) ? takeOverDiskChanges()
+                : new MergeReport(List.of(), List.of());
         store.save(project);
         commandStack.saveIsDone();
         fire();
+        return report;
     }
 
-    /** The problems validation finds now. */
+    /** Whether another program changed the project file since it was opened or saved here. */
+    public boolean changedOnDisk() {
+        return store.changedOnDisk(project);
+    }
+
+    /**
+     * Takes another program's changes to the project file into this project (a three-way merge that keeps this
+     * side's changes), as one command that Undo reverts. A project without unsaved changes stays clean: it then
+     * equals the file again.
+     *
+     * @return what was taken over and what conflicted
+     * @throws ProjectStoreException when the file on disk cannot be read; nothing is changed then
+     */
+    public MergeReport takeOverDiskChanges() throws ProjectStoreException {
+        boolean wasClean = !isDirty();
+        MergeReport[] report = {null};
+        ProjectStoreException[] failure = {null};
+        ChangeCommand merge = new ChangeCommand(project) {
+            @Override
+            protected void doExecute() {
+                try {
+                    report[0] = store.merge(project);
+                } catch (ProjectStoreException e) {
+                    failure[0] = e;
+                }
+            }
+        };
+        merge.setLabel("Take Over Changes from Disk");
+        commandStack.execute(merge);
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        if (wasClean && report[0].conflicts().isEmpty()) {
+            commandStack.saveIsDone();
+            fire();
+        }
+        return report[0];
+    }
+
+    /** The problems validation finds now, run folders left by killed programs included (warnings). */
     public List<io.avlens.model.store.ValidationProblem> validate() {
-        return store.validate(project);
+        List<io.avlens.model.store.ValidationProblem> problems = new java.util.ArrayList<>(store.validate(project));
+        problems.addAll(RunFolders.validationProblems(folder, project));
+        return problems;
     }
 
     public void addListener(Listener listener) {

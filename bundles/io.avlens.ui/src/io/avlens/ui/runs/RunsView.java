@@ -31,6 +31,8 @@ import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.program.Program;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
@@ -76,6 +78,7 @@ public final class RunsView extends ViewPart {
     private TableViewer runs;
     private TableViewer artifacts;
     private ProjectChanges changes;
+    private LeftBehindRunsBar leftBehind;
     private final List<RunColumn> columns = new ArrayList<>();
     private List<String> metricNames = List.of();
     private int sortColumn = -1;
@@ -85,7 +88,14 @@ public final class RunsView extends ViewPart {
     public void createPartControl(Composite parent) {
         sessions = getSite().getService(IEclipseContext.class).get(ProjectSessions.class);
         images = new LocalResourceManager(JFaceResources.getResources(), parent);
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        layout.verticalSpacing = 0;
+        parent.setLayout(layout);
+        leftBehind = new LeftBehindRunsBar(parent, this::refresh);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         runs = new TableViewer(sash, SWT.SINGLE | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
         runs.getTable().setHeaderVisible(true);
         runs.getTable().setLinesVisible(true);
@@ -176,6 +186,7 @@ public final class RunsView extends ViewPart {
             rebuildMetricColumns(names);
         }
         runs.setInput(all);
+        leftBehind.update(sessions);
         showArtifacts();
     }
 
@@ -391,6 +402,21 @@ public final class RunsView extends ViewPart {
             return (T) page;
         }
         return super.getAdapter(adapter);
+    }
+
+    /** The run folders the view's warning bar lists: left by programs that stopped mid-run (tests). */
+    public List<io.avlens.runner.RunFolders.RunFolder> leftBehindRuns() {
+        return leftBehind.shown();
+    }
+
+    /** The warning bar's text, empty when hidden (tests). */
+    public String leftBehindMessage() {
+        return leftBehind.shown().isEmpty() ? "" : leftBehind.message();
+    }
+
+    /** Deletes the run folders the warning bar lists, as its Delete link does after the user confirmed. */
+    public void deleteLeftBehindRuns() {
+        leftBehind.deleteWithoutAsking();
     }
 
     @Override

@@ -166,6 +166,27 @@ class ProjectCommandsTest {
     }
 
     @Test
+    void validateWarnsOfARunFolderAKilledProgramLeftBehind() throws Exception {
+        run("import", "--project", "kitchen", "--dataset", "takes", "kitchen/media");
+        // 'avlens run' killed with -9: its folder still says "running" for a process that is gone
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path folder = Files.createDirectories(dir.resolve("kitchen/runs/sync-20261206-101500"));
+        Files.writeString(folder.resolve("run.json"), "{\"status\": \"running\", \"pid\": " + gone.pid() + "}");
+
+        assertThat(run("validate", "--project", "kitchen")).as(err.toString()).isZero();
+
+        JsonObject json = json();
+        assertThat(json.get("valid").getAsBoolean()).isTrue();
+        assertThat(json.get("warnings").getAsInt()).isEqualTo(1);
+        JsonObject problem = json.getAsJsonArray("problems").get(0).getAsJsonObject();
+        assertThat(problem.get("severity").getAsString()).isEqualTo("warning");
+        assertThat(problem.get("path").getAsString()).isEqualTo("runs/sync-20261206-101500");
+        assertThat(problem.get("message").getAsString()).contains(folder.toString(), "incomplete run",
+                "process " + gone.pid(), "delete the folder");
+    }
+
+    @Test
     void validateExitsTwoListingAMissingMediaFile() throws IOException {
         run("import", "--project", "kitchen", "--dataset", "takes", "kitchen/media");
         assertThat(run("validate", "--project", "kitchen")).isZero();

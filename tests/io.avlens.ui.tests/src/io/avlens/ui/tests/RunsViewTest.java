@@ -75,6 +75,44 @@ class RunsViewTest {
     }
 
     @Test
+    void aRunFolderLeftByAKilledProgramIsShownAndCanBeDeleted() throws Exception {
+        IWorkbenchWindow window = Ui.window();
+        ProjectStore store = Ui.sync(() -> sessions().store());
+        Path folder = SampleProjects.kitchen(dir, store);
+        // 'avlens run' killed with -9 mid-run: run.json still says "running" for a process that is gone
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path killed = Files.createDirectories(folder.resolve("runs/sync-check-20261206-101500/cavp-small/bounce"));
+        Files.writeString(killed.getParent().getParent().resolve("run.json"), "{\"status\": \"running\", \"pid\": "
+                + gone.pid() + "}", StandardCharsets.UTF_8);
+        session = Ui.sync(() -> {
+            try {
+                return sessions().open(folder);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        RunsView view = Ui.sync(() -> {
+            try {
+                return (RunsView) window.getActivePage().showView(RunsView.ID);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        Ui.waitUntil("the left-behind run", 10, () -> !view.leftBehindRuns().isEmpty());
+        assertThat(Ui.sync(view::leftBehindRuns)).singleElement()
+                .satisfies(f -> assertThat(f.runId()).isEqualTo("sync-check-20261206-101500"));
+        assertThat(Ui.sync(view::leftBehindMessage)).contains("sync-check-20261206-101500 (incomplete)", "Delete");
+        Ui.screenshot(window.getShell(), "runs-view-incomplete-run");
+
+        Ui.run(view::deleteLeftBehindRuns);
+
+        assertThat(folder.resolve("runs/sync-check-20261206-101500")).doesNotExist();
+        assertThat(Ui.sync(view::leftBehindRuns)).isEmpty();
+        assertThat(Ui.sync(view::leftBehindMessage)).isEmpty();
+    }
+
+    @Test
     void listsRunsFollowsChangesAndOpensArtifacts() throws Exception {
         IWorkbenchWindow window = Ui.window();
         ProjectStore store = Ui.sync(() -> sessions().store());

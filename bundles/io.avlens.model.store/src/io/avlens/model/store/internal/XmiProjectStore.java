@@ -2,12 +2,7 @@ package io.avlens.model.store.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,6 +18,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.avlens.core.io.AtomicFiles;
+import io.avlens.core.io.IoErrors;
 import io.avlens.model.AvLensFactory;
 import io.avlens.model.Project;
 import io.avlens.model.store.MergeReport;
@@ -221,17 +217,7 @@ public class XmiProjectStore implements ProjectStore {
 
     /** An I/O failure in words: file-system errors often carry only a path as their message. */
     static String describe(IOException e) {
-        if (e instanceof FileSystemException fse) {
-            String reason = fse.getReason() != null ? fse.getReason() : switch (e) {
-                case AccessDeniedException a -> "permission denied";
-                case NoSuchFileException n -> "no such file or folder";
-                case DirectoryNotEmptyException d -> "a folder that is not empty is in the way";
-                case FileAlreadyExistsException f -> "a file is in the way";
-                default -> e.getClass().getSimpleName();
-            };
-            return reason + ": " + fse.getFile() + (fse.getOtherFile() != null ? " -> " + fse.getOtherFile() : "");
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return IoErrors.describe(e);
     }
 
     private static Path fileOf(Project project) {
