@@ -74,6 +74,26 @@ class RunsViewTest {
         return PlatformUI.getWorkbench().getService(IEclipseContext.class).get(ProjectSessions.class);
     }
 
+    private static ProjectSession open(Path folder) {
+        return Ui.sync(() -> {
+            try {
+                return sessions().open(folder);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    private static RunsView showRunsView(IWorkbenchWindow window) {
+        return Ui.sync(() -> {
+            try {
+                return (RunsView) window.getActivePage().showView(RunsView.ID);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
     @Test
     void aRunFolderLeftByAKilledProgramIsShownAndCanBeDeleted() throws Exception {
         IWorkbenchWindow window = Ui.window();
@@ -85,20 +105,8 @@ class RunsViewTest {
         Path killed = Files.createDirectories(folder.resolve("runs/sync-check-20261206-101500/cavp-small/bounce"));
         Files.writeString(killed.getParent().getParent().resolve("run.json"), "{\"status\": \"running\", \"pid\": "
                 + gone.pid() + "}", StandardCharsets.UTF_8);
-        session = Ui.sync(() -> {
-            try {
-                return sessions().open(folder);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        RunsView view = Ui.sync(() -> {
-            try {
-                return (RunsView) window.getActivePage().showView(RunsView.ID);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        session = open(folder);
+        RunsView view = showRunsView(window);
         Ui.waitUntil("the left-behind run", 10, () -> !view.leftBehindRuns().isEmpty());
         assertThat(Ui.sync(view::leftBehindRuns)).singleElement()
                 .satisfies(f -> assertThat(f.runId()).isEqualTo("sync-check-20261206-101500"));
@@ -149,21 +157,9 @@ class RunsViewTest {
         failed.getMetrics().add(metric("accuracy", 0.25));
         experiment.getRuns().add(failed);
         store.save(project);
-        session = Ui.sync(() -> {
-            try {
-                return sessions().open(folder);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        session = open(folder);
 
-        RunsView view = Ui.sync(() -> {
-            try {
-                return (RunsView) window.getActivePage().showView(RunsView.ID);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        RunsView view = showRunsView(window);
         Ui.waitUntil("the two runs", 10, () -> view.runsViewer().getTable().getItemCount() == 2);
         assertThat(Ui.sync(view::columnTitles)).containsExactly("Experiment", "Run", "Status", "Start", "Duration",
                 "Device", "Seed", "accuracy", "lagSeconds");
