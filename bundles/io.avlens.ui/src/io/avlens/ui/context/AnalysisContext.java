@@ -6,9 +6,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+
+import org.eclipse.core.runtime.ILog;
 
 import io.avlens.core.event.AnalysisEvent;
 import io.avlens.core.event.AnnotationsChanged;
@@ -55,6 +58,7 @@ public final class AnalysisContext {
     private volatile TimeSelection selection = TimeSelection.at(0);
     private volatile TimeRange window;
     private volatile double audioOffset;
+    private volatile boolean closed;
 
     /**
      * @param id        context id carried by every event, unique among open contexts
@@ -196,10 +200,52 @@ public final class AnalysisContext {
 
     /**
      * Data that several views of this analysis share (the decoded sound, a spectrogram), made once by the first view
-     * that asks. The factory must be cheap: start long work in a job and attach its future.
+     * that asks. The factory must be cheap: start long work in a job and attach its future. An attachment that is
+     * {@link AutoCloseable} is closed when the analysis is {@linkplain #close() closed}; a closed analysis keeps
+     * nothing (each request makes a new one).
      */
     public <T> T attachment(Class<T> type, Function<AnalysisContext, T> factory) {
+        if (closed) {
+            return factory.apply(this);
+        }
         return type.cast(attachments.computeIfAbsent(type, k -> factory.apply(this)));
+    }
+
+    /** The attachment of {@code type} if one is kept, without making one. */
+    public <T> Optional<T> attached(Class<T> type) {
+        return Optional.ofNullable(type.cast(attachments.get(type)));
+    }
+
+    /**
+     * Forgets {@code value} as the attachment of {@code type} (when it still is), so that the next request makes a
+     * new one: what a cancelled or failed computation calls, so that it is not kept as the answer. Any thread.
+     */
+    public <T> void detach(Class<T> type, T value) {
+        attachments.remove(type, value);
+    }
+
+    /**
+     * Releases what the views of this analysis shared: every attachment is dropped, and closed when it is
+     * {@link AutoCloseable} (a computation still running is cancelled). Called by {@link AnalysisContexts} when the
+     * analysis is closed; the selection and bookmarks stay readable.
+     */
+    void close() {
+        closed = true;
+        for (Object value : List.copyOf(attachments.values())) {
+            attachments.values().remove(value);
+            if (value instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    ILog.of(AnalysisContext.class).warn(this + ": cannot release " + value + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** Whether the analysis was closed (its shared data released). */
+    public boolean isClosed() {
+        return closed;
     }
 
     /** Whether {@code event} belongs to this context and was posted by someone other than {@code receiver}. */
