@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -25,8 +27,8 @@ import io.avlens.media.MediaInfo;
  *
  * <p>What a clip's views share (its decoded sound and spectrogram, some megabytes a minute) stays only for the few
  * clips looked at last: opening one more than {@link #DEFAULT_KEPT} closes the one active longest ago, which releases
- * its shared data (and cancels what is still being computed for it). Its bookmarks are remembered for the session
- * and come back when the file is opened again. UI thread only.
+ * its shared data (and cancels what is still being computed for it). The bookmarks it kept in memory (a clip outside
+ * any open project) are remembered for the session and come back when the file is opened again. UI thread only.
  */
 public final class AnalysisContexts {
 
@@ -42,6 +44,7 @@ public final class AnalysisContexts {
     /** The open analyses, the one active longest ago first. */
     private final Map<String, AnalysisContext> open = new LinkedHashMap<>();
     private final Map<Path, List<Bookmark>> closedBookmarks = new HashMap<>();
+    private final List<Consumer<AnalysisContext>> openListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param applicationContext where the active context is published for injection
@@ -94,6 +97,7 @@ public final class AnalysisContexts {
             context.addBookmark(this, b);
         }
         open.put(id, context);
+        openListeners.forEach(l -> l.accept(context));
         activate(context);
         while (open.size() > kept) {
             close(open.values().iterator().next());
@@ -130,7 +134,7 @@ public final class AnalysisContexts {
         }
         open.remove(context.id());
         context.close();
-        closedBookmarks.put(key(context.file()), context.bookmarks());
+        closedBookmarks.put(key(context.file()), context.memoryBookmarks());
         if (active().orElse(null) == context) {
             List<AnalysisContext> rest = new ArrayList<>(open.values());
             if (rest.isEmpty()) {
@@ -139,6 +143,11 @@ public final class AnalysisContexts {
                 applicationContext.set(ACTIVE, rest.get(rest.size() - 1));
             }
         }
+    }
+
+    /** Tells {@code listener} of each analysis opened from now on, before it becomes active. */
+    public void addOpenListener(Consumer<AnalysisContext> listener) {
+        openListeners.add(listener);
     }
 
     /** The open analyses, the one active longest ago first. */
