@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
@@ -37,13 +34,12 @@ import org.eclipse.swt.widgets.ToolItem;
 import io.avlens.core.event.AvLensTopics;
 import io.avlens.core.event.TimeSelectionChanged;
 import io.avlens.core.time.TimeRange;
-import io.avlens.media.AudioReader;
 import io.avlens.media.AudioSignal;
-import io.avlens.media.MediaException;
 import io.avlens.media.MediaInfo;
 import io.avlens.ui.context.AnalysisContext;
 import io.avlens.ui.context.AnalysisContexts;
 import io.avlens.ui.media.internal.ClipFrames;
+import io.avlens.ui.media.internal.ClipLoadJobs;
 import io.avlens.ui.media.internal.Frame;
 import io.avlens.ui.media.internal.FrameLoader;
 import io.avlens.ui.media.internal.MaskOverlay;
@@ -326,15 +322,21 @@ public class VideoView {
             message = context.title() + " has no video track";
         }
         if (media.hasAudio()) {
-            soundJob = soundJob(context.title(), media, thisLoad);
+            double duration = media.durationSeconds();
+            soundJob = ClipLoadJobs.sound(context.title(), media.path(), media.audio().sampleRate(), SOUND_JOBS,
+                    sound -> post(thisLoad, () -> soundDecoded(sound, duration)), e -> post(thisLoad, () -> failed(e)));
             soundJob.schedule();
         }
         if (media.hasVideo() && Files.isRegularFile(MaskOverlay.masksOf(media.path()))) {
-            masksJob = masksJob(context.title(), media.path(), fps(), thisLoad);
+            masksJob = ClipLoadJobs.masks(context.title(), media.path(), fps(), loaded -> post(thisLoad, () -> {
+                masks = loaded;
+                masksItem.setEnabled(true);
+                masksItem.setSelection(true);
+                canvas.redraw();
+            }), problem -> post(thisLoad, () -> masksItem.setToolTipText(problem)));
             masksJob.schedule();
         }
-        updateLabels();
-        requestFrame(position);
+        showAt(position); // the scrubber too: it still stood where the previous clip left it
     }
 
     /**
@@ -356,61 +358,11 @@ public class VideoView {
         }
     }
 
-    private Job soundJob(String title, MediaInfo clip, long load) {
-        Path file = clip.path();
-        int rate = clip.audio().sampleRate();
-        double duration = clip.durationSeconds();
-        Job job = new Job("Decoding the sound of " + title) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                try {
-                    AudioSignal sound = AudioReader.read(file, rate);
-                    if (monitor.isCanceled()) {
-                        return Status.CANCEL_STATUS;
-                    }
-                    post(load, () -> soundDecoded(sound, duration));
-                    return Status.OK_STATUS;
-                } catch (MediaException e) {
-                    post(load, () -> failed(e));
-                    return Status.info(e.getMessage());
-                }
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == SOUND_JOBS;
-            }
-        };
-        job.setSystem(false);
-        return job;
-    }
-
     private void soundDecoded(AudioSignal sound, double duration) {
         player.close();
         player = new Player(sound, duration);
         loopChanged();
         updateLabels();
-    }
-
-    private Job masksJob(String title, Path clip, double clipFps, long load) {
-        return Job.create("Reading the masks of " + title, (IProgressMonitor monitor) -> {
-            try {
-                MaskOverlay loaded = MaskOverlay.load(clip, clipFps);
-                if (monitor.isCanceled()) {
-                    return Status.CANCEL_STATUS; // nothing to dispose: its image is made when first painted
-                }
-                post(load, () -> {
-                    masks = loaded;
-                    masksItem.setEnabled(true);
-                    masksItem.setSelection(true);
-                    canvas.redraw();
-                });
-                return Status.OK_STATUS;
-            } catch (IOException | RuntimeException e) {
-                post(load, () -> masksItem.setToolTipText(e.getMessage()));
-                return Status.info(e.getMessage());
-            }
-        });
     }
 
     private void showAt(double t) {
@@ -542,6 +494,11 @@ public class VideoView {
     /** The file of the clip on show, or null. */
     public Path clip() {
         return media == null ? null : media.path();
+    }
+
+    /** Where the scrubber stands, from 0 (the clip's start) to 1 (its end); for tests. */
+    public double scrubberFraction() {
+        return scrubber.getSelection() / (double) scrubber.getMaximum();
     }
 
     /** Where the view's clock stands, seconds. */

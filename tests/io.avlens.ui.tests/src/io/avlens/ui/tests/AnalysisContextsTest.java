@@ -105,7 +105,8 @@ class AnalysisContextsTest {
         ClipSound again = Ui.sync(() -> ClipSound.of(context));
         assertThat(again).isNotSameAs(cancelled);
         ClipSound.Result result = again.result().get(60, TimeUnit.SECONDS);
-        assertThat(result.audio().samples()).hasSizeGreaterThan((int) (TestClips.SECONDS * 0.9 * ClipSound.SAMPLE_RATE));
+        assertThat(result.audio().samples())
+                .hasSizeGreaterThan((int) (TestClips.SECONDS * 0.9 * ClipSound.SAMPLE_RATE));
         assertThat(Ui.sync(() -> ClipSound.of(context))).as("a finished analysis is kept").isSameAs(again);
     }
 }

@@ -72,6 +72,9 @@ class VideoViewSwitchTest {
             List<AnalysisContext> opened = Ui.sync(() -> clips.stream().map(c -> contexts.open(c, List.of())).toList());
             Ui.waitUntil("the sound of the opened clips", 60, () -> !soundDecoding());
             decoded.clear();
+            // the clip shown last has its cursor near the end: the next clip's scrubber must not stay there
+            Ui.run(() -> opened.get(2).moveCursor(this, 3.0));
+            Ui.waitUntil("the scrubber near the end", 10, () -> video.scrubberFraction() > 0.7);
 
             Ui.run(() -> {
                 for (int i = 0; i < 20; i++) {
@@ -87,6 +90,8 @@ class VideoViewSwitchTest {
             assertThat(decoded).as("sound decodes that ran to the end")
                     .containsExactly("Decoding the sound of " + last.title());
             assertThat(errors).as("errors logged while switching").isEmpty();
+            assertThat(Ui.sync(video::position)).isZero();
+            assertThat(Ui.sync(video::scrubberFraction)).as("the scrubber at the last clip's cursor").isZero();
             Ui.screenshot(window.getShell(), "video-view-after-switching");
         } finally {
             Job.getJobManager().removeJobChangeListener(jobs);
