@@ -40,10 +40,19 @@ public final class OpenClipHandler extends AbstractHandler {
 
     /** Opens {@code file} and shows the media views of {@code window}. */
     public static void open(Path file, IWorkbenchWindow window) {
+        open(file, window, Double.NaN);
+    }
+
+    /** Opens {@code file}, moves its cursor to {@code seconds} (unless NaN) and shows the media views. */
+    public static void open(Path file, IWorkbenchWindow window, double seconds) {
         IEclipseContext context = PlatformUI.getWorkbench().getService(IEclipseContext.class);
         AnalysisContexts contexts = context.get(AnalysisContexts.class);
-        ClipOpener.open(file, contexts, window.getShell().getDisplay(), opened -> showViews(window),
-                message -> MessageDialog.openError(window.getShell(), "Cannot open the clip", message));
+        ClipOpener.open(file, contexts, window.getShell().getDisplay(), opened -> {
+            if (!Double.isNaN(seconds)) {
+                opened.moveCursor(OpenClipHandler.class, seconds);
+            }
+            showViews(window);
+        }, message -> MessageDialog.openError(window.getShell(), "Cannot open the clip", message));
     }
 
     private static void showViews(IWorkbenchWindow window) {

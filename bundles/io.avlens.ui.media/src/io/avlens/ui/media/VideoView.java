@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
@@ -19,6 +16,7 @@ import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
@@ -36,13 +34,12 @@ import org.eclipse.swt.widgets.ToolItem;
 import io.avlens.core.event.AvLensTopics;
 import io.avlens.core.event.TimeSelectionChanged;
 import io.avlens.core.time.TimeRange;
-import io.avlens.media.AudioReader;
 import io.avlens.media.AudioSignal;
-import io.avlens.media.MediaException;
 import io.avlens.media.MediaInfo;
 import io.avlens.ui.context.AnalysisContext;
 import io.avlens.ui.context.AnalysisContexts;
 import io.avlens.ui.media.internal.ClipFrames;
+import io.avlens.ui.media.internal.ClipLoadJobs;
 import io.avlens.ui.media.internal.Frame;
 import io.avlens.ui.media.internal.FrameLoader;
 import io.avlens.ui.media.internal.MaskOverlay;
@@ -63,11 +60,15 @@ public class VideoView {
     /** The view id. */
     public static final String ID = "io.avlens.ui.media.views.video";
 
+    /** Family of the jobs that decode a clip's sound for playback, for the Progress view and tests. */
+    public static final Object SOUND_JOBS = new Object();
+
     /** Playback ticks per second: the cursor and the picture move at this rate. */
     private static final int TICK_MILLIS = 33;
     private static final double MAX_SPEED = 4;
 
     private Composite root;
+    private Display display;
     private Canvas canvas;
     private Scale scrubber;
     private Label timeLabel;
@@ -89,11 +90,15 @@ public class VideoView {
     private String message = "No clip. Open one with File > Open Clip...";
     private double position;
     private boolean ticking;
+    /** Counts loads: a job's result for an earlier clip than the one shown is dropped. */
     private long generation;
+    private Job soundJob;
+    private Job masksJob;
 
     @PostConstruct
     void createControls(Composite parent) {
         root = parent;
+        display = parent.getDisplay();
         resources = new LocalResourceManager(JFaceResources.getResources(), parent);
         playIcon = icon("play16.png");
         pauseIcon = icon("pause16.png");
@@ -230,7 +235,7 @@ public class VideoView {
         updateLabels();
         if (!ticking) {
             ticking = true;
-            canvas.getDisplay().timerExec(TICK_MILLIS, this::tick);
+            display.timerExec(TICK_MILLIS, this::tick);
         }
     }
 
@@ -263,7 +268,7 @@ public class VideoView {
         showAt(t);
         analysis.moveCursor(this, t);
         if (player.isPlaying()) {
-            canvas.getDisplay().timerExec(TICK_MILLIS, this::tick);
+            display.timerExec(TICK_MILLIS, this::tick);
         } else {
             ticking = false;
             playItem.setImage(playIcon);
@@ -292,7 +297,11 @@ public class VideoView {
         analysis.moveCursor(this, t);
     }
 
-    /** Opens the clip of {@code context}: frames at once, the sound for playback in a job. */
+    /**
+     * Opens the clip of {@code context}: frames at once, the sound for playback and the masks in jobs. What the jobs
+     * need is read here, on the UI thread; the jobs of the clip shown before are cancelled, and a result that still
+     * arrives for it is dropped.
+     */
     private void load(AnalysisContext context) {
         closeClip();
         long thisLoad = ++generation;
@@ -306,71 +315,54 @@ public class VideoView {
         position = context.cursor();
         player = new Player(null, media.durationSeconds());
         if (media.hasVideo()) {
-            Display display = canvas.getDisplay();
-            loader = new FrameLoader(ClipFrames.open(media.path()),
-                    f -> display.asyncExec(() -> frameLoaded(f, thisLoad)),
-                    e -> display.asyncExec(() -> failed(e, thisLoad)));
+            loader = new FrameLoader(ClipFrames.open(media.path()), f -> post(thisLoad, () -> frameLoaded(f)),
+                    e -> post(thisLoad, () -> failed(e)));
             message = "Decoding " + context.title() + "...";
         } else {
             message = context.title() + " has no video track";
         }
         if (media.hasAudio()) {
-            loadSound(context, thisLoad);
+            double duration = media.durationSeconds();
+            soundJob = ClipLoadJobs.sound(context.title(), media.path(), media.audio().sampleRate(), SOUND_JOBS,
+                    sound -> post(thisLoad, () -> soundDecoded(sound, duration)), e -> post(thisLoad, () -> failed(e)));
+            soundJob.schedule();
         }
         if (media.hasVideo() && Files.isRegularFile(MaskOverlay.masksOf(media.path()))) {
-            loadMasks(context, thisLoad);
+            masksJob = ClipLoadJobs.masks(context.title(), media.path(), fps(), loaded -> post(thisLoad, () -> {
+                masks = loaded;
+                masksItem.setEnabled(true);
+                masksItem.setSelection(true);
+                canvas.redraw();
+            }), problem -> post(thisLoad, () -> masksItem.setToolTipText(problem)));
+            masksJob.schedule();
         }
+        showAt(position); // the scrubber too: it still stood where the previous clip left it
+    }
+
+    /**
+     * Runs {@code code} on the UI thread if the view still shows the clip of {@code load} by then; from any thread,
+     * also after the view or the display were disposed (then nothing runs).
+     */
+    private void post(long load, Runnable code) {
+        if (display.isDisposed()) {
+            return;
+        }
+        try {
+            display.asyncExec(() -> {
+                if (load == generation && !canvas.isDisposed()) {
+                    code.run();
+                }
+            });
+        } catch (SWTException e) {
+            // the display was disposed after the check: the workbench is closing, nobody waits for the result
+        }
+    }
+
+    private void soundDecoded(AudioSignal sound, double duration) {
+        player.close();
+        player = new Player(sound, duration);
+        loopChanged();
         updateLabels();
-        requestFrame(position);
-    }
-
-    private void loadSound(AnalysisContext context, long thisLoad) {
-        Job job = Job.create("Decoding the sound of " + context.title(), (IProgressMonitor monitor) -> {
-            try {
-                AudioSignal sound = AudioReader.read(context.file(), media.audio().sampleRate());
-                canvas.getDisplay().asyncExec(() -> {
-                    if (thisLoad == generation && !canvas.isDisposed()) {
-                        player.close();
-                        player = new Player(sound, media.durationSeconds());
-                        loopChanged();
-                        updateLabels();
-                    }
-                });
-                return Status.OK_STATUS;
-            } catch (MediaException e) {
-                canvas.getDisplay().asyncExec(() -> failed(e, thisLoad));
-                return Status.info(e.getMessage());
-            }
-        });
-        job.setSystem(false);
-        job.schedule();
-    }
-
-    private void loadMasks(AnalysisContext context, long thisLoad) {
-        double clipFps = fps();
-        Path clip = media.path();
-        Job job = Job.create("Reading the masks of " + context.title(), (IProgressMonitor monitor) -> {
-            try {
-                MaskOverlay loaded = MaskOverlay.load(clip, clipFps);
-                canvas.getDisplay().asyncExec(() -> {
-                    if (thisLoad == generation && !canvas.isDisposed()) {
-                        masks = loaded;
-                        masksItem.setEnabled(true);
-                        masksItem.setSelection(true);
-                        canvas.redraw();
-                    }
-                });
-                return Status.OK_STATUS;
-            } catch (IOException | RuntimeException e) {
-                canvas.getDisplay().asyncExec(() -> {
-                    if (thisLoad == generation && !masksItem.isDisposed()) {
-                        masksItem.setToolTipText(e.getMessage());
-                    }
-                });
-                return Status.info(e.getMessage());
-            }
-        });
-        job.schedule();
     }
 
     private void showAt(double t) {
@@ -390,10 +382,7 @@ public class VideoView {
         loader.request(t, area.width, area.height);
     }
 
-    private void frameLoaded(Frame frame, long load) {
-        if (load != generation || canvas.isDisposed()) {
-            return;
-        }
+    private void frameLoaded(Frame frame) {
         ImageData data = ColorImages.rgb(frame.width(), frame.height());
         for (int y = 0; y < frame.height(); y++) {
             data.setPixels(0, y, frame.width(), frame.argb(), y * frame.width());
@@ -401,16 +390,13 @@ public class VideoView {
         if (image != null) {
             image.dispose();
         }
-        image = new Image(canvas.getDisplay(), data);
+        image = new Image(display, data);
         shown = frame;
         message = null;
         canvas.redraw();
     }
 
-    private void failed(IOException e, long load) {
-        if (load != generation || canvas.isDisposed()) {
-            return;
-        }
+    private void failed(IOException e) {
         message = e.getMessage();
         note.setText(e.getMessage());
         note.getParent().layout();
@@ -420,7 +406,7 @@ public class VideoView {
     /** Draws what the view shows (picture, masks, message) into {@code gc} at the canvas's size; UI thread. */
     public void paint(GC gc) {
         Rectangle area = canvas.getClientArea();
-        gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        gc.setBackground(display.getSystemColor(SWT.COLOR_BLACK));
         gc.fillRectangle(area);
         Rectangle picture = pictureArea();
         if (picture != null) {
@@ -431,7 +417,7 @@ public class VideoView {
             }
         }
         if (message != null) {
-            gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+            gc.setForeground(display.getSystemColor(SWT.COLOR_WHITE));
             Point extent = gc.textExtent(message);
             gc.drawText(message, Math.max(4, (area.width - extent.x) / 2), area.height / 2 - extent.y / 2, true);
         }
@@ -505,6 +491,16 @@ public class VideoView {
         canvas.redraw();
     }
 
+    /** The file of the clip on show, or null. */
+    public Path clip() {
+        return media == null ? null : media.path();
+    }
+
+    /** Where the scrubber stands, from 0 (the clip's start) to 1 (its end); for tests. */
+    public double scrubberFraction() {
+        return scrubber.getSelection() / (double) scrubber.getMaximum();
+    }
+
     /** Where the view's clock stands, seconds. */
     public double position() {
         return position;
@@ -516,6 +512,13 @@ public class VideoView {
     }
 
     private void closeClip() {
+        for (Job job : new Job[] {soundJob, masksJob}) {
+            if (job != null) {
+                job.cancel();
+            }
+        }
+        soundJob = null;
+        masksJob = null;
         if (player != null) {
             player.close();
             player = null;

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
@@ -19,6 +23,7 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 
@@ -56,8 +61,20 @@ public class SimilarityView {
 
     /** The view id. */
     public static final String ID = "io.avlens.ui.similarity.views.similarity";
-    /** Event topic with a {@link Path} payload: open that .npy file in the first pane. */
+    /** Event topic with a {@link Path} payload: open that .npy file in the first pane, spanning the active clip. */
     public static final String TOPIC_OPEN = "io/avlens/ui/similarity/open";
+    /** Event topic with an {@link OpenRequest} payload: open a volume linked to the clip it was computed on. */
+    public static final String TOPIC_OPEN_FOR_CLIP = "io/avlens/ui/similarity/openForClip";
+
+    /**
+     * A volume to open in the first pane and the clip it belongs to.
+     *
+     * @param file the {@code .npy} volume
+     * @param clip the open analysis of the clip it was computed on (its axes span that clip), or null when the clip
+     *             is not known (the axes are then in steps)
+     */
+    public record OpenRequest(Path file, AnalysisContext clip) {
+    }
     /** Largest lag the sync estimate tries either way, seconds. */
     public static final double MAX_LAG_SECONDS = 1.0;
     /** The model list's entry that computes nothing. */
@@ -74,6 +91,8 @@ public class SimilarityView {
     /** The clip whose volume was last asked for (computed or being computed), to compute each clip once. */
     private Path requested;
     private Job computing;
+    /** The clip each pane's volume spans, or null. */
+    private final AnalysisContext[] linked = new AnalysisContext[2];
 
     @Inject
     @Optional
@@ -191,14 +210,35 @@ public class SimilarityView {
             computing.cancel();
         }
         hoverLabel.setText("Computing " + clip.title() + " with " + model + "...");
-        computing = ClipSimilarity.job(runner, builtins, Inference.settings(), model, clip.file(), MAX_LAG_SECONDS,
-                result -> root.getDisplay().asyncExec(() -> computed(clip, model, result)));
-        computing.schedule();
+        Display display = root.getDisplay();
+        AtomicReference<Job> self = new AtomicReference<>();
+        Job job = ClipSimilarity.job(runner, builtins, Inference.settings(), model, clip.file(), MAX_LAG_SECONDS,
+                result -> display.asyncExec(() -> computed(self.get(), clip, model, result)));
+        self.set(job);
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                if (event.getResult().getSeverity() == IStatus.CANCEL) {
+                    display.asyncExec(() -> forget(job, clip));
+                }
+            }
+        });
+        computing = job;
+        job.schedule();
     }
 
-    private void computed(AnalysisContext clip, String model, ClipSimilarity.Result result) {
-        if (root.isDisposed() || analysis != clip || !clip.file().equals(requested) || !model.equals(model())) {
-            return; // another clip or model was chosen meanwhile
+    /** A cancelled computation is not the clip's answer: the next activation of the clip computes it again. */
+    private void forget(Job cancelled, AnalysisContext clip) {
+        if (!root.isDisposed() && computing == cancelled && clip.file().equals(requested)) {
+            requested = null;
+            hoverLabel.setText("Cancelled: " + clip.title());
+        }
+    }
+
+    private void computed(Job job, AnalysisContext clip, String model, ClipSimilarity.Result result) {
+        if (root.isDisposed() || job != computing || analysis != clip || !clip.file().equals(requested)
+                || !model.equals(model())) {
+            return; // another clip, model or volume was chosen meanwhile
         }
         if (result.volume() == null) {
             hoverLabel.setText(result.message());
@@ -206,6 +246,7 @@ public class SimilarityView {
             return;
         }
         show(0, result.volume(), clip.title() + " · " + model, true);
+        linked[0] = clip;
         hoverLabel.setText(model + (result.cached() ? " (from the cache)" : "") + ": click a cell to move the"
                 + " cursor");
     }
@@ -226,12 +267,21 @@ public class SimilarityView {
         }
     }
 
+    @Inject
+    @Optional
+    void openForClipRequested(@UIEventTopic(TOPIC_OPEN_FOR_CLIP) OpenRequest request) {
+        if (root != null && !root.isDisposed()) {
+            open(request.file(), 0, request.clip());
+        }
+    }
+
     /**
      * Shows {@code volume} in pane 0 (the first) or 1 (the comparison), with its sync estimate. UI thread; the
      * entry point for model runs and the command line's GUI twin.
      */
     public void show(int pane, SimilarityVolume volume, String title, boolean inSeconds) {
         SyncEstimate estimate = estimate(volume, inSeconds);
+        linked[pane] = null; // until the caller says which clip it spans
         canvases[pane].setVolume(volume, estimate, selectedMap(), title + " · " + describe(estimate, inSeconds),
                 inSeconds);
         panes.setMaximizedControl(canvases[1].volume() == null ? canvases[0] : null);
@@ -259,20 +309,38 @@ public class SimilarityView {
      * without one its axes are in steps.
      */
     public void open(Path file, int pane) {
-        AnalysisContext clip = analysis;
+        open(file, pane, analysis);
+    }
+
+    /**
+     * Reads a {@code .npy} volume in a job and shows it in {@code pane}, spanning {@code clip} (each axis: clip
+     * duration / steps; in steps when null); a bad file gives a dialog naming the file and the problem. A volume
+     * opened for the active clip in the first pane takes the place of the one the chosen model would compute.
+     */
+    public void open(Path file, int pane, AnalysisContext clip) {
+        if (pane == 0 && clip != null) {
+            requested = clip.file();
+            if (computing != null) {
+                computing.cancel();
+                computing = null;
+            }
+        }
+        String title = clip == null ? file.getFileName().toString() : clip.title() + " · " + file.getFileName();
+        Display display = root.getDisplay();
         Job job = Job.create("Reading " + file.getFileName(), (IProgressMonitor monitor) -> {
             try {
                 FloatTensor values = SimilarityFiles.readNpy(file);
-                root.getDisplay().asyncExec(() -> {
+                display.asyncExec(() -> {
                     if (!root.isDisposed()) {
-                        show(pane, spanning(values, clip), file.getFileName().toString(), clip != null);
+                        show(pane, spanning(values, clip), title, clip != null);
+                        linked[pane] = clip;
                     }
                 });
                 return Status.OK_STATUS;
             } catch (IOException | RuntimeException e) {
                 String message = e.getMessage() != null && e.getMessage().contains(file.toString()) ? e.getMessage()
                         : file + ": " + e.getMessage();
-                root.getDisplay().asyncExec(() -> {
+                display.asyncExec(() -> {
                     if (!root.isDisposed()) {
                         MessageDialog.openError(root.getShell(), "Cannot open the similarity volume", message);
                     }
@@ -281,6 +349,11 @@ public class SimilarityView {
             }
         });
         job.schedule();
+    }
+
+    /** The open analysis of the clip whose time the volume in {@code pane} spans, or null. */
+    public AnalysisContext clipOf(int pane) {
+        return linked[pane];
     }
 
     private static SimilarityVolume spanning(FloatTensor values, AnalysisContext clip) {
@@ -295,6 +368,7 @@ public class SimilarityView {
     /** Hides the comparison pane. */
     public void closeComparison() {
         canvases[1].setVolume(null, null, selectedMap(), "", true);
+        linked[1] = null;
         panes.setMaximizedControl(canvases[0]);
         activePane = 0;
     }

@@ -6,9 +6,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+
+import org.eclipse.core.runtime.ILog;
 
 import io.avlens.core.event.AnalysisEvent;
 import io.avlens.core.event.AnnotationsChanged;
@@ -49,12 +52,17 @@ public final class AnalysisContext {
     private final Publisher publisher;
     private final LatestValueThrottle<TimeSelectionChanged> selectionEvents;
     private final LatestValueThrottle<VisibleWindowChanged> windowEvents;
-    private final List<Bookmark> bookmarks = new CopyOnWriteArrayList<>();
+    /** The bookmarks while the clip belongs to no open project. */
+    private final List<Bookmark> memory = new CopyOnWriteArrayList<>();
     private final Map<Class<?>, Object> attachments = new ConcurrentHashMap<>();
+    private volatile BookmarkStore bookmarkStore;
+    private volatile List<TimeMarker> ownMarkers = List.of();
+    private volatile List<TimeMarker> projectMarkers = List.of();
     private volatile List<TimeMarker> markers = List.of();
     private volatile TimeSelection selection = TimeSelection.at(0);
     private volatile TimeRange window;
     private volatile double audioOffset;
+    private volatile boolean closed;
 
     /**
      * @param id        context id carried by every event, unique among open contexts
@@ -68,6 +76,7 @@ public final class AnalysisContext {
         this.publisher = Objects.requireNonNull(publisher);
         this.extent = new TimeRange(0, Math.max(media.durationSeconds(), 0));
         this.window = extent;
+        this.bookmarkStore = new MemoryBookmarks();
         this.selectionEvents = new LatestValueThrottle<>(THROTTLE_MILLIS,
                 e -> publisher.publish(AvLensTopics.TIME_SELECTION, e), scheduler, System::nanoTime);
         this.windowEvents = new LatestValueThrottle<>(THROTTLE_MILLIS,
@@ -161,45 +170,143 @@ public final class AnalysisContext {
 
     /** Bookmarks in time order. */
     public List<Bookmark> bookmarks() {
-        List<Bookmark> sorted = new ArrayList<>(bookmarks);
+        List<Bookmark> sorted = new ArrayList<>(bookmarkStore.bookmarks());
         sorted.sort(Comparator.comparingDouble(Bookmark::time));
         return List.copyOf(sorted);
     }
 
-    /** Adds a bookmark and tells the views. */
+    /** Adds a bookmark (to the clip's project when it has one: undoable, saved with it) and tells the views. */
     public void addBookmark(Object source, Bookmark bookmark) {
-        bookmarks.add(Objects.requireNonNull(bookmark));
+        bookmarkStore.add(Objects.requireNonNull(bookmark));
         publisher.publish(AvLensTopics.ANNOTATIONS, new AnnotationsChanged(source, id));
     }
 
     /** Removes a bookmark; returns whether it was there. */
     public boolean removeBookmark(Object source, Bookmark bookmark) {
-        boolean removed = bookmarks.remove(bookmark);
+        boolean removed = bookmarkStore.remove(bookmark);
         if (removed) {
             publisher.publish(AvLensTopics.ANNOTATIONS, new AnnotationsChanged(source, id));
         }
         return removed;
     }
 
-    /** Annotation markers (ground-truth events, detected onsets) in time order. */
+    /** The bookmarks kept in memory, in time order: those of a clip outside any open project; empty otherwise. */
+    public List<Bookmark> memoryBookmarks() {
+        return bookmarkStore instanceof MemoryBookmarks ? bookmarks() : List.of();
+    }
+
+    /** Whether the clip is linked to an open project, which then keeps its bookmarks. */
+    public boolean isLinkedToProject() {
+        return !(bookmarkStore instanceof MemoryBookmarks);
+    }
+
+    /**
+     * Links this analysis to its clip in an open project: {@code annotations} (the clip's sound events, narration)
+     * are shown as markers beside the clip's own, and the bookmarks are those {@code store} keeps; a null
+     * {@code store} unlinks it (the bookmarks kept in memory come back). Tells the views when what they show changed.
+     */
+    public void linkProject(Object source, List<TimeMarker> annotations, BookmarkStore store) {
+        List<TimeMarker> markersBefore = markers;
+        List<Bookmark> bookmarksBefore = bookmarks();
+        projectMarkers = List.copyOf(annotations);
+        bookmarkStore = store == null ? new MemoryBookmarks() : store;
+        mergeMarkers();
+        if (!markers.equals(markersBefore) || !bookmarks().equals(bookmarksBefore)) {
+            publisher.publish(AvLensTopics.ANNOTATIONS, new AnnotationsChanged(source, id));
+        }
+    }
+
+    /** Annotation markers (ground-truth events, the project's annotations) in time order. */
     public List<TimeMarker> markers() {
         return markers;
     }
 
-    /** Replaces the markers and tells the views. */
+    /** Replaces the clip's own markers (e.g. its sidecar's ground truth) and tells the views. */
     public void setMarkers(Object source, List<TimeMarker> newMarkers) {
-        List<TimeMarker> sorted = new ArrayList<>(newMarkers);
-        sorted.sort(Comparator.comparingDouble(TimeMarker::start));
-        markers = List.copyOf(sorted);
+        ownMarkers = List.copyOf(newMarkers);
+        mergeMarkers();
         publisher.publish(AvLensTopics.ANNOTATIONS, new AnnotationsChanged(source, id));
+    }
+
+    /** The clip's own markers and the project's, an event both hold (same kind, start and length) once. */
+    private void mergeMarkers() {
+        List<TimeMarker> all = new ArrayList<>(ownMarkers);
+        for (TimeMarker m : projectMarkers) {
+            if (ownMarkers.stream().noneMatch(o -> o.kind().equals(m.kind()) && Math.abs(o.start() - m.start()) < 1e-3
+                    && Math.abs(o.duration() - m.duration()) < 1e-3)) {
+                all.add(m);
+            }
+        }
+        all.sort(Comparator.comparingDouble(TimeMarker::start));
+        markers = List.copyOf(all);
+    }
+
+    /** The bookmarks of a clip outside any open project. */
+    private final class MemoryBookmarks implements BookmarkStore {
+        @Override
+        public List<Bookmark> bookmarks() {
+            return List.copyOf(memory);
+        }
+
+        @Override
+        public void add(Bookmark bookmark) {
+            memory.add(bookmark);
+        }
+
+        @Override
+        public boolean remove(Bookmark bookmark) {
+            return memory.remove(bookmark);
+        }
     }
 
     /**
      * Data that several views of this analysis share (the decoded sound, a spectrogram), made once by the first view
-     * that asks. The factory must be cheap: start long work in a job and attach its future.
+     * that asks. The factory must be cheap: start long work in a job and attach its future. An attachment that is
+     * {@link AutoCloseable} is closed when the analysis is {@linkplain #close() closed}; a closed analysis keeps
+     * nothing (each request makes a new one).
      */
     public <T> T attachment(Class<T> type, Function<AnalysisContext, T> factory) {
+        if (closed) {
+            return factory.apply(this);
+        }
         return type.cast(attachments.computeIfAbsent(type, k -> factory.apply(this)));
+    }
+
+    /** The attachment of {@code type} if one is kept, without making one. */
+    public <T> Optional<T> attached(Class<T> type) {
+        return Optional.ofNullable(type.cast(attachments.get(type)));
+    }
+
+    /**
+     * Forgets {@code value} as the attachment of {@code type} (when it still is), so that the next request makes a
+     * new one: what a cancelled or failed computation calls, so that it is not kept as the answer. Any thread.
+     */
+    public <T> void detach(Class<T> type, T value) {
+        attachments.remove(type, value);
+    }
+
+    /**
+     * Releases what the views of this analysis shared: every attachment is dropped, and closed when it is
+     * {@link AutoCloseable} (a computation still running is cancelled). Called by {@link AnalysisContexts} when the
+     * analysis is closed; the selection and bookmarks stay readable.
+     */
+    void close() {
+        closed = true;
+        for (Object value : List.copyOf(attachments.values())) {
+            attachments.values().remove(value);
+            if (value instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    ILog.of(AnalysisContext.class).warn(this + ": cannot release " + value + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** Whether the analysis was closed (its shared data released). */
+    public boolean isClosed() {
+        return closed;
     }
 
     /** Whether {@code event} belongs to this context and was posted by someone other than {@code receiver}. */

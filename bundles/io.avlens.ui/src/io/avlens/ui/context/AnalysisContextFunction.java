@@ -8,9 +8,13 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.service.component.annotations.Component;
 
+import io.avlens.ui.project.ProjectClipLinks;
+import io.avlens.ui.project.ProjectSessions;
+
 /**
  * Supplies {@link AnalysisContexts} to injection: the first request creates the application's instance and stores
- * it in the application context, where every later request finds it. No static state: each workbench (and each UI
+ * it in the application context, where every later request finds it, and links it to the open projects
+ * ({@link ProjectClipLinks}). No static state: each workbench (and each UI
  * test workbench) has its own.
  */
 @Component(service = IContextFunction.class,
@@ -29,6 +33,10 @@ public final class AnalysisContextFunction extends ContextFunction {
             contexts = new AnalysisContexts(applicationContext, applicationContext.get(IEventBroker.class),
                     Display.getDefault());
             applicationContext.set(AnalysisContexts.class, contexts);
+            ProjectSessions sessions = applicationContext.get(ProjectSessions.class);
+            if (sessions != null) { // clips of open projects keep their bookmarks in the project
+                new ProjectClipLinks(sessions, contexts);
+            }
         }
         return contexts;
     }

@@ -39,6 +39,7 @@ import org.eclipse.ui.views.properties.PropertySheetPage;
 
 import io.avlens.model.AvLensFactory;
 import io.avlens.model.AvLensPackage;
+import io.avlens.model.Bookmark;
 import io.avlens.model.Clip;
 import io.avlens.model.Experiment;
 import io.avlens.model.ExperimentKind;
@@ -65,6 +66,9 @@ public final class ProjectExplorerView extends ViewPart implements ISaveablePart
 
     /** The file parameter of {@link #OPEN_MEDIA_COMMAND}: an absolute path. */
     public static final String OPEN_MEDIA_FILE = "io.avlens.ui.commands.openMedia.file";
+
+    /** The optional time parameter of {@link #OPEN_MEDIA_COMMAND}: where the cursor goes, seconds. */
+    public static final String OPEN_MEDIA_TIME = "io.avlens.ui.commands.openMedia.time";
 
     private ProjectSessions sessions;
     private TreeViewer viewer;
@@ -128,11 +132,17 @@ public final class ProjectExplorerView extends ViewPart implements ISaveablePart
         return session;
     }
 
-    /** Opens what a double-click names: a clip in the media views, an experiment in its editor. */
+    /**
+     * Opens what a double-click names: a clip in the media views, a bookmark there with the cursor on it, an
+     * experiment in its editor.
+     */
     void open(Object element) {
         if (element instanceof Clip clip) {
             ProjectSession session = ExplorerContentProvider.sessionOf(sessions, clip);
-            openMedia(Locations.resolve(session.folder(), clip.getMediaLocation()));
+            openMedia(Locations.resolve(session.folder(), clip.getMediaLocation()), Double.NaN);
+        } else if (element instanceof Bookmark bookmark && bookmark.eContainer() instanceof Clip clip) {
+            ProjectSession session = ExplorerContentProvider.sessionOf(sessions, clip);
+            openMedia(Locations.resolve(session.folder(), clip.getMediaLocation()), bookmark.getTime());
         } else if (element instanceof Experiment experiment) {
             ExperimentEditor.open(getSite().getPage(), ExplorerContentProvider.sessionOf(sessions, experiment),
                     experiment);
@@ -141,12 +151,15 @@ public final class ProjectExplorerView extends ViewPart implements ISaveablePart
         }
     }
 
-    private void openMedia(Path file) {
+    /** Opens {@code file} in the media views, with the cursor at {@code time} unless it is NaN. */
+    private void openMedia(Path file, double time) {
         ICommandService commands = getSite().getService(ICommandService.class);
         IHandlerService handlers = getSite().getService(IHandlerService.class);
         try {
+            Map<String, String> parameters = Double.isNaN(time) ? Map.of(OPEN_MEDIA_FILE, file.toString())
+                    : Map.of(OPEN_MEDIA_FILE, file.toString(), OPEN_MEDIA_TIME, Double.toString(time));
             ParameterizedCommand command = ParameterizedCommand.generateCommand(
-                    commands.getCommand(OPEN_MEDIA_COMMAND), Map.of(OPEN_MEDIA_FILE, file.toString()));
+                    commands.getCommand(OPEN_MEDIA_COMMAND), parameters);
             handlers.executeCommand(command, null);
         } catch (Exception e) {
             MessageDialog.openError(getSite().getShell(), "Open Clip",

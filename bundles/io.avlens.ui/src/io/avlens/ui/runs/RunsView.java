@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -72,6 +73,8 @@ public final class RunsView extends ViewPart {
     public static final String OPEN_SIMILARITY_COMMAND = "io.avlens.ui.commands.openSimilarity";
     /** The file parameter of {@link #OPEN_SIMILARITY_COMMAND}: an absolute path of a .npy file. */
     public static final String OPEN_SIMILARITY_FILE = "io.avlens.ui.commands.openSimilarity.file";
+    /** The optional clip parameter of {@link #OPEN_SIMILARITY_COMMAND}: the media file the volume was computed on. */
+    public static final String OPEN_SIMILARITY_CLIP = "io.avlens.ui.commands.openSimilarity.clip";
 
     private ProjectSessions sessions;
     private LocalResourceManager images;
@@ -272,7 +275,11 @@ public final class RunsView extends ViewPart {
         if (file == null) {
             return null;
         }
-        return open(withSystemProgram ? ArtifactRoute.SYSTEM : ArtifactRoute.of(artifact.getKind(), file), file);
+        ArtifactRoute route = withSystemProgram ? ArtifactRoute.SYSTEM : ArtifactRoute.of(artifact.getKind(), file);
+        // a volume is linked to the clip it was computed on, not to the active one
+        Path clip = route == ArtifactRoute.SIMILARITY
+                ? ArtifactClips.mediaOf(run, artifact, sessionOf(run).folder()).orElse(null) : null;
+        return open(route, file, clip);
     }
 
     /** Opens the selected run's log ({@code run.json}). @return the text window, or null */
@@ -286,7 +293,7 @@ public final class RunsView extends ViewPart {
             return null;
         }
         Path file = resolve(run, run.getLogLocation(), "the log of run " + run.getId());
-        return file == null ? null : open(ArtifactRoute.of(null, file), file);
+        return file == null ? null : open(ArtifactRoute.of(null, file), file, null);
     }
 
     private Path resolve(Run run, String location, String what) {
@@ -309,10 +316,17 @@ public final class RunsView extends ViewPart {
         return null;
     }
 
-    private TextFileDialog open(ArtifactRoute route, Path file) {
+    /** Opens {@code file} by {@code route}; a similarity volume linked to the clip whose media is {@code clip}. */
+    private TextFileDialog open(ArtifactRoute route, Path file, Path clip) {
         try {
             switch (route) {
-            case SIMILARITY -> execute(OPEN_SIMILARITY_COMMAND, Map.of(OPEN_SIMILARITY_FILE, file.toString()));
+            case SIMILARITY -> {
+                Map<String, String> parameters = new HashMap<>(Map.of(OPEN_SIMILARITY_FILE, file.toString()));
+                if (clip != null) {
+                    parameters.put(OPEN_SIMILARITY_CLIP, clip.toString());
+                }
+                execute(OPEN_SIMILARITY_COMMAND, parameters);
+            }
             case TENSOR -> {
                 getSite().getPage().showView(TensorView.ID);
                 getSite().getService(IEventBroker.class).send(TensorView.TOPIC_OPEN, file);

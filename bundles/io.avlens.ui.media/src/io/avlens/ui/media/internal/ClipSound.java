@@ -6,7 +6,9 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 
 import io.avlens.core.profile.LogCompression;
 import io.avlens.core.profile.MelScale;
@@ -22,9 +24,11 @@ import io.avlens.ui.context.AnalysisContext;
 /**
  * The sound of an open clip as the time views show it: mono at {@link #SAMPLE_RATE}, its log-mel spectrogram with
  * {@link #DISPLAY_MEL} (100 frames per second, Diff-Foley's [0, 1] dB scale) and its spectral-flux onsets. Computed
- * once per analysis in a job and shared through {@link AnalysisContext#attachment}.
+ * once per analysis in a job and shared through {@link AnalysisContext#attachment}. A computation that is cancelled
+ * (from the Progress view, or by {@link #close()} when the analysis is closed) or fails is not kept: the next
+ * {@link #of} starts a new one.
  */
-public final class ClipSound {
+public final class ClipSound implements AutoCloseable {
 
     /** Display sample rate, Hz: the rate of the built-in models and of Diff-Foley. */
     public static final int SAMPLE_RATE = 16_000;
@@ -44,14 +48,22 @@ public final class ClipSound {
     }
 
     private final CompletableFuture<Result> result = new CompletableFuture<>();
+    private final Job job;
 
     private ClipSound(AnalysisContext context) {
-        if (!context.media().hasAudio()) {
+        if (!context.media().hasAudio()) { // known from the probe: kept, asking again would not change it
+            job = null;
             result.completeExceptionally(new MediaException(context.file(), MediaException.Problem.NO_AUDIO,
                     "holds no audio stream", null));
             return;
         }
-        Job job = Job.create("Analysing the sound of " + context.title(), (IProgressMonitor monitor) -> {
+        // not kept once it ends without a result, whichever way (also a job cancelled before it started)
+        result.whenComplete((r, error) -> {
+            if (error != null) {
+                context.detach(ClipSound.class, this);
+            }
+        });
+        job = Job.create("Analysing the sound of " + context.title(), (IProgressMonitor monitor) -> {
             SubMonitor progress = SubMonitor.convert(monitor, 3);
             try {
                 AudioSignal audio = AudioReader.read(context.file(), SAMPLE_RATE);
@@ -76,7 +88,27 @@ public final class ClipSound {
                 return Status.error(context.file() + ": cannot analyse the sound: " + e.getMessage(), e);
             }
         });
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                result.cancel(false); // a job cancelled before it ran never completes the result itself
+            }
+        });
         job.schedule();
+    }
+
+    /** Cancels the computation if it is still running; its result then completes as cancelled. */
+    @Override
+    public void close() {
+        if (job != null) {
+            job.cancel();
+        }
+        result.cancel(false);
+    }
+
+    /** The job that computes the result (null when there is nothing to compute), for the Progress view and tests. */
+    public Job job() {
+        return job;
     }
 
     private static void checkCanceled(IProgressMonitor monitor) {

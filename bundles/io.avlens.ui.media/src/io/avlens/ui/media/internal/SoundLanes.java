@@ -97,24 +97,16 @@ final class SoundLanes {
     }
 
     /**
-     * The log-mel spectrogram of {@code window} in {@code r} (one image column per pixel, the nearest frame, rows
-     * stretched), framed, with its frequency axis on the left.
+     * The log-mel spectrogram of {@code window} in {@code r} (one image column per pixel: the maximum of the frames
+     * it covers, or the nearest frame zoomed in; rows stretched), framed, with its frequency axis on the left.
      */
     void drawSpectrogram(GC gc, Display display, Rectangle r, TimeRange window, ColorScale scale) {
         ImageData data = ColorImages.rgb(r.width, bins);
         float[] row = new float[r.width];
         int[] argb = new int[r.width];
-        int[] frameOf = new int[r.width];
-        for (int x = 0; x < r.width; x++) {
-            double t = window.start() + (x + 0.5) / r.width * window.duration();
-            frameOf[x] = (int) Math.round(t * melFps);
-        }
+        SpectrogramColumns columns = SpectrogramColumns.of(window.start(), window.duration(), r.width, melFps, frames);
         for (int b = 0; b < bins; b++) {
-            int offset = b * frames;
-            for (int x = 0; x < r.width; x++) {
-                int f = frameOf[x];
-                row[x] = f >= 0 && f < frames ? melValues[offset + f] : Float.NaN;
-            }
+            columns.maxOfRow(melValues, b * frames, row);
             scale.colorize(row, 0, argb, 0, r.width);
             data.setPixels(0, bins - 1 - b, r.width, argb, 0);
         }
