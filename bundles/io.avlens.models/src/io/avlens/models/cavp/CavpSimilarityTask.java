@@ -67,6 +67,19 @@ public final class CavpSimilarityTask implements ClipTask {
         return "cavp-similarity-1";
     }
 
+    /** The clip's sidecar, whose {@code lagSeconds} gives the truth metrics. */
+    @Override
+    public List<Path> inputs(Path media) {
+        return List.of(sidecar(media));
+    }
+
+    /** {@code clip.json} beside {@code clip.mp4}. */
+    static Path sidecar(Path media) {
+        String name = media.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return media.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".json");
+    }
+
     @Override
     public ClipResult run(ClipInput input, IProgressMonitor monitor) throws TaskException {
         Path media = input.media();
@@ -79,10 +92,7 @@ public final class CavpSimilarityTask implements ClipTask {
         OptionalDouble trueLag;
         try {
             clip = StepAlignedClip.decode(media, profile);
-            String name = media.getFileName().toString();
-            int dot = name.lastIndexOf('.');
-            trueLag = AvShapesData.knownLagSeconds(media.resolveSibling((dot < 0 ? name : name.substring(0, dot))
-                    + ".json"));
+            trueLag = AvShapesData.knownLagSeconds(sidecar(media));
         } catch (IOException e) {
             throw new TaskException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {

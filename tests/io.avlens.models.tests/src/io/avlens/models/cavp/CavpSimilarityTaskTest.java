@@ -74,6 +74,8 @@ class CavpSimilarityTaskTest {
         assertThat(task.kind()).isEqualTo("similarity");
         assertThat(task.supports("cavp")).isTrue();
         assertThat(task.supports("denseav")).isFalse();
+        assertThat(task.inputs(dir.resolve("media/clip-00000.mp4"))).as("the sidecar is part of the cache key")
+                .containsExactly(dir.resolve("media/clip-00000.json"));
         ModelCatalog.Entry entry = installed();
         List<ClipResult> results = new ArrayList<>();
         double errors = 0;
