@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -16,6 +18,9 @@ import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
+import io.avlens.model.Project;
+import io.avlens.model.store.ExperimentParameterCatalog;
+import io.avlens.model.store.ExperimentParameterCheck;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
 import io.avlens.model.store.ValidationProblem;
@@ -30,7 +35,8 @@ public class ValidateCommand implements CliCommand {
             """
             Opens the project in DIR and checks it: the schema's own rules (required values, references), every
             location resolves to an existing file, preprocessing profiles are sane, ids and names are unique, times
-            lie within their clips. Prints {"project", "valid", "errors", "warnings", "problems": [{"severity"
+            lie within their clips; with the model runner installed, also that every experiment's parameters are
+            read by its kind (a parameter nothing reads is a warning: it is ignored) and that its kind can run. Prints {"project", "valid", "errors", "warnings", "problems": [{"severity"
             ("error" or "warning"), "path" (where in the project, e.g. datasets[d]/clips[c]), "message"}]}.
             Exit 0 when there is no error (warnings allowed), 2 otherwise. A project file that cannot be opened
             (damaged, not a project, newer schema) is one error naming the file; a folder without a project is
@@ -39,6 +45,8 @@ public class ValidateCommand implements CliCommand {
             List.of(OptionSpec.required("project", "DIR", "the project folder")), List.of());
 
     private ProjectStore store;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ExperimentParameterCatalog catalog;
 
     /** For DS. */
     public ValidateCommand() {
@@ -47,6 +55,12 @@ public class ValidateCommand implements CliCommand {
     /** With a given store (tests). */
     public ValidateCommand(ProjectStore store) {
         this.store = store;
+    }
+
+    /** With a given store and parameter catalog (tests). */
+    ValidateCommand(ProjectStore store, ExperimentParameterCatalog catalog) {
+        this.store = store;
+        this.catalog = catalog;
     }
 
     @Reference
@@ -68,7 +82,9 @@ public class ValidateCommand implements CliCommand {
         }
         List<ValidationProblem> problems;
         try {
-            problems = store.validate(store.open(folder));
+            Project project = store.open(folder);
+            problems = new java.util.ArrayList<>(store.validate(project));
+            problems.addAll(ExperimentParameterCheck.check(project, catalog));
         } catch (ProjectStoreException e) {
             problems = List.of(new ValidationProblem(Severity.ERROR, "", e.getMessage()));
         }

@@ -12,6 +12,7 @@ import io.avlens.inference.InferenceException;
 import io.avlens.runner.task.ClipInput;
 import io.avlens.runner.task.ClipResult;
 import io.avlens.runner.task.ClipTask;
+import io.avlens.runner.task.ParameterSpec;
 import io.avlens.runner.task.TaskArtifact;
 import io.avlens.runner.task.TaskException;
 import java.io.IOException;
@@ -65,6 +66,13 @@ public final class CavpSimilarityTask implements ClipTask {
     @Override
     public String version() {
         return "cavp-similarity-1";
+    }
+
+    /** {@value #MAX_LAG}: the only parameter it reads (besides the seed, which it does not need). */
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(ParameterSpec.real(MAX_LAG, DEFAULT_MAX_LAG_SECONDS, 0.0, null,
+                "largest lag searched, in seconds either way (> 0)"));
     }
 
     /** The clip's sidecar, whose {@code lagSeconds} gives the truth metrics. */

@@ -97,7 +97,8 @@ final class RunExecution {
                 infos.add(new RunJson.ModelInfo(model, weightsSha, task.getClass().getName(), task.version()));
                 List<ClipResult> done = new ArrayList<>();
                 try (ModelSession session = new ModelSession(model, settings, choice)) {
-                    var work = new ClipComputation.ModelWork(task, model, weightsSha, session, snapshot.parameters(),
+                    var work = new ClipComputation.ModelWork(task, model, weightsSha, session,
+                            TaskParameters.read(task, snapshot.parameters()),
                             snapshot.seed());
                     Path modelFolder = Files.createDirectories(runFolder.resolve(Folders.safeName(model.id())));
                     for (ClipRef clip : snapshot.clips()) {

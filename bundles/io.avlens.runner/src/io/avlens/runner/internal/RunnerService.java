@@ -181,7 +181,8 @@ public class RunnerService implements ModelRunner {
             }
             try (ModelSession session = new ModelSession(request.model(), settings,
                     services.choose(settings.requestedDevice()), pool, sha)) {
-                var work = new ClipComputation.ModelWork(task, request.model(), sha, session, request.parameters(),
+                var work = new ClipComputation.ModelWork(task, request.model(), sha, session,
+                        TaskParameters.read(task, request.parameters()),
                         request.seed());
                 Map<String, String> media = new HashMap<>();
                 ClipOutcome outcome = new ClipComputation(hashes, cache, gate).compute(work, request.clip(), target,

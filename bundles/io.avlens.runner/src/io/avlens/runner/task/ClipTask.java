@@ -29,6 +29,16 @@ public interface ClipTask {
     String version();
 
     /**
+     * The experiment parameters {@link #run} reads, besides {@code seed} (which every task may read): the
+     * experiment editor offers exactly these, {@code avlens validate} warns about any other, and only these (and
+     * the seed) are given to the task and enter the cache key, so a parameter no task reads never makes a cached
+     * result stale. None by default.
+     */
+    default List<ParameterSpec> parameters() {
+        return List.of();
+    }
+
+    /**
      * The files besides the media that {@link #run} reads for this clip (e.g. a sidecar with the clip's ground
      * truth): the runner hashes their content (or their absence) into its cache key, so a changed sidecar gives a
      * new result. None by default. Called on any thread; must not read the files itself.

@@ -74,6 +74,12 @@ final class FrameEmbeddingTask implements ClipTask {
         return FloatTensor.of(new int[] {n, 3, h, w}, chw);
     }
 
+    @Override
+    public List<io.avlens.runner.task.ParameterSpec> parameters() {
+        return List.of(io.avlens.runner.task.ParameterSpec.real("scale", 1.0, null, null,
+                "copied into the metric 'scale'"));
+    }
+
     /** {@code <clip>.json} beside the media: its {@code lagSeconds} becomes the metric {@code trueLagSeconds}. */
     @Override
     public List<java.nio.file.Path> inputs(java.nio.file.Path media) {
