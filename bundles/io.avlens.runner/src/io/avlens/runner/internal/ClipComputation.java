@@ -90,6 +90,13 @@ final class ClipComputation {
         long t0 = System.nanoTime();
         Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
         try {
+            try {
+                MediaProbe.checkFile(clip.media()); // a named pipe or a device is refused before anything opens it
+            } catch (MediaException e) {
+                if (e.problem() != MediaException.Problem.NOT_FOUND) {
+                    return failed(work, clip, t0, null, e.getMessage() + " (clip '" + clip.id() + "')");
+                }
+            }
             String media;
             try {
                 media = hashes.sha256(clip.media(), cache == null ? null : cache.hashesFolder());
