@@ -38,7 +38,8 @@ import org.osgi.service.component.annotations.Component;
  * {@code similarity.npy} ({@code [Ta, Tv]}). Metrics: {@code lagSeconds}, {@code confidence}, {@code steps}, and
  * when the clip's sidecar ({@code clip.json} beside {@code clip.mp4}) states {@code lagSeconds}, also
  * {@code trueLagSeconds}, {@code absErrorSeconds} and {@code withinOneFrame} (1 when the estimate is within one
- * video frame, else 0). Stateless.
+ * video frame, else 0). A clip shorter than the profile's window is padded to one window (black frames, silence)
+ * when the descriptor allows it ({@code padShort}), and {@code paddedSeconds} says by how much. Stateless.
  */
 @Component(service = ClipTask.class)
 public final class CavpSimilarityTask implements ClipTask {
@@ -108,6 +109,12 @@ public final class CavpSimilarityTask implements ClipTask {
                     + e.getMessage(), e);
         }
         checkCancelled(monitor);
+        int window = (int) Math.round(profile.clipSeconds() * profile.video().fps());
+        double padded = 0;
+        if (input.descriptor().padShort() && clip.steps() < window) {
+            padded = (window - clip.steps()) / profile.video().fps();
+            clip = clip.padTo(window);
+        }
         int steps = clip.steps();
         int[] mel = clip.mel().shape();
         int[] frames = clip.frames().shape();
@@ -144,6 +151,9 @@ public final class CavpSimilarityTask implements ClipTask {
         metrics.put("lagSeconds", estimate.lagSeconds());
         metrics.put("confidence", estimate.confidence());
         metrics.put("steps", (double) steps);
+        if (padded > 0) {
+            metrics.put("paddedSeconds", padded);
+        }
         if (trueLag.isPresent()) {
             double error = Math.abs(estimate.lagSeconds() - trueLag.getAsDouble());
             metrics.put("trueLagSeconds", trueLag.getAsDouble());
