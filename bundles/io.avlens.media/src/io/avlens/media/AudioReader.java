@@ -63,7 +63,8 @@ public final class AudioReader {
             }
         } catch (FrameGrabber.Exception e) {
             throw new MediaException(file, Problem.UNREADABLE, "audio cannot be decoded after " + n
-                    + " samples: the file may be corrupt or truncated (" + e.getMessage() + ")", e);
+                    + " samples: the file may be corrupt or truncated ("
+                    + MediaProbe.withoutJavacvHints(String.valueOf(e.getMessage())) + ")", e);
         } finally {
             try {
                 grabber.close();

@@ -17,6 +17,8 @@ public class MediaException extends IOException {
         NOT_FOUND,
         /** The file has no bytes. */
         EMPTY,
+        /** The path is a named pipe, a device or a socket: no file to read (and FFmpeg would block or read forever). */
+        NOT_A_FILE,
         /** FFmpeg cannot read it: not a media file, corrupt or truncated. */
         UNREADABLE,
         /** A stream's codec has no decoder in AV Lens's FFmpeg. */

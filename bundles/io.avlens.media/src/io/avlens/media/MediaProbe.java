@@ -1,9 +1,14 @@
 package io.avlens.media;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -31,6 +36,11 @@ public final class MediaProbe {
     static final double MAX_FPS = 1_000;
     static final int MAX_SAMPLE_RATE = 768_000;
 
+    /** The FFmpeg error code in a JavaCV message, e.g. {@code avformat_open_input() error -1094995529: …}. */
+    private static final Pattern ERROR_CODE = Pattern.compile("error (-\\d+)");
+    private static final Pattern JAVACV_HINTS = Pattern.compile("\\s*\\(Has setFormat\\(\\) been called\\?\\)"
+            + "|\\s*\\(For more details.*?called\\.?\\)|\\s*Could not open input \"[^\"]*\"\\.?");
+
     private MediaProbe() {
     }
 
@@ -42,6 +52,10 @@ public final class MediaProbe {
      */
     public static MediaInfo probe(Path file) throws MediaException {
         checkFile(file);
+        String truncation = ContainerTruncation.describe(file);
+        if (truncation != null) {
+            throw truncated(file, truncation);
+        }
         FfmpegLogging.quiet();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         try {
@@ -59,23 +73,27 @@ public final class MediaProbe {
     }
 
     /**
-     * The checks before FFmpeg opens a file: it exists, is not a folder and is not empty.
+     * The checks before FFmpeg opens a file: it exists, is a file (not a folder, a named pipe, a device or a
+     * socket, which FFmpeg would block on or read forever) and is not empty. Opens nothing.
      *
      * @throws MediaException naming the file and which of these failed
      */
-    static void checkFile(Path file) throws MediaException {
-        if (!Files.exists(file)) {
-            throw new MediaException(file, Problem.NOT_FOUND, "no such file", null);
-        }
-        if (Files.isDirectory(file)) {
-            throw new MediaException(file, Problem.UNREADABLE, "is a folder, not a media file", null);
-        }
-        long size;
+    public static void checkFile(Path file) throws MediaException {
+        BasicFileAttributes attributes;
         try {
-            size = Files.size(file);
-        } catch (java.io.IOException e) {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new MediaException(file, Problem.NOT_FOUND, "no such file", null);
+        } catch (IOException e) {
             throw new MediaException(file, Problem.UNREADABLE, "cannot be read: " + e.getMessage(), e);
         }
+        if (attributes.isDirectory()) {
+            throw new MediaException(file, Problem.UNREADABLE, "is a folder, not a media file", null);
+        }
+        if (!attributes.isRegularFile()) {
+            throw new MediaException(file, Problem.NOT_A_FILE, FileKinds.describe(file) + ", not a file", null);
+        }
+        long size = attributes.size();
         if (size == 0) {
             throw new MediaException(file, Problem.EMPTY, "the file is empty (0 bytes)", null);
         }
@@ -135,16 +153,40 @@ public final class MediaProbe {
         return Math.max(0, stream.nb_frames());
     }
 
-    /** The error for a file FFmpeg failed to open: an unsupported codec, or not readable media. */
+    /**
+     * The error for a file FFmpeg failed to open: an unsupported codec, a cut MP4, or not readable media; in
+     * FFmpeg's words for its error code, never JavaCV's hints to programmers.
+     */
     static MediaException unreadable(Path file, FrameGrabber.Exception e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("avcodec_find_decoder") || message.contains("Unsupported")) {
             return new MediaException(file, Problem.UNSUPPORTED_CODEC,
-                    "uses a codec the FFmpeg in AV Lens cannot decode (" + message.strip() + ")", e);
+                    "uses a codec the FFmpeg in AV Lens cannot decode (" + withoutJavacvHints(message) + ")", e);
+        }
+        Matcher code = ERROR_CODE.matcher(message);
+        return unreadable(file, code.find() ? Integer.parseInt(code.group(1)) : 0, e);
+    }
+
+    /** The error for a file FFmpeg failed to open with {@code error} (0 when unknown). */
+    static MediaException unreadable(Path file, int error, Throwable cause) {
+        String truncation = ContainerTruncation.describe(file);
+        if (truncation != null) {
+            return truncated(file, truncation);
         }
         return new MediaException(file, Problem.UNREADABLE,
-                "is not a media file FFmpeg can read: it may be corrupt, truncated or of another kind ("
-                        + message.strip() + ")", e);
+                "is not a media file FFmpeg can read (no video or audio it knows): it may be corrupt, truncated or"
+                        + " of another kind" + (error < 0 ? " (FFmpeg: " + VideoInput.errorText(error) + ")" : ""), cause);
+    }
+
+    private static MediaException truncated(Path file, String what) {
+        return new MediaException(file, Problem.UNREADABLE, "is truncated or damaged: " + what
+                + "; it is corrupt, truncated or still being written (an interrupted copy, download or recording?)",
+                null);
+    }
+
+    /** JavaCV's message without its advice to programmers ("Has setFormat() been called?" and the like). */
+    static String withoutJavacvHints(String message) {
+        return JAVACV_HINTS.matcher(message).replaceAll("").strip();
     }
 
     /** FFmpeg's own version string, e.g. "8.0.1" (loads the native libraries on first use). */

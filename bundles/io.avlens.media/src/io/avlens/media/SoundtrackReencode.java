@@ -63,7 +63,8 @@ final class SoundtrackReencode {
             }
         } catch (FrameGrabber.Exception e) {
             throw new MediaException(input.file, Problem.UNREADABLE, "the video cannot be decoded after "
-                    + String.format(Locale.ROOT, "%.3f s", reached) + " (" + e.getMessage() + ")", e);
+                    + String.format(Locale.ROOT, "%.3f s", reached) + " ("
+                    + MediaProbe.withoutJavacvHints(String.valueOf(e.getMessage())) + ")", e);
         } finally {
             try {
                 grabber.close();

@@ -170,9 +170,7 @@ final class VideoInput implements AutoCloseable {
     }
 
     static MediaException unreadable(Path file, int error) {
-        return new MediaException(file, Problem.UNREADABLE,
-                "is not a media file FFmpeg can read: it may be corrupt, truncated or of another kind ("
-                        + errorText(error) + ")", null);
+        return MediaProbe.unreadable(file, error, null);
     }
 
     /** FFmpeg's words for an error code. */

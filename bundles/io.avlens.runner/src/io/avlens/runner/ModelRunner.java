@@ -24,8 +24,9 @@ import org.eclipse.core.runtime.jobs.Job;
  * once. Either way {@code run.json} is written with the status and message. Cancel stops within one clip (or one
  * batch, for tasks that check the monitor between batches) and ends the run {@link RunState#CANCELLED}.
  * <p>
- * <b>Scheduling.</b> Every job this runner creates uses {@link #schedulingRule()}; the synchronous methods acquire
- * it too, so runs queue and execute one at a time. Thread-safe.
+ * <b>Scheduling.</b> Runs and clips take {@link #schedulingRule()} when their first clip that is not in the cache
+ * is computed and hold it to their end, so computations queue and execute one at a time, while results that are
+ * all cached come at once even while a training or another run holds the rule. Thread-safe.
  */
 public interface ModelRunner {
 
@@ -33,7 +34,8 @@ public interface ModelRunner {
     ISchedulingRule schedulingRule();
 
     /**
-     * Runs on the calling thread, after waiting for the scheduling rule; for the command line and tests.
+     * Runs on the calling thread (waiting for the scheduling rule before the first clip that is not cached); for
+     * the command line and tests.
      *
      * @param monitor progress (one unit per model load and per model × clip) and cancel
      * @return the outcome; never throws for a failed or cancelled run, which is recorded in it
@@ -41,7 +43,8 @@ public interface ModelRunner {
     RunOutcome run(RunSnapshot snapshot, RunSettings settings, IProgressMonitor monitor);
 
     /**
-     * A job that runs the snapshot (not yet scheduled), with {@link #schedulingRule()} as its rule. Its result
+     * A job that runs the snapshot (not yet scheduled); it takes {@link #schedulingRule()} as {@link #run} does,
+     * so it has no rule of its own. Its result
      * is {@code OK} when the run succeeded, {@code CANCEL} when it was cancelled, else an error status with the
      * run's message; {@code onDone} receives the outcome on the job's thread before the job ends (the workbench
      * then adds the EMF run on its UI thread).
@@ -51,10 +54,11 @@ public interface ModelRunner {
     /**
      * Computes one model on one clip on the calling thread, through the same cache and scheduling rule as runs.
      * The artifacts are in {@link ClipOutcome#folder()}: the cache entry when there is a cache (read it, do not
-     * change it), else a new folder under the system's temporary folder.
+     * change it), else a new folder of its own under the system's temporary folder, which the caller deletes when
+     * done (nothing else is left there). A cached result does not wait for the scheduling rule.
      */
     ClipOutcome runClip(ClipRequest request, RunSettings settings, IProgressMonitor monitor);
 
-    /** A job for {@link #runClip}, with {@link #schedulingRule()} as its rule. */
+    /** A job for {@link #runClip}; it takes {@link #schedulingRule()} as {@link #runClip} does. */
     Job clipJob(ClipRequest request, RunSettings settings, Consumer<ClipOutcome> onDone);
 }

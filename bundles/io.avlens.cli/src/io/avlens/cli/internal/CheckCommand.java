@@ -95,7 +95,8 @@ public class CheckCommand implements CliCommand {
         } catch (MediaException e) {
             throw new CommandException(e.getMessage());
         }
-        List<ContractMismatch> mismatches = ContractChecker.check(profile, modalities, facts(info));
+        boolean padShort = model.isPresent() && model.get().descriptor().padShort();
+        List<ContractMismatch> mismatches = ContractChecker.check(profile, modalities, padShort, facts(info));
         boolean ok = ContractChecker.usable(mismatches);
         JsonObject json = new JsonObject();
         json.addProperty("ok", ok);

@@ -22,6 +22,8 @@ import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
 import io.avlens.core.io.AtomicFiles;
+import io.avlens.media.MediaException;
+import io.avlens.media.MediaProbe;
 import io.avlens.models.BuiltinModels;
 import io.avlens.runner.ClipOutcome;
 import io.avlens.runner.ClipRef;
@@ -93,8 +95,10 @@ public class SimilarityCommand implements CliCommand {
     @Override
     public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
         Path clip = context.resolve(arguments.required("clip"));
-        if (!Files.isRegularFile(clip)) {
-            throw new CommandException(clip + ": no such file");
+        try {
+            MediaProbe.checkFile(clip); // a named pipe or a device is named as such, and never opened
+        } catch (MediaException e) {
+            throw new CommandException(e.getMessage());
         }
         double maxLag = maxLag(arguments, "similarity");
         String outArg = arguments.value("out", null);

@@ -7,6 +7,8 @@ import java.util.Locale;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -18,6 +20,8 @@ import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
 import io.avlens.model.Project;
+import io.avlens.model.store.ExperimentParameterCatalog;
+import io.avlens.model.store.ExperimentParameterCheck;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
 import io.avlens.model.store.ValidationProblem;
@@ -33,8 +37,10 @@ public class ValidateCommand implements CliCommand {
             """
             Opens the project in DIR and checks it: the schema's own rules (required values, references), every
             location resolves to an existing file, preprocessing profiles are sane, ids and names are unique, times
-            lie within their clips; run folders under runs/ that a killed or crashed program left (incomplete, or
-            finished but not recorded) are warnings. Prints {"project", "valid", "errors", "warnings", "problems": [{"severity"
+            lie within their clips; with the model runner installed, also that every experiment's parameters are
+            read by its kind (a parameter nothing reads is a warning: it is ignored) and that its kind can run; run
+            folders under runs/ that a killed or crashed program left (incomplete, or finished but not recorded)
+            are warnings. Prints {"project", "valid", "errors", "warnings", "problems": [{"severity"
             ("error" or "warning"), "path" (where in the project, e.g. datasets[d]/clips[c]), "message"}]}.
             Exit 0 when there is no error (warnings allowed), 2 otherwise. A project file that cannot be opened
             (damaged, not a project, newer schema) is one error naming the file; a folder without a project is
@@ -43,6 +49,8 @@ public class ValidateCommand implements CliCommand {
             List.of(OptionSpec.required("project", "DIR", "the project folder")), List.of());
 
     private ProjectStore store;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ExperimentParameterCatalog catalog;
 
     /** For DS. */
     public ValidateCommand() {
@@ -51,6 +59,12 @@ public class ValidateCommand implements CliCommand {
     /** With a given store (tests). */
     public ValidateCommand(ProjectStore store) {
         this.store = store;
+    }
+
+    /** With a given store and parameter catalog (tests). */
+    ValidateCommand(ProjectStore store, ExperimentParameterCatalog catalog) {
+        this.store = store;
+        this.catalog = catalog;
     }
 
     @Reference
@@ -74,6 +88,7 @@ public class ValidateCommand implements CliCommand {
         try {
             Project project = store.open(folder);
             problems.addAll(store.validate(project));
+            problems.addAll(ExperimentParameterCheck.check(project, catalog));
             problems.addAll(RunFolders.validationProblems(folder, project));
         } catch (ProjectStoreException e) {
             problems.add(new ValidationProblem(Severity.ERROR, "", e.getMessage()));

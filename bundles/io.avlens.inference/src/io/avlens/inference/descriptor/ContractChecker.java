@@ -24,12 +24,21 @@ public final class ContractChecker {
 
     /** The mismatches of {@code clip} against the descriptor's profile and modalities, errors first. */
     public static List<ContractMismatch> check(ModelDescriptor model, ClipFacts clip) {
-        return check(model.profile(), model.modalities(), clip);
+        return check(model.profile(), model.modalities(), model.padShort(), clip);
     }
 
     /** The mismatches of {@code clip} against a profile, for a model reading {@code modalities}. */
     public static List<ContractMismatch> check(PreprocessingProfile profile, Set<Modality> modalities,
             ClipFacts clip) {
+        return check(profile, modalities, false, clip);
+    }
+
+    /**
+     * The mismatches of {@code clip} against a profile, for a model reading {@code modalities}; a clip shorter than
+     * the window is an error unless {@code padShort} (then it is padded: a conversion).
+     */
+    public static List<ContractMismatch> check(PreprocessingProfile profile, Set<Modality> modalities,
+            boolean padShort, ClipFacts clip) {
         List<ContractMismatch> out = new ArrayList<>();
         String name = clip.source();
         VideoSpec v = profile.video();
@@ -75,7 +84,12 @@ public final class ContractChecker {
         }
         double window = profile.clipSeconds();
         double length = clip.durationSeconds();
-        if (length < window - 1e-6) {
+        if (length < window - 1e-6 && padShort) {
+            out.add(new ContractMismatch("clipLength", fmt(window) + " s", fmt(length) + " s", Severity.CONVERTED,
+                    name + " lasts " + fmt(length) + " s, shorter than one " + fmt(window) + " s window of "
+                            + profile.id() + ": it will be padded by " + fmt(window - length)
+                            + " s (paddedSeconds in its results)"));
+        } else if (length < window - 1e-6) {
             out.add(new ContractMismatch("clipLength", fmt(window) + " s", fmt(length) + " s", Severity.ERROR,
                     name + " lasts " + fmt(length) + " s, shorter than one " + fmt(window) + " s window of "
                             + profile.id()));

@@ -20,10 +20,12 @@ import io.avlens.inference.TensorSpec;
  * @param inputs      named inputs in call order, shapes with symbols ({@code B}, {@code T})
  * @param outputs     named outputs in return order
  * @param notes       free-form provenance (official repository, commit, export command)
+ * @param padShort    whether a clip shorter than the profile's window may be padded to one window (the task marks
+ *                    the padded span in its results) instead of refused; JSON {@code "padShort": true}
  */
 public record ModelDescriptor(String id, String family, Source source, String weights, String sha256,
         PreprocessingProfile profile, Set<Modality> modalities, List<TensorSpec> inputs, List<TensorSpec> outputs,
-        Map<String, String> notes) {
+        Map<String, String> notes, boolean padShort) {
 
     /** Current format version written to {@code formatVersion}. */
     public static final int FORMAT_VERSION = 1;
@@ -62,6 +64,19 @@ public record ModelDescriptor(String id, String family, Source source, String we
         inputs = List.copyOf(inputs == null ? List.of() : inputs);
         outputs = List.copyOf(outputs == null ? List.of() : outputs);
         notes = Map.copyOf(notes == null ? Map.of() : notes);
+    }
+
+    /** A descriptor whose model refuses clips shorter than its window. */
+    public ModelDescriptor(String id, String family, Source source, String weights, String sha256,
+            PreprocessingProfile profile, Set<Modality> modalities, List<TensorSpec> inputs, List<TensorSpec> outputs,
+            Map<String, String> notes) {
+        this(id, family, source, weights, sha256, profile, modalities, inputs, outputs, notes, false);
+    }
+
+    /** This descriptor with another profile (e.g. a longer window). */
+    public ModelDescriptor withProfile(PreprocessingProfile p) {
+        return new ModelDescriptor(id, family, source, weights, sha256, p, modalities, inputs, outputs, notes,
+                padShort);
     }
 
     /** Video when the profile has frames; audio always (every profile has a sample rate). */

@@ -92,6 +92,9 @@ public final class ModelDescriptors {
         }
         boolean known = Profiles.byId(d.profile().id()).filter(d.profile()::equals).isPresent();
         o.add("profile", known ? new JsonPrimitive(d.profile().id()) : GSON.toJsonTree(d.profile()));
+        if (d.padShort()) {
+            o.addProperty("padShort", true);
+        }
         JsonArray modalities = new JsonArray();
         d.modalities().stream().sorted().forEach(m -> modalities.add(m.name().toLowerCase(Locale.ROOT)));
         o.add("modalities", modalities);
@@ -135,7 +138,8 @@ public final class ModelDescriptors {
         }
         return new ModelDescriptor(string(o, "id"), string(o, "family"), src, string(o, "weights"),
                 o.has("sha256") ? o.get("sha256").getAsString().toLowerCase(Locale.ROOT) : null,
-                profile(o.get("profile")), modalities, tensors(o, "inputs"), tensors(o, "outputs"), notes);
+                profile(o.get("profile")), modalities, tensors(o, "inputs"), tensors(o, "outputs"), notes,
+                o.has("padShort") && o.get("padShort").getAsBoolean());
     }
 
     /** SHA-256 of a file, lower-case hex. */

@@ -58,7 +58,8 @@ public final class CavpDescriptor {
                 new TensorSpec("logitScale", new ShapeSpec(List.of(ShapeSpec.Dim.of(1)))));
         return new ModelDescriptor(MODEL_ID, CavpBlockFactory.FAMILY, ModelDescriptor.Source.BUILTIN, weights, sha256,
                 c.profile(), ModelDescriptor.defaultModalities(c.profile()), inputs, outputs,
-                Map.of("origin", "AV Lens's own CAVP-small (io.avlens.models.cavp), trained with `avlens train`"));
+                Map.of("origin", "AV Lens's own CAVP-small (io.avlens.models.cavp), trained with `avlens train`"),
+                true); // features are per step: a short clip is padded (black frames, silence) to one window
     }
 
     /** The descriptor JSON of a training run's weights, with the run's settings under {@code training}. */

@@ -12,6 +12,7 @@ import io.avlens.inference.InferenceException;
 import io.avlens.runner.task.ClipInput;
 import io.avlens.runner.task.ClipResult;
 import io.avlens.runner.task.ClipTask;
+import io.avlens.runner.task.ParameterSpec;
 import io.avlens.runner.task.TaskArtifact;
 import io.avlens.runner.task.TaskException;
 import java.io.IOException;
@@ -37,7 +38,8 @@ import org.osgi.service.component.annotations.Component;
  * {@code similarity.npy} ({@code [Ta, Tv]}). Metrics: {@code lagSeconds}, {@code confidence}, {@code steps}, and
  * when the clip's sidecar ({@code clip.json} beside {@code clip.mp4}) states {@code lagSeconds}, also
  * {@code trueLagSeconds}, {@code absErrorSeconds} and {@code withinOneFrame} (1 when the estimate is within one
- * video frame, else 0). Stateless.
+ * video frame, else 0). A clip shorter than the profile's window is padded to one window (black frames, silence)
+ * when the descriptor allows it ({@code padShort}), and {@code paddedSeconds} says by how much. Stateless.
  */
 @Component(service = ClipTask.class)
 public final class CavpSimilarityTask implements ClipTask {
@@ -67,6 +69,26 @@ public final class CavpSimilarityTask implements ClipTask {
         return "cavp-similarity-1";
     }
 
+    /** {@value #MAX_LAG}: the only parameter it reads (besides the seed, which it does not need). */
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(ParameterSpec.real(MAX_LAG, DEFAULT_MAX_LAG_SECONDS, 0.0, null,
+                "largest lag searched, in seconds either way (> 0)"));
+    }
+
+    /** The clip's sidecar, whose {@code lagSeconds} gives the truth metrics. */
+    @Override
+    public List<Path> inputs(Path media) {
+        return List.of(sidecar(media));
+    }
+
+    /** {@code clip.json} beside {@code clip.mp4}. */
+    static Path sidecar(Path media) {
+        String name = media.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return media.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".json");
+    }
+
     @Override
     public ClipResult run(ClipInput input, IProgressMonitor monitor) throws TaskException {
         Path media = input.media();
@@ -79,10 +101,7 @@ public final class CavpSimilarityTask implements ClipTask {
         OptionalDouble trueLag;
         try {
             clip = StepAlignedClip.decode(media, profile);
-            String name = media.getFileName().toString();
-            int dot = name.lastIndexOf('.');
-            trueLag = AvShapesData.knownLagSeconds(media.resolveSibling((dot < 0 ? name : name.substring(0, dot))
-                    + ".json"));
+            trueLag = AvShapesData.knownLagSeconds(sidecar(media));
         } catch (IOException e) {
             throw new TaskException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -90,6 +109,12 @@ public final class CavpSimilarityTask implements ClipTask {
                     + e.getMessage(), e);
         }
         checkCancelled(monitor);
+        int window = (int) Math.round(profile.clipSeconds() * profile.video().fps());
+        double padded = 0;
+        if (input.descriptor().padShort() && clip.steps() < window) {
+            padded = (window - clip.steps()) / profile.video().fps();
+            clip = clip.padTo(window);
+        }
         int steps = clip.steps();
         int[] mel = clip.mel().shape();
         int[] frames = clip.frames().shape();
@@ -126,6 +151,9 @@ public final class CavpSimilarityTask implements ClipTask {
         metrics.put("lagSeconds", estimate.lagSeconds());
         metrics.put("confidence", estimate.confidence());
         metrics.put("steps", (double) steps);
+        if (padded > 0) {
+            metrics.put("paddedSeconds", padded);
+        }
         if (trueLag.isPresent()) {
             double error = Math.abs(estimate.lagSeconds() - trueLag.getAsDouble());
             metrics.put("trueLagSeconds", trueLag.getAsDouble());

@@ -72,4 +72,26 @@ public record StepAlignedClip(int steps, int melPerStep, FloatTensor frames, Flo
         return new StepAlignedClip(steps, k, FloatTensor.wrap(new int[] {steps, frames.height(), frames.width(), 3}, fv),
                 FloatTensor.wrap(new int[] {bins, cols}, cut));
     }
+
+    /**
+     * This clip padded to {@code target} steps: black frames and silent log-mel (0, the floor of its [0, 1] range)
+     * after the end; itself when it has as many steps already.
+     */
+    public StepAlignedClip padTo(int target) {
+        if (target <= steps) {
+            return this;
+        }
+        int[] f = frames.shape();
+        float[] fv = java.util.Arrays.copyOf(frames.toArray(), target * f[1] * f[2] * f[3]);
+        int bins = mel.dim(0);
+        int cols = steps * melPerStep;
+        int padded = target * melPerStep;
+        float[] mv = mel.toArray();
+        float[] out = new float[bins * padded];
+        for (int b = 0; b < bins; b++) {
+            System.arraycopy(mv, b * cols, out, b * padded, cols);
+        }
+        return new StepAlignedClip(target, melPerStep, FloatTensor.wrap(new int[] {target, f[1], f[2], f[3]}, fv),
+                FloatTensor.wrap(new int[] {bins, padded}, out));
+    }
 }

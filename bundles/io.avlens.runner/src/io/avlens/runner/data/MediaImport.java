@@ -119,6 +119,12 @@ public final class MediaImport {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile() && !isHidden(file) && !own.contains(file)) {
                     files.add(file);
+                } else if (attrs.isOther() && !isHidden(file)) {
+                    try {
+                        MediaProbe.checkFile(file); // says what it is (a named pipe, a device) without opening it
+                    } catch (MediaException e) {
+                        rejected.add(new Rejected(file, reason(e)));
+                    }
                 }
                 return FileVisitResult.CONTINUE;
             }

@@ -13,7 +13,9 @@ import io.avlens.inference.descriptor.ModelDescriptors;
 /**
  * The cache key of one model on one clip: SHA-256 of everything its outputs depend on, in a canonical text: the
  * task's kind and version, the model's weights SHA-256 and descriptor (profile, inputs, outputs; not its notes),
- * the media file's SHA-256, the parameters sorted by name with their types, and the seed. The device, thread count
+ * the media file's SHA-256, the SHA-256 of every other file the task reads for the clip ({@code absent} for one
+ * that is not there; none for most tasks, so their keys are as before), the parameters sorted by name with their
+ * types, and the seed. The device, thread count
  * and batch size are left out: they change results by float rounding at most. Stateless.
  */
 final class CacheKeys {
@@ -24,7 +26,7 @@ final class CacheKeys {
     }
 
     static String key(String kind, String taskVersion, ModelDescriptor model, String weightsSha256,
-            String mediaSha256, Map<String, Object> parameters, long seed) {
+            String mediaSha256, Map<String, String> inputSha256, Map<String, Object> parameters, long seed) {
         JsonObject descriptor = ModelDescriptors.toJson(model);
         descriptor.remove("notes");
         descriptor.remove("weights");
@@ -34,6 +36,10 @@ final class CacheKeys {
         text.append("weights ").append(weightsSha256).append('\n');
         text.append("model ").append(descriptor).append('\n');
         text.append("media ").append(mediaSha256).append('\n');
+        for (Map.Entry<String, String> input : new TreeMap<>(inputSha256).entrySet()) {
+            text.append("input ").append(new JsonPrimitive(input.getKey())).append(' ').append(input.getValue())
+                    .append('\n');
+        }
         text.append("parameters ").append(canonical(parameters)).append('\n');
         text.append("seed ").append(seed).append('\n');
         return FileHashes.digest(text.toString());

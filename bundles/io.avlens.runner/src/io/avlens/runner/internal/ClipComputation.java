@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
@@ -45,13 +47,34 @@ final class ClipComputation {
             Map<String, Object> parameters, long seed) {
     }
 
+    /**
+     * What a clip that is not in the cache waits for before it is computed: the inference rule, taken once and held
+     * by the caller until its work ends, so cached results never queue behind a training or another run.
+     */
+    interface Gate {
+        /** A gate that is always open. */
+        Gate OPEN = monitor -> { };
+
+        /**
+         * Returns once computing may start.
+         *
+         * @throws OperationCanceledException when cancelled while waiting
+         */
+        void enter(IProgressMonitor monitor);
+    }
+
     private final FileHashes hashes;
     private final ResultCache cache;
+    private final Gate gate;
 
-    /** @param cache the cache, or null for none */
-    ClipComputation(FileHashes hashes, ResultCache cache) {
+    /**
+     * @param cache the cache, or null for none
+     * @param gate  entered before the first clip that must be computed
+     */
+    ClipComputation(FileHashes hashes, ResultCache cache, Gate gate) {
         this.hashes = hashes;
         this.cache = cache;
+        this.gate = gate;
     }
 
     /**
@@ -67,6 +90,13 @@ final class ClipComputation {
         long t0 = System.nanoTime();
         Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
         try {
+            try {
+                MediaProbe.checkFile(clip.media()); // a named pipe or a device is refused before anything opens it
+            } catch (MediaException e) {
+                if (e.problem() != MediaException.Problem.NOT_FOUND) {
+                    return failed(work, clip, t0, null, e.getMessage() + " (clip '" + clip.id() + "')");
+                }
+            }
             String media;
             try {
                 media = hashes.sha256(clip.media(), cache == null ? null : cache.hashesFolder());
@@ -78,8 +108,15 @@ final class ClipComputation {
                 return failed(work, clip, t0, null, clip.media() + ": cannot be read (clip '" + clip.id() + "'): "
                         + e.getMessage());
             }
-            String key = cache == null ? null : CacheKeys.key(work.task().kind(), work.task().version(),
-                    work.model().descriptor(), work.weightsSha256(), media, work.parameters(), work.seed());
+            String key;
+            try {
+                key = cache == null ? null : CacheKeys.key(work.task().kind(), work.task().version(),
+                        work.model().descriptor(), work.weightsSha256(), media, inputs(work.task(), clip),
+                        work.parameters(), work.seed());
+            } catch (IOException e) {
+                return failed(work, clip, t0, null, "a file beside " + clip.media() + " cannot be read (clip '"
+                        + clip.id() + "'): " + e.getMessage());
+            }
             Optional<ResultCache.Hit> hit = cache == null ? Optional.empty() : cache.lookup(key, clip.id());
             if (hit.isPresent()) {
                 monitor.split(1);
@@ -90,6 +127,7 @@ final class ClipComputation {
                         hit.get().result().artifacts(), hit.get().result().metrics(), hit.get().warnings(),
                         seconds(t0), key, null);
             }
+            gate.enter(monitor);
             MediaInfo info;
             try {
                 info = MediaProbe.probe(clip.media());
@@ -145,6 +183,22 @@ final class ClipComputation {
         } finally {
             Folders.deleteTree(partial);
         }
+    }
+
+    /**
+     * SHA-256 of each file the task reads besides the media, by its path relative to the media's folder;
+     * {@code absent} for one that is not there.
+     */
+    static Map<String, String> inputs(ClipTask task, ClipRef clip) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        Path folder = clip.media().toAbsolutePath().getParent();
+        for (Path input : task.inputs(clip.media().toAbsolutePath())) {
+            Path file = input.toAbsolutePath().normalize();
+            String name = folder != null && file.startsWith(folder) ? folder.relativize(file).toString()
+                    : file.toString();
+            out.put(name, Files.isRegularFile(file) ? FileHashes.digestOf(file) : "absent");
+        }
+        return out;
     }
 
     /** What the contract checker needs from a probe. */

@@ -11,20 +11,37 @@ import io.avlens.runner.ModelRef;
 import io.avlens.runner.RunSettings;
 
 /**
- * One model for the length of a run: loaded on first use (never when every clip is in the cache), with its weights
- * checked against their SHA-256, and closed at the end. One thread.
+ * One model for the length of a run or a single-clip computation: loaded on first use (never when every clip is in
+ * the cache), with its weights checked against their SHA-256. A run's own model is closed at the end; one taken
+ * from a {@link ModelPool} is given back to it instead, loaded, for the next computation. One thread.
  */
 final class ModelSession implements AutoCloseable {
 
     private final ModelRef model;
     private final RunSettings settings;
     private final RankedServices.Choice choice;
+    private final ModelPool pool;
+    private final String weightsSha256;
+    private ModelPool.Key leased;
     private LoadedModel loaded;
 
+    /** A session whose model is loaded for it alone and closed with it. */
     ModelSession(ModelRef model, RunSettings settings, RankedServices.Choice choice) {
+        this(model, settings, choice, null, null);
+    }
+
+    /**
+     * A session whose model comes from {@code pool} (null: loaded for it alone).
+     *
+     * @param weightsSha256 the weights' SHA-256, part of what the pool knows the model by
+     */
+    ModelSession(ModelRef model, RunSettings settings, RankedServices.Choice choice, ModelPool pool,
+            String weightsSha256) {
         this.model = model;
         this.settings = settings;
         this.choice = choice;
+        this.pool = pool;
+        this.weightsSha256 = weightsSha256;
     }
 
     /** The model, loading it the first time (one progress unit of {@code monitor}). */
@@ -33,7 +50,13 @@ final class ModelSession implements AutoCloseable {
             SubMonitor sub = SubMonitor.convert(monitor, "Loading " + model.id(), 1);
             ModelSpec spec = ModelDescriptors.toSpec(model.descriptorFile(), model.descriptor(),
                     settings.options().withDevice(choice.device()));
-            loaded = choice.service().load(spec);
+            if (pool == null) {
+                loaded = choice.service().load(spec);
+            } else {
+                ModelPool.Key key = new ModelPool.Key(weightsSha256, spec, choice.service());
+                loaded = pool.lease(key);
+                leased = key;
+            }
             sub.worked(1);
         }
         return loaded;
@@ -46,9 +69,12 @@ final class ModelSession implements AutoCloseable {
 
     @Override
     public void close() {
-        if (loaded != null) {
+        if (leased != null) {
+            pool.release(leased);
+        } else if (loaded != null) {
             loaded.close();
-            loaded = null;
         }
+        leased = null;
+        loaded = null;
     }
 }

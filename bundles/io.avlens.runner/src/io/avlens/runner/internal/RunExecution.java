@@ -27,7 +27,8 @@ import io.avlens.runner.task.ClipResult;
 import io.avlens.runner.task.ClipTask;
 
 /**
- * One run of a snapshot, on the calling thread (which holds the inference rule): the run folder, every model ×
+ * One run of a snapshot, on the calling thread (which takes the inference rule through its gate at the first clip
+ * that is not in the cache): the run folder, every model ×
  * clip through {@link ClipComputation}, the metrics and {@code run.json}. See {@link io.avlens.runner.ModelRunner}
  * for what fails a clip and what fails the run.
  */
@@ -47,10 +48,13 @@ final class RunExecution {
 
     private final RankedServices services;
     private final FileHashes hashes;
+    private final ClipComputation.Gate gate;
 
-    RunExecution(RankedServices services, FileHashes hashes) {
+    /** @param gate entered before the first clip that must be computed */
+    RunExecution(RankedServices services, FileHashes hashes, ClipComputation.Gate gate) {
         this.services = services;
         this.hashes = hashes;
+        this.gate = gate;
     }
 
     RunOutcome run(RunSnapshot snapshot, RunSettings settings, IProgressMonitor monitor) {
@@ -75,7 +79,7 @@ final class RunExecution {
                     Map.of(), List.of(), message);
         }
         ResultCache cache = settings.cacheFolder() == null ? null : new ResultCache(settings.cacheFolder());
-        ClipComputation computation = new ClipComputation(hashes, cache);
+        ClipComputation computation = new ClipComputation(hashes, cache, gate);
         List<ClipOutcome> clips = new ArrayList<>();
         List<RunJson.ModelInfo> infos = new ArrayList<>();
         Map<String, String> mediaSha = new HashMap<>();
@@ -102,7 +106,8 @@ final class RunExecution {
                 infos.add(new RunJson.ModelInfo(model, weightsSha, task.getClass().getName(), task.version()));
                 List<ClipResult> done = new ArrayList<>();
                 try (ModelSession session = new ModelSession(model, settings, choice)) {
-                    var work = new ClipComputation.ModelWork(task, model, weightsSha, session, snapshot.parameters(),
+                    var work = new ClipComputation.ModelWork(task, model, weightsSha, session,
+                            TaskParameters.read(task, snapshot.parameters()),
                             snapshot.seed());
                     Path modelFolder = Files.createDirectories(runFolder.resolve(Folders.safeName(model.id())));
                     for (ClipRef clip : snapshot.clips()) {

@@ -3,6 +3,7 @@ package io.avlens.runner.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,10 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
-import org.eclipse.core.runtime.jobs.IJobManager;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -36,7 +37,9 @@ import io.avlens.runner.task.ClipTask;
 
 /**
  * The {@link ModelRunner} service: {@link ClipTask}s and {@link InferenceService}s come and go through DS
- * (dynamic, so a model bundle can be installed while AV Lens runs), runs go through {@link RunExecution}.
+ * (dynamic, so a model bundle can be installed while AV Lens runs), runs go through {@link RunExecution}. The
+ * inference rule is taken only when a clip must be computed (cached results never queue); single-clip computations
+ * share a small {@link ModelPool}, so a viewer going from clip to clip loads its model once.
  */
 @Component(service = ModelRunner.class)
 public class RunnerService implements ModelRunner {
@@ -44,12 +47,31 @@ public class RunnerService implements ModelRunner {
     /** The symbolic name of this bundle, for job statuses. */
     static final String BUNDLE = "io.avlens.runner";
 
+    /** Models kept loaded for single-clip computations. */
+    static final int POOLED_MODELS = 2;
+    /** How long a pooled model is kept unused. */
+    static final Duration POOL_IDLE = Duration.ofMinutes(5);
+
     private final RankedServices services = new RankedServices();
     private final FileHashes hashes = new FileHashes();
     private final InferenceRule rule = new InferenceRule();
+    private final ModelPool pool = new ModelPool(POOLED_MODELS, POOL_IDLE);
+    private final Path tempFolder;
 
     /** For DS and tests (add services with the bind methods). */
     public RunnerService() {
+        this(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** With the folder where single clips computed without a cache go (tests). */
+    RunnerService(Path tempFolder) {
+        this.tempFolder = tempFolder;
+    }
+
+    /** Closes the models kept loaded. */
+    @Deactivate
+    void deactivate() {
+        pool.close();
     }
 
     /** A task appears (whiteboard). */
@@ -72,6 +94,7 @@ public class RunnerService implements ModelRunner {
     /** An inference service goes. */
     public void removeInferenceService(InferenceService service) {
         services.removeInference(service);
+        pool.forget(service);
     }
 
     @Override
@@ -81,27 +104,15 @@ public class RunnerService implements ModelRunner {
 
     @Override
     public RunOutcome run(RunSnapshot snapshot, RunSettings settings, IProgressMonitor monitor) {
-        IJobManager jobs = Job.getJobManager();
-        try {
-            // beginRule must be matched by endRule even when it throws (cancelled while waiting: the run then
-            // stops at its first step and is recorded as cancelled)
-            try {
-                jobs.beginRule(rule, monitor);
-            } catch (OperationCanceledException e) {
-                if (monitor != null) {
-                    monitor.setCanceled(true);
-                }
-            }
-            return new RunExecution(services, hashes).run(snapshot, settings, monitor);
-        } finally {
-            jobs.endRule(rule);
+        try (RuleGate gate = new RuleGate(rule)) {
+            return new RunExecution(services, hashes, gate).run(snapshot, settings, monitor);
         }
     }
 
     @Override
     public Job runJob(RunSnapshot snapshot, RunSettings settings, Consumer<RunOutcome> onDone) {
         Job job = Job.create("Run " + snapshot.experimentId(), monitor -> {
-            RunOutcome outcome = new RunExecution(services, hashes).run(snapshot, settings, monitor);
+            RunOutcome outcome = run(snapshot, settings, monitor);
             if (onDone != null) {
                 onDone.accept(outcome);
             }
@@ -111,31 +122,21 @@ public class RunnerService implements ModelRunner {
                 case FAILED -> Status.error("Run " + outcome.runId() + " failed: " + outcome.message());
             };
         });
-        job.setRule(rule);
         job.setUser(true);
         return job;
     }
 
     @Override
     public ClipOutcome runClip(ClipRequest request, RunSettings settings, IProgressMonitor monitor) {
-        IJobManager jobs = Job.getJobManager();
-        try {
-            try {
-                jobs.beginRule(rule, monitor);
-            } catch (OperationCanceledException e) {
-                return new ClipOutcome(request.model().id(), request.clip().id(), request.clip().media(),
-                        RunState.CANCELLED, false, null, List.of(), Map.of(), List.of(), 0, null, "cancelled");
-            }
-            return computeClip(request, settings, monitor);
-        } finally {
-            jobs.endRule(rule);
+        try (RuleGate gate = new RuleGate(rule)) {
+            return computeClip(request, settings, monitor, gate);
         }
     }
 
     @Override
     public Job clipJob(ClipRequest request, RunSettings settings, Consumer<ClipOutcome> onDone) {
         Job job = Job.create(request.kind() + " of " + request.clip().id(), monitor -> {
-            ClipOutcome outcome = computeClip(request, settings, monitor);
+            ClipOutcome outcome = runClip(request, settings, monitor);
             if (onDone != null) {
                 onDone.accept(outcome);
             }
@@ -145,15 +146,16 @@ public class RunnerService implements ModelRunner {
                 case FAILED -> new Status(IStatus.ERROR, BUNDLE, outcome.message());
             };
         });
-        job.setRule(rule);
         job.setSystem(false);
         return job;
     }
 
-    private ClipOutcome computeClip(ClipRequest request, RunSettings settings, IProgressMonitor monitor) {
+    private ClipOutcome computeClip(ClipRequest request, RunSettings settings, IProgressMonitor monitor,
+            RuleGate gate) {
         SubMonitor sub = SubMonitor.convert(monitor, request.kind() + " of " + request.clip().id(), 2);
         ResultCache cache = settings.cacheFolder() == null ? null : new ResultCache(settings.cacheFolder());
         Path scratch = null;
+        Path result = null;
         try {
             ClipTask task = services.task(request.kind(), request.model().family());
             if (task == null) {
@@ -166,22 +168,31 @@ public class RunnerService implements ModelRunner {
                 return failed(request, request.model().weights() + ": SHA-256 is " + sha + " but the descriptor of"
                         + " model " + request.model().id() + " says " + expected + "; import the model again");
             }
-            scratch = cache == null ? Files.createTempDirectory("avlens-clip-")
+            // without a cache the result's folder is a new temporary folder of its own (the caller deletes it);
+            // with one, the clip is computed in the cache's tmp/ and the outcome points at the cache entry
+            scratch = cache == null ? Files.createTempDirectory(tempFolder, "avlens-clip-")
                     : Files.createDirectories(settings.cacheFolder().resolve("tmp"))
                             .resolve("clip-" + UUID.randomUUID());
             Files.createDirectories(scratch);
+            Path target = scratch.resolve(Folders.safeName(request.clip().id()));
+            if (cache == null) {
+                Files.delete(scratch);
+                target = scratch;
+            }
             try (ModelSession session = new ModelSession(request.model(), settings,
-                    services.choose(settings.requestedDevice()))) {
-                var work = new ClipComputation.ModelWork(task, request.model(), sha, session, request.parameters(),
+                    services.choose(settings.requestedDevice()), pool, sha)) {
+                var work = new ClipComputation.ModelWork(task, request.model(), sha, session,
+                        TaskParameters.read(task, request.parameters()),
                         request.seed());
                 Map<String, String> media = new HashMap<>();
-                ClipOutcome outcome = new ClipComputation(hashes, cache).compute(work, request.clip(),
-                        scratch.resolve(Folders.safeName(request.clip().id())), sub, media);
-                if (cache == null || outcome.state() != RunState.SUCCEEDED) {
+                ClipOutcome outcome = new ClipComputation(hashes, cache, gate).compute(work, request.clip(), target,
+                        sub, media);
+                if (cache == null) {
+                    result = outcome.folder();
                     return outcome;
                 }
-                Path entry = cache.entryFolder(outcome.cacheKey());
-                if (!Files.isDirectory(entry)) {
+                Path entry = outcome.state() == RunState.SUCCEEDED ? cache.entryFolder(outcome.cacheKey()) : null;
+                if (entry == null || !Files.isDirectory(entry)) {
                     return outcome;
                 }
                 return new ClipOutcome(outcome.modelId(), outcome.clipId(), outcome.media(), outcome.state(),
@@ -196,7 +207,7 @@ public class RunnerService implements ModelRunner {
         } catch (IOException e) {
             return failed(request, "cannot compute clip '" + request.clip().id() + "': " + e.getMessage());
         } finally {
-            if (cache != null && scratch != null) {
+            if (scratch != null && !scratch.equals(result)) {
                 Folders.deleteTree(scratch);
             }
         }

@@ -1,5 +1,6 @@
 package io.avlens.runner.task;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,27 @@ public interface ClipTask {
      * preprocessing, new artifact layout); the runner folds it into its cache key.
      */
     String version();
+
+    /**
+     * The experiment parameters {@link #run} reads, besides {@code seed} (which every task may read): the
+     * experiment editor offers exactly these, {@code avlens validate} warns about any other, and only these (and
+     * the seed) are given to the task and enter the cache key, so a parameter no task reads never makes a cached
+     * result stale. None by default.
+     */
+    default List<ParameterSpec> parameters() {
+        return List.of();
+    }
+
+    /**
+     * The files besides the media that {@link #run} reads for this clip (e.g. a sidecar with the clip's ground
+     * truth): the runner hashes their content (or their absence) into its cache key, so a changed sidecar gives a
+     * new result. None by default. Called on any thread; must not read the files itself.
+     *
+     * @param media the clip's media file, absolute
+     */
+    default List<Path> inputs(Path media) {
+        return List.of();
+    }
 
     /**
      * Runs the model on one clip: decodes the media at the model's profile, runs forward passes, writes the artifacts

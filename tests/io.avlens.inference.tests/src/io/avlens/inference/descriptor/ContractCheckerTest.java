@@ -50,6 +50,21 @@ class ContractCheckerTest {
     }
 
     @Test
+    void aShortClipIsPaddedWhenTheModelAllowsIt() {
+        ClipFacts clip = new ClipFacts("short.mp4", 2, new ClipFacts.Video(8, 64, 64), new ClipFacts.Audio(16_000, 1));
+        assertThat(ContractChecker.check(Profiles.AVSHAPES_SMALL, BOTH, clip)).singleElement()
+                .satisfies(m -> assertThat(m.severity()).isEqualTo(Severity.ERROR));
+        List<ContractMismatch> padded = ContractChecker.check(Profiles.AVSHAPES_SMALL, BOTH, true, clip);
+        assertThat(padded).singleElement().satisfies(m -> {
+            assertThat(m.field()).isEqualTo("clipLength");
+            assertThat(m.severity()).isEqualTo(Severity.CONVERTED);
+            assertThat(m.message()).isEqualTo("short.mp4 lasts 2 s, shorter than one 4 s window of"
+                    + " avshapes-small: it will be padded by 2 s (paddedSeconds in its results)");
+        });
+        assertThat(ContractChecker.usable(padded)).isTrue();
+    }
+
+    @Test
     void onlyTheModalitiesAModelReadsAreChecked() {
         ClipFacts audioOnly = new ClipFacts("speech.wav", 10, null, new ClipFacts.Audio(16_000, 1));
         assertThat(ContractChecker.check(Profiles.DENSEAV, Set.of(Modality.AUDIO), audioOnly)).isEmpty();

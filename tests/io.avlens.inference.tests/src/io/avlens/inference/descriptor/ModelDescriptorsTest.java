@@ -45,6 +45,18 @@ class ModelDescriptorsTest {
     }
 
     @Test
+    void padShortIsWrittenOnlyWhenSet() throws Exception {
+        Path file = dir.resolve(ModelDescriptors.FILE_NAME);
+        ModelDescriptors.write(file, cavpVideo(null));
+        assertThat(Files.readString(file)).doesNotContain("padShort");
+        ModelDescriptor pads = new ModelDescriptor("p", "f", ModelDescriptor.Source.BUILTIN, "w.params", null,
+                Profiles.AVSHAPES_SMALL, null, List.of(), List.of(), null, true);
+        ModelDescriptors.write(file, pads);
+        assertThat(Files.readString(file)).contains("\"padShort\": true");
+        assertThat(ModelDescriptors.read(file).padShort()).isTrue();
+    }
+
+    @Test
     void aProfileOfItsOwnIsWrittenInFull() throws Exception {
         PreprocessingProfile own = new PreprocessingProfile("my-encoder",
                 new VideoSpec(10, 112, 112, FrameFit.CENTER_CROP), 22_050, null, 2.5);

@@ -8,6 +8,7 @@ import io.avlens.analysis.similarity.SimilarityFiles;
 import io.avlens.analysis.similarity.SyncEstimate;
 import io.avlens.analysis.similarity.SyncOffsetEstimator;
 import io.avlens.analysis.similarity.TimeBase;
+import io.avlens.core.profile.PreprocessingProfile;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.core.tensor.Npy;
 import io.avlens.inference.LoadedModel;
@@ -74,6 +75,8 @@ class CavpSimilarityTaskTest {
         assertThat(task.kind()).isEqualTo("similarity");
         assertThat(task.supports("cavp")).isTrue();
         assertThat(task.supports("denseav")).isFalse();
+        assertThat(task.inputs(dir.resolve("media/clip-00000.mp4"))).as("the sidecar is part of the cache key")
+                .containsExactly(dir.resolve("media/clip-00000.json"));
         ModelCatalog.Entry entry = installed();
         List<ClipResult> results = new ArrayList<>();
         double errors = 0;
@@ -144,6 +147,27 @@ class CavpSimilarityTaskTest {
             assertThat(s.get("clipsWithKnownLag")).isZero();
             assertThat(s.get("accuracyWithinOneFrame")).isNaN();
             assertThat(s.get("meanConfidence")).isEqualTo(r.metrics().get("confidence"));
+        }
+    }
+
+    @Test
+    void aClipShorterThanTheWindowIsPaddedAndSaysByHowMuch() throws Exception {
+        ModelCatalog.Entry entry = installed();
+        assertThat(entry.descriptor().padShort()).as("cavp-small pads short clips").isTrue();
+        Path mp4 = copyClip("clip-00001", false);
+        // the 4 s clip against a 6 s window: 2 s (16 steps at 8 fps) of black frames and silence are added
+        PreprocessingProfile p = entry.descriptor().profile();
+        ModelDescriptor longer = entry.descriptor().withProfile(new PreprocessingProfile(p.id() + "-6s", p.video(),
+                p.sampleRate(), p.mel(), 6.0));
+        try (LoadedModel model = load(entry)) {
+            ClipInput in = input("s", mp4, model, longer, Map.of());
+            ClipResult r = new CavpSimilarityTask().run(in, new NullProgressMonitor());
+            assertThat(r.metrics()).containsEntry("paddedSeconds", 2.0).containsEntry("steps", 48.0);
+            assertThat(SimilarityFiles.readNpy(in.outputFolder().resolve("similarity.npy")).shape())
+                    .containsExactly(48, 48);
+            ClipResult whole = new CavpSimilarityTask().run(input("w", mp4, model, entry.descriptor(), Map.of()),
+                    new NullProgressMonitor());
+            assertThat(whole.metrics()).doesNotContainKey("paddedSeconds").containsEntry("steps", 32.0);
         }
     }
 

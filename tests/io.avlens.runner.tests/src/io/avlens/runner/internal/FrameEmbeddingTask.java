@@ -27,7 +27,8 @@ import io.avlens.runner.task.TaskException;
 /**
  * A real task on the fixture model (TorchScript conv net, frames [B,3,16,16] → L2-normalised embedding [B,4]):
  * decodes the clip at 8 fps 16×16, runs the model in batches of {@value #BATCH} frames (checking the monitor
- * between them) and writes {@code embedding.npy} [T, 4]. Counts its calls and lets a test act at the start of each.
+ * between them) and writes {@code embedding.npy} [T, 4]; reads the clip's sidecar, when there is one, for a truth
+ * metric. Counts its calls and lets a test act at the start of each.
  */
 final class FrameEmbeddingTask implements ClipTask {
 
@@ -74,6 +75,22 @@ final class FrameEmbeddingTask implements ClipTask {
     }
 
     @Override
+    public List<io.avlens.runner.task.ParameterSpec> parameters() {
+        return List.of(io.avlens.runner.task.ParameterSpec.real("scale", 1.0, null, null,
+                "copied into the metric 'scale'"));
+    }
+
+    /** {@code <clip>.json} beside the media: its {@code lagSeconds} becomes the metric {@code trueLagSeconds}. */
+    @Override
+    public List<java.nio.file.Path> inputs(java.nio.file.Path media) {
+        return List.of(sidecar(media));
+    }
+
+    static java.nio.file.Path sidecar(java.nio.file.Path media) {
+        return media.resolveSibling(media.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".json");
+    }
+
+    @Override
     public ClipResult run(ClipInput input, IProgressMonitor monitor) throws TaskException {
         calls.incrementAndGet();
         mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
@@ -102,6 +119,11 @@ final class FrameEmbeddingTask implements ClipTask {
             Map<String, Double> metrics = new HashMap<>();
             metrics.put("frames", (double) n);
             metrics.put("scale", input.real("scale", 1.0));
+            java.nio.file.Path sidecar = sidecar(input.media());
+            if (java.nio.file.Files.isRegularFile(sidecar)) {
+                metrics.put("trueLagSeconds", com.google.gson.JsonParser.parseString(java.nio.file.Files
+                        .readString(sidecar)).getAsJsonObject().get("lagSeconds").getAsDouble());
+            }
             return new ClipResult(input.clipId(), List.of(new TaskArtifact("embedding", "embedding",
                     "embedding.npy", new int[] {n, 4}, "float32")), metrics);
         } catch (MediaException e) {

@@ -73,6 +73,28 @@ class RunCacheTest {
     }
 
     @Test
+    void aParameterTheTaskDoesNotReadNeitherReachesItNorChangesTheCacheKey() throws Exception {
+        Rig rig = new Rig(dir);
+        rig.clip("a", 0);
+        java.util.List<Map<String, Object>> seen = new java.util.ArrayList<>();
+        rig.task.onStart = in -> seen.add(in.parameters());
+        RunOutcome first = rig.runner.run(rig.snapshot(), rig.settings(), null);
+        io.avlens.model.TextParameter unread = io.avlens.model.AvLensFactory.eINSTANCE.createTextParameter();
+        unread.setName("aggregation");
+        unread.setValue("max");
+        rig.experiment.getParameters().add(unread);
+        RunOutcome second = rig.runner.run(rig.snapshot(), rig.settings(), null);
+        assertThat(second.clips().get(0).cached()).isTrue();
+        assertThat(second.clips().get(0).cacheKey()).isEqualTo(first.clips().get(0).cacheKey());
+        assertThat(second.snapshot().parameters()).containsEntry("aggregation", "max"); // still recorded
+        rig.runner.runClip(new ClipRequest("embedding", ExperimentSnapshots.model(rig.models, Rig.MODEL),
+                new ClipRef("a", rig.media("a")), Map.of("scale", 9.0, "aggregation", "max"), 7), rig.settings(),
+                null);
+        assertThat(seen).hasSize(2).allSatisfy(p -> assertThat(p).doesNotContainKey("aggregation"));
+        assertThat(seen.get(1)).containsEntry("scale", 9.0);
+    }
+
+    @Test
     void aDamagedCacheEntryIsIgnoredAndRecomputed() throws Exception {
         Rig rig = new Rig(dir);
         rig.clip("a", 0);

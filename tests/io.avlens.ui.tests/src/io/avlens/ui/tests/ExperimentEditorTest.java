@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.command.DeleteCommand;
+import org.eclipse.emf.edit.command.RemoveCommand;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.dialogs.IMessageProvider;
@@ -53,6 +55,7 @@ import io.avlens.model.ModelSource;
 import io.avlens.model.Parameter;
 import io.avlens.model.Project;
 import io.avlens.model.RealListParameter;
+import io.avlens.model.RealParameter;
 import io.avlens.model.Split;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.runner.data.MediaImport;
@@ -245,6 +248,53 @@ class ExperimentEditorTest {
         assertThat(saved.getSelection().getClips()).extracting(Clip::getId).containsExactly("bounce",
                 "bounce2");
         assertThat(saved.getSelection().getDataset()).isSameAs(reopened.findDataset("takes"));
+    }
+
+    @Test
+    void aSimilarityExperimentOffersTheParametersItsTaskReadsAndWarnsAboutOthers() throws Exception {
+        openSample();
+        Experiment sync = F.createExperiment();
+        sync.setId("sync");
+        sync.setKind(ExperimentKind.SIMILARITY);
+        Ui.run(() -> sync.getModels().add(session.project().getModels().get(0)));
+        sync.setSelection(F.createClipSelection());
+        Ui.run(() -> sync.getSelection().setDataset(session.project().getDatasets().get(0)));
+        RealParameter temperature = F.createRealParameter();
+        temperature.setName("temperature");
+        temperature.setValue(0.07);
+        sync.getParameters().add(temperature);
+        Ui.run(() -> session.execute(AddCommand.create(session.editingDomain(), session.project(),
+                AvLensPackage.Literals.PROJECT__EXPERIMENTS, sync)));
+        Ui.sync(() -> ExperimentEditor.open(page(), session, sync));
+        ScrolledForm form = widget(Ui.window().getShell(), "form", ScrolledForm.class);
+
+        // Add offers what the CAVP similarity task reads (and the seed), nothing of other kinds
+        assertThat(addMenuNames(form)).containsExactly("add.seed", "add.maxLagSeconds");
+        assertThat(Ui.sync(() -> addMenuItem(form, "add.maxLagSeconds").getText())).startsWith("maxLagSeconds (real)");
+        // a parameter it does not read is a warning on the parameters table
+        IMessage unknown = message(form, "parameters.unknown.temperature");
+        assertThat(unknown.getMessageType()).isEqualTo(IMessageProvider.WARNING);
+        assertThat(unknown.getMessage()).contains("'temperature'", "maxLagSeconds", "ignored");
+        assertThat(unknown.getControl()).isSameAs(widget(form, "parameters", Table.class));
+        Ui.screenshot(Ui.window().getShell(), "experiment-editor-unknown-parameter");
+
+        Ui.run(() -> addMenuItem(form, "add.maxLagSeconds").notifyListeners(SWT.Selection, new Event()));
+        assertThat(sync.findParameter("maxLagSeconds")).isInstanceOfSatisfying(RealParameter.class,
+                p -> assertThat(p.getValue()).isEqualTo(1.0));
+        assertThat(addMenuNames(form)).containsExactly("add.seed");
+        Ui.run(() -> session.execute(RemoveCommand.create(session.editingDomain(), sync,
+                AvLensPackage.Literals.EXPERIMENT__PARAMETERS, temperature)));
+        assertThat(messages(form)).isEmpty();
+
+        // only kinds an installed task computes can be chosen (the similarity task is the one installed)
+        List<String> kinds = Ui.sync(() -> List.of(widget(form, "kind", Combo.class).getItems()));
+        assertThat(kinds).contains("similarity").doesNotContain("heatmap", "retrieval");
+    }
+
+    private static List<String> addMenuNames(ScrolledForm form) {
+        Button add = widget(form, "parameters.add", Button.class);
+        return Ui.sync(() -> Arrays.stream(add.getMenu().getItems())
+                .map(i -> (String) i.getData(ExperimentEditor.WIDGET_KEY)).toList());
     }
 
     @Test

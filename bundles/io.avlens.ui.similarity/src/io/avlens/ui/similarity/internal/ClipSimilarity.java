@@ -1,9 +1,12 @@
 package io.avlens.ui.similarity.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
@@ -87,11 +90,29 @@ public final class ClipSimilarity {
             if (artifact == null) {
                 return new Result(null, modelId + " wrote no similarity volume for " + media, false);
             }
-            FloatTensor values = SimilarityFiles.readNpy(outcome.folder().resolve(artifact.file()));
+            FloatTensor values;
+            try {
+                values = SimilarityFiles.readNpy(outcome.folder().resolve(artifact.file()));
+            } finally {
+                if (settings.cacheFolder() == null) {
+                    deleteTree(outcome.folder()); // without a cache the runner left the result in a folder of its own
+                }
+            }
             TimeBase base = TimeBase.ofRate(model.descriptor().profile().video().fps());
             return new Result(SimilarityVolume.of(values, base, base), null, outcome.cached());
         } catch (RunnerException | IOException | RuntimeException e) {
             return new Result(null, e.getMessage(), false);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
         }
     }
 }

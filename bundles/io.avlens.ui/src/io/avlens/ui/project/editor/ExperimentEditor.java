@@ -12,6 +12,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.EditorPart;
 
 import io.avlens.model.Experiment;
+import io.avlens.model.store.ExperimentParameterCatalog;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
 import io.avlens.ui.project.ExperimentRuns;
@@ -91,7 +92,10 @@ public final class ExperimentEditor extends EditorPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        form = new ExperimentForm(parent, session, experiment, getTitleImage(),
+        IEclipseContext eclipseContext = getSite().getService(IEclipseContext.class);
+        ExperimentParameterCatalog catalog = eclipseContext == null ? null
+                : eclipseContext.get(ExperimentParameterCatalog.class);
+        form = new ExperimentForm(parent, session, experiment, catalog, getTitleImage(),
                 () -> ExperimentRuns.start(getSite().getWorkbenchWindow(), session, experiment));
     }
 

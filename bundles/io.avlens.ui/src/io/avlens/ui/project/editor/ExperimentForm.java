@@ -18,6 +18,7 @@ import org.eclipse.ui.forms.widgets.TableWrapData;
 import org.eclipse.ui.forms.widgets.TableWrapLayout;
 
 import io.avlens.model.Experiment;
+import io.avlens.model.store.ExperimentParameterCatalog;
 import io.avlens.ui.project.ProjectSession;
 
 /**
@@ -37,8 +38,13 @@ final class ExperimentForm {
     private final Action runAction;
     private Map<Object, Control> shownMessages = new HashMap<>();
 
-    /** @param run starts a run of the experiment (the header's Run button, enabled while nothing is in error) */
-    ExperimentForm(Composite parent, ProjectSession session, Experiment experiment, Image image, Runnable run) {
+    /**
+     * @param catalog what the installed tasks read (kinds offered, parameters offered and checked), or null when
+     *                no runner is installed
+     * @param run     starts a run of the experiment (the header's Run button, enabled while nothing is in error)
+     */
+    ExperimentForm(Composite parent, ProjectSession session, Experiment experiment,
+            ExperimentParameterCatalog catalog, Image image, Runnable run) {
         this.session = session;
         this.experiment = experiment;
         form = new ManagedForm(parent);
@@ -71,7 +77,7 @@ final class ExperimentForm {
         layout.rightMargin = 10;
         layout.topMargin = 10;
         body.setLayout(layout);
-        context = new FormContext(session, experiment, form.getToolkit(), this::refresh);
+        context = new FormContext(session, experiment, catalog, form.getToolkit(), this::refresh);
         general = new GeneralSection(body, context);
         models = new ModelsSection(body, context);
         clips = new ClipsSection(body, context);
@@ -102,7 +108,7 @@ final class ExperimentForm {
     /** Shows the problems found now; a message whose problem is gone is taken away. */
     private void validate() {
         List<ExperimentProblem> problems = new ArrayList<>(ExperimentValidator.validate(experiment,
-                session.project()));
+                session.project(), context.catalog()));
         problems.addAll(parameters.inputProblems());
         IMessageManager messages = form.getMessageManager();
         messages.setAutoUpdate(false);

@@ -14,12 +14,15 @@ import io.avlens.model.Parameter;
 import io.avlens.model.Project;
 import io.avlens.model.RealListParameter;
 import io.avlens.model.store.ClipSelections;
+import io.avlens.model.store.ExperimentParameterCatalog;
+import io.avlens.model.store.ExperimentParameterCheck;
 import io.avlens.ui.project.editor.ExperimentProblem.Target;
 
 /**
  * The checks the editor runs on every change, before a run would fail on them: a unique id, at least one model,
  * each with a preprocessing profile, at least one clip, unique parameter names and sane values for the parameters
- * AV Lens's runners read ({@code seed} ≥ 0, {@code steps} ≥ 1, guidance scale lists not empty). The project
+ * AV Lens's runners read ({@code seed} ≥ 0, {@code steps} ≥ 1, guidance scale lists not empty), and a warning for
+ * each parameter the installed task of the experiment's kind does not read. The project
  * store's validation (files exist, profiles are sane) is not repeated here.
  */
 final class ExperimentValidator {
@@ -27,14 +30,38 @@ final class ExperimentValidator {
     private ExperimentValidator() {
     }
 
-    /** The problems of {@code experiment} in {@code project}, in form order. */
-    static List<ExperimentProblem> validate(Experiment experiment, Project project) {
+    /**
+     * The problems of {@code experiment} in {@code project}, in form order.
+     *
+     * @param catalog what the installed tasks read (a parameter the experiment's kind does not read is a
+     *                warning), or null
+     */
+    static List<ExperimentProblem> validate(Experiment experiment, Project project,
+            ExperimentParameterCatalog catalog) {
         List<ExperimentProblem> problems = new ArrayList<>();
         checkId(experiment, project, problems);
         checkModels(experiment, problems);
         checkClips(experiment, problems);
         checkParameters(experiment, problems);
+        checkKnown(experiment, catalog, problems);
         return problems;
+    }
+
+    private static void checkKnown(Experiment experiment, ExperimentParameterCatalog catalog,
+            List<ExperimentProblem> problems) {
+        if (catalog == null || experiment.getKind() == null) {
+            return;
+        }
+        String kind = experiment.getKind().getLiteral();
+        catalog.parameters(kind).ifPresent(declared -> {
+            for (Parameter parameter : experiment.getParameters()) {
+                String why = ExperimentParameterCheck.unknown(parameter.getName(), kind, declared);
+                if (why != null) {
+                    problems.add(ExperimentProblem.warning("parameters.unknown." + parameter.getName(),
+                            Target.PARAMETERS, Character.toUpperCase(why.charAt(0)) + why.substring(1) + "."));
+                }
+            }
+        });
     }
 
     private static void checkId(Experiment experiment, Project project, List<ExperimentProblem> problems) {

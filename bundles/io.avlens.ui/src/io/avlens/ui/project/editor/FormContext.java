@@ -7,6 +7,7 @@ import org.eclipse.swt.widgets.Widget;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 
 import io.avlens.model.Experiment;
+import io.avlens.model.store.ExperimentParameterCatalog;
 import io.avlens.ui.project.ProjectSession;
 
 /**
@@ -24,14 +25,17 @@ final class FormContext {
 
     private final ProjectSession session;
     private final Experiment experiment;
+    private final ExperimentParameterCatalog catalog;
     private final FormToolkit toolkit;
     private final Runnable resync;
     private boolean refreshing;
     private boolean stopped;
 
-    FormContext(ProjectSession session, Experiment experiment, FormToolkit toolkit, Runnable resync) {
+    FormContext(ProjectSession session, Experiment experiment, ExperimentParameterCatalog catalog,
+            FormToolkit toolkit, Runnable resync) {
         this.session = session;
         this.experiment = experiment;
+        this.catalog = catalog;
         this.toolkit = toolkit;
         this.resync = resync;
     }
@@ -46,6 +50,20 @@ final class FormContext {
 
     Experiment experiment() {
         return experiment;
+    }
+
+    /** What the installed tasks read, or null when no runner is installed. */
+    ExperimentParameterCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * The parameters the experiment's kind reads (besides the seed), or empty when that is not known: no runner,
+     * no kind, or no installed task of the kind.
+     */
+    java.util.Optional<java.util.List<ExperimentParameterCatalog.Declared>> declared() {
+        return catalog == null || experiment.getKind() == null ? java.util.Optional.empty()
+                : catalog.parameters(experiment.getKind().getLiteral());
     }
 
     FormToolkit toolkit() {

@@ -1,6 +1,8 @@
 package io.avlens.ui.project.editor;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -65,7 +67,6 @@ final class GeneralSection {
                 return ((ExperimentKind) element).getLiteral();
             }
         });
-        kind.setInput(ExperimentKind.VALUES);
         kind.addSelectionChangedListener(e -> setKind((ExperimentKind) kind.getStructuredSelection().getFirstElement()));
         GridDataFactory.fillDefaults().grab(true, false).indent(indent, 0).hint(120, SWT.DEFAULT).applyTo(combo);
 
@@ -117,8 +118,25 @@ final class GeneralSection {
         Experiment experiment = context.experiment();
         show(id, Objects.requireNonNullElse(experiment.getId(), ""));
         show(description, Objects.requireNonNullElse(experiment.getDescription(), ""));
+        List<ExperimentKind> kinds = kinds(experiment.getKind());
+        if (!kinds.equals(kind.getInput())) {
+            kind.setInput(kinds);
+        }
         kind.setSelection(experiment.getKind() == null ? StructuredSelection.EMPTY
                 : new StructuredSelection(experiment.getKind()));
+    }
+
+    /**
+     * The kinds offered: those an installed task computes (every kind when no runner is installed), and the
+     * experiment's own so it is shown even when nothing computes it here.
+     */
+    private List<ExperimentKind> kinds(ExperimentKind current) {
+        if (context.catalog() == null) {
+            return ExperimentKind.VALUES;
+        }
+        Set<String> installed = context.catalog().kinds();
+        return ExperimentKind.VALUES.stream().filter(k -> k == current || installed.contains(k.getLiteral()))
+                .toList();
     }
 
     private static void show(Text text, String value) {

@@ -8,7 +8,8 @@ import io.avlens.model.ExperimentKind;
 import io.avlens.model.Parameter;
 
 /**
- * What a new parameter is called and set to: the first setting usual for the experiment's kind that has this type
+ * What a new parameter is called and set to when the installed task of the experiment's kind is not known (the
+ * editor offers that task's own parameters otherwise): the first setting usual for the experiment's kind that has this type
  * and is not in the experiment yet (a generation experiment gets {@code seed}, {@code steps}, then the guidance
  * scales {@code cfg_scales = 1, 2.5, 4.5, 6.5} that Diff-Foley and CondFoleyGen sweep), else a numbered name.
  */
@@ -28,7 +29,6 @@ final class ParameterDefaults {
                     new Suggestion("sampler", ParameterType.TEXT, "ddim"),
                     new Suggestion("normalize_loudness", ParameterType.BOOLEAN, "true"),
                     new Suggestion("seeds", ParameterType.INTEGER_LIST, "0, 1, 2")),
-            ExperimentKind.SIMILARITY, attention(),
             ExperimentKind.HEATMAP, attention(),
             ExperimentKind.EMBEDDING, List.of(
                     new Suggestion("dimensions", ParameterType.INTEGER, "2"),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,8 @@ import org.eclipse.ui.forms.widgets.Section;
 
 import io.avlens.model.AvLensPackage;
 import io.avlens.model.Parameter;
+import io.avlens.model.store.ExperimentParameterCatalog;
+import io.avlens.model.store.ExperimentParameterCheck;
 import io.avlens.ui.project.editor.ExperimentProblem.Target;
 
 /**
@@ -53,6 +56,8 @@ final class ParametersSection {
     private final FormContext context;
     private final TableViewer viewer;
     private final Button remove;
+    private final Button add;
+    private List<String> menuItems = List.of();
     private final Map<Parameter, Rejected> rejected = new IdentityHashMap<>();
 
     ParametersSection(Composite parent, FormContext context) {
@@ -85,7 +90,8 @@ final class ParametersSection {
         GridLayoutFactory.fillDefaults().spacing(0, 6).applyTo(buttons);
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(buttons);
         Button add = FormContext.named(toolkit.createButton(buttons, "Add ▾", SWT.PUSH), "parameters.add");
-        add.setMenu(addMenu(add));
+        add.setMenu(new Menu(add));
+        this.add = add;
         add.addListener(SWT.Selection, e -> {
             Rectangle bounds = add.getBounds();
             add.getMenu().setLocation(add.getParent().toDisplay(bounds.x, bounds.y + bounds.height));
@@ -99,16 +105,54 @@ final class ParametersSection {
         remove.setEnabled(false);
     }
 
-    /** One item per type; the new parameter gets a name and value usual for the experiment's kind. */
-    private Menu addMenu(Button add) {
-        Menu menu = new Menu(add);
-        for (ParameterType type : ParameterType.values()) {
-            MenuItem item = FormContext.named(new MenuItem(menu, SWT.PUSH),
-                    "add." + type.name().toLowerCase(Locale.ROOT));
-            item.setText(Character.toUpperCase(type.label().charAt(0)) + type.label().substring(1));
-            item.addListener(SWT.Selection, e -> add(type));
+    /**
+     * The Add menu: when the installed task of the experiment's kind is known, one item per parameter it reads that
+     * is not set yet (and the seed), with its default; else one item per type, named as usual for the kind.
+     */
+    private void updateAddMenu() {
+        Optional<List<ExperimentParameterCatalog.Declared>> declared = context.declared();
+        Set<String> taken = names();
+        List<ExperimentParameterCatalog.Declared> offered = new ArrayList<>();
+        if (declared.isPresent()) {
+            if (!taken.contains(ExperimentParameterCheck.SEED)) {
+                offered.add(new ExperimentParameterCatalog.Declared(ExperimentParameterCheck.SEED, "INTEGER", "0",
+                        "the random seed of the run"));
+            }
+            declared.get().stream().filter(d -> !taken.contains(d.name())).forEach(offered::add);
         }
-        return menu;
+        List<String> items = declared.isEmpty() ? List.of("types")
+                : offered.stream().map(ExperimentParameterCatalog.Declared::name).toList();
+        if (items.equals(menuItems)) {
+            return;
+        }
+        menuItems = items;
+        Menu menu = add.getMenu();
+        for (MenuItem item : menu.getItems()) {
+            item.dispose();
+        }
+        if (declared.isEmpty()) {
+            for (ParameterType type : ParameterType.values()) {
+                MenuItem item = FormContext.named(new MenuItem(menu, SWT.PUSH),
+                        "add." + type.name().toLowerCase(Locale.ROOT));
+                item.setText(Character.toUpperCase(type.label().charAt(0)) + type.label().substring(1));
+                item.addListener(SWT.Selection, e -> add(type));
+            }
+        } else if (offered.isEmpty()) {
+            MenuItem none = FormContext.named(new MenuItem(menu, SWT.PUSH), "add.none");
+            none.setText("Every parameter of " + context.experiment().getKind().getLiteral() + " is set");
+            none.setEnabled(false);
+        } else {
+            for (ExperimentParameterCatalog.Declared d : offered) {
+                MenuItem item = FormContext.named(new MenuItem(menu, SWT.PUSH), "add." + d.name());
+                item.setText(d.name() + " (" + ParameterType.valueOf(d.type()).label() + ") – " + d.doc());
+                item.addListener(SWT.Selection, e -> add(d));
+            }
+        }
+    }
+
+    private Set<String> names() {
+        return context.experiment().getParameters().stream().map(Parameter::getName).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
     }
 
     private TableViewerColumn column(String title, int width, java.util.function.Function<Parameter, String> text) {
@@ -125,9 +169,21 @@ final class ParametersSection {
     }
 
     private void add(ParameterType type) {
-        Set<String> names = context.experiment().getParameters().stream().map(Parameter::getName)
-                .filter(Objects::nonNull).collect(Collectors.toSet());
-        Parameter parameter = ParameterDefaults.create(type, context.experiment().getKind(), names);
+        add(ParameterDefaults.create(type, context.experiment().getKind(), names()));
+    }
+
+    /** Adds a parameter the task reads, set to its default. */
+    private void add(ExperimentParameterCatalog.Declared declared) {
+        ParameterType type = ParameterType.valueOf(declared.type());
+        Parameter parameter = type.create();
+        parameter.setName(declared.name());
+        if (declared.defaultValue() != null) {
+            parameter.eSet(type.valueFeature(), ParameterValues.parse(type, declared.defaultValue()));
+        }
+        add(parameter);
+    }
+
+    private void add(Parameter parameter) {
         context.execute("Add Parameter " + parameter.getName(), AddCommand.create(context.domain(),
                 context.experiment(), AvLensPackage.Literals.EXPERIMENT__PARAMETERS, parameter));
         viewer.setSelection(new StructuredSelection(parameter), true);
@@ -150,6 +206,7 @@ final class ParametersSection {
         }
         rejected.keySet().removeIf(p -> p.eContainer() != context.experiment());
         remove.setEnabled(!viewer.getSelection().isEmpty());
+        updateAddMenu();
     }
 
     /** The values typed that are not values: problems only the form knows about. */
