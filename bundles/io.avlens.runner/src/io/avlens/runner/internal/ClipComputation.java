@@ -16,6 +16,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
+import io.avlens.core.io.IoErrors;
 import io.avlens.inference.InferenceException;
 import io.avlens.inference.LoadedModel;
 import io.avlens.inference.descriptor.ClipFacts;
@@ -106,7 +107,7 @@ final class ClipComputation {
                         + "'); restore it or import the dataset again");
             } catch (IOException e) {
                 return failed(work, clip, t0, null, clip.media() + ": cannot be read (clip '" + clip.id() + "'): "
-                        + e.getMessage());
+                        + IoErrors.describe(e));
             }
             String key;
             try {
@@ -115,7 +116,7 @@ final class ClipComputation {
                         work.parameters(), work.seed());
             } catch (IOException e) {
                 return failed(work, clip, t0, null, "a file beside " + clip.media() + " cannot be read (clip '"
-                        + clip.id() + "'): " + e.getMessage());
+                        + clip.id() + "'): " + IoErrors.describe(e));
             }
             Optional<ResultCache.Hit> hit = cache == null ? Optional.empty() : cache.lookup(key, clip.id());
             if (hit.isPresent()) {
@@ -172,14 +173,14 @@ final class ClipComputation {
                 try {
                     cache.store(key, target, result, warnings);
                 } catch (IOException e) {
-                    warnings.add("the result was not cached: " + e.getMessage());
+                    warnings.add("the result was not cached: " + IoErrors.describe(e));
                 }
             }
             return new ClipOutcome(work.model().id(), clip.id(), clip.media(), RunState.SUCCEEDED, false, target,
                     result.artifacts(), result.metrics(), warnings, seconds(t0), key, null);
         } catch (IOException e) {
             return failed(work, clip, t0, null, target + ": cannot write the results of clip '" + clip.id() + "': "
-                    + e.getMessage() + "; check the free space and permissions of the project folder");
+                    + IoErrors.describe(e) + "; check the free space and permissions of the project folder");
         } finally {
             Folders.deleteTree(partial);
         }
