@@ -52,15 +52,16 @@ public class BenchCommand implements CliCommand {
             "griffinLim": {"iterations", "audioSeconds", "milliseconds"}}. Without --file a 10 s 640x360 30 fps
             H.264 clip is written to a temporary folder and decoded. The reference decoder is the ffmpeg command
             line on PATH. A short file is decoded repeatedly ("readerRepeats", "cliRepeats"; ffmpeg with
-            -stream_loop) so each timing covers at least 1 s of work; "ratio" is null, with the reason in
-            "ratioNote", without a reference or when a time is still below its resolution. Decoding uses --threads
-            decoder threads on both sides (default 1: one core each); log-mel and Griffin-Lim run on one thread.
+            -stream_loop) so each timing covers at least 1 s of work, as do log-mel and Griffin-Lim ("repeats");
+            "ratio" is null, with the reason in "ratioNote", without a reference or when a time is still below its
+            resolution. Decoding uses --threads decoder threads on both sides (default 1: one core each); log-mel
+            and Griffin-Lim run on one thread.
             With --inference and/or --similarity only those run instead: "inference" compares one forward call
             of a tiny TorchScript model through the inference service with calling DJL directly (after a warm-up,
             both with autograd off and the same libtorch threads; {"serviceMicros", "directMicros", "ratio",
-            "gradMode", "threads", "interopThreads", "sameConditions"}); "similarity" times cavp-small's features, similarity volume
-            and sync estimate for a 10 s clip (80 steps, decoded inputs) through the service ({"medianMs", "p95Ms"}
-            over --runs timed runs after 5 untimed ones).
+            "gradMode", "threads", "interopThreads", "sameConditions"}); "similarity" times cavp-small's
+            features, similarity volume and sync estimate for a 10 s clip (80 steps, decoded inputs) through the
+            service ({"medianMs", "p95Ms"} over --runs timed runs after 5 untimed ones).
             """,
             List.of(OptionSpec.optional("file", "VIDEO", "decode this video instead of the generated clip"),
                     OptionSpec.optional("profile", "ID", "preprocessing profile (default avshapes-small)"),
@@ -153,12 +154,14 @@ public class BenchCommand implements CliCommand {
             JsonObject m = new JsonObject();
             m.addProperty("profile", dsp.profile());
             m.addProperty("audioSeconds", dsp.melAudioSeconds());
+            m.addProperty("repeats", dsp.melRepeats());
             m.addProperty("milliseconds", round(dsp.melMedianSeconds() * 1000));
             m.addProperty("realTimeFactor", round(dsp.melRealTimeFactor()));
             json.add("logMel", m);
             JsonObject g = new JsonObject();
             g.addProperty("iterations", dsp.griffinLimIterations());
             g.addProperty("audioSeconds", dsp.griffinLimSeconds());
+            g.addProperty("repeats", dsp.griffinLimRepeats());
             g.addProperty("milliseconds", round(dsp.griffinLimMedianSeconds() * 1000));
             json.add("griffinLim", g);
             context.printJson(json);
