@@ -51,13 +51,17 @@ public class BenchCommand implements CliCommand {
             "cliFramesPerSecond", "ratio", "reference"}, "logMel": {"profile", "realTimeFactor", ...},
             "griffinLim": {"iterations", "audioSeconds", "milliseconds"}}. Without --file a 10 s 640x360 30 fps
             H.264 clip is written to a temporary folder and decoded. The reference decoder is the ffmpeg command
-            line on PATH ("ratio" is null without one). Decoding uses --threads decoder threads on both sides
-            (default 1: one core each); log-mel and Griffin-Lim run on one thread.
+            line on PATH. A short file is decoded repeatedly ("readerRepeats", "cliRepeats"; ffmpeg with
+            -stream_loop) so each timing covers at least 1 s of work, as do log-mel and Griffin-Lim ("repeats");
+            "ratio" is null, with the reason in "ratioNote", without a reference or when a time is still below its
+            resolution. Decoding uses --threads decoder threads on both sides (default 1: one core each); log-mel
+            and Griffin-Lim run on one thread.
             With --inference and/or --similarity only those run instead: "inference" compares one forward call
-            of a tiny TorchScript model through the inference service with calling DJL directly (after a warm-up;
-            {"serviceMicros", "directMicros", "ratio"}); "similarity" times cavp-small's features, similarity volume
-            and sync estimate for a 10 s clip (80 steps, decoded inputs) through the service ({"medianMs", "p95Ms"}
-            over --runs timed runs after 5 untimed ones).
+            of a tiny TorchScript model through the inference service with calling DJL directly (after a warm-up,
+            both with autograd off and the same libtorch threads; {"serviceMicros", "directMicros", "ratio",
+            "gradMode", "threads", "interopThreads", "sameConditions"}); "similarity" times cavp-small's
+            features, similarity volume and sync estimate for a 10 s clip (80 steps, decoded inputs) through the
+            service ({"medianMs", "p95Ms"} over --runs timed runs after 5 untimed ones).
             """,
             List.of(OptionSpec.optional("file", "VIDEO", "decode this video instead of the generated clip"),
                     OptionSpec.optional("profile", "ID", "preprocessing profile (default avshapes-small)"),
@@ -137,26 +141,35 @@ public class BenchCommand implements CliCommand {
             d.addProperty("threads", decode.threads());
             d.addProperty("runs", decode.runs());
             d.addProperty("sourceFrames", decode.sourceFrames());
-            d.addProperty("readerFramesPerSecond", round(decode.readerFramesPerSecond()));
-            d.addProperty("cliFramesPerSecond", decode.referenceAvailable() ? round(decode.cliFramesPerSecond()) : null);
-            d.addProperty("ratio", decode.referenceAvailable() ? round(decode.ratio()) : null);
+            d.addProperty("readerRepeats", decode.readerRepeats());
+            d.addProperty("readerFramesPerSecond", finite(decode.readerFramesPerSecond()));
+            d.addProperty("cliRepeats", decode.cliRepeats());
+            d.addProperty("cliFramesPerSecond", finite(decode.cliFramesPerSecond()));
+            d.addProperty("ratio", finite(decode.ratio()));
+            if (decode.ratioNote() != null) {
+                d.addProperty("ratioNote", decode.ratioNote());
+            }
             d.addProperty("reference", decode.reference());
             json.add("decode", d);
             JsonObject m = new JsonObject();
             m.addProperty("profile", dsp.profile());
             m.addProperty("audioSeconds", dsp.melAudioSeconds());
+            m.addProperty("repeats", dsp.melRepeats());
             m.addProperty("milliseconds", round(dsp.melMedianSeconds() * 1000));
             m.addProperty("realTimeFactor", round(dsp.melRealTimeFactor()));
             json.add("logMel", m);
             JsonObject g = new JsonObject();
             g.addProperty("iterations", dsp.griffinLimIterations());
             g.addProperty("audioSeconds", dsp.griffinLimSeconds());
+            g.addProperty("repeats", dsp.griffinLimRepeats());
             g.addProperty("milliseconds", round(dsp.griffinLimMedianSeconds() * 1000));
             json.add("griffinLim", g);
             context.printJson(json);
             context.err().println(String.format(Locale.ROOT,
-                    "bench: decode %.2fx the ffmpeg command line, log-mel %.0fx real time, Griffin-Lim %.1f ms",
-                    decode.ratio(), dsp.melRealTimeFactor(), dsp.griffinLimMedianSeconds() * 1000));
+                    "bench: decode %s, log-mel %.0fx real time, Griffin-Lim %.1f ms",
+                    decode.ratioNote() == null ? String.format(Locale.ROOT, "%.2fx the ffmpeg command line",
+                            decode.ratio()) : "not compared (" + decode.ratioNote() + ")",
+                    dsp.melRealTimeFactor(), dsp.griffinLimMedianSeconds() * 1000));
             return 0;
         } catch (MediaException e) {
             throw new CommandException(e.getMessage());
@@ -192,7 +205,11 @@ public class BenchCommand implements CliCommand {
                 o.addProperty("callsPerRun", r.callsPerRun());
                 o.addProperty("serviceMicros", round(r.serviceMicros()));
                 o.addProperty("directMicros", round(r.directMicros()));
-                o.addProperty("ratio", round(r.serviceMicros() / r.directMicros()));
+                o.addProperty("ratio", finite(r.serviceMicros() / r.directMicros()));
+                o.addProperty("gradMode", r.direct().gradMode());
+                o.addProperty("threads", r.direct().threads());
+                o.addProperty("interopThreads", r.direct().interopThreads());
+                o.addProperty("sameConditions", r.service().equals(r.direct()));
                 json.add("inference", o);
             }
             if (arguments.flag("similarity")) {
@@ -264,6 +281,11 @@ public class BenchCommand implements CliCommand {
         o.addProperty("medianMs", round(ms[runs / 2]));
         o.addProperty("p95Ms", round(ms[Math.min(runs - 1, (int) Math.ceil(0.95 * runs) - 1)]));
         return o;
+    }
+
+    /** Rounded, or null (JSON null) when not a finite number: a ratio is never printed as infinite or NaN. */
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? round(v) : null;
     }
 
     private static double round(double v) {

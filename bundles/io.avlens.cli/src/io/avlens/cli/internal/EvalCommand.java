@@ -3,6 +3,8 @@ package io.avlens.cli.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +15,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import io.avlens.cli.command.CliCommand;
@@ -22,8 +23,9 @@ import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
+import io.avlens.model.store.ProjectStore;
 import io.avlens.models.BuiltinModels;
-import io.avlens.runner.ClipOutcome;
+import io.avlens.models.cavp.SyncMetrics;
 import io.avlens.runner.ClipRef;
 import io.avlens.runner.ModelRef;
 import io.avlens.runner.ModelRunner;
@@ -35,7 +37,8 @@ import io.avlens.runner.RunState;
 /**
  * {@code avlens eval --task sync --model ID --data DIR}: a model's audio-visual sync accuracy on clips with known
  * lags, through the inference service and the model family's similarity task, the same path the workbench's runner
- * takes.
+ * takes, scored by the same code as the runner's summary. With {@code --write-descriptor} the figures it prints go
+ * into a model descriptor's {@code evaluation} block, so a published figure is always the output of this command.
  */
 @Component(service = CliCommand.class)
 public class EvalCommand implements CliCommand {
@@ -43,29 +46,40 @@ public class EvalCommand implements CliCommand {
     private static final CommandSpec SPEC = new CommandSpec("eval",
             "measure a model on a dataset (sync: lag estimates against known lags)",
             """
-            Runs every clip of DIR (DIR/media/*.mp4, else DIR/*.mp4) through the model's similarity task and
-            compares each estimated lag (argmax over lags within +-SECONDS of the mean similarity along the
-            diagonal band) with the lagSeconds of the clip's sidecar (clip.json beside clip.mp4). Prints {"task",
-            "model", "data", "maxLagSeconds", "clips", "clipsWithKnownLag", "withinOneFrame",
-            "accuracyWithinOneFrame", "maeSeconds", "meanConfidence", "failed": [{"clip", "message"}], "seconds",
-            "clipsPerSecond"}; a clip that cannot be read is listed under "failed" and left out of the metrics.
-            ID is a model in the models folder (built-in models are installed there first) or a descriptor file.
-            The clips run as a one-off similarity experiment through the model runner (its cache makes a repeated
-            eval instant: "cachedClips"); with --out the run is kept in OUT/runs/<run-id>/ (run.json and the
-            per-clip audio.npy, video.npy, similarity.npy).
+            Runs the clips of DIR (DIR/media/*.mp4, else DIR/*.mp4; with --split NAME the clips that DIR's
+            project.avlens puts in that split, e.g. train, val or test of an AV-Shapes dataset) through the model's
+            similarity task and compares each estimated lag (argmax over lags within +-SECONDS of the mean
+            similarity along the diagonal band) with the lagSeconds of the clip's sidecar (clip.json beside
+            clip.mp4). A clip is right when within one video frame of the truth. Prints {"task", "model", "data",
+            "split", "maxLagSeconds", "clips", "clipsWithKnownLag", "n", "withinOneFrame",
+            "accuracyWithinOneFrame", "maeN", "maeSeconds", "visibleSoundingEvent": {the same over the clips
+            showing a hit or scratch}, "lagOutOfRange": {"n", "clips"}, "failed": [{"clip", "message"}],
+            "perClip": [...], "meanConfidence", "seconds", "clipsPerSecond"}. Every figure states its n: a clip
+            that fails counts as a miss (in n, listed under "failed"), a clip whose true lag is beyond +-SECONDS is
+            counted under "lagOutOfRange" and not scored. ID is a model in the models folder (built-in models are
+            installed there first) or a descriptor file. The clips run as a one-off similarity experiment through
+            the model runner (its cache makes a repeated eval instant: "cachedClips"); with --out the run is kept
+            in OUT/runs/<run-id>/. --write-descriptor FILE replaces FILE's "evaluation" block (atomically) with
+            these figures, the data, split, command and date.
             """,
             RunnerOptions.with(List.of(
                     OptionSpec.required("task", "NAME", "what to measure; sync is the one task so far"),
                     OptionSpec.required("model", "ID", "a model id (see `avlens models`) or a descriptor .json"),
                     OptionSpec.required("data", "DIR", "the dataset folder"),
+                    OptionSpec.optional("split", "NAME", "only the clips of this split of DIR's project (train, val,"
+                            + " test)"),
                     OptionSpec.optional("max-lag", "SECONDS", "largest lag searched (default 1.0)"),
-                    OptionSpec.optional("out", "DIR", "keep the run (run.json, per-clip artifacts) here"))),
+                    OptionSpec.optional("out", "DIR", "keep the run (run.json, per-clip artifacts) here"),
+                    OptionSpec.optional("write-descriptor", "FILE", "write the figures into this model descriptor's"
+                            + " evaluation block"))),
             List.of());
 
     @Reference
     private ModelRunner runner;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile BuiltinModels builtin;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ProjectStore store;
 
     /** For DS. */
     public EvalCommand() {
@@ -73,8 +87,14 @@ public class EvalCommand implements CliCommand {
 
     /** With given services (tests). */
     EvalCommand(ModelRunner runner, BuiltinModels builtin) {
+        this(runner, builtin, null);
+    }
+
+    /** With given services, a project store among them (tests). */
+    EvalCommand(ModelRunner runner, BuiltinModels builtin, ProjectStore store) {
         this.runner = runner;
         this.builtin = builtin;
+        this.store = store;
     }
 
     @Override
@@ -89,15 +109,20 @@ public class EvalCommand implements CliCommand {
             throw new CommandException("eval: unknown task '" + task + "'; known: sync");
         }
         double maxLag = SimilarityCommand.maxLag(arguments, "eval");
-        Path data = context.resolve(arguments.required("data"));
-        List<Path> clips = ModelTasks.clips(data);
+        Path dataDir = context.resolve(arguments.required("data"));
+        String descriptorArg = arguments.value("write-descriptor", null);
+        Path descriptorOut = descriptorArg == null ? null : context.resolve(descriptorArg);
+        if (descriptorOut != null && !Files.isRegularFile(descriptorOut)) {
+            throw new CommandException(descriptorOut + ": no such descriptor file");
+        }
+        EvalData data = EvalData.select(dataDir, arguments.value("split", null), store);
         RunSettings settings = RunnerOptions.settings("eval", arguments, context);
         ModelFolders.installBuiltins(settings.modelsFolder(), builtin, context);
         ModelRef model = ModelTasks.find(arguments.required("model"), settings.modelsFolder(), context).ref();
         String outArg = arguments.value("out", null);
         Path keep = outArg == null ? null : context.resolve(outArg);
         List<ClipRef> refs = new ArrayList<>();
-        for (Path clip : clips) {
+        for (Path clip : data.clips()) {
             refs.add(new ClipRef(ModelTasks.clipId(clip), clip));
         }
         Path folder;
@@ -114,50 +139,68 @@ public class EvalCommand implements CliCommand {
             StderrProgress bar = new StderrProgress(context.err(), "eval");
             RunOutcome outcome = runner.run(snapshot, settings, bar);
             bar.done();
-            List<ClipOutcome> done = outcome.clips().stream().filter(c -> c.state() == RunState.SUCCEEDED).toList();
-            if (done.isEmpty() && outcome.state() != RunState.SUCCEEDED) {
+            if (outcome.clips().stream().noneMatch(c -> c.state() == RunState.SUCCEEDED)
+                    && outcome.state() != RunState.SUCCEEDED) {
                 throw new CommandException("eval: " + outcome.message());
             }
-            JsonArray failed = new JsonArray();
-            outcome.clips().stream().filter(c -> c.state() == RunState.FAILED).forEach(c -> {
-                JsonObject f = new JsonObject();
-                f.addProperty("clip", c.media().toString());
-                f.addProperty("message", c.message());
-                failed.add(f);
-            });
-            Map<String, Double> m = outcome.metrics();
-            int within = (int) done.stream().mapToDouble(c -> c.metrics().getOrDefault("withinOneFrame", 0.0)).sum();
-            int known = m.getOrDefault("clipsWithKnownLag", 0.0).intValue();
+            SyncMetrics m = EvalReport.score(outcome);
             double seconds = outcome.seconds();
             JsonObject json = new JsonObject();
             json.addProperty("task", task);
             json.addProperty("model", model.id());
             json.addProperty("descriptor", model.descriptorFile().toString());
-            json.addProperty("data", data.toString());
+            json.addProperty("data", dataDir.toString());
+            json.addProperty("split", data.split() == null ? "all" : data.split());
             json.addProperty("maxLagSeconds", maxLag);
-            json.addProperty("clips", done.size());
-            json.addProperty("clipsWithKnownLag", known);
-            json.addProperty("withinOneFrame", within);
-            json.addProperty("accuracyWithinOneFrame", ModelTasks.number(m.getOrDefault("accuracyWithinOneFrame",
+            EvalReport.addFigures(json, m);
+            json.add("failed", EvalReport.failures(outcome));
+            json.addProperty("meanConfidence", ModelTasks.number(outcome.metrics().getOrDefault("meanConfidence",
                     Double.NaN)));
-            json.addProperty("maeSeconds", ModelTasks.number(m.getOrDefault("maeSeconds", Double.NaN)));
-            json.addProperty("meanConfidence", ModelTasks.number(m.getOrDefault("meanConfidence", Double.NaN)));
-            json.add("failed", failed);
-            json.addProperty("cachedClips", m.getOrDefault("cachedClips", 0.0).intValue());
+            json.addProperty("cachedClips", outcome.metrics().getOrDefault("cachedClips", 0.0).intValue());
             json.addProperty("device", outcome.device());
             json.addProperty("seconds", Math.round(seconds * 1000) / 1000.0);
-            json.addProperty("clipsPerSecond", Math.round(clips.size() / seconds * 100) / 100.0);
+            json.addProperty("clipsPerSecond", Math.round(data.clips().size() / seconds * 100) / 100.0);
             if (keep != null) {
                 json.addProperty("runFolder", outcome.runFolder().toString());
             }
+            if (descriptorOut != null) {
+                DescriptorEvaluation.write(descriptorOut, evaluation(arguments, data, model, maxLag, m), model);
+                json.addProperty("descriptorWritten", descriptorOut.toString());
+            }
+            json.add("perClip", EvalReport.perClip(outcome));
             context.printJson(json);
-            context.err().println(String.format(Locale.ROOT, "eval: %d/%d clips within one frame, MAE %.3f s, %.1f s",
-                    within, known, m.getOrDefault("maeSeconds", Double.NaN), seconds));
+            context.err().println(String.format(Locale.ROOT, "eval: %d/%d clips within one frame (%d failed, %d with"
+                    + " a lag beyond %.3f s not scored), MAE %.3f s over %d, %.1f s", m.all().withinOneFrame(),
+                    m.all().n(), m.failed().size(), m.lagOutOfRange().size(), maxLag, m.all().maeSeconds(),
+                    m.all().maeN(), seconds));
             return 0;
         } finally {
             if (keep == null) {
                 ModelTasks.deleteQuietly(folder);
             }
         }
+    }
+
+    /** The descriptor's evaluation block: the figures as printed, and what they were measured on, how and when. */
+    private static JsonObject evaluation(ParsedArguments arguments, EvalData data, ModelRef model, double maxLag,
+            SyncMetrics m) {
+        JsonObject e = new JsonObject();
+        e.addProperty("task", "sync");
+        StringBuilder command = new StringBuilder("avlens eval --task sync --model ")
+                .append(arguments.required("model")).append(" --data ").append(arguments.required("data"));
+        if (data.split() != null) {
+            command.append(" --split ").append(data.split());
+        }
+        command.append(" --max-lag ").append(maxLag);
+        e.addProperty("command", command.toString());
+        e.addProperty("data", data.description() == null ? data.folder().toString() : data.description());
+        e.addProperty("split", data.split() == null ? "all" : data.split());
+        e.addProperty("estimator", "io.avlens.analysis SyncOffsetEstimator, lags within +-" + maxLag + " s");
+        e.addProperty("maxLagSeconds", maxLag);
+        e.addProperty("weightsSha256", model.descriptor().sha256());
+        EvalReport.addFigures(e, m);
+        e.addProperty("failed", m.failed().size());
+        e.addProperty("date", LocalDate.now(ZoneOffset.UTC).toString());
+        return e;
     }
 }

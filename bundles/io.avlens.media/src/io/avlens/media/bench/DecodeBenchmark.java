@@ -26,9 +26,12 @@ import io.avlens.media.MediaProbe;
  * first video stream only (the reader skips audio too), no scaling or conversion, and its time is the
  * {@code rtime} ffmpeg reports for its decode loop, so process start and file opening are left out of the
  * reference but counted for the reader (the stricter comparison). Both use the same decoder thread count
- * ({@code N}; 0 = one per core). Each side runs once to warm up, then {@code runs} times alternately; the best
- * run of each is kept. Throughput is source frames (from the container header) per second. Measures, never
- * judges: a slow result is a number, not an error.
+ * ({@code N}; 0 = one per core). A short file is repeated until each timing covers at least a second of work
+ * ({@link RepeatedWork}; ffmpeg gets {@code -stream_loop}): ffmpeg reports milliseconds, so one pass over a
+ * short clip would read {@code rtime=0.000} and give an infinite rate. The sizing runs warm both sides up; then
+ * each side runs {@code runs} times alternately and the best time per pass is kept. Throughput is source frames
+ * (from the container header) per second. A reference still timed at zero is reported as below resolution, never
+ * as a number. Measures, never judges: a slow result is a number, not an error.
  */
 public final class DecodeBenchmark {
 
@@ -43,32 +46,55 @@ public final class DecodeBenchmark {
      * @param threads          decoder threads on both sides (0 = one per core)
      * @param runs             timed runs per side
      * @param sourceFrames     frames in the video (container header)
-     * @param readerSeconds    best time of {@link FrameReader#read(Path)}, including opening the file
-     * @param cliSeconds       best decode-loop time of the ffmpeg command line, NaN when it did not run
-     * @param cliWallSeconds   best wall time of the ffmpeg process, including its start, NaN when it did not run
+     * @param readerRepeats    passes over the file per timed run of the reader
+     * @param readerSeconds    best time per pass of {@link FrameReader#read(Path)}, including opening the file
+     * @param cliRepeats       passes over the file per timed run of the ffmpeg command line, 0 when it did not run
+     * @param cliSeconds       best decode-loop time per pass of the ffmpeg command line: NaN when it did not run,
+     *                         0 when below its resolution even over {@code cliRepeats} passes
+     * @param cliWallSeconds   best wall time per pass of the ffmpeg process, including its start, NaN when it did
+     *                         not run
      * @param reference        "ffmpeg VERSION (PATH)", or why the reference is unavailable
      */
-    public record Result(String file, VideoSpec spec, int threads, int runs, long sourceFrames, double readerSeconds,
-            double cliSeconds, double cliWallSeconds, String reference) {
+    public record Result(String file, VideoSpec spec, int threads, int runs, long sourceFrames, int readerRepeats,
+            double readerSeconds, int cliRepeats, double cliSeconds, double cliWallSeconds, String reference) {
 
-        /** Source frames the reader decodes per second. */
+        /** Source frames the reader decodes per second, NaN when its time is below resolution. */
         public double readerFramesPerSecond() {
-            return sourceFrames / readerSeconds;
+            return readerSeconds > 0 ? sourceFrames / readerSeconds : Double.NaN;
         }
 
-        /** Source frames the ffmpeg command line decodes per second, NaN when unavailable. */
+        /** Source frames the ffmpeg command line decodes per second, NaN when unavailable or below resolution. */
         public double cliFramesPerSecond() {
-            return sourceFrames / cliSeconds;
+            return referenceResolved() ? sourceFrames / cliSeconds : Double.NaN;
         }
 
-        /** Reader throughput over the command line's (1 = as fast), NaN when the reference is unavailable. */
+        /**
+         * Reader throughput over the command line's (1 = as fast); NaN, never infinite, when the reference is
+         * unavailable or either time is below resolution.
+         */
         public double ratio() {
-            return cliSeconds / readerSeconds;
+            return referenceResolved() && readerSeconds > 0 ? cliSeconds / readerSeconds : Double.NaN;
         }
 
         /** Whether the ffmpeg command line ran. */
         public boolean referenceAvailable() {
             return !Double.isNaN(cliSeconds);
+        }
+
+        /** Whether it ran and its time is above its resolution, so it gives a number. */
+        public boolean referenceResolved() {
+            return cliSeconds > 0;
+        }
+
+        /** Why {@link #ratio()} is NaN, or null when it is a number. */
+        public String ratioNote() {
+            if (!referenceAvailable()) {
+                return "no reference: " + reference;
+            }
+            if (!referenceResolved()) {
+                return "below resolution: ffmpeg timed " + cliRepeats + " passes at 0.000 s";
+            }
+            return readerSeconds > 0 ? null : "below resolution: the reader timed " + readerRepeats + " passes at 0 s";
         }
     }
 
@@ -87,14 +113,21 @@ public final class DecodeBenchmark {
         return run(file, spec, threads, runs, findOnPath("ffmpeg"));
     }
 
+    /** Measures {@code file} against a given ffmpeg executable, each timing over at least a second of work. */
+    public static Result run(Path file, VideoSpec spec, int threads, int runs, Optional<Path> ffmpeg)
+            throws IOException, InterruptedException {
+        return run(file, spec, threads, runs, ffmpeg, RepeatedWork.MIN_SECONDS);
+    }
+
     /**
      * Measures {@code file} against a given ffmpeg executable.
      *
-     * @param ffmpeg the executable, or empty when there is none (the result then says the reference is
-     *               unavailable)
+     * @param ffmpeg     the executable, or empty when there is none (the result then says the reference is
+     *                   unavailable)
+     * @param minSeconds the least work per timing; the file is decoded as many times as that takes
      */
-    public static Result run(Path file, VideoSpec spec, int threads, int runs, Optional<Path> ffmpeg)
-            throws IOException, InterruptedException {
+    public static Result run(Path file, VideoSpec spec, int threads, int runs, Optional<Path> ffmpeg,
+            double minSeconds) throws IOException, InterruptedException {
         if (runs < 1) {
             throw new IllegalArgumentException("at least one run is needed, not " + runs);
         }
@@ -104,36 +137,56 @@ public final class DecodeBenchmark {
         }
         FrameReader reader = new FrameReader(spec, threads);
         String reference = ffmpeg.isEmpty() ? "unavailable: no ffmpeg on PATH" : describe(ffmpeg.get());
-        boolean cli = ffmpeg.isPresent() && !reference.startsWith("unavailable");
+        RepeatedWork.Timing readerTiming = repeats -> {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < repeats; i++) {
+                reader.read(file);
+            }
+            return (System.nanoTime() - t0) / 1e9;
+        };
+        double[] wall = {Double.NaN};
+        RepeatedWork.Timing cliTiming = repeats -> {
+            double[] times = runCli(ffmpeg.orElseThrow(), file, threads, repeats);
+            wall[0] = times == null ? Double.NaN : times[1];
+            return times == null ? Double.NaN : times[0];
+        };
+        RepeatedWork.Sized readerSize = RepeatedWork.size(readerTiming, minSeconds, RepeatedWork.MAX_REPEATS);
+        RepeatedWork.Sized cliSize = null;
+        if (ffmpeg.isPresent() && !reference.startsWith("unavailable")) {
+            cliSize = RepeatedWork.size(cliTiming, minSeconds, RepeatedWork.MAX_REPEATS);
+            if (cliSize.failed()) {
+                cliSize = null;
+                reference = "unavailable: " + ffmpeg.get() + " failed to decode " + file;
+            }
+        }
         double readerBest = Double.POSITIVE_INFINITY;
         double cliBest = Double.POSITIVE_INFINITY;
         double wallBest = Double.POSITIVE_INFINITY;
-        for (int run = -1; run < runs; run++) {
-            long t0 = System.nanoTime();
-            reader.read(file);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            if (cli) {
-                double[] times = runCli(ffmpeg.get(), file, threads);
-                if (times == null) {
-                    cli = false;
+        for (int run = 0; run < runs; run++) {
+            readerBest = Math.min(readerBest, readerTiming.seconds(readerSize.repeats()) / readerSize.repeats());
+            if (cliSize != null) {
+                double seconds = cliTiming.seconds(cliSize.repeats());
+                if (Double.isNaN(seconds)) {
+                    cliSize = null;
                     reference = "unavailable: " + ffmpeg.get() + " failed to decode " + file;
-                } else if (run >= 0) {
-                    cliBest = Math.min(cliBest, times[0]);
-                    wallBest = Math.min(wallBest, times[1]);
+                } else {
+                    cliBest = Math.min(cliBest, seconds / cliSize.repeats());
+                    wallBest = Math.min(wallBest, wall[0] / cliSize.repeats());
                 }
             }
-            if (run >= 0) {
-                readerBest = Math.min(readerBest, seconds);
-            }
         }
-        return new Result(file.toString(), spec, threads, runs, info.video().frames(), readerBest,
-                cli ? cliBest : Double.NaN, cli ? wallBest : Double.NaN, reference);
+        boolean cli = cliSize != null;
+        return new Result(file.toString(), spec, threads, runs, info.video().frames(), readerSize.repeats(),
+                readerBest, cli ? cliSize.repeats() : 0, cli ? cliBest : Double.NaN, cli ? wallBest : Double.NaN,
+                reference);
     }
 
-    /** {decode-loop seconds, wall seconds}, or null when ffmpeg failed. */
-    private static double[] runCli(Path ffmpeg, Path file, int threads) throws IOException, InterruptedException {
+    /** {decode-loop seconds, wall seconds} of {@code repeats} passes over the file, or null when ffmpeg failed. */
+    private static double[] runCli(Path ffmpeg, Path file, int threads, int repeats) throws IOException,
+            InterruptedException {
         List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-benchmark",
-                "-threads", Integer.toString(threads), "-i", file.toString(), "-map", "0:v:0", "-f", "null", "-"));
+                "-threads", Integer.toString(threads), "-stream_loop", Integer.toString(repeats - 1),
+                "-i", file.toString(), "-map", "0:v:0", "-f", "null", "-"));
         long t0 = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -12,7 +12,9 @@ import io.avlens.media.dsp.LogMelSpectrogram;
 /**
  * Measures the audio side of the media layer on the calling thread (one core): log-mel spectrograms as a multiple
  * of real time, and Griffin-Lim inversion time. Input is deterministic synthetic audio (tones and noise bursts).
- * Each measurement is warmed up, repeated, and reported as the median. Measures, never judges.
+ * Each measurement is warmed up, sized so that one timing covers at least a second of work ({@link RepeatedWork}:
+ * the same input processed several times), repeated, and reported as the median time per pass. Measures, never
+ * judges.
  */
 public final class DspBenchmark {
 
@@ -25,9 +27,11 @@ public final class DspBenchmark {
      * @param griffinLimSeconds   seconds of audio inverted
      * @param griffinLimIterations iterations per inversion
      * @param griffinLimMedianSeconds median time of one inversion (mel → waveform)
+     * @param melRepeats          log-mel passes per timing
+     * @param griffinLimRepeats   inversions per timing
      */
     public record Result(String profile, double melAudioSeconds, double melMedianSeconds, double griffinLimSeconds,
-            int griffinLimIterations, double griffinLimMedianSeconds) {
+            int griffinLimIterations, double griffinLimMedianSeconds, int melRepeats, int griffinLimRepeats) {
 
         /** Audio seconds analysed per second of computation. */
         public double melRealTimeFactor() {
@@ -46,34 +50,57 @@ public final class DspBenchmark {
      * @param iterations Griffin-Lim iterations (the target is given for 32)
      */
     public static Result run(PreprocessingProfile profile, int runs, int iterations) {
+        return run(profile, runs, iterations, RepeatedWork.MIN_SECONDS);
+    }
+
+    /**
+     * Runs both measurements, each timing over at least {@code minSeconds} of work.
+     *
+     * @see #run(PreprocessingProfile, int, int)
+     */
+    public static Result run(PreprocessingProfile profile, int runs, int iterations, double minSeconds) {
         if (profile.mel() == null) {
             throw new IllegalArgumentException(profile.id() + " has no mel spectrogram");
         }
         int rate = profile.sampleRate();
         AudioSignal minute = synthetic(60, rate);
         LogMelSpectrogram mel = new LogMelSpectrogram(profile.mel(), rate);
-        double melSeconds = median(runs, () -> mel.compute(minute));
+        double[] melSeconds = median(runs, minSeconds, () -> mel.compute(minute));
 
         AudioSignal clip = synthetic(4, rate);
         FloatTensor spectrogram = mel.compute(clip);
         GriffinLim inverse = new GriffinLim(profile.mel(), rate);
-        double glSeconds = median(runs, () -> inverse.invert(spectrogram, iterations));
-        return new Result(profile.id(), minute.durationSeconds(), melSeconds, clip.durationSeconds(), iterations,
-                glSeconds);
+        double[] glSeconds = median(runs, minSeconds, () -> inverse.invert(spectrogram, iterations));
+        return new Result(profile.id(), minute.durationSeconds(), melSeconds[0], clip.durationSeconds(), iterations,
+                glSeconds[0], (int) melSeconds[1], (int) glSeconds[1]);
     }
 
-    private static double median(int runs, Runnable work) {
+    /** {median seconds per pass, passes per timing}. */
+    private static double[] median(int runs, double minSeconds, Runnable work) {
         for (int i = 0; i < 3; i++) {
             work.run(); // warm-up: JIT and FFT plans
         }
-        double[] times = new double[Math.max(1, runs)];
-        for (int i = 0; i < times.length; i++) {
+        RepeatedWork.Timing timing = repeats -> {
             long t0 = System.nanoTime();
-            work.run();
-            times[i] = (System.nanoTime() - t0) / 1e9;
+            for (int i = 0; i < repeats; i++) {
+                work.run();
+            }
+            return (System.nanoTime() - t0) / 1e9;
+        };
+        try {
+            int repeats = RepeatedWork.size(timing, minSeconds, RepeatedWork.MAX_REPEATS).repeats();
+            double[] times = new double[Math.max(1, runs)];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = timing.seconds(repeats) / repeats;
+            }
+            Arrays.sort(times);
+            return new double[] {times[times.length / 2], repeats};
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the timing itself never waits; keep the flag for the caller
+            throw new IllegalStateException("interrupted while measuring", e);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("in-process work cannot throw " + e, e);
         }
-        Arrays.sort(times);
-        return times[times.length / 2];
     }
 
     /** Tones with bursts and a little noise, the kind of signal the models see. */

@@ -126,4 +126,41 @@ public final class AvShapesData {
             throw new IOException(json + ": not a clip sidecar (" + e.getMessage() + ")", e);
         }
     }
+
+    /**
+     * Whether a clip sidecar lists a sounding event on screen: a {@code hit} or a {@code scratch} (an
+     * {@code offscreen} sound or {@code silent} motion has nothing in the picture to synchronise with). False
+     * without a sidecar or without events.
+     *
+     * @throws IOException naming the file when it exists but is not a JSON object
+     */
+    public static boolean visibleSoundingEvent(Path json) throws IOException {
+        if (!Files.exists(json)) {
+            return false;
+        }
+        try {
+            JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+            JsonElement events = o.get("events");
+            if (events == null || !events.isJsonArray()) {
+                return false;
+            }
+            for (JsonElement e : events.getAsJsonArray()) {
+                JsonElement type = e.isJsonObject() ? e.getAsJsonObject().get("type") : null;
+                String t = type == null || type.isJsonNull() ? "" : type.getAsString();
+                if (t.equals("hit") || t.equals("scratch")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException e) {
+            throw new IOException(json + ": not a clip sidecar (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The sidecar beside a clip: {@code clip-00000.json} for {@code clip-00000.mp4}. */
+    public static Path sidecar(Path media) {
+        String name = media.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return media.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".json");
+    }
 }

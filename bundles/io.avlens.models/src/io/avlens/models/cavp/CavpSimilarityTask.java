@@ -10,6 +10,7 @@ import io.avlens.core.tensor.FloatTensor;
 import io.avlens.core.tensor.Npy;
 import io.avlens.inference.InferenceException;
 import io.avlens.runner.task.ClipInput;
+import io.avlens.runner.task.ClipFailure;
 import io.avlens.runner.task.ClipResult;
 import io.avlens.runner.task.ClipTask;
 import io.avlens.runner.task.ParameterSpec;
@@ -17,6 +18,7 @@ import io.avlens.runner.task.TaskArtifact;
 import io.avlens.runner.task.TaskException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +39,11 @@ import org.osgi.service.component.annotations.Component;
  * means the sound comes later than the picture. Files: {@code audio.npy}, {@code video.npy} ({@code [T, C]}) and
  * {@code similarity.npy} ({@code [Ta, Tv]}). Metrics: {@code lagSeconds}, {@code confidence}, {@code steps}, and
  * when the clip's sidecar ({@code clip.json} beside {@code clip.mp4}) states {@code lagSeconds}, also
- * {@code trueLagSeconds}, {@code absErrorSeconds} and {@code withinOneFrame} (1 when the estimate is within one
- * video frame, else 0). A clip shorter than the profile's window is padded to one window (black frames, silence)
- * when the descriptor allows it ({@code padShort}), and {@code paddedSeconds} says by how much. Stateless.
+ * {@code trueLagSeconds}, {@code absErrorSeconds}, {@code withinOneFrame} (1 when the estimate is within one
+ * video frame, else 0, as {@link SyncScore} defines it), {@code lagInRange} (1 when the true lag is within the
+ * searched range) and {@code visibleSoundingEvent} (1 when the sidecar lists a hit or scratch on screen). A clip
+ * shorter than the profile's window is padded to one window (black frames, silence) when the descriptor allows it
+ * ({@code padShort}), and {@code paddedSeconds} says by how much. Stateless.
  */
 @Component(service = ClipTask.class)
 public final class CavpSimilarityTask implements ClipTask {
@@ -50,9 +54,6 @@ public final class CavpSimilarityTask implements ClipTask {
     public static final String MAX_LAG = "maxLagSeconds";
     /** Its default. */
     public static final double DEFAULT_MAX_LAG_SECONDS = 1.0;
-
-    /** Slack for "within one frame": lags are stored with microsecond rounding. */
-    private static final double ROUNDING = 1e-6;
 
     @Override
     public String kind() {
@@ -66,7 +67,7 @@ public final class CavpSimilarityTask implements ClipTask {
 
     @Override
     public String version() {
-        return "cavp-similarity-1";
+        return "cavp-similarity-2";
     }
 
     /** {@value #MAX_LAG}: the only parameter it reads (besides the seed, which it does not need). */
@@ -79,14 +80,7 @@ public final class CavpSimilarityTask implements ClipTask {
     /** The clip's sidecar, whose {@code lagSeconds} gives the truth metrics. */
     @Override
     public List<Path> inputs(Path media) {
-        return List.of(sidecar(media));
-    }
-
-    /** {@code clip.json} beside {@code clip.mp4}. */
-    static Path sidecar(Path media) {
-        String name = media.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return media.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".json");
+        return List.of(AvShapesData.sidecar(media));
     }
 
     @Override
@@ -99,9 +93,11 @@ public final class CavpSimilarityTask implements ClipTask {
         PreprocessingProfile profile = input.descriptor().profile();
         StepAlignedClip clip;
         OptionalDouble trueLag;
+        boolean visibleSounding;
         try {
             clip = StepAlignedClip.decode(media, profile);
-            trueLag = AvShapesData.knownLagSeconds(sidecar(media));
+            trueLag = AvShapesData.knownLagSeconds(AvShapesData.sidecar(media));
+            visibleSounding = trueLag.isPresent() && AvShapesData.visibleSoundingEvent(AvShapesData.sidecar(media));
         } catch (IOException e) {
             throw new TaskException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -155,10 +151,13 @@ public final class CavpSimilarityTask implements ClipTask {
             metrics.put("paddedSeconds", padded);
         }
         if (trueLag.isPresent()) {
-            double error = Math.abs(estimate.lagSeconds() - trueLag.getAsDouble());
+            SyncScore.Clip scored = SyncScore.estimated(input.clipId(), trueLag, estimate.lagSeconds(), fps, maxLag,
+                    visibleSounding);
             metrics.put("trueLagSeconds", trueLag.getAsDouble());
-            metrics.put("absErrorSeconds", error);
-            metrics.put("withinOneFrame", error <= 1 / fps + ROUNDING ? 1.0 : 0.0);
+            metrics.put("absErrorSeconds", scored.absErrorSeconds());
+            metrics.put("withinOneFrame", scored.withinOneFrame() ? 1.0 : 0.0);
+            metrics.put("lagInRange", scored.lagInRange() ? 1.0 : 0.0);
+            metrics.put("visibleSoundingEvent", visibleSounding ? 1.0 : 0.0);
         }
         int c = audio.dim(1);
         List<TaskArtifact> artifacts = List.of(
@@ -186,31 +185,54 @@ public final class CavpSimilarityTask implements ClipTask {
         }
     }
 
-    /**
-     * Over the clips that succeeded: {@code clips}, {@code clipsWithKnownLag}, and over those,
-     * {@code accuracyWithinOneFrame}, {@code maeSeconds}; {@code meanConfidence} over all (NaN when undefined).
-     */
+    /** {@link #summarize(List, List)} without failures. */
     @Override
     public Map<String, Double> summarize(List<ClipResult> results) {
-        int known = 0;
-        double within = 0;
-        double error = 0;
-        double confidence = 0;
-        for (ClipResult r : results) {
-            Map<String, Double> m = r.metrics();
-            confidence += m.getOrDefault("confidence", Double.NaN);
-            if (m.containsKey("withinOneFrame")) {
-                known++;
-                within += m.get("withinOneFrame");
-                error += m.get("absErrorSeconds");
-            }
-        }
+        return summarize(results, List.of());
+    }
+
+    /**
+     * The sync metrics of {@link SyncScore} ({@link SyncMetrics#toMap()}: every figure with its {@code n}, a failed
+     * clip a miss, clips whose true lag is outside the searched range counted apart), plus {@code clips} (those
+     * that ran) and {@code meanConfidence} over them (NaN when undefined).
+     */
+    @Override
+    public Map<String, Double> summarize(List<ClipResult> succeeded, List<ClipFailure> failed) {
         Map<String, Double> s = new LinkedHashMap<>();
-        s.put("clips", (double) results.size());
-        s.put("clipsWithKnownLag", (double) known);
-        s.put("accuracyWithinOneFrame", known == 0 ? Double.NaN : within / known);
-        s.put("maeSeconds", known == 0 ? Double.NaN : error / known);
-        s.put("meanConfidence", results.isEmpty() ? Double.NaN : confidence / results.size());
+        s.put("clips", (double) succeeded.size());
+        s.putAll(score(succeeded, failed).toMap());
+        s.put("meanConfidence", succeeded.stream().mapToDouble(r -> r.metrics().getOrDefault("confidence",
+                Double.NaN)).average().orElse(Double.NaN));
         return s;
+    }
+
+    /**
+     * The sync metrics of a run's clips from their per-clip metrics; a failed clip's sidecar is read for its
+     * lag and events when it can be (it is a miss either way).
+     */
+    public static SyncMetrics score(List<ClipResult> succeeded, List<ClipFailure> failed) {
+        List<SyncScore.Clip> clips = new ArrayList<>();
+        for (ClipResult r : succeeded) {
+            Map<String, Double> m = r.metrics();
+            Double truth = m.get("trueLagSeconds");
+            clips.add(new SyncScore.Clip(r.clipId(), truth == null ? OptionalDouble.empty() : OptionalDouble.of(truth),
+                    m.getOrDefault("lagInRange", 1.0) == 1.0, m.getOrDefault("visibleSoundingEvent", 0.0) == 1.0,
+                    m.getOrDefault("absErrorSeconds", Double.NaN), m.getOrDefault("withinOneFrame", 0.0) == 1.0,
+                    null));
+        }
+        for (ClipFailure f : failed) {
+            OptionalDouble truth = OptionalDouble.empty();
+            boolean visible = false;
+            if (f.media() != null) {
+                try {
+                    truth = AvShapesData.knownLagSeconds(AvShapesData.sidecar(f.media()));
+                    visible = AvShapesData.visibleSoundingEvent(AvShapesData.sidecar(f.media()));
+                } catch (IOException e) {
+                    // an unreadable sidecar: the clip still counts as a miss
+                }
+            }
+            clips.add(SyncScore.failed(f.clipId(), truth, visible, f.message()));
+        }
+        return SyncScore.score(clips);
     }
 }

@@ -23,6 +23,7 @@ import io.avlens.runner.RunOutcome;
 import io.avlens.runner.RunSettings;
 import io.avlens.runner.RunSnapshot;
 import io.avlens.runner.RunState;
+import io.avlens.runner.task.ClipFailure;
 import io.avlens.runner.task.ClipResult;
 import io.avlens.runner.task.ClipTask;
 
@@ -105,6 +106,7 @@ final class RunExecution {
                 String weightsSha = weightsSha(model, cache);
                 infos.add(new RunJson.ModelInfo(model, weightsSha, task.getClass().getName(), task.version()));
                 List<ClipResult> done = new ArrayList<>();
+                List<ClipFailure> failed = new ArrayList<>();
                 try (ModelSession session = new ModelSession(model, settings, choice)) {
                     var work = new ClipComputation.ModelWork(task, model, weightsSha, session,
                             TaskParameters.read(task, snapshot.parameters()),
@@ -126,11 +128,14 @@ final class RunExecution {
                         clips.add(outcome);
                         if (outcome.state() == RunState.SUCCEEDED) {
                             done.add(new ClipResult(outcome.clipId(), outcome.artifacts(), outcome.metrics()));
+                        } else if (outcome.state() == RunState.FAILED) {
+                            failed.add(new ClipFailure(outcome.clipId(), outcome.media(), outcome.message()));
                         }
                     }
-                    if (!done.isEmpty()) {
+                    if (!done.isEmpty() || !failed.isEmpty()) {
+                        // failures go to the task too: its metrics count them (e.g. as misses), never drop them
                         String prefix = snapshot.models().size() > 1 ? model.id() + "/" : "";
-                        task.summarize(done).forEach((k, v) -> metrics.put(prefix + k, v));
+                        task.summarize(done, failed).forEach((k, v) -> metrics.put(prefix + k, v));
                     }
                 }
             }

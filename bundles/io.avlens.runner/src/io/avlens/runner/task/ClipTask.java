@@ -67,4 +67,13 @@ public interface ClipTask {
     default Map<String, Double> summarize(List<ClipResult> results) {
         return Map.of();
     }
+
+    /**
+     * Experiment-level metrics over every clip the run reached: those that succeeded and those that failed, so a
+     * task can count a failure against its metrics (e.g. as a miss) instead of leaving it out of the denominator.
+     * The runner calls this one; by default it summarises the clips that succeeded.
+     */
+    default Map<String, Double> summarize(List<ClipResult> succeeded, List<ClipFailure> failed) {
+        return succeeded.isEmpty() ? Map.of() : summarize(succeeded);
+    }
 }

@@ -9,7 +9,7 @@ import io.avlens.analysis.similarity.TimeBase;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Features with a known shift give that lag through the volume and the estimator; the sub-step refinement. */
+/** Features with a known shift give that lag through the volume and the estimator. */
 class SyncEvaluationTest {
 
     /** Video rows are random unit vectors; audio row {@code t} is video row {@code t − shift} (audio late). */
@@ -41,18 +41,5 @@ class SyncEvaluationTest {
             assertThat(e.lagSeconds()).as("shift %d", shift).isEqualTo(shift * 0.125);
             assertThat(e.bandMean(shift)).isCloseTo(1.0, within(1e-5));
         }
-    }
-
-    @Test
-    void refinementFindsTheVertexOfAParabola() {
-        // band means −(d − 2.3)² for d = −3 … 3: best band 2, vertex 2.3
-        double[] bands = new double[7];
-        for (int d = -3; d <= 3; d++) {
-            bands[d + 3] = -(d - 2.3) * (d - 2.3);
-        }
-        assertThat(CavpEvaluation.refine(bands, 2, 3)).isCloseTo(2.3, within(1e-12));
-        assertThat(CavpEvaluation.refine(bands, 3, 3)).isEqualTo(3.0); // edge of the range: no neighbour
-        double[] flat = {0, 0, 0};
-        assertThat(CavpEvaluation.refine(flat, 0, 1)).isEqualTo(0.0);
     }
 }

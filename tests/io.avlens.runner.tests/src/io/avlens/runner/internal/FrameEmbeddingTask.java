@@ -19,6 +19,7 @@ import io.avlens.inference.InferenceException;
 import io.avlens.media.FrameReader;
 import io.avlens.media.MediaException;
 import io.avlens.runner.task.ClipInput;
+import io.avlens.runner.task.ClipFailure;
 import io.avlens.runner.task.ClipResult;
 import io.avlens.runner.task.ClipTask;
 import io.avlens.runner.task.TaskArtifact;
@@ -140,5 +141,17 @@ final class FrameEmbeddingTask implements ClipTask {
     @Override
     public Map<String, Double> summarize(List<ClipResult> results) {
         return Map.of("totalFrames", results.stream().mapToDouble(r -> r.metrics().get("frames")).sum());
+    }
+
+    /** Also {@code failuresSeen}, when some clips failed: the failures reach the summary, named with the reason. */
+    @Override
+    public Map<String, Double> summarize(List<ClipResult> succeeded, List<ClipFailure> failed) {
+        Map<String, Double> m = new HashMap<>(summarize(succeeded));
+        if (!failed.isEmpty()) {
+            boolean named = failed.stream().allMatch(f -> f.message() != null
+                    && f.message().contains(f.media().getFileName().toString()));
+            m.put("failuresSeen", named ? failed.size() : -1.0);
+        }
+        return m;
     }
 }

@@ -56,6 +56,8 @@ class RunFailureTest {
         assertThat(run.clips().get(3).message()).contains("gone.mp4", "no such file");
         assertThat(run.message()).startsWith("3 of 4 clips failed").contains("notes.mp4", "short.mp4", "gone.mp4");
         assertThat(run.metrics()).containsEntry("failedClips", 3.0).containsEntry("totalFrames", 32.0);
+        // the task's summary sees the failed clips with their reasons, so it can count them (never drop them)
+        assertThat(run.metrics()).containsEntry("failuresSeen", 3.0);
         assertThat(run.runFolder().resolve("fixture-conv/good/embedding.npy")).isRegularFile();
         assertThat(run.runFolder().resolve("fixture-conv/short")).doesNotExist();
         JsonObject json = JsonParser.parseString(Files.readString(run.runJson())).getAsJsonObject();

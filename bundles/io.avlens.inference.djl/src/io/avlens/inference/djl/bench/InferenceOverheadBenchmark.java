@@ -16,6 +16,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.inference.Device;
@@ -25,13 +26,18 @@ import io.avlens.inference.LoadedModel;
 import io.avlens.inference.ModelSpec;
 import io.avlens.inference.TensorSpec;
 import io.avlens.lib.djl.DjlSetup;
+import io.avlens.lib.djl.GradMode;
 
 /**
  * The cost of the inference service's layers (input checks, batching, memory budget, conversion of named
  * {@link FloatTensor}s) on one forward call, against calling DJL directly on the same TorchScript model in the
  * same process (after a warm-up of both): a sub-manager per call, the input copied in, {@code block.forward}, the output copied out to a
- * {@code float[]}, the manager closed — the least any caller needs. Runs alternate between the two paths so both
- * see the same machine load; the medians are compared. Prints nothing and judges nothing.
+ * {@code float[]}, the manager closed — the least any caller needs. Both paths run under the same conditions
+ * ({@link Conditions}): autograd off (the service turns it off for every call, so the direct path runs inside
+ * {@link GradMode#off()} too; on a thread where it is on, a direct call would otherwise record a graph the service
+ * never records) and the same libtorch thread counts (the service's model is loaded with the engine's current
+ * intra-op thread count). Runs alternate between the two paths so both see the same machine load; the medians are
+ * compared. Prints nothing and judges nothing.
  *
  * <p>The default model is {@code bench/tiny_linear.pt} of this bundle: {@code tanh(x W + b)} on [16, 256] (made
  * by the fixture script of the tests), small enough that per-call overhead shows.
@@ -53,13 +59,30 @@ public final class InferenceOverheadBenchmark {
      * @param callsPerRun    forward calls per run
      * @param serviceMicros  median microseconds per call through the service
      * @param directMicros   median microseconds per call through DJL directly
+     * @param service        the conditions the service path's timed calls ran under
+     * @param direct         the conditions the direct path's timed calls ran under
      */
     public record Result(String model, int[] inputShape, int runs, int callsPerRun, double serviceMicros,
-            double directMicros) {
+            double directMicros, Conditions service, Conditions direct) {
 
         /** Service time over direct time minus one: 0.05 means the service costs 5 % more per call. */
         public double overhead() {
             return serviceMicros / directMicros - 1;
+        }
+    }
+
+    /**
+     * What a timed path runs under, read on the calling thread just before its calls.
+     *
+     * @param gradMode        whether libtorch's autograd is on
+     * @param threads         libtorch's intra-op threads
+     * @param interopThreads  libtorch's inter-op threads
+     */
+    public record Conditions(boolean gradMode, int threads, int interopThreads) {
+
+        /** The calling thread's. */
+        public static Conditions current() {
+            return new Conditions(JniUtils.isGradMode(), JniUtils.getNumThreads(), JniUtils.getNumInteropThreads());
         }
     }
 
@@ -88,13 +111,15 @@ public final class InferenceOverheadBenchmark {
     /** Runs on a TorchScript file with one input and one output. */
     public static Result run(InferenceService service, Path torchScript, FloatTensor input, int runs,
             int callsPerRun) throws InferenceException, IOException {
+        DjlSetup.engine();
         ModelSpec spec = ModelSpec.torchScript("bench", torchScript, List.of(new TensorSpec("x",
                 io.avlens.inference.ShapeSpec.parse(shapeText(input.shape())))), List.of())
-                // the direct path runs on the CPU; so does the service's, even when the best service is a GPU one
-                .withOptions(ModelSpec.Options.DEFAULT.withDevice(Device.CPU));
+                // the direct path runs on the CPU; so does the service's, even when the best service is a GPU one;
+                // and with the threads the direct path has
+                .withOptions(ModelSpec.Options.DEFAULT.withDevice(Device.CPU).withThreads(JniUtils.getNumThreads()));
         Map<String, FloatTensor> inputs = Map.of("x", input);
-        DjlSetup.engine();
-        try (LoadedModel viaService = service.load(spec);
+        try (GradMode.Scope off = GradMode.off();
+                LoadedModel viaService = service.load(spec);
                 Model direct = DjlSetup.withBundleLoader(() -> Model.newInstance("bench-direct",
                         ai.djl.Device.cpu(), DjlSetup.ENGINE_NAME))) {
             direct.load(torchScript, null, Map.of("mapLocation", "true"));
@@ -105,7 +130,9 @@ public final class InferenceOverheadBenchmark {
             // the service path runs more Java code, so it needs more calls before the JIT has compiled it all
             int warmup = Math.max(WARMUP_CALLS, callsPerRun);
             timeService(viaService, inputs, warmup);
+            Conditions serviceConditions = Conditions.current();
             timeDirect(direct, block, input, shape, warmup);
+            Conditions directConditions = Conditions.current();
             for (int r = 0; r < runs; r++) {
                 if (r % 2 == 0) {
                     s[r] = timeService(viaService, inputs, callsPerRun);
@@ -116,7 +143,8 @@ public final class InferenceOverheadBenchmark {
                 }
             }
             return new Result(torchScript.getFileName().toString(), input.shape(), runs, callsPerRun,
-                    median(s) / callsPerRun / 1e3, median(d) / callsPerRun / 1e3);
+                    median(s) / callsPerRun / 1e3, median(d) / callsPerRun / 1e3, serviceConditions,
+                    directConditions);
         } catch (MalformedModelException e) {
             throw new InferenceException(torchScript + ": " + e.getMessage(), e);
         }
