@@ -46,6 +46,28 @@ class DeclarativeServicesTest {
     }
 
     @Test
+    void aTrainerRegisteredByAnotherBundleIsAFamilyOfTrain() throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(CommandDispatcher.class).getBundleContext();
+        org.osgi.framework.ServiceRegistration<io.avlens.models.training.FamilyTrainer> registration =
+                context.registerService(io.avlens.models.training.FamilyTrainer.class, new LineFitTrainer(), null);
+        try {
+            CommandDispatcher d = dispatcher();
+            long end = System.nanoTime() + 20_000_000_000L;
+            String help = "";
+            while (!help.contains("linefit (Line fit") && System.nanoTime() < end) {
+                Thread.sleep(50);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                d.execute(List.of("train", "--help"), new CommandContext(
+                        new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Path.of(".")));
+                help = out.toString(StandardCharsets.UTF_8);
+            }
+            assertThat(help).contains("linefit (Line fit").contains("cavp (CAVP-small").contains("--lr");
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
     void versionReportsThePlatformItRunsOn() throws InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = dispatcher().execute(List.of("version"), new CommandContext(
