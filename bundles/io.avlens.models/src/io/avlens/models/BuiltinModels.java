@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The models shipped inside AV Lens (an OSGi service), and putting them into a models folder: one folder per model,
+ * The models shipped inside AV Lens (an OSGi service; each is a {@link ShippedModel} its bundle registers), and putting them into a models folder: one folder per model,
  * {@code <models>/<id>/} with the weights and the descriptor as {@code model.json}, the layout
  * {@link io.avlens.inference.descriptor.ModelCatalog#scan} reads, so a built-in model is listed, checked and loaded
  * exactly like an imported one. Thread-safe; installing the same folder from two processes at once is safe too
@@ -24,11 +24,12 @@ public interface BuiltinModels {
     }
 
     /**
-     * The implementation DS registers, for code that runs without the service registry (tests of other bundles,
-     * tools); inside AV Lens, get the service instead.
+     * The implementation DS registers, with the models this bundle ships, for code that runs without the service
+     * registry (tests of other bundles, tools); inside AV Lens, get the service instead (it also has the models other
+     * bundles register as {@link ShippedModel}).
      */
     static BuiltinModels shipped() {
-        return new io.avlens.models.internal.ShippedModels();
+        return new io.avlens.models.internal.ShippedModels(List.of(new io.avlens.models.cavp.CavpShippedModel()));
     }
 
     /** The ids of the shipped models. */

@@ -4,10 +4,17 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.google.gson.JsonObject;
 
@@ -17,78 +24,133 @@ import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
-import io.avlens.models.cavp.CavpTrainer;
-import io.avlens.models.cavp.TrainSpec;
-import io.avlens.models.cavp.TrainingMonitor;
-import io.avlens.models.cavp.TrainingProgress;
-import io.avlens.models.cavp.TrainingResult;
+import io.avlens.models.training.Checkpoint;
+import io.avlens.models.training.FamilyTrainer;
+import io.avlens.models.training.TrainOption;
+import io.avlens.models.training.TrainRequest;
+import io.avlens.models.training.TrainingMonitor;
+import io.avlens.models.training.TrainingProgress;
+import io.avlens.models.training.TrainingResult;
 
-/** {@code avlens train --family cavp --data DIR --out DIR}: trains (or resumes) CAVP-small on an AV-Shapes folder. */
+/**
+ * {@code avlens train --family F --data DIR --out DIR}: trains (or resumes) with the registered {@link FamilyTrainer}
+ * of family F; the families, their descriptions and options come from the trainers, so {@code --help} lists what is
+ * installed.
+ */
 @Component(service = CliCommand.class)
 public class TrainCommand implements CliCommand {
 
-    private static final CommandSpec SPEC = new CommandSpec("train",
-            "train a built-in model (CAVP-small) on an AV-Shapes dataset, resumable",
-            """
-            Trains the family's network on the in-sync clips (lagSeconds 0) of DIR (an `avlens synth` folder:
-            DIR/media/clip-*.mp4; decoded frames and log-mel are cached under DIR/cache/<profile>/) into OUT:
-            checkpoint.bin every --checkpoint-every steps, loss.csv, and at the end cavp-small.params with its
-            descriptor cavp-small.json (the AV Lens model format; `avlens eval --model OUT/cavp-small.json`).
-            Running again with the same OUT continues from its checkpoint (same --seed), ending with the weights an
-            uninterrupted run gives; a larger --steps extends a finished run (the learning-rate schedule is then that
-            of the new --steps). Prints {"family", "out", "weights",
-            "descriptor", "lossCurve", "steps", "seed", "batch", "resumedFrom" (the checkpoint's step, 0 for a fresh
-            run), "finalLoss", "temperature", "seconds"}; a progress
-            bar goes to stderr. A folder without clips, or with fewer in-sync clips than a batch: exit 2.
-            """,
-            List.of(OptionSpec.required("family", "NAME", "the model family; only cavp is built in"),
-                    OptionSpec.required("data", "DIR", "the AV-Shapes dataset folder"),
-                    OptionSpec.required("out", "DIR", "where weights, checkpoint and loss curve go"),
-                    OptionSpec.optional("steps", "N", "optimizer steps in all (default 2500)"),
-                    OptionSpec.optional("seed", "S", "seeds weights and batches (default 1)"),
-                    OptionSpec.optional("batch", "N", "clips per batch, 2-256 (default 16)"),
-                    OptionSpec.optional("checkpoint-every", "N", "steps between checkpoints (default 200)")),
-            List.of());
+    private static final String DESCRIPTION = """
+            Trains the family's network on DIR into OUT: checkpoint.bin every --checkpoint-every steps, loss.csv with
+            loss-columns.json (which columns are losses, which go on a secondary axis), and at the end the weights
+            with their AV Lens descriptor (`avlens eval --model OUT/<model>.json`). Running again with the same OUT
+            continues from its checkpoint (same family and --seed), ending with the weights an uninterrupted run
+            gives; a larger --steps extends a finished run (the learning-rate schedule is then that of the new
+            --steps), fewer steps than the checkpoint's is refused. Prints {"family", "out", "weights",
+            "descriptor", "lossCurve", "steps", "seed", then the family's options (e.g. "batch"), "resumedFrom" (the
+            checkpoint's step, 0 for a fresh run), "finalLoss", then its secondary-axis values (e.g. "temperature"),
+            "seconds"}; a progress bar goes to stderr. Data the family cannot train on, an unknown family or an
+            option of another family: exit 2.
+            """;
+
+    /** The trainers of the installed families. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<FamilyTrainer> trainers = List.of();
+
+    /** For DS. */
+    public TrainCommand() {
+    }
+
+    /** With these trainers (tests). */
+    TrainCommand(List<FamilyTrainer> trainers) {
+        this.trainers = List.copyOf(trainers);
+    }
+
+    private List<FamilyTrainer> families() {
+        return trainers.stream().sorted(Comparator.comparing(FamilyTrainer::family)).toList();
+    }
 
     @Override
     public CommandSpec spec() {
-        return SPEC;
+        List<FamilyTrainer> families = families();
+        List<OptionSpec> options = new ArrayList<>(List.of(
+                OptionSpec.required("family", "NAME", "the model family: " + names(families)),
+                OptionSpec.required("data", "DIR", "the dataset folder"),
+                OptionSpec.required("out", "DIR", "where weights, checkpoint and loss curve go"),
+                OptionSpec.optional("steps", "N", "optimizer steps in all (default: the family's)"),
+                OptionSpec.optional("seed", "S", "seeds weights and batches (default 1)"),
+                OptionSpec.optional("checkpoint-every", "N",
+                        "steps between checkpoints (default " + TrainRequest.DEFAULT_CHECKPOINT_EVERY + ")")));
+        Map<String, List<String>> familyOptions = new LinkedHashMap<>();
+        Map<String, TrainOption> first = new LinkedHashMap<>();
+        for (FamilyTrainer t : families) {
+            for (TrainOption o : t.options()) {
+                familyOptions.computeIfAbsent(o.name(), n -> new ArrayList<>()).add(t.family());
+                first.putIfAbsent(o.name(), o);
+            }
+        }
+        first.forEach((name, o) -> options.add(OptionSpec.optional(name, o.kind() == TrainOption.Kind.WHOLE ? "N"
+                : "X", "(" + String.join(", ", familyOptions.get(name)) + ") " + describe(o))));
+        StringBuilder details = new StringBuilder(DESCRIPTION).append("\nFamilies installed:\n");
+        for (FamilyTrainer t : families) {
+            details.append("  ").append(t.family()).append(" (").append(t.displayName()).append(", default ")
+                    .append(t.defaultSteps()).append(" steps): ").append(t.description()).append('\n');
+            for (TrainOption o : t.options()) {
+                details.append("    --").append(o.name()).append(' ').append(describe(o)).append('\n');
+            }
+        }
+        return new CommandSpec("train", "train a model family's network (e.g. CAVP-small) on a dataset, resumable",
+                details.toString(), options, List.of());
+    }
+
+    private static String describe(TrainOption o) {
+        return o.description() + ", " + o.format(o.min()) + "-" + o.format(o.max()) + " (default "
+                + o.formattedDefault() + ")";
+    }
+
+    private static String names(List<FamilyTrainer> families) {
+        return families.isEmpty() ? "none installed"
+                : String.join(", ", families.stream().map(FamilyTrainer::family).toList());
     }
 
     @Override
     public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
         String family = arguments.required("family");
-        if (!family.equals("cavp")) {
-            throw new CommandException("train: unknown family '" + family + "'; the built-in family is cavp");
-        }
+        List<FamilyTrainer> families = families();
+        FamilyTrainer trainer = families.stream().filter(t -> t.family().equals(family)).findFirst()
+                .orElseThrow(() -> new CommandException("train: unknown family '" + family + "'; installed: "
+                        + names(families)));
         Path data = context.resolve(arguments.required("data"));
         Path out = context.resolve(arguments.required("out"));
         if (!Files.isDirectory(data)) {
-            throw new CommandException(data + ": no such folder (expected an AV-Shapes dataset, see `avlens synth`)");
+            throw new CommandException(data + ": no such folder (expected a dataset of family " + family + ")");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new CommandException(out + ": is a file, not a folder to train into");
         }
-        int steps = arguments.intValue("steps", 2500, 1, 10_000_000);
+        int steps = arguments.intValue("steps", trainer.defaultSteps(), 1, 10_000_000);
         long seed = arguments.intValue("seed", 1, 0, Integer.MAX_VALUE);
-        TrainSpec defaults = TrainSpec.defaults(steps, seed);
-        TrainSpec spec;
-        try {
-            spec = new TrainSpec(defaults.config(), steps, arguments.intValue("batch", defaults.batchSize(), 2, 256),
-                    defaults.learningRate(), defaults.warmupSteps(), defaults.lambda(), defaults.maxLagSteps(),
-                    defaults.mergeProbability(), seed,
-                    arguments.intValue("checkpoint-every", defaults.checkpointEvery(), 1, 10_000_000),
-                    defaults.logEvery());
-        } catch (IllegalArgumentException e) {
-            throw new CommandException("train: " + e.getMessage());
+        int checkpointEvery = arguments.intValue("checkpoint-every", TrainRequest.DEFAULT_CHECKPOINT_EVERY, 1,
+                10_000_000);
+        for (FamilyTrainer other : families) {
+            for (TrainOption o : other.options()) {
+                if (!values(trainer).contains(o.name()) && arguments.value(o.name(), null) != null) {
+                    throw new CommandException("train: --" + o.name() + " is an option of " + other.family()
+                            + ", not of " + family + " (its options: " + (trainer.options().isEmpty() ? "none"
+                            : String.join(", ", values(trainer).stream().map(n -> "--" + n).toList())) + ")");
+                }
+            }
         }
+        Map<String, Number> values = options(trainer, arguments);
+        TrainRequest request = new TrainRequest(data, out, steps, seed, checkpointEvery, values);
         try {
-            int resumedFrom = CavpTrainer.checkpointStep(out);
-            if (resumedFrom >= 0) {
-                context.err().println("train: resuming from the checkpoint of step " + resumedFrom + " in " + out);
+            Checkpoint.Header checkpoint = Checkpoint.header(out);
+            if (checkpoint != null) {
+                context.err().println("train: resuming from the checkpoint of step " + checkpoint.step() + " in "
+                        + out);
             }
             ProgressBar bar = new ProgressBar(context.err());
-            TrainingResult r = new CavpTrainer().train(spec, data, out, bar);
+            TrainingResult r = trainer.train(request, bar);
             bar.end();
             JsonObject json = new JsonObject();
             json.addProperty("family", family);
@@ -98,10 +160,17 @@ public class TrainCommand implements CliCommand {
             json.addProperty("lossCurve", r.lossCurve().toString());
             json.addProperty("steps", r.steps());
             json.addProperty("seed", seed);
-            json.addProperty("batch", spec.batchSize());
-            json.addProperty("resumedFrom", Math.max(0, resumedFrom));
+            for (TrainOption o : trainer.options()) {
+                json.addProperty(o.name(), request.options().get(o.name()));
+            }
+            json.addProperty("resumedFrom", checkpoint == null ? 0 : checkpoint.step());
             json.addProperty("finalLoss", ModelTasks.number(bar.lastLoss));
-            json.addProperty("temperature", ModelTasks.number(bar.lastTemperature));
+            for (String column : trainer.columns().secondary()) {
+                if (json.has(column)) {
+                    continue; // an option of the same name was printed already
+                }
+                json.addProperty(column, ModelTasks.number(bar.last.getOrDefault(column, Double.NaN)));
+            }
             json.addProperty("seconds", Math.round(r.seconds() * 1000) / 1000.0);
             context.printJson(json);
             return 0;
@@ -110,13 +179,37 @@ public class TrainCommand implements CliCommand {
         }
     }
 
+    private static List<String> values(FamilyTrainer trainer) {
+        return trainer.options().stream().map(TrainOption::name).toList();
+    }
+
+    /** Every option of the family, given or default. */
+    private static Map<String, Number> options(FamilyTrainer trainer, ParsedArguments arguments)
+            throws CommandException {
+        Map<String, Number> values = new LinkedHashMap<>();
+        for (TrainOption o : trainer.options()) {
+            if (o.kind() == TrainOption.Kind.WHOLE) {
+                values.put(o.name(), arguments.intValue(o.name(), (int) o.defaultValue(), (int) o.min(),
+                        (int) o.max()));
+                continue;
+            }
+            String text = arguments.value(o.name(), null);
+            try {
+                values.put(o.name(), text == null ? o.defaultValue() : o.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new CommandException("train: --" + o.name() + ": " + e.getMessage());
+            }
+        }
+        return values;
+    }
+
     /** A one-line bar on stderr with the latest loss, redrawn at every report, ended by a newline. */
     private static final class ProgressBar implements TrainingMonitor {
         private static final int WIDTH = 30;
         private final PrintStream err;
         private boolean open;
         double lastLoss = Double.NaN;
-        double lastTemperature = Double.NaN;
+        Map<String, Double> last = Map.of();
 
         ProgressBar(PrintStream err) {
             this.err = err;
@@ -125,19 +218,19 @@ public class TrainCommand implements CliCommand {
         @Override
         public void progress(TrainingProgress p) {
             if (p.phase().equals("loading")) {
-                err.println("train: reading the clips (decoded once, then cached) ...");
+                err.println("train: reading the data ...");
                 return;
             }
-            if (!Double.isNaN(p.total())) {
-                lastLoss = p.total();
-                lastTemperature = p.temperature();
+            if (!Double.isNaN(p.loss())) {
+                lastLoss = p.loss();
+                last = p.values();
             }
             if (!p.phase().equals("training")) {
                 return;
             }
             int filled = (int) ((long) p.step() * WIDTH / Math.max(1, p.totalSteps()));
             err.print(String.format(Locale.ROOT, "\rtrain: [%s%s] %d/%d steps  loss %.4f  %.2f s/step",
-                    "#".repeat(filled), " ".repeat(WIDTH - filled), p.step(), p.totalSteps(), p.total(),
+                    "#".repeat(filled), " ".repeat(WIDTH - filled), p.step(), p.totalSteps(), p.loss(),
                     p.secondsPerStep()));
             err.flush();
             open = true;

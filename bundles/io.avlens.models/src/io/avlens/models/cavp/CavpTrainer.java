@@ -10,40 +10,44 @@ import ai.djl.util.Pair;
 import io.avlens.core.io.AtomicFiles;
 import io.avlens.lib.djl.DjlSetup;
 import io.avlens.lib.djl.GradMode;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import io.avlens.models.training.Adam;
+import io.avlens.models.training.Checkpoint;
+import io.avlens.models.training.LossColumns;
+import io.avlens.models.training.TrainingLoop;
+import io.avlens.models.training.TrainingMonitor;
+import io.avlens.models.training.TrainingProgress;
+import io.avlens.models.training.TrainingResult;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 
 /**
  * Trains CAVP-small on an AV-Shapes folder with the losses of {@link CavpLoss} and the batches of
- * {@link SplitMerge}, on the CPU, with DJL's PyTorch engine.
+ * {@link SplitMerge}, on the CPU, with DJL's PyTorch engine, driven by the shared {@link TrainingLoop}.
  * <p>
  * <b>Reproducible and resumable.</b> The engine's seed is set to {@code spec.seed()} before the weights are
  * initialised, and the batch of step {@code s} is drawn from {@code new Random(seed * 1_000_003 + s)}, so the data
- * order is a function of (seed, step) alone. Every {@code checkpointEvery} steps (and at the end or on cancel)
- * {@code OUT/checkpoint.bin} is replaced atomically: step, seed, parameters (BatchNorm statistics included) and the
- * Adam moments. {@link #train} on an {@code OUT} that holds a checkpoint continues from it, and the loss curve is cut
- * back to that step, so an interrupted run ends with the same weights as an uninterrupted one (same thread count).
+ * order is a function of (seed, step) alone. The checkpoint holds the parameters (BatchNorm statistics included) and
+ * the Adam moments, so an interrupted run ends with the same weights as an uninterrupted one (same thread count).
  * <p>
- * Outputs in {@code OUT}: {@code loss.csv} (step, L_S, L_T, total, temperature, then L_T's two parts), {@code checkpoint.bin},
- * {@code cavp-small.params} (the weights, see {@link CavpModel#save}) and {@code cavp-small.json} (the descriptor).
- * Not thread-safe; one run per instance at a time.
+ * Outputs in {@code OUT}: {@code loss.csv} ({@link #COLUMNS}: step, L_S, L_T, total, temperature, then L_T's two
+ * parts; the temperature on a secondary axis), {@code checkpoint.bin}, {@code cavp-small.params} (the weights, see
+ * {@link CavpModel#save}) and {@code cavp-small.json} (the descriptor). Not thread-safe; one run per instance at a
+ * time.
  */
 public final class CavpTrainer {
 
-    private static final String CHECKPOINT = "checkpoint.bin";
-    private static final int CHECKPOINT_MAGIC = 0x41564350; // "AVCP"
-    private static final String CSV_HEADER = "step,L_S,L_T,total,temperature,L_T_steps,L_T_bands";
+    /** The family id in checkpoints and descriptors. */
+    public static final String FAMILY = CavpBlockFactory.FAMILY;
+    /** The columns of CAVP's loss curve. */
+    public static final LossColumns COLUMNS = LossColumns.of(
+            List.of("L_S", "L_T", "total", "temperature", "L_T_steps", "L_T_bands"), List.of("temperature"), "total");
 
     /**
      * Trains (or resumes) into {@code outDir}.
@@ -58,8 +62,7 @@ public final class CavpTrainer {
         Files.createDirectories(outDir);
         CavpConfig config = spec.config();
         int steps = config.clipSteps();
-        monitor.progress(new TrainingProgress("loading", 0, spec.steps(), Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN));
+        monitor.progress(TrainingProgress.phase("loading", 0, spec.steps()));
         List<ClipTensors> clips = new ArrayList<>();
         for (ClipTensors c : new AvShapesData(config).load(dataDir, monitor::isCancelled)) {
             if (c.lagSeconds() == 0 && c.steps() >= steps) {
@@ -89,88 +92,54 @@ public final class CavpTrainer {
         CavpConfig config = spec.config();
         int steps = config.clipSteps();
         DjlSetup.engine().setRandomSeed((int) spec.seed());
-        Path lossCurve = outDir.resolve("loss.csv");
         SplitMerge batches = new SplitMerge(config, spec.mergeProbability());
         try (CavpModel model = CavpModel.initialised(config, spec.batchSize(), steps)) {
-            CavpBlock block = model.block();
-            NDManager manager = model.manager();
             requireGradients(model);
-            Adam adam = new Adam(block.getParameters(), manager);
-            int start = 0;
-            Path checkpoint = outDir.resolve(CHECKPOINT);
-            if (Files.exists(checkpoint)) {
-                start = readCheckpoint(checkpoint, spec, model, adam);
-                keepCurveUpTo(lossCurve, start);
-            } else {
-                Files.writeString(lossCurve, CSV_HEADER + "\n", StandardCharsets.UTF_8);
-            }
-            int step = start;
-            boolean cancelled = false;
-            double[] last = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
-            long reportStart = System.nanoTime();
-            int reportSteps = 0;
-            StringBuilder rows = new StringBuilder();
-            while (step < spec.steps()) {
-                if (monitor.isCancelled()) {
-                    cancelled = true;
-                    break;
+            Adam adam = new Adam(model.block().getParameters(), model.manager());
+            TrainingLoop loop = new TrainingLoop(FAMILY, COLUMNS, spec.steps(), spec.seed(), spec.checkpointEvery(),
+                    spec.logEvery());
+            TrainingLoop.Outcome outcome = loop.run(outDir, new TrainingLoop.Trainee() {
+                @Override
+                public double[] step(int step) {
+                    SplitMerge.Batch batch = batches.sample(clips, spec.batchSize(), steps,
+                            Math.min(spec.maxLagSteps(), steps / 2), new Random(spec.seed() * 1_000_003L + step));
+                    double[] v = CavpTrainer.step(model, adam, batch, spec.learningRate(step), spec.lambda(),
+                            spec.maxLagSteps());
+                    return new double[] {v[0], v[1], v[2], model.temperature(), v[3], v[4]};
                 }
-                SplitMerge.Batch batch = batches.sample(clips, spec.batchSize(), steps,
-                        Math.min(spec.maxLagSteps(), steps / 2), new Random(spec.seed() * 1_000_003L + step));
-                last = step(model, adam, batch, spec.learningRate(step), spec.lambda(), spec.maxLagSteps());
-                step++;
-                reportSteps++;
-                if (step % spec.logEvery() == 0 || step == spec.steps()) {
-                    double temperature = model.temperature();
-                    rows.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f%n", step, last[0],
-                            last[1], last[2], temperature, last[3], last[4]));
-                    Files.writeString(lossCurve, rows, StandardCharsets.UTF_8,
-                            java.nio.file.StandardOpenOption.APPEND);
-                    rows.setLength(0);
-                    double sps = (System.nanoTime() - reportStart) / 1e9 / reportSteps;
-                    monitor.progress(new TrainingProgress("training", step, spec.steps(), last[0], last[1], last[2],
-                            temperature, sps));
-                    reportStart = System.nanoTime();
-                    reportSteps = 0;
+
+                @Override
+                public void save(DataOutputStream out) throws IOException {
+                    model.save(out);
+                    adam.save(out);
                 }
-                if (step % spec.checkpointEvery() == 0 && step < spec.steps()) {
-                    writeCheckpoint(checkpoint, spec, step, model, adam);
+
+                @Override
+                public void load(DataInputStream in, String file) throws IOException {
+                    model.readParameters(in, file);
+                    adam.load(in, model.manager(), file);
+                    requireGradients(model);
                 }
-            }
-            writeCheckpoint(checkpoint, spec, step, model, adam);
-            monitor.progress(new TrainingProgress("checkpoint", step, spec.steps(), last[0], last[1], last[2],
-                    model.temperature(), Double.NaN));
+            }, monitor);
             Path weights = outDir.resolve("cavp-small.params");
             AtomicFiles.write(weights, model::save);
             Path descriptor = outDir.resolve("cavp-small.json");
-            byte[] json = CavpDescriptor.json(model, weights, spec, source, step).getBytes(StandardCharsets.UTF_8);
+            byte[] json = CavpDescriptor.json(model, weights, spec, source, outcome.steps())
+                    .getBytes(StandardCharsets.UTF_8);
             AtomicFiles.write(descriptor, out -> out.write(json));
-            monitor.progress(new TrainingProgress("done", step, spec.steps(), last[0], last[1], last[2],
-                    model.temperature(), Double.NaN));
-            return new TrainingResult(weights, descriptor, lossCurve, step, cancelled,
-                    (System.nanoTime() - t0) / 1e9);
+            monitor.progress(loop.report("done", outcome.steps(), outcome.last(), Double.NaN));
+            return new TrainingResult(weights, descriptor, outDir.resolve("loss.csv"), outcome.steps(),
+                    outcome.cancelled(), (System.nanoTime() - t0) / 1e9);
         }
     }
 
     /**
      * The step of the checkpoint in {@code outDir} that {@link #train} would resume from, or -1 when there is none.
      *
-     * @throws IOException naming the file when it is not a CAVP checkpoint
+     * @throws IOException naming the file when it is not a training checkpoint
      */
     public static int checkpointStep(Path outDir) throws IOException {
-        Path file = outDir.resolve(CHECKPOINT);
-        if (!Files.isRegularFile(file)) {
-            return -1;
-        }
-        try (DataInputStream data = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (data.readInt() != CHECKPOINT_MAGIC) {
-                throw new IOException(file + ": not a CAVP checkpoint");
-            }
-            data.readLong();
-            return data.readInt();
-        } catch (java.io.EOFException e) {
-            throw new IOException(file + ": not a CAVP checkpoint (too short)", e);
-        }
+        return Checkpoint.step(outDir);
     }
 
     /** Attaches gradients to every trainable parameter (not to BatchNorm's running statistics). */
@@ -218,52 +187,4 @@ public final class CavpTrainer {
         }
         return values;
     }
-
-    private static void writeCheckpoint(Path file, TrainSpec spec, int step, CavpModel model, Adam adam)
-            throws IOException {
-        AtomicFiles.write(file, out -> {
-            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
-            data.writeInt(CHECKPOINT_MAGIC);
-            data.writeLong(spec.seed());
-            data.writeInt(step);
-            model.save(data);
-            adam.save(data);
-            data.flush();
-        });
-    }
-
-    /** Restores parameters and optimizer state; returns the step the checkpoint was taken at. */
-    private static int readCheckpoint(Path file, TrainSpec spec, CavpModel model, Adam adam) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            DataInputStream data = new DataInputStream(new BufferedInputStream(in));
-            if (data.readInt() != CHECKPOINT_MAGIC) {
-                throw new IOException(file + ": not a CAVP checkpoint");
-            }
-            long seed = data.readLong();
-            if (seed != spec.seed()) {
-                throw new IOException(file + ": checkpoint of seed " + seed + ", this run has seed " + spec.seed()
-                        + "; use another output folder");
-            }
-            int step = data.readInt();
-            model.readParameters(data, file.toString());
-            adam.load(data, model.manager(), file.toString());
-            requireGradients(model);
-            return step;
-        }
-    }
-
-    private static void keepCurveUpTo(Path csv, int step) throws IOException {
-        List<String> kept = new ArrayList<>();
-        kept.add(CSV_HEADER);
-        if (Files.exists(csv)) {
-            for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
-                if (!line.isBlank() && Character.isDigit(line.charAt(0))
-                        && Integer.parseInt(line.substring(0, line.indexOf(','))) <= step) {
-                    kept.add(line);
-                }
-            }
-        }
-        Files.write(csv, kept, StandardCharsets.UTF_8);
-    }
-
 }

@@ -1,5 +1,7 @@
 package io.avlens.models.cavp;
 
+import io.avlens.models.training.WarmupCosineSchedule;
+
 /**
  * What {@link CavpTrainer} trains: network sizes and the schedule.
  *
@@ -36,13 +38,9 @@ public record TrainSpec(CavpConfig config, int steps, int batchSize, float learn
         return new TrainSpec(CavpConfig.small(), steps, 16, 2e-3f, Math.min(100, steps / 10), 1f, 8, 0.5, seed, 200, 10);
     }
 
-    /** The learning rate at (0-based) {@code step}. */
+    /** The learning rate at (0-based) {@code step}: {@link WarmupCosineSchedule} of these settings. */
     public float learningRate(int step) {
-        if (step < warmupSteps) {
-            return learningRate * (step + 1) / warmupSteps;
-        }
-        double progress = (double) (step - warmupSteps) / Math.max(1, steps - warmupSteps - 1);
-        return (float) (learningRate * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, progress)))));
+        return new WarmupCosineSchedule(learningRate, warmupSteps, steps).at(step);
     }
 
     /** A copy with another step count (e.g. to extend a finished run). */

@@ -4,7 +4,9 @@
  * <p>
  * {@link io.avlens.models.cavp.CavpModel} loads weights (the shipped ones from this bundle) and computes a clip's
  * per-step audio and video features, from which {@link io.avlens.models.cavp.CavpFeatures#volume} makes the
- * similarity volume of {@code io.avlens.analysis}. {@link io.avlens.models.cavp.CavpTrainer} trains or resumes a run
+ * similarity volume of {@code io.avlens.analysis}. {@link io.avlens.models.cavp.CavpTrainer} (registered as the
+ * family's trainer by {@link io.avlens.models.cavp.CavpFamilyTrainer}, on the shared loop of
+ * {@code io.avlens.models.training}) trains or resumes a run
  * with progress, cancel, checkpoints and a loss curve; {@link io.avlens.models.cavp.CavpEvaluation} measures sync
  * accuracy on clips with known lags. Models and trainers own native memory and are not thread-safe; everything else
  * here is immutable.

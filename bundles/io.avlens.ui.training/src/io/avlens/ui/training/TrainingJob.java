@@ -9,42 +9,41 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 
-import io.avlens.models.cavp.CavpTrainer;
-import io.avlens.models.cavp.TrainSpec;
-import io.avlens.models.cavp.TrainingMonitor;
-import io.avlens.models.cavp.TrainingProgress;
-import io.avlens.models.cavp.TrainingResult;
+import io.avlens.models.training.Checkpoint;
+import io.avlens.models.training.FamilyTrainer;
+import io.avlens.models.training.TrainRequest;
+import io.avlens.models.training.TrainingMonitor;
+import io.avlens.models.training.TrainingProgress;
+import io.avlens.models.training.TrainingResult;
 
 /**
- * Trains (or resumes) CAVP-small into an output folder with {@link CavpTrainer}, on the job's own thread (the
- * trainer handles libtorch's per-thread autograd state itself). Progress units are training steps and the sub-task
- * shows the latest loss; Cancel stops after the current step, and the trainer then writes its checkpoint (and the
- * weights so far), so training again into the same folder resumes. The result status says what the user can act
- * on: the final loss and the weights and descriptor files ({@code OK}), the step and checkpoint a cancelled run
- * left ({@code CANCEL}), or the error with the file it concerns ({@code ERROR}). The caller sets the scheduling
- * rule (the model runner's, so training and inference never share the cores at once).
+ * Trains (or resumes) a family's network into an output folder with its {@link FamilyTrainer}, on the job's own
+ * thread (trainers handle libtorch's per-thread autograd state themselves). Progress units are training steps and
+ * the sub-task shows the latest loss; Cancel stops after the current step, and the trainer then writes its
+ * checkpoint (and the weights so far), so training again into the same folder resumes. The result status says what
+ * the user can act on: the final loss and the weights and descriptor files ({@code OK}), the step and checkpoint a
+ * cancelled run left ({@code CANCEL}), or the error with the file it concerns ({@code ERROR}). The caller sets the
+ * scheduling rule (the model runner's, so training and inference never share the cores at once).
  */
 public final class TrainingJob extends Job {
 
     private static final String PLUGIN = "io.avlens.ui.training";
 
-    private final TrainSpec spec;
-    private final Path data;
-    private final Path out;
+    private final FamilyTrainer trainer;
+    private final TrainRequest request;
     private volatile TrainingResult result;
     private volatile double finalLoss = Double.NaN;
     private volatile int resumedFrom = -1;
 
     /**
-     * @param spec the schedule (as {@code avlens train} builds it)
-     * @param data an AV-Shapes dataset folder
-     * @param out  the output folder: new, empty, or holding the checkpoint of a run to continue
+     * @param trainer the family's trainer
+     * @param request what to train (as {@code avlens train} builds it); its output folder is new, empty, or holds the
+     *                checkpoint of a run to continue
      */
-    public TrainingJob(TrainSpec spec, Path data, Path out) {
-        super("Training CAVP-small into " + out);
-        this.spec = spec;
-        this.data = data;
-        this.out = out;
+    public TrainingJob(FamilyTrainer trainer, TrainRequest request) {
+        super("Training " + trainer.displayName() + " into " + request.out());
+        this.trainer = trainer;
+        this.request = request;
         setUser(true);
     }
 
@@ -58,29 +57,30 @@ public final class TrainingJob extends Job {
      * already hold the scheduling rule and for tests.
      */
     public IStatus train(IProgressMonitor monitor) {
-        monitor.beginTask("Training CAVP-small (" + spec.steps() + " steps, batch " + spec.batchSize() + ")",
-                spec.steps());
+        String name = trainer.displayName();
+        Path out = request.out();
+        monitor.beginTask("Training " + name + " (" + request.steps() + " steps)", request.steps());
         try {
-            resumedFrom = CavpTrainer.checkpointStep(out);
+            resumedFrom = Checkpoint.step(out);
             Progress progress = new Progress(monitor);
-            TrainingResult r = new CavpTrainer().train(spec, data, out, progress);
+            TrainingResult r = trainer.train(request, progress);
             result = r;
             finalLoss = progress.lastLoss;
             if (r.cancelled()) {
                 return new Status(IStatus.CANCEL, PLUGIN, String.format(Locale.ROOT,
                         "Training cancelled at step %d of %d; the checkpoint %s resumes it (train again into %s).",
-                        r.steps(), spec.steps(), out.resolve("checkpoint.bin"), out));
+                        r.steps(), request.steps(), out.resolve(Checkpoint.FILE), out));
             }
             return new Status(IStatus.OK, PLUGIN, message(r));
         } catch (IOException e) {
             if (monitor.isCanceled()) {
-                return new Status(IStatus.CANCEL, PLUGIN, "Training cancelled while reading the clips of " + data
-                        + "; nothing new was written to " + out + ".");
+                return new Status(IStatus.CANCEL, PLUGIN, "Training cancelled while reading the data of "
+                        + request.data() + "; nothing new was written to " + out + ".");
             }
-            return new Status(IStatus.ERROR, PLUGIN, "Training CAVP-small into " + out + " failed: " + e.getMessage(),
-                    e);
+            return new Status(IStatus.ERROR, PLUGIN, "Training " + name + " into " + out + " failed: "
+                    + e.getMessage(), e);
         } catch (RuntimeException e) {
-            return new Status(IStatus.ERROR, PLUGIN, "Training CAVP-small into " + out + " failed: " + e, e);
+            return new Status(IStatus.ERROR, PLUGIN, "Training " + name + " into " + out + " failed: " + e, e);
         } finally {
             monitor.done();
         }
@@ -88,9 +88,9 @@ public final class TrainingJob extends Job {
 
     private String message(TrainingResult r) {
         return String.format(Locale.ROOT,
-                "CAVP-small trained to step %d%s in %.1f s: final loss %.4f. Weights %s, descriptor %s, loss curve %s.",
-                r.steps(), resumedFrom > 0 ? " (resumed from step " + resumedFrom + ")" : "", r.seconds(), finalLoss,
-                r.weights(), r.descriptor(), r.lossCurve());
+                "%s trained to step %d%s in %.1f s: final loss %.4f. Weights %s, descriptor %s, loss curve %s.",
+                trainer.displayName(), r.steps(), resumedFrom > 0 ? " (resumed from step " + resumedFrom + ")" : "",
+                r.seconds(), finalLoss, r.weights(), r.descriptor(), r.lossCurve());
     }
 
     /** What the training left behind, or null before it ended (or when it failed). */
@@ -110,7 +110,7 @@ public final class TrainingJob extends Job {
 
     /** The output folder. */
     public Path outputFolder() {
-        return out;
+        return request.out();
     }
 
     /** Trainer reports become monitor steps and a sub-task with the loss; the monitor's Cancel stops the trainer. */
@@ -125,16 +125,16 @@ public final class TrainingJob extends Job {
 
         @Override
         public void progress(TrainingProgress p) {
-            if (!Double.isNaN(p.total())) {
-                lastLoss = p.total();
+            if (!Double.isNaN(p.loss())) {
+                lastLoss = p.loss();
             }
             switch (p.phase()) {
-                case "loading" -> monitor.subTask("Reading the clips (decoded once, then cached)");
+                case "loading" -> monitor.subTask("Reading the data (decoded once, then cached)");
                 case "training" -> {
                     monitor.worked(p.step() - reported);
                     reported = p.step();
                     monitor.subTask(String.format(Locale.ROOT, "step %d of %d · loss %.4f · %.2f s/step", p.step(),
-                            p.totalSteps(), p.total(), p.secondsPerStep()));
+                            p.totalSteps(), p.loss(), p.secondsPerStep()));
                 }
                 case "checkpoint" -> monitor.subTask("Writing the checkpoint and weights at step " + p.step());
                 default -> {

@@ -32,8 +32,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
 /**
- * A training's loss curve: one line per loss column of its {@code loss.csv} ({@code step,L_S,L_T,total,temperature,…}
- * as the CAVP trainer writes it) over the step, the temperature on its own axis, with optional moving-average
+ * A training's loss curve, for any family: one line per loss column of its {@code loss.csv} over the step, the
+ * columns its {@code loss-columns.json} puts on a secondary axis (CAVP's temperature; without a sidecar, a
+ * {@code temperature} column) on their own right axis, with optional moving-average
  * smoothing and a logarithmic loss axis, and the latest values under the chart. While "Follow" is on, the file is
  * polled once a second for appended lines ({@link LossFollower}), so a running training's curve grows as it trains.
  * A malformed line is skipped and named (file and line) in the status line. Export writes the chart as PNG and the
@@ -70,11 +71,12 @@ public class TrainingView {
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         GridLayoutFactory.fillDefaults().numColumns(10).applyTo(bar);
-        button(bar, "Open...", "Open a loss CSV (step,L_S,L_T,total,temperature,...)", this::askFile);
+        button(bar, "Open...", "Open a loss CSV (step, then one column per value)", this::askFile);
         button(bar, "Folder...", "Open the loss.csv of a training's output folder (train --out)", this::askFolder);
         follow = check(bar, "Follow", "Poll the file for lines a running training appends", true);
         follow.addListener(SWT.Selection, e -> setFollowing(follow.getSelection()));
-        temperature = check(bar, "Temperature", "Draw the temperature on its own axis (right)", true);
+        temperature = check(bar, "Right axis", "Draw the secondary columns (e.g. the temperature) on their own axis "
+                + "(right)", true);
         logScale = check(bar, "Log", "Logarithmic loss axis", false);
         new Label(bar, SWT.NONE).setText("Smoothing:");
         smoothing = new Combo(bar, SWT.READ_ONLY);
@@ -137,7 +139,7 @@ public class TrainingView {
 
     /**
      * Shows the Training view of {@code window} (opening it if needed) on {@code folder}'s {@value #LOSS_FILE} with
-     * Follow on, as the Train CAVP-small wizard does when its training starts (before the folder or the file may
+     * Follow on, as the Train wizard does when its training starts (before the folder or the file may
      * exist: the view waits for them). UI thread.
      *
      * @throws PartInitException when the view cannot be opened
@@ -164,10 +166,22 @@ public class TrainingView {
             if (poll.changed()) {
                 curve = poll.curve();
                 chart.setCurve(curve);
+                nameSecondaryAxis();
             }
         }
         showReadout();
         showStatus();
+    }
+
+    /** The secondary-axis check box says what it draws: "Temperature" for CAVP's curve. */
+    private void nameSecondaryAxis() {
+        List<String> secondary = curve == null ? List.of() : curve.secondaryColumns();
+        String text = secondary.size() == 1 ? secondary.get(0).substring(0, 1).toUpperCase(Locale.ROOT)
+                + secondary.get(0).substring(1) : "Right axis";
+        if (!text.equals(temperature.getText())) {
+            temperature.setText(text);
+            temperature.getParent().layout(true);
+        }
     }
 
     private void setFollowing(boolean on) {

@@ -1,5 +1,5 @@
 /**
  * The Training view: a training's loss curve as a JFreeChart chart that follows the training while it runs; and
- * File › Train CAVP-small…, which trains (or resumes) CAVP-small in a background job the view follows.
+ * File › Train…, which trains (or resumes) any registered family's network in a background job the view follows.
  */
 package io.avlens.ui.training;

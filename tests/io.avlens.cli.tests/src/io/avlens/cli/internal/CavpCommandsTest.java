@@ -32,6 +32,7 @@ import io.avlens.model.store.internal.XmiProjectStore;
 import io.avlens.models.BuiltinModels;
 import io.avlens.models.cavp.AvShapesData;
 import io.avlens.models.cavp.CavpBlockFactory;
+import io.avlens.models.cavp.CavpFamilyTrainer;
 import io.avlens.models.cavp.CavpFeatures;
 import io.avlens.models.cavp.CavpModel;
 import io.avlens.models.cavp.CavpSimilarityTask;
@@ -80,7 +81,7 @@ class CavpCommandsTest {
         runner.addInferenceService(service, Map.of());
         runner.addTask(new CavpSimilarityTask());
         BuiltinModels builtin = BuiltinModels.shipped();
-        List<CliCommand> commands = List.of(new TrainCommand(), new ModelsCommand(builtin),
+        List<CliCommand> commands = List.of(new TrainCommand(List.of(new CavpFamilyTrainer())), new ModelsCommand(builtin),
                 new EvalCommand(runner, builtin), new SimilarityCommand(runner, builtin),
                 new BenchCommand(service, builtin));
         return new CommandDispatcher(commands).execute(List.of(args), new CommandContext(

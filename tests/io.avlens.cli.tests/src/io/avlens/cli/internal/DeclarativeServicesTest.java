@@ -46,6 +46,48 @@ class DeclarativeServicesTest {
     }
 
     @Test
+    void aTrainerRegisteredByAnotherBundleIsAFamilyOfTrain() throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(CommandDispatcher.class).getBundleContext();
+        org.osgi.framework.ServiceRegistration<io.avlens.models.training.FamilyTrainer> registration =
+                context.registerService(io.avlens.models.training.FamilyTrainer.class, new LineFitTrainer(), null);
+        try {
+            CommandDispatcher d = dispatcher();
+            long end = System.nanoTime() + 20_000_000_000L;
+            String help = "";
+            while (!help.contains("linefit (Line fit") && System.nanoTime() < end) {
+                Thread.sleep(50);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                d.execute(List.of("train", "--help"), new CommandContext(
+                        new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Path.of(".")));
+                help = out.toString(StandardCharsets.UTF_8);
+            }
+            assertThat(help).contains("linefit (Line fit").contains("cavp (CAVP-small").contains("--lr");
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
+    void theShippedModelTheModelsBundleRegistersIsInstalledByModels(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws InterruptedException {
+        CommandDispatcher d = dispatcher();
+        long end = System.nanoTime() + 20_000_000_000L;
+        String listed = "";
+        while (!listed.contains("\"cavp-small\"") && System.nanoTime() < end) {
+            Thread.sleep(50);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            d.execute(List.of("models", "--models", dir.resolve("models").toString()), new CommandContext(
+                    new PrintStream(out, true, StandardCharsets.UTF_8), System.err, dir));
+            listed = out.toString(StandardCharsets.UTF_8);
+        }
+        JsonObject model = JsonParser.parseString(listed).getAsJsonObject().getAsJsonArray("models").get(0)
+                .getAsJsonObject();
+        assertThat(model.get("id").getAsString()).isEqualTo("cavp-small");
+        assertThat(model.get("source").getAsString()).isEqualTo("builtin");
+        assertThat(dir.resolve("models/cavp-small/cavp-small.params")).isRegularFile();
+    }
+
+    @Test
     void versionReportsThePlatformItRunsOn() throws InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = dispatcher().execute(List.of("version"), new CommandContext(

@@ -2,6 +2,9 @@ package io.avlens.models.cavp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.avlens.models.training.TrainingMonitor;
+import io.avlens.models.training.TrainingProgress;
+import io.avlens.models.training.TrainingResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

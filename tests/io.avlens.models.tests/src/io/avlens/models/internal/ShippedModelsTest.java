@@ -10,9 +10,11 @@ import io.avlens.inference.descriptor.ModelCatalog;
 import io.avlens.inference.descriptor.ModelDescriptors;
 import io.avlens.inference.djl.DjlInferenceServices;
 import io.avlens.models.BuiltinModels;
+import io.avlens.models.ShippedModel;
 import io.avlens.models.cavp.CavpBlockFactory;
 import io.avlens.models.cavp.CavpFeatures;
 import io.avlens.models.cavp.CavpModel;
+import io.avlens.models.cavp.CavpShippedModel;
 import io.avlens.models.cavp.StepAlignedClip;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,7 +39,7 @@ class ShippedModelsTest {
     @Test
     void installCopiesOnlyWhatIsMissingOrChanged() throws Exception {
         Path models = dir.resolve("data/models");
-        BuiltinModels builtin = new ShippedModels();
+        BuiltinModels builtin = new ShippedModels(List.of(new CavpShippedModel()));
         assertThat(builtin.ids()).containsExactly("cavp-small");
         List<BuiltinModels.Installed> first = builtin.install(models);
         Path descriptor = models.resolve("cavp-small/model.json");
@@ -71,9 +73,40 @@ class ShippedModelsTest {
     }
 
     @Test
+    void aModelRegisteredByAnotherBundleIsInstalledBesideTheShippedOne() throws Exception {
+        byte[] weights = {1, 2, 3};
+        byte[] json = "{\"id\": \"tiny\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ShippedModel tiny = new ShippedModel() {
+            @Override
+            public String id() {
+                return "tiny";
+            }
+
+            @Override
+            public String weightsFile() {
+                return "tiny.params";
+            }
+
+            @Override
+            public InputStream open(String file) {
+                return new java.io.ByteArrayInputStream(file.equals("tiny.json") ? json : weights);
+            }
+        };
+        BuiltinModels builtin = new ShippedModels(List.of(tiny, new CavpShippedModel()));
+        assertThat(builtin.ids()).containsExactly("cavp-small", "tiny");
+        Path models = dir.resolve("two");
+        assertThat(builtin.install(models)).extracting(BuiltinModels.Installed::id).containsExactly("cavp-small",
+                "tiny");
+        assertThat(models.resolve("tiny/tiny.params")).hasBinaryContent(weights);
+        assertThat(models.resolve("tiny/model.json")).hasBinaryContent(json);
+        assertThat(ModelDescriptors.sha256(models.resolve("cavp-small/cavp-small.params"))).isEqualTo(SHA);
+        assertThat(BuiltinModels.shipped().ids()).containsExactly("cavp-small");
+    }
+
+    @Test
     void theInstalledModelThroughTheServiceGivesTheDirectPathsFeatures() throws Exception {
         Path models = dir.resolve("models");
-        new ShippedModels().install(models);
+        new ShippedModels(List.of(new CavpShippedModel())).install(models);
         Path clipFile = dir.resolve("clip-00001.mp4");
         try (InputStream in = getClass().getResourceAsStream("/resources/avshapes-lagged/clip-00001.mp4")) {
             Files.copy(in, clipFile);

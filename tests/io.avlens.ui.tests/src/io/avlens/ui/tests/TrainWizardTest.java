@@ -32,20 +32,22 @@ import org.eclipse.ui.commands.ICommandService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.avlens.models.cavp.CavpFamilyTrainer;
 import io.avlens.models.cavp.CavpTrainer;
 import io.avlens.models.cavp.TrainSpec;
+import io.avlens.models.training.TrainRequest;
 import io.avlens.runner.ModelRunner;
 import io.avlens.synth.AvShapesGenerator;
 import io.avlens.synth.SynthProgress;
 import io.avlens.synth.SynthSpec;
 import io.avlens.ui.project.ProjectSessions;
-import io.avlens.ui.training.TrainCavpPage;
-import io.avlens.ui.training.TrainCavpWizard;
+import io.avlens.ui.training.TrainPage;
+import io.avlens.ui.training.TrainWizard;
 import io.avlens.ui.training.TrainingJob;
 import io.avlens.ui.training.TrainingView;
 
 /**
- * File › Train CAVP-small… as a user goes through it, on four tiny AV-Shapes clips: the page names each bad field as
+ * File › Train… (CAVP-small) as a user goes through it, on four tiny AV-Shapes clips: the page names each bad field as
  * it is typed (Finish off), Finish starts a user job under the model runner's scheduling rule (it waits while an
  * inference run holds the rule), the Training view follows the output folder and shows the rows of its loss.csv,
  * a second training into the same folder resumes from the checkpoint (the page says so, the CSV continues), a
@@ -72,18 +74,18 @@ class TrainWizardTest {
         assertThat(runner).as("the model runner service").isNotNull();
         Path out = dir.resolve("run");
 
-        // File › Train CAVP-small... is contributed after New Synthetic Dataset..., with a handler
+        // File › Train... is contributed after New Synthetic Dataset..., with a handler
         Command command = Ui.sync(() -> PlatformUI.getWorkbench().getService(ICommandService.class)
-                .getCommand("io.avlens.ui.training.commands.trainCavp"));
+                .getCommand("io.avlens.ui.training.commands.train"));
         assertThat(command.isDefined()).isTrue();
         assertThat(Ui.sync(command::isHandled)).isTrue();
         List<String> fileMenu = Ui.sync(() -> fileMenu(window));
-        assertThat(fileMenu).contains("Train CAVP-small...");
-        assertThat(fileMenu.indexOf("Train CAVP-small...")).isEqualTo(fileMenu.indexOf("New Synthetic Dataset...") + 1);
+        assertThat(fileMenu).contains("Train...");
+        assertThat(fileMenu.indexOf("Train...")).isEqualTo(fileMenu.indexOf("New Synthetic Dataset...") + 1);
 
         // -- the page: defaults of avlens train, each bad field named as typed
         Opened first = open(window, runner);
-        TrainCavpPage page = first.page();
+        TrainPage page = first.page();
         List<Text> fields = Ui.sync(() -> texts(page.getControl()));
         assertThat(fields).hasSize(5);
         TrainSpec defaults = TrainSpec.defaults(2500, 1);
@@ -114,7 +116,8 @@ class TrainWizardTest {
                 TrainSpec.defaults(3, 1).warmupSteps(), defaults.lambda(), defaults.maxLagSteps(),
                 defaults.mergeProbability(), 1, defaults.checkpointEvery(), defaults.logEvery());
         // CavpConfig holds an int[]: compared field by field
-        assertThat(Ui.sync(page::spec)).usingRecursiveComparison().isEqualTo(threeSteps);
+        assertThat(Ui.sync(() -> CavpFamilyTrainer.spec(page.request()))).usingRecursiveComparison()
+                .isEqualTo(threeSteps);
         Ui.screenshot(Ui.sync(first.dialog()::getShell), "train-wizard");
 
         // -- Finish while an inference run holds the runner's rule: the training waits for it
@@ -213,18 +216,24 @@ class TrainWizardTest {
         Ui.run(again.dialog()::close);
 
         // -- failures name the file: an output folder under a file, a clip that is not a video
-        TrainingJob unwritable = new TrainingJob(threeSteps, data, aFile.resolve("out"));
+        TrainingJob unwritable = new TrainingJob(new CavpFamilyTrainer(), request(data, aFile.resolve("out")));
         IStatus error = unwritable.train(new NullProgressMonitor());
         assertThat(error.getSeverity()).isEqualTo(IStatus.ERROR);
         assertThat(error.getMessage()).contains(aFile.toString());
         Path broken = dir.resolve("broken");
         Files.createDirectories(broken.resolve("media"));
         Files.writeString(broken.resolve("media/clip-00000.mp4"), "not a video");
-        IStatus bad = new TrainingJob(threeSteps, broken, dir.resolve("out-broken")).train(new NullProgressMonitor());
+        IStatus bad = new TrainingJob(new CavpFamilyTrainer(), request(broken, dir.resolve("out-broken")))
+                .train(new NullProgressMonitor());
         assertThat(bad.getSeverity()).isEqualTo(IStatus.ERROR);
         assertThat(bad.getMessage()).contains(broken.resolve("media/clip-00000.mp4").toString());
         System.out.println(String.format(Locale.ROOT, "train wizard: loss %.4f after 3 steps, %.4f after 12; "
                 + "cancelled at step %d", row[3], numbers(csv.get(3))[3], at));
+    }
+
+    /** The request of threeSteps: 3 steps, seed 1, batch 2. */
+    private static TrainRequest request(Path data, Path out) {
+        return new TrainRequest(data, out, 3, 1, TrainRequest.DEFAULT_CHECKPOINT_EVERY, java.util.Map.of("batch", 2));
     }
 
     /** The File menu's item texts (mnemonics and accelerators dropped), filled as when the user opens it. */
@@ -244,15 +253,15 @@ class TrainWizardTest {
         throw new AssertionError("no File menu");
     }
 
-    private record Opened(WizardDialog dialog, TrainCavpWizard wizard) {
-        TrainCavpPage page() {
+    private record Opened(WizardDialog dialog, TrainWizard wizard) {
+        TrainPage page() {
             return wizard.page();
         }
     }
 
     private Opened open(IWorkbenchWindow window, ModelRunner runner) {
         return Ui.sync(() -> {
-            TrainCavpWizard wizard = new TrainCavpWizard(window, runner, dir, false);
+            TrainWizard wizard = new TrainWizard(window, runner, TrainWizard.registeredTrainers(), dir, false);
             WizardDialog d = new WizardDialog(window.getShell(), wizard);
             d.setBlockOnOpen(false);
             d.open();

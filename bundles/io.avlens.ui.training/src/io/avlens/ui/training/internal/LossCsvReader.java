@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -11,8 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
+
 /**
- * Reads a loss CSV ({@code step,L_S,L_T,total,temperature,…}) incrementally, the way a training writes it: each
+ * Reads a loss CSV ({@code step,<columns>}, with the axes of its {@value #SIDECAR}) incrementally, the way a training writes it: each
  * {@link #poll()} reads only the bytes appended since the last one, parses the complete lines among them and keeps
  * an unfinished last line for the next poll. When the file became shorter (a resumed training rewrote it) it is read
  * again from the start. A malformed line is skipped and reported with the file and its line number; reading goes on.
@@ -24,6 +28,9 @@ public final class LossCsvReader {
     /** What one poll found: the curve so far, whether it changed, and the problems met in this poll. */
     public record Poll(LossCurve curve, boolean changed, List<String> problems) {
     }
+
+    /** The column declaration a trainer writes beside its loss.csv. */
+    public static final String SIDECAR = "loss-columns.json";
 
     private final Path file;
     private long offset;
@@ -87,7 +94,7 @@ public final class LossCsvReader {
         String[] fields = line.split(",", -1);
         if (curve == null) {
             try {
-                curve = new LossCurve(Arrays.stream(fields).map(String::strip).toList());
+                curve = new LossCurve(Arrays.stream(fields).map(String::strip).toList(), secondary(problems));
                 return true;
             } catch (IllegalArgumentException e) {
                 problems.add(where() + e.getMessage());
@@ -115,6 +122,28 @@ public final class LossCsvReader {
         }
         curve.add(row);
         return true;
+    }
+
+    /**
+     * The secondary columns the training's {@value #SIDECAR} beside the file declares; without one (files of
+     * trainings before it), the temperature; a damaged one is reported and the temperature used.
+     */
+    private List<String> secondary(List<String> problems) {
+        Path sidecar = file.resolveSibling(SIDECAR);
+        if (!Files.isRegularFile(sidecar)) {
+            return List.of(LossCurve.TEMPERATURE);
+        }
+        try {
+            JsonArray names = JsonParser.parseString(Files.readString(sidecar)).getAsJsonObject()
+                    .getAsJsonArray("secondary");
+            List<String> secondary = new ArrayList<>();
+            names.forEach(n -> secondary.add(n.getAsString()));
+            return secondary;
+        } catch (IOException | RuntimeException e) {
+            problems.add(sidecar + ": not a column declaration (" + e.getMessage() + "); the temperature, if any, "
+                    + "goes on the right axis");
+            return List.of(LossCurve.TEMPERATURE);
+        }
     }
 
     private String where() {

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The rows of a training's loss CSV read so far: a step column, loss columns and an optional temperature column, in
- * the file's column order. Rows arrive in step order; a row whose step is not after the last one means the training
+ * The rows of a training's loss CSV read so far: a step column, loss columns and columns for a secondary axis (as
+ * the training's {@code loss-columns.json} declares them; without one, a {@value #TEMPERATURE} column), in the
+ * file's column order. Rows arrive in step order; a row whose step is not after the last one means the training
  * was resumed from an earlier checkpoint (the trainer then rewrites the file up to that step), so the rows from that
  * step on are replaced. Not thread-safe: owned by one thread at a time.
  */
@@ -14,17 +15,29 @@ public final class LossCurve {
 
     /** The column every loss CSV starts with. */
     public static final String STEP = "step";
-    /** The learnable temperature's column, drawn on its own axis. */
+    /** The column drawn on the secondary axis when no sidecar says otherwise (CAVP's learnable temperature). */
     public static final String TEMPERATURE = "temperature";
 
     private final List<String> columns;
+    private final List<String> secondary;
     private final List<double[]> rows = new ArrayList<>();
 
     /**
+     * A curve whose {@value #TEMPERATURE} column, if any, goes on the secondary axis.
+     *
      * @param columns the header's column names, the first being {@value #STEP}
      * @throws IllegalArgumentException when the first column is not {@value #STEP} or a name repeats
      */
     public LossCurve(List<String> columns) {
+        this(columns, List.of(TEMPERATURE));
+    }
+
+    /**
+     * @param columns   the header's column names, the first being {@value #STEP}
+     * @param secondary the columns for the secondary axis (names the header lacks are ignored)
+     * @throws IllegalArgumentException when the first column is not {@value #STEP} or a name repeats
+     */
+    public LossCurve(List<String> columns, List<String> secondary) {
         if (columns.isEmpty() || !STEP.equalsIgnoreCase(columns.get(0))) {
             throw new IllegalArgumentException("the header must start with '" + STEP + "', not '"
                     + String.join(",", columns) + "'");
@@ -33,6 +46,8 @@ public final class LossCurve {
             throw new IllegalArgumentException("the header names a column twice: '" + String.join(",", columns) + "'");
         }
         this.columns = List.copyOf(columns);
+        this.secondary = columns.stream().skip(1)
+                .filter(c -> secondary.stream().anyMatch(c::equalsIgnoreCase)).toList();
     }
 
     /** All column names, step first. */
@@ -40,14 +55,14 @@ public final class LossCurve {
         return columns;
     }
 
-    /** The loss columns: every column but the step and the temperature. */
+    /** The loss columns: every column but the step and the secondary ones. */
     public List<String> lossColumns() {
-        return columns.stream().skip(1).filter(c -> !TEMPERATURE.equalsIgnoreCase(c)).toList();
+        return columns.stream().skip(1).filter(c -> !secondary.contains(c)).toList();
     }
 
-    /** Whether the file has a temperature column. */
-    public boolean hasTemperature() {
-        return indexOf(TEMPERATURE) >= 0;
+    /** The columns of the secondary axis, in file order. */
+    public List<String> secondaryColumns() {
+        return secondary;
     }
 
     /** The index of a column (case-insensitive), or -1. */
@@ -108,7 +123,7 @@ public final class LossCurve {
 
     /** A copy, for handing from the reading thread to the UI thread. */
     public LossCurve copy() {
-        LossCurve copy = new LossCurve(columns);
+        LossCurve copy = new LossCurve(columns, secondary);
         copy.rows.addAll(rows);
         return copy;
     }

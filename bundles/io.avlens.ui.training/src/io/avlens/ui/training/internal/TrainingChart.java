@@ -18,7 +18,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The JFreeChart chart of a {@link LossCurve}: one line per loss column over the step on the left axis (linear or
- * logarithmic, optionally smoothed by a trailing moving average) and the temperature, raw, on its own right axis.
+ * logarithmic, optionally smoothed by a trailing moving average) and the secondary columns (CAVP's temperature),
+ * raw, on their own right axis, named after them.
  * What is drawn is kept as plain arrays ({@link #shown}) for export and tests. UI thread (JFreeChart is not
  * thread-safe).
  */
@@ -87,9 +88,11 @@ public final class TrainingChart {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setDrawSeriesLineAsPath(true);
         if (temperature) {
-            renderer.setSeriesPaint(0, TEMPERATURE_COLOUR);
-            renderer.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
-                    new float[] {6f, 4f}, 0f));
+            for (int i = 0; i < COLOURS.length; i++) {
+                renderer.setSeriesPaint(i, i == 0 ? TEMPERATURE_COLOUR : COLOURS[COLOURS.length - i]);
+                renderer.setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                        new float[] {6f, 4f}, 0f));
+            }
         } else {
             for (int i = 0; i < COLOURS.length; i++) {
                 renderer.setSeriesPaint(i, COLOURS[i]);
@@ -125,7 +128,7 @@ public final class TrainingChart {
         rebuild();
     }
 
-    /** The lines drawn now: the losses first, then the temperature when it is shown. */
+    /** The lines drawn now: the losses first, then the secondary columns when they are shown. */
     public java.util.List<Line> shown() {
         return shown;
     }
@@ -148,10 +151,15 @@ public final class TrainingChart {
                 lines.add(new Line(name, steps, y));
                 losses.addSeries(series(name, steps, y));
             }
-            if (options.showTemperature() && curve.hasTemperature()) {
-                double[] t = curve.values(LossCurve.TEMPERATURE);
-                lines.add(new Line(LossCurve.TEMPERATURE, steps, t));
-                temperature.addSeries(series(LossCurve.TEMPERATURE, steps, t));
+            if (options.showTemperature()) {
+                for (String column : curve.secondaryColumns()) {
+                    double[] t = curve.values(column);
+                    lines.add(new Line(column, steps, t));
+                    temperature.addSeries(series(column, steps, t));
+                }
+            }
+            if (!curve.secondaryColumns().isEmpty()) {
+                plot.getRangeAxis(1).setLabel(String.join(", ", curve.secondaryColumns()));
             }
         }
         shown = java.util.List.copyOf(lines);

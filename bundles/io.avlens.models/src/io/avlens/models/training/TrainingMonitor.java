@@ -1,4 +1,4 @@
-package io.avlens.models.cavp;
+package io.avlens.models.training;
 
 /**
  * Receives a trainer's progress and tells it to stop. Called on the training thread; implementations hand work to

@@ -1,13 +1,13 @@
-package io.avlens.models.cavp;
+package io.avlens.models.training;
 
 import java.nio.file.Path;
 
 /**
- * What a training run left behind.
+ * What a training run left behind in its output folder.
  *
- * @param weights    the weights file ({@code cavp-small.params})
- * @param descriptor the descriptor ({@code cavp-small.json}) with the weights' SHA-256
- * @param lossCurve  {@code loss.csv}: step, L_S, L_T, total, temperature
+ * @param weights    the weights file (e.g. {@code cavp-small.params})
+ * @param descriptor the AV Lens model descriptor written beside it, with the weights' SHA-256
+ * @param lossCurve  {@code loss.csv} (see {@link LossCsv})
  * @param steps      steps done (less than planned when cancelled)
  * @param cancelled  whether the monitor stopped it
  * @param seconds    wall time of this call, loading included

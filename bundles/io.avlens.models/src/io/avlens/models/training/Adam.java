@@ -1,4 +1,4 @@
-package io.avlens.models.cavp;
+package io.avlens.models.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -20,7 +20,7 @@ import java.util.List;
  * {@code p −= lr · (m / (1−β1ⁿ)) / (sqrt(v / (1−β2ⁿ)) + ε)}.
  * {@link #step} also zeroes the gradients it consumed. Not thread-safe; owned by one trainer.
  */
-final class Adam {
+public final class Adam {
 
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
@@ -33,10 +33,10 @@ final class Adam {
     private int skipped;
 
     /** Largest global gradient norm applied. */
-    static final double MAX_GRADIENT_NORM = 10;
+    public static final double MAX_GRADIENT_NORM = 10;
 
-    /** Moments start at zero, allocated in {@code manager}. */
-    Adam(PairList<String, Parameter> params, NDManager manager) {
+    /** Over the parameters of {@code params} that require a gradient; moments start at zero, allocated in {@code manager}. */
+    public Adam(PairList<String, Parameter> params, NDManager manager) {
         for (Pair<String, Parameter> p : params) {
             if (!p.getValue().requiresGradient()) {
                 continue;
@@ -49,12 +49,12 @@ final class Adam {
     }
 
     /** Steps skipped because the gradient was not finite. */
-    int skipped() {
+    public int skipped() {
         return skipped;
     }
 
     /** Updates done so far. */
-    int updates() {
+    public int updates() {
         return updates;
     }
 
@@ -65,7 +65,7 @@ final class Adam {
      * after which {@code m / sqrt(v)} is 0 for good and training silently stops; we saw exactly that once in 30
      * steps without this guard.
      */
-    void step(float lr) {
+    public void step(float lr) {
         double sum = 0;
         for (Parameter p : parameters) {
             try (NDManager scope = p.getArray().getManager().newSubManager()) {
@@ -112,7 +112,7 @@ final class Adam {
     }
 
     /** Writes the update count and both moments of every parameter, in parameter order. */
-    void save(DataOutputStream out) throws IOException {
+    public void save(DataOutputStream out) throws IOException {
         out.writeInt(updates);
         out.writeInt(parameters.size());
         NDList all = new NDList();
@@ -124,7 +124,7 @@ final class Adam {
     }
 
     /** Restores what {@link #save} wrote; the parameter list must be the same. */
-    void load(DataInputStream in, NDManager manager, String source) throws IOException {
+    public void load(DataInputStream in, NDManager manager, String source) throws IOException {
         int count = in.readInt();
         int n = in.readInt();
         if (n != parameters.size()) {
