@@ -6,7 +6,8 @@
  * per-step audio and video features, from which {@link io.avlens.models.cavp.CavpFeatures#volume} makes the
  * similarity volume of {@code io.avlens.analysis}. {@link io.avlens.models.cavp.CavpTrainer} trains or resumes a run
  * with progress, cancel, checkpoints and a loss curve; {@link io.avlens.models.cavp.CavpEvaluation} measures sync
- * accuracy on clips with known lags. Models and trainers own native memory and are not thread-safe; everything else
- * here is immutable.
+ * accuracy on clips with known lags. {@link io.avlens.models.cavp.CavpSimilarity} runs the similarity task on clips
+ * from a plain classpath, without OSGi (e.g. on Spark executors). Models and trainers own native memory and are not
+ * thread-safe; everything else here is immutable.
  */
 package io.avlens.models.cavp;
