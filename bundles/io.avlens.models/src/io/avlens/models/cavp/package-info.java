@@ -8,7 +8,8 @@
  * family's trainer by {@link io.avlens.models.cavp.CavpFamilyTrainer}, on the shared loop of
  * {@code io.avlens.models.training}) trains or resumes a run
  * with progress, cancel, checkpoints and a loss curve; {@link io.avlens.models.cavp.CavpEvaluation} measures sync
- * accuracy on clips with known lags. Models and trainers own native memory and are not thread-safe; everything else
- * here is immutable.
+ * accuracy on clips with known lags. {@link io.avlens.models.cavp.CavpSimilarity} runs the similarity task on clips
+ * from a plain classpath, without OSGi (e.g. on Spark executors). Models and trainers own native memory and are not
+ * thread-safe; everything else here is immutable.
  */
 package io.avlens.models.cavp;
