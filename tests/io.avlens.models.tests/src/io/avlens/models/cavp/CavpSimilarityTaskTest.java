@@ -55,7 +55,7 @@ class CavpSimilarityTaskTest {
 
     private ModelCatalog.Entry installed() throws Exception {
         Path models = dir.resolve("models");
-        new ShippedModels().install(models);
+        new ShippedModels(List.of(new CavpShippedModel())).install(models);
         return ModelCatalog.scan(models).byId("cavp-small").orElseThrow();
     }
 
