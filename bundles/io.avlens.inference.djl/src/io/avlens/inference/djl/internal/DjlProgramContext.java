@@ -1,10 +1,12 @@
 package io.avlens.inference.djl.internal;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -25,9 +27,10 @@ import io.avlens.inference.program.ProgramContext;
 import io.avlens.lib.djl.GradMode;
 
 /**
- * A {@link ProgramContext} over DJL NDArrays. Every array a program makes is attached to the manager of the
- * innermost open {@link #step} (the program's own manager outside any step), so closing that manager frees it;
- * the program's manager is closed by {@link DjlProgramEngine} when the program ends. Not thread-safe: one program,
+ * A {@link ProgramContext} over DJL NDArrays. Every array a program makes lives in the program's own manager,
+ * which {@link DjlProgramEngine} closes when the program ends; an open {@link #step} also lists the arrays made in
+ * it and closes them, all but its result, when it returns (a list, not a sub-manager per step: creating managers
+ * and moving arrays between them cost more than the small models' forward calls). Not thread-safe: one program,
  * one thread.
  */
 final class DjlProgramContext implements ProgramContext, AutoCloseable {
@@ -35,7 +38,8 @@ final class DjlProgramContext implements ProgramContext, AutoCloseable {
     private final Device device;
     private final ai.djl.Device djlDevice;
     private final NDManager root;
-    private final Deque<NDManager> scopes = new ArrayDeque<>();
+    /** The arrays made in each open step, innermost first. */
+    private final Deque<List<NDArray>> steps = new ArrayDeque<>();
 
     /** A handle: an array and the program it belongs to. */
     private record DjlHandle(NDArray array, DjlProgramContext owner) implements Handle {
@@ -54,7 +58,6 @@ final class DjlProgramContext implements ProgramContext, AutoCloseable {
         this.device = device;
         this.djlDevice = root.getDevice();
         this.root = root;
-        scopes.push(root);
     }
 
     @Override
@@ -64,7 +67,7 @@ final class DjlProgramContext implements ProgramContext, AutoCloseable {
 
     @Override
     public Handle fromTensor(Tensor tensor) {
-        return wrap(DjlLoadedModel.array(current(), tensor));
+        return wrap(DjlLoadedModel.array(root, tensor));
     }
 
     @Override
@@ -138,7 +141,7 @@ final class DjlProgramContext implements ProgramContext, AutoCloseable {
         }
         try {
             Map<String, Handle> out = new LinkedHashMap<>();
-            for (var e : djl.forwardArrays(current(), in).entrySet()) {
+            for (var e : djl.forwardArrays(root, in).entrySet()) {
                 out.put(e.getKey(), wrap(e.getValue()));
             }
             return out;
@@ -171,7 +174,9 @@ final class DjlProgramContext implements ProgramContext, AutoCloseable {
                         + y.getShape());
             }
             GradMode.backward(y);
-            grad = leaf.getGradient().duplicate(); // detached from the leaf, which is released with its step
+            try (NDArray raw = leaf.getGradient()) {
+                grad = raw.duplicate(); // detached from the leaf, which is released with its step
+            }
         } catch (RuntimeException e) {
             throw new InferenceException("the gradient failed: " + e.getMessage(), e);
         }
@@ -180,17 +185,23 @@ final class DjlProgramContext implements ProgramContext, AutoCloseable {
 
     @Override
     public Handle step(Step body) throws InferenceException {
-        NDManager parent = current();
-        NDManager scope = parent.newSubManager();
-        scopes.push(scope);
+        List<NDArray> made = new ArrayList<>();
+        steps.push(made);
+        NDArray result = null;
         try {
-            NDArray result = array(body.run());
-            result.attach(parent);
-            return new DjlHandle(result, this);
+            result = array(body.run());
         } finally {
-            scopes.pop();
-            scope.close();
+            steps.pop();
+            for (NDArray a : made) {
+                if (a != result) {
+                    a.close();
+                }
+            }
         }
+        if (!steps.isEmpty()) {
+            steps.peek().add(result);
+        }
+        return new DjlHandle(result, this);
     }
 
     @Override
@@ -214,7 +225,7 @@ final class DjlProgramContext implements ProgramContext, AutoCloseable {
 
     /** Arrays alive in the program now (all steps); for the leak tests. */
     int liveArrays() {
-        return root.getManagedArrays().size(); // counts the open steps' arrays too
+        return root.getManagedArrays().size();
     }
 
     /** Whether the program's arrays have been released. */
@@ -224,20 +235,15 @@ final class DjlProgramContext implements ProgramContext, AutoCloseable {
 
     @Override
     public void close() {
-        while (scopes.size() > 1) {
-            scopes.pop().close();
-        }
         root.close();
     }
 
-    private NDManager current() {
-        return scopes.peek();
-    }
-
     private Handle wrap(NDArray a) {
-        NDManager m = current();
-        if (a.getManager() != m) {
-            a.attach(m);
+        if (a.getManager() != root) {
+            a.attach(root);
+        }
+        if (!steps.isEmpty()) {
+            steps.peek().add(a);
         }
         return new DjlHandle(a, this);
     }
