@@ -7,32 +7,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.avlens.core.tensor.FloatTensor;
+import io.avlens.core.tensor.Tensor;
 
 /**
  * The device-independent part of {@link LoadedModel#forward}: checks the inputs against the spec, splits them
  * into batches, checks each batch against the memory budget, runs it and joins the outputs. Implementations
- * supply only the step that runs one batch.
+ * supply only the step that runs one batch. {@code T} is {@link io.avlens.core.tensor.FloatTensor} for
+ * {@link LoadedModel#forward} and {@link Tensor} (float or integer) for {@link LoadedModel#forwardTensors}.
  */
 public final class BatchedForward {
 
     /** Runs one batch on the device. */
     @FunctionalInterface
-    public interface Step {
+    public interface Step<T extends Tensor> {
         /** The named outputs of one batch, inputs in the spec's order. */
-        Map<String, FloatTensor> run(Map<String, FloatTensor> batch) throws InferenceException;
+        Map<String, T> run(Map<String, T> batch) throws InferenceException;
     }
 
     private BatchedForward() {
     }
 
     /** Runs {@code step} over the batches of {@code inputs} as {@code spec}'s options say. */
-    public static Map<String, FloatTensor> run(ModelSpec spec, Map<String, FloatTensor> inputs, Step step)
+    public static <T extends Tensor> Map<String, T> run(ModelSpec spec, Map<String, T> inputs, Step<T> step)
             throws InferenceException {
-        Map<String, FloatTensor> ordered = checkInputs(spec, inputs);
-        List<Map<String, FloatTensor>> batches = Batching.split(ordered, spec.options().batchSize());
-        List<Map<String, FloatTensor>> outputs = new ArrayList<>(batches.size());
-        for (Map<String, FloatTensor> batch : batches) {
+        Map<String, T> ordered = checkInputs(spec, inputs);
+        List<Map<String, T>> batches = Batching.split(ordered, spec.options().batchSize());
+        List<Map<String, T>> outputs = new ArrayList<>(batches.size());
+        for (Map<String, T> batch : batches) {
             long in = bytes(batch);
             spec.options().budget().check(spec.id(), Batching.items(batch), in, outputBytes(spec, batch, in));
             outputs.add(step.run(batch));
@@ -45,7 +46,7 @@ public final class BatchedForward {
      *
      * @throws InferenceException naming the model and the input that does not fit
      */
-    public static Map<String, FloatTensor> checkInputs(ModelSpec spec, Map<String, FloatTensor> inputs)
+    public static <T extends Tensor> Map<String, T> checkInputs(ModelSpec spec, Map<String, T> inputs)
             throws InferenceException {
         if (inputs == null || inputs.isEmpty()) {
             throw new InferenceException(spec.id() + ": no inputs given");
@@ -53,10 +54,10 @@ public final class BatchedForward {
         if (spec.inputs().isEmpty()) {
             return inputs;
         }
-        Map<String, FloatTensor> ordered = new LinkedHashMap<>();
+        Map<String, T> ordered = new LinkedHashMap<>();
         Map<String, Integer> bindings = new HashMap<>();
         for (TensorSpec t : spec.inputs()) {
-            FloatTensor value = inputs.get(t.name());
+            T value = inputs.get(t.name());
             if (value == null) {
                 throw new InferenceException(spec.id() + ": input '" + t.name() + "' is missing; the model takes "
                         + spec.inputs() + ", got " + inputs.keySet());
@@ -76,11 +77,11 @@ public final class BatchedForward {
         return ordered;
     }
 
-    /** Bytes of float32 tensors. */
-    public static long bytes(Map<String, FloatTensor> tensors) {
+    /** Bytes of the tensors' elements (4 per float32, 8 per int64). */
+    public static long bytes(Map<String, ? extends Tensor> tensors) {
         long b = 0;
-        for (FloatTensor t : tensors.values()) {
-            b += 4L * t.size();
+        for (Tensor t : tensors.values()) {
+            b += t.bytes();
         }
         return b;
     }
@@ -89,7 +90,7 @@ public final class BatchedForward {
      * Estimated output bytes of a batch: the declared output shapes with the inputs' symbols bound; the input
      * bytes when any output cannot be resolved.
      */
-    static long outputBytes(ModelSpec spec, Map<String, FloatTensor> batch, long inputBytes) {
+    static long outputBytes(ModelSpec spec, Map<String, ? extends Tensor> batch, long inputBytes) {
         if (spec.outputs().isEmpty() || spec.inputs().isEmpty()) {
             return inputBytes;
         }

@@ -1,6 +1,7 @@
 package io.avlens.inference;
 
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -8,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.avlens.core.tensor.FloatTensor;
+import io.avlens.core.tensor.LongTensor;
+import io.avlens.core.tensor.Tensor;
 
 /**
  * Splits named inputs along dimension 0 into batches and joins batch outputs again. Pure; the order of items
- * and of names is kept.
+ * and of names is kept. Float and integer tensors alike; each keeps its kind.
  */
 public final class Batching {
 
@@ -23,11 +26,11 @@ public final class Batching {
      *
      * @throws InferenceException when there are no tensors, one is 0-d, or sizes differ
      */
-    public static int items(Map<String, FloatTensor> tensors) throws InferenceException {
+    public static int items(Map<String, ? extends Tensor> tensors) throws InferenceException {
         int n = -1;
         String first = null;
         for (var e : tensors.entrySet()) {
-            FloatTensor t = e.getValue();
+            Tensor t = e.getValue();
             if (t.rank() == 0) {
                 throw new InferenceException("'" + e.getKey() + "' is a 0-d tensor; batches run along dimension 0");
             }
@@ -49,18 +52,19 @@ public final class Batching {
      * Splits into batches of at most {@code batchSize} items (the last may be smaller). With {@code batchSize}
      * 0, or no more items than that, the inputs come back as the only batch, uncopied.
      */
-    public static List<Map<String, FloatTensor>> split(Map<String, FloatTensor> inputs, int batchSize)
+    @SuppressWarnings("unchecked") // Tensor.rows returns the kind it is called on
+    public static <T extends Tensor> List<Map<String, T>> split(Map<String, T> inputs, int batchSize)
             throws InferenceException {
         int n = items(inputs);
         if (batchSize <= 0 || n <= batchSize) {
             return List.of(inputs);
         }
-        List<Map<String, FloatTensor>> batches = new ArrayList<>();
+        List<Map<String, T>> batches = new ArrayList<>();
         for (int start = 0; start < n; start += batchSize) {
             int end = Math.min(n, start + batchSize);
-            Map<String, FloatTensor> batch = new LinkedHashMap<>();
+            Map<String, T> batch = new LinkedHashMap<>();
             for (var e : inputs.entrySet()) {
-                batch.put(e.getKey(), rows(e.getValue(), start, end));
+                batch.put(e.getKey(), (T) e.getValue().rows(start, end));
             }
             batches.add(batch);
         }
@@ -72,18 +76,18 @@ public final class Batching {
      *
      * @throws InferenceException when the batches do not have the same names, or shapes beyond dimension 0 differ
      */
-    public static Map<String, FloatTensor> concat(List<Map<String, FloatTensor>> batches) throws InferenceException {
+    public static <T extends Tensor> Map<String, T> concat(List<Map<String, T>> batches) throws InferenceException {
         if (batches.isEmpty()) {
             throw new InferenceException("there are no batches to join");
         }
         if (batches.size() == 1) {
             return batches.get(0);
         }
-        Map<String, FloatTensor> out = new LinkedHashMap<>();
+        Map<String, T> out = new LinkedHashMap<>();
         for (String name : batches.get(0).keySet()) {
-            List<FloatTensor> parts = new ArrayList<>();
+            List<T> parts = new ArrayList<>();
             for (var b : batches) {
-                FloatTensor t = b.get(name);
+                T t = b.get(name);
                 if (t == null) {
                     throw new InferenceException("output '" + name + "' is missing from a batch");
                 }
@@ -96,15 +100,11 @@ public final class Batching {
 
     /** Items {@code [start, end)} of a tensor along dimension 0, copied. */
     public static FloatTensor rows(FloatTensor t, int start, int end) {
-        int[] shape = t.shape();
-        int row = shape[0] == 0 ? 0 : t.size() / shape[0];
-        float[] data = new float[(end - start) * row];
-        t.asReadOnlyBuffer().get(start * row, data);
-        shape[0] = end - start;
-        return FloatTensor.wrap(shape, data);
+        return t.rows(start, end);
     }
 
-    private static FloatTensor concatRows(String name, List<FloatTensor> parts) throws InferenceException {
+    @SuppressWarnings("unchecked") // the parts are all of T's kind, and so is their concatenation
+    private static <T extends Tensor> T concatRows(String name, List<T> parts) throws InferenceException {
         int[] first = parts.get(0).shape();
         if (first.length == 0) {
             throw new InferenceException("output '" + name + "' is 0-d (one value per call), so batches cannot be"
@@ -112,22 +112,32 @@ public final class Batching {
         }
         int rows = 0;
         int size = 0;
-        for (FloatTensor p : parts) {
+        for (T p : parts) {
             int[] s = p.shape();
-            if (s.length != first.length || !Arrays.equals(s, 1, s.length, first, 1, first.length)) {
-                throw new InferenceException("output '" + name + "' has shape " + Arrays.toString(s)
-                        + " in one batch and " + Arrays.toString(first) + " in another");
+            if (s.length != first.length || !Arrays.equals(s, 1, s.length, first, 1, first.length)
+                    || p.dtype() != parts.get(0).dtype()) {
+                throw new InferenceException("output '" + name + "' has shape " + Arrays.toString(s) + " of "
+                        + p.dtype().numpyName() + " in one batch and " + Arrays.toString(first) + " of "
+                        + parts.get(0).dtype().numpyName() + " in another");
             }
             rows += s[0];
             size += p.size();
         }
-        float[] data = new float[size];
-        FloatBuffer dst = FloatBuffer.wrap(data);
-        for (FloatTensor p : parts) {
-            dst.put(p.asReadOnlyBuffer());
-        }
         int[] shape = first.clone();
         shape[0] = rows;
-        return FloatTensor.wrap(shape, data);
+        if (parts.get(0) instanceof LongTensor) {
+            long[] data = new long[size];
+            LongBuffer dst = LongBuffer.wrap(data);
+            for (T p : parts) {
+                dst.put(((LongTensor) p).asReadOnlyBuffer());
+            }
+            return (T) LongTensor.wrap(shape, data);
+        }
+        float[] data = new float[size];
+        FloatBuffer dst = FloatBuffer.wrap(data);
+        for (T p : parts) {
+            dst.put(((FloatTensor) p).asReadOnlyBuffer());
+        }
+        return (T) FloatTensor.wrap(shape, data);
     }
 }

@@ -1,8 +1,10 @@
 package io.avlens.inference;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.avlens.core.tensor.FloatTensor;
+import io.avlens.core.tensor.Tensor;
 
 /**
  * A model in memory on one device. {@link #forward} may be called from several threads; native memory of each
@@ -26,6 +28,27 @@ public interface LoadedModel extends AutoCloseable {
      *                            over the memory budget, or the model fails (the message names the model)
      */
     Map<String, FloatTensor> forward(Map<String, FloatTensor> inputs) throws InferenceException;
+
+    /**
+     * {@link #forward} for models that take or return integers (token ids, class indices): inputs may be
+     * {@link FloatTensor}s (float32) or {@link io.avlens.core.tensor.LongTensor}s (int64), and each output keeps
+     * the kind the model returned (integer outputs as {@code LongTensor}, floating-point ones as
+     * {@code FloatTensor}), where {@link #forward} turns every output into float32. Batching and checks as there.
+     * The default runs float-only inputs through {@link #forward} and refuses integer inputs.
+     *
+     * @throws InferenceException as {@link #forward}, or when this model cannot take integer inputs
+     */
+    default Map<String, Tensor> forwardTensors(Map<String, ? extends Tensor> inputs) throws InferenceException {
+        Map<String, FloatTensor> floats = new LinkedHashMap<>();
+        for (var e : inputs.entrySet()) {
+            if (!(e.getValue() instanceof FloatTensor f)) {
+                throw new InferenceException(spec().id() + ": input '" + e.getKey() + "' is "
+                        + e.getValue().dtype().numpyName() + " but this model takes float32 inputs only");
+            }
+            floats.put(e.getKey(), f);
+        }
+        return new LinkedHashMap<>(forward(floats));
+    }
 
     /** Releases the weights. Idempotent; {@link #forward} fails afterwards. */
     @Override

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.avlens.core.tensor.FloatTensor;
+import io.avlens.core.tensor.LongTensor;
+import io.avlens.core.tensor.Tensor;
 
 class BatchingTest {
 
@@ -58,5 +60,25 @@ class BatchingTest {
         var b1 = Map.of("y", FloatTensor.zeros(2, 3));
         var b2 = Map.of("y", FloatTensor.zeros(2, 4));
         assertThatThrownBy(() -> Batching.concat(List.of(b1, b2))).hasMessageContaining("output 'y' has shape");
+    }
+
+    @Test
+    void integerTensorsSplitAndJoinKeepingTheirKind() throws InferenceException {
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        in.put("ids", LongTensor.of(new int[] {5, 2}, 0, 1, 10, 11, 20, 21, 30, 31, (1L << 53) + 1, 41));
+        in.put("x", items(5));
+        List<Map<String, Tensor>> batches = Batching.split(in, 2);
+        assertThat(batches).extracting(b -> b.get("ids").dim(0)).containsExactly(2, 2, 1);
+        assertThat(batches.get(2).get("ids")).isEqualTo(LongTensor.of(new int[] {1, 2}, (1L << 53) + 1, 41));
+        assertThat(batches.get(2).get("x")).isInstanceOf(FloatTensor.class);
+        assertThat(Batching.concat(batches)).isEqualTo(in);
+        assertThat(BatchedForward.bytes(in)).isEqualTo(8 * 10 + 4 * 30);
+    }
+
+    @Test
+    void batchesOfDifferentKindsAreNotJoined() {
+        Map<String, Tensor> b1 = Map.of("y", FloatTensor.zeros(1, 2));
+        Map<String, Tensor> b2 = Map.of("y", LongTensor.of(new int[] {1, 2}, 1, 2));
+        assertThatThrownBy(() -> Batching.concat(List.of(b1, b2))).hasMessageContaining("int64");
     }
 }

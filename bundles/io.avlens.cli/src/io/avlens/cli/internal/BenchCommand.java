@@ -30,6 +30,7 @@ import io.avlens.inference.InferenceException;
 import io.avlens.inference.InferenceService;
 import io.avlens.inference.LoadedModel;
 import io.avlens.inference.djl.bench.InferenceOverheadBenchmark;
+import io.avlens.inference.djl.bench.ProgramLoopBenchmark;
 import io.avlens.models.BuiltinModels;
 import io.avlens.media.MediaException;
 import io.avlens.media.bench.BenchClip;
@@ -56,12 +57,14 @@ public class BenchCommand implements CliCommand {
             "ratio" is null, with the reason in "ratioNote", without a reference or when a time is still below its
             resolution. Decoding uses --threads decoder threads on both sides (default 1: one core each); log-mel
             and Griffin-Lim run on one thread.
-            With --inference and/or --similarity only those run instead: "inference" compares one forward call
-            of a tiny TorchScript model through the inference service with calling DJL directly (after a warm-up,
-            both with autograd off and the same libtorch threads; {"serviceMicros", "directMicros", "ratio",
-            "gradMode", "threads", "interopThreads", "sameConditions"}); "similarity" times cavp-small's
-            features, similarity volume and sync estimate for a 10 s clip (80 steps, decoded inputs) through the
-            service ({"medianMs", "p95Ms"} over --runs timed runs after 5 untimed ones).
+            With --inference, --similarity and/or --program only those run instead: "inference" compares one
+            forward call of a tiny TorchScript model through the inference service with calling DJL directly
+            (after a warm-up, both with autograd off and the same libtorch threads; {"serviceMicros",
+            "directMicros", "ratio", "gradMode", "threads", "interopThreads", "sameConditions"}); "similarity"
+            times cavp-small's features, similarity volume and sync estimate for a 10 s clip (80 steps, decoded
+            inputs) through the service ({"medianMs", "p95Ms"} over --runs timed runs after 5 untimed ones);
+            "program" times a 25-step sampler loop on the tiny model written as an engine program against the same
+            loop written directly on DJL ({"programMs", "directMs", "ratio", "maxAbsDifference"}).
             """,
             List.of(OptionSpec.optional("file", "VIDEO", "decode this video instead of the generated clip"),
                     OptionSpec.optional("profile", "ID", "preprocessing profile (default avshapes-small)"),
@@ -69,6 +72,7 @@ public class BenchCommand implements CliCommand {
                     OptionSpec.optional("threads", "N", "decoder threads, 0 = one per core (default 1)"),
                     OptionSpec.flag("inference", "measure the inference service against direct DJL calls"),
                     OptionSpec.flag("similarity", "measure cavp-small features + similarity volume for a 10 s clip"),
+                    OptionSpec.flag("program", "measure a 25-step loop as an engine program against direct DJL"),
                     OptionSpec.optional("models", "DIR", "the models folder for --similarity (default "
                             + "$AVLENS_DATA/models)")),
             List.of());
@@ -106,7 +110,7 @@ public class BenchCommand implements CliCommand {
 
     @Override
     public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
-        if (arguments.flag("inference") || arguments.flag("similarity")) {
+        if (arguments.flag("inference") || arguments.flag("similarity") || arguments.flag("program")) {
             return runInference(arguments, context);
         }
         String profileId = arguments.value("profile", Profiles.AVSHAPES_SMALL.id());
@@ -211,6 +215,21 @@ public class BenchCommand implements CliCommand {
                 o.addProperty("interopThreads", r.direct().interopThreads());
                 o.addProperty("sameConditions", r.service().equals(r.direct()));
                 json.add("inference", o);
+            }
+            if (arguments.flag("program")) {
+                int runs = arguments.intValue("runs", 9, 1, 1000);
+                context.err().println("bench: 25-step loop as an engine program vs direct DJL, " + runs + " runs ...");
+                ProgramLoopBenchmark.Result r = ProgramLoopBenchmark.runTiny(service, runs, 40);
+                JsonObject o = new JsonObject();
+                o.addProperty("model", r.model());
+                o.addProperty("steps", r.steps());
+                o.addProperty("runs", r.runs());
+                o.addProperty("loopsPerRun", r.loopsPerRun());
+                o.addProperty("programMs", round(r.programMillis()));
+                o.addProperty("directMs", round(r.directMillis()));
+                o.addProperty("ratio", round(r.ratio()));
+                o.addProperty("maxAbsDifference", r.maxAbsDifference());
+                json.add("program", o);
             }
             if (arguments.flag("similarity")) {
                 int runs = arguments.intValue("runs", 30, 1, 1000);

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * An immutable N-dimensional float32 tensor in C (row-major) order: the currency of AV Lens's service APIs
  * (model inputs and outputs, similarity volumes, heatmaps, embeddings). Thread-safe.
  */
-public final class FloatTensor {
+public final class FloatTensor implements Tensor {
 
     private final int[] shape;
     private final float[] data;
@@ -39,29 +39,42 @@ public final class FloatTensor {
         return new FloatTensor(shape.clone(), new float[Math.toIntExact(Shapes.size(shape))]);
     }
 
-    /** The shape (a copy). */
+    @Override
     public int[] shape() {
         return shape.clone();
     }
 
-    /** Number of dimensions. */
+    @Override
     public int rank() {
         return shape.length;
     }
 
-    /** Size of dimension {@code axis}. */
+    @Override
     public int dim(int axis) {
         return shape[axis];
     }
 
-    /** Number of elements. */
+    @Override
     public int size() {
         return data.length;
     }
 
+    @Override
+    public NpyDtype dtype() {
+        return NpyDtype.FLOAT32;
+    }
+
+    @Override
+    public FloatTensor rows(int start, int end) {
+        int[] s = shape.clone();
+        int row = s[0] == 0 ? 0 : data.length / s[0];
+        s[0] = end - start;
+        return new FloatTensor(s, Arrays.copyOfRange(data, start * row, end * row));
+    }
+
     /** The element at a full index. */
     public float get(int... index) {
-        return data[flatIndex(index)];
+        return data[Shapes.flatIndex(shape, index)];
     }
 
     /** The element at a C-order flat index. */
@@ -103,20 +116,6 @@ public final class FloatTensor {
     /** Summary statistics over the finite values. */
     public TensorStats stats() {
         return TensorStats.of(data);
-    }
-
-    private int flatIndex(int[] index) {
-        if (index.length != shape.length) {
-            throw new IllegalArgumentException("index of rank " + index.length + " for a tensor of rank " + shape.length);
-        }
-        int flat = 0;
-        for (int i = 0; i < index.length; i++) {
-            if (index[i] < 0 || index[i] >= shape[i]) {
-                throw new IndexOutOfBoundsException("index " + Arrays.toString(index) + " outside shape " + Arrays.toString(shape));
-            }
-            flat = flat * shape[i] + index[i];
-        }
-        return flat;
     }
 
     @Override

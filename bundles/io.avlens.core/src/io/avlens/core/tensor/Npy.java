@@ -111,6 +111,11 @@ public final class Npy {
         write(file, NpyArray.of(tensor));
     }
 
+    /** Writes a tensor of either kind (float32 or int64) to {@code file} atomically. */
+    public static void write(Path file, Tensor tensor) throws IOException {
+        write(file, NpyArray.of(tensor));
+    }
+
     /** Writes {@code array} in {@code .npy} format to a stream (the stream is not closed). */
     public static void write(OutputStream out, NpyArray array) throws IOException {
         out.write(header(array));

@@ -37,6 +37,21 @@ public final class NpyArray {
         return new NpyArray(NpyDtype.FLOAT32, tensor.shape(), b);
     }
 
+    /** An int64 array with the tensor's shape and values. */
+    public static NpyArray of(LongTensor tensor) {
+        ByteBuffer b = allocate(tensor.size(), 8);
+        b.asLongBuffer().put(tensor.asReadOnlyBuffer());
+        return new NpyArray(NpyDtype.INT64, tensor.shape(), b);
+    }
+
+    /** The array of a tensor of either kind: float32 or int64. */
+    public static NpyArray of(Tensor tensor) {
+        return switch (tensor) {
+            case FloatTensor f -> of(f);
+            case LongTensor l -> of(l);
+        };
+    }
+
     /** A float64 array. */
     public static NpyArray ofDoubles(int[] shape, double[] values) {
         ByteBuffer b = allocate(values.length, 8);
@@ -128,6 +143,23 @@ public final class NpyArray {
             }
         }
         return FloatTensor.wrap(shape, values);
+    }
+
+    /**
+     * All elements as int64, as a tensor of the same shape: exact for every integer type and bool.
+     *
+     * @throws IllegalStateException for a floating-point array (truncating it would silently change values)
+     */
+    public LongTensor toLongTensor() {
+        if (dtype.isFloatingPoint()) {
+            throw new IllegalStateException("a " + dtype.numpyName() + " array holds no integers; save it as int64");
+        }
+        return LongTensor.wrap(shape, toLongArray());
+    }
+
+    /** The tensor of the matching kind: a {@link LongTensor} for integer and bool arrays, else a {@link FloatTensor}. */
+    public Tensor toTensor() {
+        return dtype.isFloatingPoint() ? toFloatTensor() : toLongTensor();
     }
 
     /** All elements as doubles, C order. */

@@ -30,4 +30,19 @@ final class Shapes {
         }
         return s;
     }
+
+    /** The C-order flat index of a full index. */
+    static int flatIndex(int[] shape, int[] index) {
+        if (index.length != shape.length) {
+            throw new IllegalArgumentException("index of rank " + index.length + " for a tensor of rank " + shape.length);
+        }
+        int flat = 0;
+        for (int i = 0; i < index.length; i++) {
+            if (index[i] < 0 || index[i] >= shape[i]) {
+                throw new IndexOutOfBoundsException("index " + Arrays.toString(index) + " outside shape " + Arrays.toString(shape));
+            }
+            flat = flat * shape[i] + index[i];
+        }
+        return flat;
+    }
 }

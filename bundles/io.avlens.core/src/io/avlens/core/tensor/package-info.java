@@ -1,2 +1,2 @@
-/** Tensors ({@link io.avlens.core.tensor.FloatTensor}) and NumPy {@code .npy} input and output. */
+/** Tensors ({@link io.avlens.core.tensor.FloatTensor}, {@link io.avlens.core.tensor.LongTensor}) and NumPy {@code .npy} input and output. */
 package io.avlens.core.tensor;

@@ -1,5 +1,7 @@
 package io.avlens.lib.djl;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -11,6 +13,8 @@ import ai.djl.pytorch.jni.JniUtils;
  * <pre>
  * try (GradMode.Scope off = GradMode.off()) { ... }
  * </pre>
+ * and code that needs a gradient turns it on exactly for the computation to differentiate ({@link #on()},
+ * {@link #backward}), without DJL's gradient collector, of which only one may be open in the whole process.
  */
 public final class GradMode {
 
@@ -29,5 +33,28 @@ public final class GradMode {
         boolean previous = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         return () -> JniUtils.setGradMode(previous);
+    }
+
+    /** Turns autograd on on this thread until the scope is closed (then the previous setting comes back). */
+    public static Scope on() {
+        DjlSetup.engine();
+        boolean previous = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        return () -> JniUtils.setGradMode(previous);
+    }
+
+    /**
+     * Back-propagates from a scalar recorded with autograd on: afterwards every array that required a gradient
+     * and took part holds it ({@link NDArray#getGradient()}). The graph is freed.
+     *
+     * @throws IllegalArgumentException when {@code scalar} has more than one element
+     */
+    public static void backward(NDArray scalar) {
+        if (scalar.size() != 1) {
+            throw new IllegalArgumentException("a gradient needs a scalar, not an array of shape " + scalar.getShape());
+        }
+        try (NDArray seed = scalar.onesLike()) {
+            JniUtils.backward((PtNDArray) scalar, (PtNDArray) seed, false, false);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -14,8 +15,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.training.ParameterStore;
 import io.avlens.core.tensor.FloatTensor;
+import io.avlens.core.tensor.LongTensor;
+import io.avlens.core.tensor.Tensor;
 import io.avlens.lib.djl.GradMode;
 import io.avlens.inference.BatchedForward;
 import io.avlens.inference.Device;
@@ -56,10 +61,41 @@ final class DjlLoadedModel implements LoadedModel {
 
     @Override
     public Map<String, FloatTensor> forward(Map<String, FloatTensor> inputs) throws InferenceException {
+        checkOpen();
+        return BatchedForward.run(spec, inputs, batch -> runBatch(batch, DjlLoadedModel::floatTensor));
+    }
+
+    @Override
+    public Map<String, Tensor> forwardTensors(Map<String, ? extends Tensor> inputs) throws InferenceException {
+        checkOpen();
+        Map<String, Tensor> in = inputs == null ? null : new LinkedHashMap<>(inputs);
+        return BatchedForward.run(spec, in, batch -> runBatch(batch, DjlLoadedModel::tensor));
+    }
+
+    /**
+     * Runs the network on arrays already in the engine (for programs): no checks, no batching, autograd as the
+     * thread has it. The outputs are named as {@link #forward} names them.
+     */
+    Map<String, NDArray> forwardArrays(NDManager manager, NDList in) throws InferenceException {
+        checkOpen();
+        if (block instanceof PtSymbolBlock script) {
+            // DJL runs TorchScript in libtorch's inference mode unless "training", whose outputs no gradient can
+            // pass through, and its training forward switches the shared module to train mode (batch
+            // statistics, dropout); this runs it as it is (eval), with autograd as the thread has it
+            return named(IValueUtils.forward(script, in, true));
+        }
+        return named(block.forward(new ParameterStore(manager, false), in, false));
+    }
+
+    /** The DJL device the weights are on. */
+    ai.djl.Device djlDevice() {
+        return model.getNDManager().getDevice();
+    }
+
+    private void checkOpen() throws InferenceException {
         if (closed.get()) {
             throw new InferenceException(spec.id() + ": the model was closed");
         }
-        return BatchedForward.run(spec, inputs, this::runBatch);
     }
 
     /** Live native arrays held by the model's manager outside any call; for the leak test. */
@@ -67,15 +103,18 @@ final class DjlLoadedModel implements LoadedModel {
         return model.getNDManager().getManagedArrays().size();
     }
 
-    private Map<String, FloatTensor> runBatch(Map<String, FloatTensor> batch) throws InferenceException {
+    private <T extends Tensor> Map<String, T> runBatch(Map<String, T> batch, Function<NDArray, T> convert)
+            throws InferenceException {
         NDManager manager = model.getNDManager().newSubManager();
         try (GradMode.Scope off = GradMode.off()) { // no autograd graph for inference, on any thread
             NDList in = new NDList(batch.size());
-            for (FloatTensor t : batch.values()) {
-                in.add(manager.create(t.asReadOnlyBuffer(), shape(t), DataType.FLOAT32));
+            for (Tensor t : batch.values()) {
+                in.add(array(manager, t));
             }
             NDList out = block.forward(new ParameterStore(manager, false), in, false);
-            return outputs(out);
+            Map<String, T> result = new LinkedHashMap<>();
+            named(out).forEach((name, a) -> result.put(name, convert.apply(a)));
+            return result;
         } catch (RuntimeException e) {
             throw new InferenceException(spec.id() + ": the model failed on inputs " + shapes(batch) + ": "
                     + e.getMessage(), e);
@@ -84,20 +123,20 @@ final class DjlLoadedModel implements LoadedModel {
         }
     }
 
-    private Map<String, FloatTensor> outputs(NDList out) throws InferenceException {
-        Map<String, FloatTensor> byName = new LinkedHashMap<>();
+    private Map<String, NDArray> named(NDList out) throws InferenceException {
+        Map<String, NDArray> byName = new LinkedHashMap<>();
         boolean named = !out.isEmpty() && out.stream().allMatch(a -> a.getName() != null && !a.getName().isEmpty());
         for (int i = 0; i < out.size(); i++) {
             NDArray a = out.get(i);
-            byName.put(named ? a.getName() : spec.outputName(i), tensor(a));
+            byName.put(named ? a.getName() : spec.outputName(i), a);
         }
         if (!named || spec.outputs().isEmpty()) {
             return byName;
         }
         // a dict output: return the declared outputs, in the declared order
-        Map<String, FloatTensor> ordered = new LinkedHashMap<>();
+        Map<String, NDArray> ordered = new LinkedHashMap<>();
         for (TensorSpec t : spec.outputs()) {
-            FloatTensor v = byName.get(t.name());
+            NDArray v = byName.get(t.name());
             if (v == null) {
                 throw new InferenceException(spec.id() + ": the model returned " + byName.keySet()
                         + " but not the declared output '" + t.name() + "'");
@@ -107,21 +146,42 @@ final class DjlLoadedModel implements LoadedModel {
         return ordered;
     }
 
-    private static FloatTensor tensor(NDArray a) {
+    /** A tensor copied into {@code manager}: float32 or int64 as it is. */
+    static NDArray array(NDManager manager, Tensor t) {
+        Shape shape = new Shape(Arrays.stream(t.shape()).asLongStream().toArray());
+        return switch (t) {
+            case FloatTensor f -> manager.create(f.asReadOnlyBuffer(), shape, DataType.FLOAT32);
+            case LongTensor l -> manager.create(l.asReadOnlyBuffer(), shape, DataType.INT64);
+        };
+    }
+
+    /** An array copied out, keeping integers as int64 and everything else as float32. */
+    static Tensor tensor(NDArray a) {
+        return a.getDataType().isInteger() ? longTensor(a) : floatTensor(a);
+    }
+
+    /** An array copied out as float32. */
+    static FloatTensor floatTensor(NDArray a) {
         NDArray f = a.getDataType() == DataType.FLOAT32 ? a : a.toType(DataType.FLOAT32, false);
-        long[] s = f.getShape().getShape();
+        return FloatTensor.wrap(intShape(f), f.toFloatArray());
+    }
+
+    /** An integer array copied out as int64. */
+    static LongTensor longTensor(NDArray a) {
+        NDArray l = a.getDataType() == DataType.INT64 ? a : a.toType(DataType.INT64, false);
+        return LongTensor.wrap(intShape(l), l.toLongArray());
+    }
+
+    static int[] intShape(NDArray a) {
+        long[] s = a.getShape().getShape();
         int[] shape = new int[s.length];
         for (int i = 0; i < s.length; i++) {
             shape[i] = Math.toIntExact(s[i]);
         }
-        return FloatTensor.wrap(shape, f.toFloatArray());
+        return shape;
     }
 
-    private static Shape shape(FloatTensor t) {
-        return new Shape(Arrays.stream(t.shape()).asLongStream().toArray());
-    }
-
-    private static List<String> shapes(Map<String, FloatTensor> batch) {
+    private static List<String> shapes(Map<String, ? extends Tensor> batch) {
         List<String> s = new ArrayList<>();
         batch.forEach((k, v) -> s.add(k + Arrays.toString(v.shape())));
         return s;

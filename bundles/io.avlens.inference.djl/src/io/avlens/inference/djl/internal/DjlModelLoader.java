@@ -66,8 +66,11 @@ final class DjlModelLoader {
             throw new InferenceException(file + ": no such TorchScript file (model " + spec.id() + ")");
         }
         try {
-            // mapLocation: a file saved from a GPU loads on the CPU and the other way round
-            model.load(file.toAbsolutePath(), null, Map.of("mapLocation", "true"));
+            // mapLocation: a file saved from a GPU loads on the CPU and the other way round. trainParam: weights
+            // as ordinary tensors, not libtorch "inference tensors", which no gradient (engine programs) can pass
+            // through; frozen, so a gradient with respect to an input does not accumulate into them
+            model.load(file.toAbsolutePath(), null, Map.of("mapLocation", "true", "trainParam", "true"));
+            model.getBlock().freezeParameters(true);
         } catch (IOException | MalformedModelException | EngineException e) {
             throw new InferenceException(file + ": not a TorchScript model libtorch 2.7.1 can load: "
                     + e.getMessage(), e);

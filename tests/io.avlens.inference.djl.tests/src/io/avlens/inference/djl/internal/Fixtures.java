@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import io.avlens.core.tensor.FloatTensor;
+import io.avlens.core.tensor.LongTensor;
 import io.avlens.core.tensor.Npy;
 
 /**
@@ -33,6 +34,13 @@ final class Fixtures {
     static FloatTensor npy(String name) throws IOException {
         try (InputStream in = open(name)) {
             return Npy.read(in, FOLDER + name).toFloatTensor();
+        }
+    }
+
+    /** An integer .npy fixture, as int64. */
+    static LongTensor longNpy(String name) throws IOException {
+        try (InputStream in = open(name)) {
+            return Npy.read(in, FOLDER + name).toLongTensor();
         }
     }
 
