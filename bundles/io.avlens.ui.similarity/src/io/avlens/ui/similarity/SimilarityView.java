@@ -164,8 +164,8 @@ public class SimilarityView {
             int pane = i;
             SimilarityCanvas c = new SimilarityCanvas(panes);
             c.setToolTipText("Click: move the cursor to this video time and mark this audio time");
-            c.setClickListener(cell -> cellClicked(pane, cell));
-            c.setHoverListener(cell -> hovered(pane, cell));
+            c.onCellClicked(cell -> cellClicked(pane, cell));
+            c.onCellHovered(cell -> hovered(pane, cell));
             canvases[i] = c;
         }
         panes.setMaximizedControl(canvases[0]);
