@@ -2,7 +2,6 @@ package io.avlens.ui.media;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -102,7 +101,6 @@ public class VideoView {
     private OverlayStack overlays;
     private OverlayPanel overlayPanel;
     private VideoOverlays registry;
-    private final Runnable registryChanged = this::overlaysRegistered;
     private ClipPin pin;
     /** The active analysis, which the view shows unless pinned to another. */
     private AnalysisContext active;
@@ -164,9 +162,7 @@ public class VideoView {
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(note);
         overlays = new OverlayStack(display, this::overlaysChanged, this::overlayChoiceChanged);
         overlayPanel = new OverlayPanel(parent, overlays);
-        if (registry != null) {
-            registry.addListener(registryChanged);
-        }
+        overlays.setRegistry(registry);
         updateLabels();
         if (analysis != null) {
             load(analysis);
@@ -177,28 +173,10 @@ public class VideoView {
     @Inject
     @Optional
     void setOverlayRegistry(VideoOverlays overlayRegistry) {
-        if (registry != null) {
-            registry.removeListener(registryChanged);
-        }
         registry = overlayRegistry;
-        if (registry != null && overlays != null) {
-            registry.addListener(registryChanged);
-            overlaysRegistered();
+        if (overlays != null && !canvas.isDisposed()) {
+            overlays.setRegistry(registry);
         }
-    }
-
-    /** An overlay was registered or unregistered (any thread): opens the overlays of the clip on show again. */
-    private void overlaysRegistered() {
-        long thisLoad = generation;
-        post(thisLoad, () -> overlays.open(overlayClip(), analysis == null ? "" : analysis.title(), overlayServices()));
-    }
-
-    private MediaInfo overlayClip() {
-        return media != null && media.hasVideo() ? media : null;
-    }
-
-    private List<VideoOverlay> overlayServices() {
-        return registry == null ? List.of() : registry.all();
     }
 
     private void overlaysChanged() {
@@ -429,7 +407,7 @@ public class VideoView {
                     sound -> post(thisLoad, () -> soundDecoded(sound, duration)), e -> post(thisLoad, () -> failed(e)));
             soundJob.schedule();
         }
-        overlays.open(overlayClip(), context.title(), overlayServices());
+        overlays.open(media.hasVideo() ? media : null, context.title());
         showAt(position); // the scrubber too: it still stood where the previous clip left it
     }
 
@@ -655,8 +633,8 @@ public class VideoView {
     @PreDestroy
     void dispose() {
         generation++;
-        if (registry != null) {
-            registry.removeListener(registryChanged);
+        if (overlays != null) {
+            overlays.setRegistry(null);
         }
         closeClip();
     }

@@ -233,6 +233,7 @@ class SimilarityViewTest {
                 first.setPinned(true);
             });
             assertThat(Ui.sync(first::isPinned)).isTrue();
+            assertThat(Ui.sync(() -> pinButton(firstPart).getSelection())).isTrue();
             assertThat(Ui.sync(firstPart::getLabel)).isEqualTo("Similarity · " + a.title() + " (pinned)");
 
             Path clipB = Files.copy(a.file(), dir.resolve("clip-b.mp4"));
@@ -257,6 +258,7 @@ class SimilarityViewTest {
             Ui.run(() -> first.setPinned(false));
             assertThat(Ui.sync(first::shownClip)).as("unpinned, the active clip").isSameAs(b);
             assertThat(Ui.sync(firstPart::getLabel)).isEqualTo("Similarity");
+            assertThat(Ui.sync(() -> pinButton(firstPart).getSelection())).isFalse();
             Ui.waitUntil("the unpinned view at clip B's cursor", 10, () -> first.canvas(0).cursorVideo() == 2.0);
         } finally {
             Ui.run(() -> {
@@ -266,6 +268,22 @@ class SimilarityViewTest {
                 beside.setToBeRendered(false);
                 beside.getParent().getChildren().remove(beside);
             });
+        }
+    }
+
+    private static org.eclipse.swt.widgets.Button pinButton(MPart part) {
+        List<org.eclipse.swt.widgets.Button> found = new ArrayList<>();
+        collectButtons((Composite) part.getWidget(), found);
+        return found.stream().filter(b -> "Pin".equals(b.getText())).findFirst().orElseThrow();
+    }
+
+    private static void collectButtons(Composite parent, List<org.eclipse.swt.widgets.Button> into) {
+        for (Control c : parent.getChildren()) {
+            if (c instanceof org.eclipse.swt.widgets.Button b) {
+                into.add(b);
+            } else if (c instanceof Composite child) {
+                collectButtons(child, into);
+            }
         }
     }
 

@@ -20,7 +20,8 @@ import io.avlens.ui.media.VideoOverlay;
 /**
  * The overlays of the clip a Video view shows: opens every registered {@link VideoOverlay} for the clip in a job of
  * its own, keeps the layers that have something for it, draws them in name order and frees them when the clip
- * changes. What the user chose for an overlay (on/off, opacity) stays for the next clip. UI thread, except the jobs.
+ * changes, and again when an overlay comes or goes in the {@link VideoOverlays} whiteboard. What the user chose for
+ * an overlay (on/off, opacity) stays for the next clip. UI thread, except the jobs.
  */
 public final class OverlayStack {
 
@@ -33,6 +34,10 @@ public final class OverlayStack {
     private final List<OverlaySlot> slots = new ArrayList<>();
     private final List<Job> jobs = new ArrayList<>();
     private final Map<String, Choice> choices = new HashMap<>();
+    private final Runnable registryChanged = () -> post(this::reopen);
+    private VideoOverlays registry;
+    private MediaInfo clip;
+    private String title = "";
     /** Counts opens: a layer that arrives for a clip no longer shown is disposed. */
     private long generation;
 
@@ -46,18 +51,41 @@ public final class OverlayStack {
         this.choiceChanged = choiceChanged;
     }
 
-    /** Opens {@code overlays} for {@code clip} (null: none), after closing the layers of the clip before. */
-    public void open(MediaInfo clip, String title, List<VideoOverlay> overlays) {
+    /**
+     * Takes the overlays from {@code overlays} (null: none) from now on, and again whenever one is registered or
+     * unregistered there.
+     */
+    public void setRegistry(VideoOverlays overlays) {
+        if (registry != null) {
+            registry.removeListener(registryChanged);
+        }
+        registry = overlays;
+        if (registry != null) {
+            registry.addListener(registryChanged);
+        }
+        reopen();
+    }
+
+    private void reopen() {
+        if (!display.isDisposed()) {
+            open(clip, title);
+        }
+    }
+
+    /** Opens the registered overlays for {@code media} (null: none), after closing the layers of the clip before. */
+    public void open(MediaInfo media, String clipTitle) {
         close();
+        clip = media;
+        title = clipTitle;
         long thisOpen = generation;
-        if (clip == null) {
+        if (media == null || registry == null) {
             return;
         }
-        for (VideoOverlay overlay : overlays) {
-            Job job = Job.create(overlay.name() + " of " + title, (IProgressMonitor monitor) -> {
+        for (VideoOverlay overlay : registry.all()) {
+            Job job = Job.create(overlay.name() + " of " + clipTitle, (IProgressMonitor monitor) -> {
                 OverlaySlot slot;
                 try {
-                    VideoOverlay.Layer layer = overlay.open(clip, monitor);
+                    VideoOverlay.Layer layer = overlay.open(media, monitor);
                     if (layer == null || monitor.isCanceled()) {
                         return Status.OK_STATUS;
                     }
@@ -134,6 +162,7 @@ public final class OverlayStack {
     /** Cancels the jobs and frees the layers of the clip on show. */
     public void close() {
         generation++;
+        clip = null;
         jobs.forEach(Job::cancel);
         jobs.clear();
         boolean had = !slots.isEmpty();
