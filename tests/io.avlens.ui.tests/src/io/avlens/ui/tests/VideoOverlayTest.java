@@ -106,9 +106,12 @@ class VideoOverlayTest {
             ImageData on = Ui.sync(() -> paint(video, canvas));
             Ui.run(() -> video.overlays().setEnabled(slot, false));
             assertThat(Ui.sync(() -> video.overlayPanel().isChecked(NAME))).isFalse();
+            assertThat(Ui.sync(() -> video.overlayPanel().texts())).as("no legend for an overlay turned off")
+                    .contains(NAME).doesNotContain("left half");
             ImageData off = Ui.sync(() -> paint(video, canvas));
             Ui.run(() -> video.overlays().setEnabled(slot, true));
             assertThat(Ui.sync(() -> video.overlayPanel().isChecked(NAME))).isTrue();
+            assertThat(Ui.sync(() -> video.overlayPanel().texts())).contains("left half");
 
             double alpha = Math.round(0.5 * 255) / 255.0;
             int left = 0;

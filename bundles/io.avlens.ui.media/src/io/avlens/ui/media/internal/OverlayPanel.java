@@ -35,6 +35,7 @@ public final class OverlayPanel {
     private final OverlayStack stack;
     private final Map<OverlaySlot, Button> checks = new HashMap<>();
     private final Map<OverlaySlot, Spinner> opacities = new HashMap<>();
+    private final Map<OverlaySlot, Composite> legends = new HashMap<>();
 
     /** @param parent a composite with a {@code GridLayout}, where the panel takes a row */
     public OverlayPanel(Composite parent, OverlayStack stack) {
@@ -55,6 +56,7 @@ public final class OverlayPanel {
         }
         checks.clear();
         opacities.clear();
+        legends.clear();
         List<OverlaySlot> slots = stack.slots();
         for (OverlaySlot slot : slots) {
             row(slot);
@@ -78,6 +80,16 @@ public final class OverlayPanel {
                 spinner.setSelection(percent);
             }
         });
+        legends.forEach(this::showLegend);
+    }
+
+    /** The legend of an overlay is shown while the overlay is drawn. */
+    private void showLegend(OverlaySlot slot, Composite legend) {
+        if (!legend.isDisposed() && legend.getVisible() != slot.enabled()) {
+            legend.setVisible(slot.enabled());
+            ((RowData) legend.getLayoutData()).exclude = !slot.enabled();
+            legend.getParent().layout(true);
+        }
     }
 
     /** Whether the check box of the overlay named {@code name} is ticked; for tests. */
@@ -110,10 +122,22 @@ public final class OverlayPanel {
         opacity.addListener(SWT.Selection, e -> stack.setOpacity(slot, opacity.getSelection() / 100.0));
         opacities.put(slot, opacity);
         new Label(row, SWT.NONE).setText("%  ");
+        Composite legend = new Composite(row, SWT.NONE);
+        legend.setLayoutData(new RowData());
+        RowLayout entries = new RowLayout(SWT.HORIZONTAL);
+        entries.marginTop = 0;
+        entries.marginBottom = 0;
+        entries.marginLeft = 0;
+        entries.spacing = 4;
+        entries.center = true;
+        legend.setLayout(entries);
         for (LegendEntry entry : slot.layer().legend()) {
-            swatch(row, entry.rgb());
-            new Label(row, SWT.NONE).setText(entry.label());
+            swatch(legend, entry.rgb());
+            new Label(legend, SWT.NONE).setText(entry.label());
         }
+        legends.put(slot, legend);
+        legend.setVisible(true);
+        showLegend(slot, legend);
     }
 
     private static void swatch(Composite row, int rgb) {
@@ -128,7 +152,7 @@ public final class OverlayPanel {
         });
     }
 
-    /** The texts the panel shows (overlay names, percentages, legend labels), in order; for tests. */
+    /** The texts the panel shows (overlay names, percentages, legend labels of the overlays drawn), in order. */
     public List<String> texts() {
         List<String> texts = new ArrayList<>();
         collect(panel, texts);
@@ -137,6 +161,9 @@ public final class OverlayPanel {
 
     private static void collect(Composite parent, List<String> texts) {
         for (Control c : parent.getChildren()) {
+            if (!c.getVisible()) {
+                continue;
+            }
             if (c instanceof Button b) {
                 texts.add(b.getText());
             } else if (c instanceof Label l) {
