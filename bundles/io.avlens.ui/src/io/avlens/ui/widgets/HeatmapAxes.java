@@ -21,7 +21,8 @@ final class HeatmapAxes {
         int cols = canvas.data().dim(1);
         int rows = canvas.data().dim(0);
         for (double t : x.ticks(cols, Math.max(2, p.width / look.xTickPixels()))) {
-            int px = canvas.xOf(x.index(t));
+            int px = look.roundTicks() ? p.x + (int) Math.round((x.index(t) + 0.5) * p.width / cols)
+                    : canvas.xOf(x.index(t));
             gc.drawLine(px, p.y + p.height, px, p.y + p.height + 4);
             String s = Axis.format(t);
             gc.drawText(s, px - gc.textExtent(s).x / 2, p.y + p.height + 5, true);
@@ -29,7 +30,8 @@ final class HeatmapAxes {
         Point title = gc.textExtent(x.label());
         gc.drawText(x.label(), p.x + (p.width - title.x) / 2, p.y + p.height + 6 + h, true);
         for (double t : y.ticks(rows, Math.max(2, p.height / 50))) {
-            int py = canvas.yOf(y.index(t));
+            int py = look.roundTicks() ? p.y + (int) Math.round((y.index(t) + 0.5) * p.height / rows)
+                    : canvas.yOf(y.index(t));
             gc.drawLine(p.x - 4, py, p.x, py);
             String s = Axis.format(t);
             gc.drawText(s, p.x - 6 - gc.textExtent(s).x, py - h / 2, true);

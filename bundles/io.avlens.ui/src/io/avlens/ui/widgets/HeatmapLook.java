@@ -14,16 +14,18 @@ import org.eclipse.swt.graphics.Point;
  * @param barWidth        width of the colour bar
  * @param barLabels       room right of the colour bar for its labels
  * @param xTickPixels     about one x tick per this many pixels
+ * @param roundTicks      whether ticks sit on the rounded pixel of a value (else floored, like the cells' centres
+ *                        {@link HeatmapCanvas#xOf} gives, which lines drawn by layers use)
  * @param barFormat       the colour bar's labels
  * @param barLabelsInside whether the bar's lowest label is kept above the plot's bottom edge
  * @param empty           the text shown without data
  * @param emptyAt         where that text is drawn, from the client area's corner
  */
 public record HeatmapLook(int left, int top, int bottom, int barGap, int barWidth, int barLabels, int xTickPixels,
-        DoubleFunction<String> barFormat, boolean barLabelsInside, String empty, Point emptyAt) {
+        boolean roundTicks, DoubleFunction<String> barFormat, boolean barLabelsInside, String empty, Point emptyAt) {
 
     /** The look of plain planes (the Tensor view): no title, labels as {@link Axis#format}. */
-    public static final HeatmapLook PLAIN = new HeatmapLook(56, 8, 40, 14, 16, 56, 80, Axis::format, false,
+    public static final HeatmapLook PLAIN = new HeatmapLook(56, 8, 40, 14, 16, 56, 80, true, Axis::format, false,
             "No data", new Point(56, 8));
 
     /** Room right of the plot: the colour bar and its labels. */

@@ -29,7 +29,7 @@ public final class SimilarityCanvas extends HeatmapCanvas {
     public record Cell(int row, int column, float value, double audioSeconds, double videoSeconds) {
     }
 
-    private static final HeatmapLook LOOK = new HeatmapLook(60, 22, 40, 12, 14, 50, 70,
+    private static final HeatmapLook LOOK = new HeatmapLook(60, 22, 40, 12, 14, 50, 70, false,
             v -> String.format(Locale.ROOT, "%.2f", v), true,
             "No similarity volume. Open one with File > Open Similarity Volume...", new Point(8, 8));
 
