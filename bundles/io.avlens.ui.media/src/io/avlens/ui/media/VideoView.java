@@ -1,7 +1,6 @@
 package io.avlens.ui.media;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -10,6 +9,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.ImageDescriptor;
@@ -30,6 +30,8 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
 
 import io.avlens.core.event.AvLensTopics;
 import io.avlens.core.event.TimeSelectionChanged;
@@ -38,11 +40,17 @@ import io.avlens.media.AudioSignal;
 import io.avlens.media.MediaInfo;
 import io.avlens.ui.context.AnalysisContext;
 import io.avlens.ui.context.AnalysisContexts;
+import io.avlens.ui.context.ClipPin;
 import io.avlens.ui.media.internal.ClipFrames;
 import io.avlens.ui.media.internal.ClipLoadJobs;
 import io.avlens.ui.media.internal.Frame;
 import io.avlens.ui.media.internal.FrameLoader;
+import io.avlens.ui.media.internal.GroundTruthMasks;
 import io.avlens.ui.media.internal.MaskOverlay;
+import io.avlens.ui.media.internal.OverlayPanel;
+import io.avlens.ui.media.internal.OverlaySlot;
+import io.avlens.ui.media.internal.OverlayStack;
+import io.avlens.ui.media.internal.VideoOverlays;
 import io.avlens.ui.media.internal.Player;
 import io.avlens.ui.widgets.ColorImages;
 import jakarta.annotation.PostConstruct;
@@ -54,6 +62,10 @@ import jakarta.inject.Named;
  * The frame of the active clip at the shared cursor, with playback: the sound drives the clock and frames follow
  * it; frame stepping; looping the selected range; J/K/L, space and the arrow keys. Scrubbing anywhere else moves the
  * picture here; playing here moves every cursor.
+ * <p>
+ * Overlays from any bundle ({@link VideoOverlay} services) are drawn over the picture; the panel under the toolbar
+ * turns each on or off, sets its opacity and shows its legend. "Pin" keeps the view on its clip when another becomes
+ * active (it then follows that clip's own cursor, see {@link ClipPin}); "New View" opens another instance.
  */
 public class VideoView {
 
@@ -75,7 +87,7 @@ public class VideoView {
     private Label note;
     private ToolItem playItem;
     private ToolItem loopItem;
-    private ToolItem masksItem;
+    private ToolItem pinItem;
     private LocalResourceManager resources;
     private Image playIcon;
     private Image pauseIcon;
@@ -86,20 +98,28 @@ public class VideoView {
     private FrameLoader loader;
     private Image image;
     private Frame shown;
-    private MaskOverlay masks;
+    private OverlayStack overlays;
+    private OverlayPanel overlayPanel;
+    private VideoOverlays registry;
+    private ClipPin pin;
+    /** The active analysis, which the view shows unless pinned to another. */
+    private AnalysisContext active;
+    @Inject
+    @Optional
+    private MPart part;
     private String message = "No clip. Open one with File > Open Clip...";
     private double position;
     private boolean ticking;
     /** Counts loads: a job's result for an earlier clip than the one shown is dropped. */
     private long generation;
     private Job soundJob;
-    private Job masksJob;
 
     @PostConstruct
     void createControls(Composite parent) {
         root = parent;
         display = parent.getDisplay();
         resources = new LocalResourceManager(JFaceResources.getResources(), parent);
+        pin = new ClipPin(part);
         playIcon = icon("play16.png");
         pauseIcon = icon("pause16.png");
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
@@ -121,25 +141,55 @@ public class VideoView {
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         GridLayoutFactory.fillDefaults().numColumns(3).margins(2, 0).applyTo(bar);
-        ToolBar tools = new ToolBar(bar, SWT.FLAT | SWT.RIGHT); // RIGHT: the Masks text beside, not below
+        ToolBar tools = new ToolBar(bar, SWT.FLAT | SWT.RIGHT);
         item(tools, SWT.PUSH, "step_back16.png", "One frame back (←)", () -> transport(Transport.Command.STEP_BACK));
         playItem = item(tools, SWT.PUSH, "play16.png", "Play / pause (space)", () -> transport(Transport.Command.TOGGLE));
         item(tools, SWT.PUSH, "step_forward16.png", "One frame forward (→)",
                 () -> transport(Transport.Command.STEP_FORWARD));
         loopItem = item(tools, SWT.CHECK, "loop16.png", "Loop the selected range (the whole clip without one)",
                 this::loopChanged);
-        masksItem = new ToolItem(tools, SWT.CHECK);
-        masksItem.setText("Masks");
-        masksItem.setToolTipText("Ground-truth masks of an AV-Shapes clip: a colour per object, sounding ones outlined");
-        masksItem.setEnabled(false);
-        masksItem.addListener(SWT.Selection, e -> canvas.redraw());
+        pinItem = new ToolItem(tools, SWT.CHECK);
+        ClipPin.icon(resources, ClipPin.PIN_ICON, pinItem::setImage, pinItem::setText, "Pin");
+        pinItem.setToolTipText("Pin this view to its clip: it stays on it when another clip becomes active");
+        pinItem.addListener(SWT.Selection, e -> setPinned(pinItem.getSelection()));
+        ToolItem newView = new ToolItem(tools, SWT.PUSH);
+        ClipPin.icon(resources, ClipPin.NEW_VIEW_ICON, newView::setImage, newView::setText, "New View");
+        newView.setToolTipText("Open another Video view, to pin to another clip");
+        newView.addListener(SWT.Selection, e -> newView());
         timeLabel = new Label(bar, SWT.NONE);
         GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(timeLabel);
         note = new Label(bar, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(note);
+        overlays = new OverlayStack(display, this::overlaysChanged, this::overlayChoiceChanged);
+        overlayPanel = new OverlayPanel(parent, overlays);
+        overlays.setRegistry(registry);
         updateLabels();
         if (analysis != null) {
             load(analysis);
+        }
+    }
+
+    /** The whiteboard of overlays, once its service is registered. */
+    @Inject
+    @Optional
+    void setOverlayRegistry(VideoOverlays overlayRegistry) {
+        registry = overlayRegistry;
+        if (overlays != null && !canvas.isDisposed()) {
+            overlays.setRegistry(registry);
+        }
+    }
+
+    private void overlaysChanged() {
+        if (!canvas.isDisposed()) {
+            overlayPanel.refresh();
+            canvas.redraw();
+        }
+    }
+
+    private void overlayChoiceChanged() {
+        if (!canvas.isDisposed()) {
+            overlayPanel.sync();
+            canvas.redraw();
         }
     }
 
@@ -159,12 +209,42 @@ public class VideoView {
     @Inject
     @Optional
     void setAnalysis(@Named(AnalysisContexts.ACTIVE) AnalysisContext context) {
+        active = context;
+        show(pin == null ? context : pin.follow(context));
+    }
+
+    private void show(AnalysisContext context) {
         if (context == analysis) {
             return;
         }
         analysis = context;
         if (root != null && !root.isDisposed()) {
             load(context);
+        }
+    }
+
+    /** Pins the view to the clip it shows, or lets it follow the active clip again. */
+    public void setPinned(boolean pinned) {
+        pin.pin(pinned ? analysis : null);
+        pinItem.setSelection(pin.isPinned());
+        if (!pin.isPinned()) {
+            show(active);
+        }
+    }
+
+    /** Whether the view is pinned to its clip. */
+    public boolean isPinned() {
+        return pin.isPinned();
+    }
+
+    /** Opens another Video view (a new instance) and returns it; it shows the active clip until pinned. */
+    public VideoView newView() {
+        try {
+            return ClipPin.openInstance(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), ID,
+                    VideoView.class);
+        } catch (PartInitException e) {
+            note.setText("Cannot open another Video view: " + e.getMessage());
+            return null;
         }
     }
 
@@ -298,7 +378,7 @@ public class VideoView {
     }
 
     /**
-     * Opens the clip of {@code context}: frames at once, the sound for playback and the masks in jobs. What the jobs
+     * Opens the clip of {@code context}: frames at once, the sound for playback and the overlays in jobs. What the jobs
      * need is read here, on the UI thread; the jobs of the clip shown before are cancelled, and a result that still
      * arrives for it is dropped.
      */
@@ -327,15 +407,7 @@ public class VideoView {
                     sound -> post(thisLoad, () -> soundDecoded(sound, duration)), e -> post(thisLoad, () -> failed(e)));
             soundJob.schedule();
         }
-        if (media.hasVideo() && Files.isRegularFile(MaskOverlay.masksOf(media.path()))) {
-            masksJob = ClipLoadJobs.masks(context.title(), media.path(), fps(), loaded -> post(thisLoad, () -> {
-                masks = loaded;
-                masksItem.setEnabled(true);
-                masksItem.setSelection(true);
-                canvas.redraw();
-            }), problem -> post(thisLoad, () -> masksItem.setToolTipText(problem)));
-            masksJob.schedule();
-        }
+        overlays.open(media.hasVideo() ? media : null, context.title());
         showAt(position); // the scrubber too: it still stood where the previous clip left it
     }
 
@@ -403,7 +475,7 @@ public class VideoView {
         canvas.redraw();
     }
 
-    /** Draws what the view shows (picture, masks, message) into {@code gc} at the canvas's size; UI thread. */
+    /** Draws what the view shows (picture, overlays, message) into {@code gc} at the canvas's size; UI thread. */
     public void paint(GC gc) {
         Rectangle area = canvas.getClientArea();
         gc.setBackground(display.getSystemColor(SWT.COLOR_BLACK));
@@ -412,9 +484,9 @@ public class VideoView {
         if (picture != null) {
             Rectangle b = image.getBounds();
             gc.drawImage(image, 0, 0, b.width, b.height, picture.x, picture.y, picture.width, picture.height);
-            if (masksShown()) {
-                masks.paint(gc, shown.time(), picture);
-            }
+            boolean sized = media.hasVideo() && media.video().width() > 0 && media.video().height() > 0;
+            overlays.paint(gc, new OverlayFrame(shown.time(), analysis.audioCursor(),
+                    sized ? media.video().width() : b.width, sized ? media.video().height() : b.height, picture, 1));
         }
         if (message != null) {
             gc.setForeground(display.getSystemColor(SWT.COLOR_WHITE));
@@ -477,18 +549,32 @@ public class VideoView {
 
     /** The ground-truth masks of the clip, or null when it has none (or they are still loading). */
     public MaskOverlay masks() {
-        return masks;
+        OverlaySlot slot = overlays.slot(GroundTruthMasks.NAME);
+        return slot != null && slot.layer() instanceof MaskOverlay m ? m : null;
     }
 
     /** Whether the masks are drawn over the picture. */
     public boolean masksShown() {
-        return masks != null && masksItem.getSelection();
+        OverlaySlot slot = overlays.slot(GroundTruthMasks.NAME);
+        return slot != null && slot.enabled();
     }
 
-    /** Shows or hides the masks, as the Masks button does. */
+    /** Shows or hides the masks, as their check box in the overlay panel does. */
     public void showMasks(boolean show) {
-        masksItem.setSelection(show && masks != null);
-        canvas.redraw();
+        OverlaySlot slot = overlays.slot(GroundTruthMasks.NAME);
+        if (slot != null) {
+            overlays.setEnabled(slot, show);
+        }
+    }
+
+    /** The overlays of the clip on show, with the user's choices; for tests and tools. */
+    public OverlayStack overlays() {
+        return overlays;
+    }
+
+    /** The overlay panel (names, opacities, legends); for tests. */
+    public OverlayPanel overlayPanel() {
+        return overlayPanel;
     }
 
     /** The file of the clip on show, or null. */
@@ -512,13 +598,13 @@ public class VideoView {
     }
 
     private void closeClip() {
-        for (Job job : new Job[] {soundJob, masksJob}) {
-            if (job != null) {
-                job.cancel();
-            }
+        if (soundJob != null) {
+            soundJob.cancel();
         }
         soundJob = null;
-        masksJob = null;
+        if (overlays != null) {
+            overlays.close();
+        }
         if (player != null) {
             player.close();
             player = null;
@@ -533,14 +619,6 @@ public class VideoView {
         }
         shown = null;
         media = null;
-        if (masks != null) {
-            masks.dispose();
-            masks = null;
-        }
-        if (masksItem != null && !masksItem.isDisposed()) {
-            masksItem.setSelection(false);
-            masksItem.setEnabled(false);
-        }
         ticking = false;
         if (playItem != null && !playItem.isDisposed()) {
             playItem.setImage(playIcon);
@@ -555,6 +633,9 @@ public class VideoView {
     @PreDestroy
     void dispose() {
         generation++;
+        if (overlays != null) {
+            overlays.setRegistry(null);
+        }
         closeClip();
     }
 }

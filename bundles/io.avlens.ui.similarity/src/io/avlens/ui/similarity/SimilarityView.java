@@ -15,6 +15,7 @@ import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -26,6 +27,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.PartInitException;
 
 import io.avlens.analysis.similarity.SimilarityFiles;
 import io.avlens.analysis.similarity.SimilarityVolume;
@@ -38,6 +40,7 @@ import io.avlens.core.event.TimeSelectionChanged;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.ui.context.AnalysisContext;
 import io.avlens.ui.context.AnalysisContexts;
+import io.avlens.ui.context.ClipPin;
 import io.avlens.models.BuiltinModels;
 import io.avlens.runner.ModelRunner;
 import io.avlens.ui.project.Inference;
@@ -56,6 +59,10 @@ import jakarta.inject.Named;
  * computes the volume of each clip that becomes active, through the model runner (its cache makes a clip seen before
  * instant); volumes also come from experiment runs ({@link #show}) or from a {@code .npy} file computed elsewhere
  * ({@link #open}); each can be exported as PNG, CSV or {@code .npy}.
+ * <p>
+ * "Pin" keeps the view on its clip when another becomes active; it then follows that clip's own cursor (see
+ * {@link ClipPin}). "New View" opens another instance with the same model and colours, e.g. to pin one to each of
+ * two clips.
  */
 public class SimilarityView {
 
@@ -86,6 +93,13 @@ public class SimilarityView {
     private Combo mapCombo;
     private Label hoverLabel;
     private AnalysisContext analysis;
+    /** The active analysis, which the view shows unless pinned to another. */
+    private AnalysisContext active;
+    private ClipPin pin;
+    private Button pinButton;
+    @Inject
+    @Optional
+    private MPart part;
     private int activePane;
     private Combo modelCombo;
     /** The clip whose volume was last asked for (computed or being computed), to compute each clip once. */
@@ -104,10 +118,11 @@ public class SimilarityView {
     @PostConstruct
     void createControls(Composite parent) {
         root = parent;
+        pin = new ClipPin(part);
         GridLayoutFactory.fillDefaults().margins(2, 2).spacing(4, 2).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(11).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(13).applyTo(bar);
         new Label(bar, SWT.NONE).setText("Model:");
         modelCombo = new Combo(bar, SWT.READ_ONLY);
         modelCombo.setToolTipText("The model that computes the open clip's volume (through the model runner and its"
@@ -135,6 +150,11 @@ public class SimilarityView {
         for (SimilarityExport.Format f : SimilarityExport.Format.values()) {
             button(bar, f.name(), "Export the last clicked volume as " + f.description(), () -> askExport(f));
         }
+        pinButton = new Button(bar, SWT.TOGGLE);
+        pinButton.setText("Pin");
+        pinButton.setToolTipText("Pin this view to its clip: it stays on it when another clip becomes active");
+        pinButton.addListener(SWT.Selection, e -> setPinned(pinButton.getSelection()));
+        button(bar, "New View", "Open another Similarity view, to pin to another clip", this::newView);
         hoverLabel = new Label(bar, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(hoverLabel);
 
@@ -144,8 +164,8 @@ public class SimilarityView {
             int pane = i;
             SimilarityCanvas c = new SimilarityCanvas(panes);
             c.setToolTipText("Click: move the cursor to this video time and mark this audio time");
-            c.setClickListener(cell -> cellClicked(pane, cell));
-            c.setHoverListener(cell -> hovered(pane, cell));
+            c.onCellClicked(cell -> cellClicked(pane, cell));
+            c.onCellHovered(cell -> hovered(pane, cell));
             canvases[i] = c;
         }
         panes.setMaximizedControl(canvases[0]);
@@ -164,10 +184,55 @@ public class SimilarityView {
     @Inject
     @Optional
     void setAnalysis(@Named(AnalysisContexts.ACTIVE) AnalysisContext context) {
+        active = context;
+        show(pin == null ? context : pin.follow(context));
+    }
+
+    private void show(AnalysisContext context) {
         analysis = context;
         if (root != null && !root.isDisposed()) {
             showCursor();
             computeForActiveClip();
+        }
+    }
+
+    /** The clip the view follows: the active one, or the one it is pinned to. */
+    public AnalysisContext shownClip() {
+        return analysis;
+    }
+
+    /** Pins the view to the clip it follows, or lets it follow the active clip again. */
+    public void setPinned(boolean pinned) {
+        pin.pin(pinned ? analysis : null);
+        pinButton.setSelection(pin.isPinned());
+        if (!pin.isPinned() && analysis != active) {
+            show(active);
+        }
+    }
+
+    /** Whether the view is pinned to its clip. */
+    public boolean isPinned() {
+        return pin.isPinned();
+    }
+
+    /**
+     * Opens another Similarity view (a new instance) with this one's model and colours and returns it; it follows
+     * the active clip until pinned.
+     */
+    public SimilarityView newView() {
+        try {
+            SimilarityView other = ClipPin.openInstance(
+                    org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), ID,
+                    SimilarityView.class);
+            if (other != null && other != this) {
+                other.mapCombo.select(mapCombo.getSelectionIndex());
+                other.setColorMap(selectedMap());
+                other.setModel(model());
+            }
+            return other;
+        } catch (PartInitException e) {
+            hoverLabel.setText("Cannot open another Similarity view: " + e.getMessage());
+            return null;
         }
     }
 

@@ -1,85 +1,126 @@
 package io.avlens.ui.widgets;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 
-import io.avlens.core.color.ColorMap;
 import io.avlens.core.color.ColorScale;
 import io.avlens.core.tensor.FloatTensor;
 
 /**
- * Draws a 2-D plane of values as a colour-mapped image with axes and a colour bar, and reports the cell under the
- * mouse. The plane is coloured once into an image when it changes (a few ms for 640×640) and only blitted on
- * redraw. Row 0 is at the top, as in a matrix. UI thread only.
+ * The one heatmap widget: a 2-D plane of values as a colour-mapped image with a title, axes and a colour bar; the
+ * cell under the mouse is outlined and reported, a click reports its cell. Views add their own decorations as
+ * {@link Layer}s (the Similarity view: diagonal, lag line, linked cursor). The plane is coloured once into an image
+ * when it changes; the plane, axes and bar are rendered once into a cached image per size, so a paint is one blit plus
+ * the layers. Row 0 is at the top, as in a matrix. UI thread only.
  */
 public class HeatmapCanvas extends Canvas {
 
-    /** The cell under the mouse. */
+    /** A cell: its row and column, its value, and its x and y in axis units. */
     public record Hover(int row, int column, float value, double x, double y) {
     }
 
-    private static final int LEFT = 56;
-    private static final int BOTTOM = 40;
-    private static final int TOP = 8;
-    private static final int BAR_GAP = 14;
-    private static final int BAR_WIDTH = 16;
-    private static final int BAR_LABELS = 56;
+    /** A decoration drawn over the plot on every paint, clipped to it. */
+    @FunctionalInterface
+    public interface Layer {
+        /** Draws into {@code gc}; {@code plot} is {@link HeatmapCanvas#plotArea()}. */
+        void paint(GC gc, Rectangle plot);
+    }
 
+    private final HeatmapLook look;
+    private final CachedImage background = new CachedImage();
+    private final List<Layer> layers = new ArrayList<>();
     private FloatTensor plane;
     private ColorScale scale;
     private Axis xAxis = Axis.index("column");
     private Axis yAxis = Axis.index("row");
+    private String title = "";
     private Image image;
     private Image barImage;
+    private boolean backgroundValid;
+    private Hover hovered;
     private Consumer<Hover> hoverListener = h -> { };
-    private Point hovered;
+    private Consumer<Hover> clickListener = h -> { };
+    private long lastPaintNanos;
+    private long lastBackgroundNanos;
 
-    /** @param parent the parent; style bits as for {@link Canvas} */
+    /** A canvas with the {@link HeatmapLook#PLAIN} look; style bits as for {@link Canvas}. */
     public HeatmapCanvas(Composite parent, int style) {
+        this(parent, style, HeatmapLook.PLAIN);
+    }
+
+    /** A canvas with {@code look}; style bits as for {@link Canvas}. */
+    public HeatmapCanvas(Composite parent, int style, HeatmapLook look) {
         super(parent, style | SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
-        addListener(SWT.Paint, this::paint);
-        addListener(SWT.MouseMove, this::mouseMoved);
+        this.look = look;
+        addListener(SWT.Paint, e -> paint(e.gc));
+        addListener(SWT.MouseMove, e -> setHovered(hoverAt(e.x, e.y)));
         addListener(SWT.MouseExit, e -> setHovered(null));
-        addListener(SWT.Dispose, e -> disposeImages());
+        addListener(SWT.MouseDown, this::mouseDown);
+        addListener(SWT.Resize, e -> invalidate());
+        addListener(SWT.Dispose, e -> {
+            disposeImages();
+            background.dispose();
+        });
     }
 
     /**
-     * Shows {@code plane} (rank 2: rows × columns) with {@code colorScale}.
+     * Shows {@code values} (rank 2: rows × columns) with {@code colorScale}; null shows nothing.
      *
      * @throws IllegalArgumentException when the tensor is not 2-D
      */
     public void setData(FloatTensor values, ColorScale colorScale) {
         checkWidget();
-        if (values.rank() != 2) {
+        if (values != null && values.rank() != 2) {
             throw new IllegalArgumentException("a heatmap needs a 2-D plane, got " + values);
         }
         disposeImages();
-        this.plane = values;
-        this.scale = colorScale;
-        this.image = ColorImages.plane(getDisplay(), values, colorScale);
-        this.barImage = ColorImages.colorBar(getDisplay(), colorScale.map());
-        redraw();
+        plane = values;
+        scale = values == null ? null : colorScale;
+        hovered = null;
+        if (values != null) {
+            image = ColorImages.plane(getDisplay(), values, colorScale);
+            barImage = ColorImages.colorBar(getDisplay(), colorScale.map());
+        }
+        invalidate();
     }
 
     /** Calibrates the axes (titles and index-to-value mapping). */
     public void setAxes(Axis x, Axis y) {
         checkWidget();
-        this.xAxis = x;
-        this.yAxis = y;
+        xAxis = x;
+        yAxis = y;
+        invalidate();
+    }
+
+    /** Sets the title drawn above the plot (the look's top margin must leave room). */
+    public void setTitle(String text) {
+        title = text == null ? "" : text;
+        invalidate();
+    }
+
+    /** Adds a decoration drawn over the plot, after those added before. */
+    public void addLayer(Layer layer) {
+        layers.add(layer);
         redraw();
     }
 
     /** Receives the hovered cell, or null when the mouse leaves the plane. */
     public void setHoverListener(Consumer<Hover> listener) {
-        this.hoverListener = listener == null ? h -> { } : listener;
+        hoverListener = listener == null ? h -> { } : listener;
+    }
+
+    /** Receives the cell clicked with the first button. */
+    public void setClickListener(Consumer<Hover> listener) {
+        clickListener = listener == null ? h -> { } : listener;
     }
 
     /** The plane shown, or null. */
@@ -92,108 +133,135 @@ public class HeatmapCanvas extends Canvas {
         return scale;
     }
 
+    /** The cell under the mouse, or null. */
+    public Hover hovered() {
+        return hovered;
+    }
+
+    /** Nanoseconds the last paint took (blit and layers). */
+    public long lastPaintNanos() {
+        return lastPaintNanos;
+    }
+
+    /** Nanoseconds the last rendering of the cached plane, axes and colour bar took. */
+    public long lastBackgroundNanos() {
+        return lastBackgroundNanos;
+    }
+
     /** The rectangle the plane is drawn into, in widget coordinates. */
     public Rectangle plotArea() {
         Rectangle c = getClientArea();
-        int right = BAR_GAP + BAR_WIDTH + BAR_LABELS;
-        return new Rectangle(c.x + LEFT, c.y + TOP, Math.max(1, c.width - LEFT - right),
-                Math.max(1, c.height - TOP - BOTTOM));
+        return new Rectangle(c.x + look.left(), c.y + look.top(), Math.max(1, c.width - look.left() - look.right()),
+                Math.max(1, c.height - look.top() - look.bottom()));
     }
 
-    private void paint(Event e) {
-        GC gc = e.gc;
+    /** The x of the centre of column {@code index} (fractional between columns). */
+    public int xOf(double index) {
+        Rectangle p = plotArea();
+        return p.x + (int) Math.floor((index + 0.5) * p.width / plane.dim(1));
+    }
+
+    /** The y of the centre of row {@code index} (fractional between rows). */
+    public int yOf(double index) {
+        Rectangle p = plotArea();
+        return p.y + (int) Math.floor((index + 0.5) * p.height / plane.dim(0));
+    }
+
+    /** The cell at widget point ({@code x}, {@code y}), or null outside the plane. */
+    public Hover hoverAt(int x, int y) {
+        Rectangle p = plotArea();
+        if (plane == null || !p.contains(x, y)) {
+            return null;
+        }
+        int column = Math.min(plane.dim(1) - 1, (x - p.x) * plane.dim(1) / p.width);
+        int row = Math.min(plane.dim(0) - 1, (y - p.y) * plane.dim(0) / p.height);
+        return new Hover(row, column, plane.get(row, column), xAxis.value(column), yAxis.value(row));
+    }
+
+    /** The outline of cell ({@code row}, {@code column}): one pixel outside the cell, at least 2 × 2. */
+    public Rectangle cellBounds(int row, int column) {
+        Rectangle p = plotArea();
+        int x0 = p.x + column * p.width / plane.dim(1);
+        int x1 = p.x + (column + 1) * p.width / plane.dim(1);
+        int y0 = p.y + row * p.height / plane.dim(0);
+        int y1 = p.y + (row + 1) * p.height / plane.dim(0);
+        return new Rectangle(x0 - 1, y0 - 1, Math.max(2, x1 - x0 + 1), Math.max(2, y1 - y0 + 1));
+    }
+
+    /**
+     * Draws the canvas into {@code gc}: the cached plane, axes and bar (rendered first when data, axes or size
+     * changed), then the layers and the hovered cell. The paint listener calls this; exports and benchmarks call it
+     * with an off-screen GC.
+     */
+    public void paint(GC gc) {
+        long t0 = System.nanoTime();
         Rectangle client = getClientArea();
+        if (client.width <= 0 || client.height <= 0) {
+            return;
+        }
+        if (!backgroundValid || !background.fits(client)) {
+            long b0 = System.nanoTime();
+            background.render(getDisplay(), client, g -> drawBackground(g, client));
+            backgroundValid = true;
+            lastBackgroundNanos = System.nanoTime() - b0;
+        }
+        gc.drawImage(background.image(), 0, 0);
+        if (plane != null) {
+            Rectangle p = plotArea();
+            gc.setClipping(p);
+            try {
+                layers.forEach(layer -> layer.paint(gc, p));
+                if (hovered != null) {
+                    gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
+                    gc.drawRectangle(cellBounds(hovered.row(), hovered.column()));
+                }
+            } finally {
+                gc.setClipping((Rectangle) null);
+            }
+        }
+        lastPaintNanos = System.nanoTime() - t0;
+    }
+
+    private void drawBackground(GC gc, Rectangle client) {
         gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
         gc.fillRectangle(client);
         gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
         if (plane == null) {
-            gc.drawText("No data", client.x + LEFT, client.y + TOP, true);
+            gc.drawText(look.empty(), client.x + look.emptyAt().x, client.y + look.emptyAt().y, true);
             return;
         }
-        Rectangle plot = plotArea();
-        int rows = plane.dim(0);
-        int cols = plane.dim(1);
+        Rectangle p = plotArea();
         gc.setInterpolation(SWT.NONE);
-        gc.drawImage(image, 0, 0, cols, rows, plot.x, plot.y, plot.width, plot.height);
-        gc.drawRectangle(plot.x - 1, plot.y - 1, plot.width + 1, plot.height + 1);
-        drawXAxis(gc, plot, cols);
-        drawYAxis(gc, plot, rows);
-        drawColorBar(gc, plot);
-        if (hovered != null) {
-            Rectangle cell = cellBounds(plot, hovered.y, hovered.x);
-            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
-            gc.drawRectangle(cell);
+        gc.drawImage(image, 0, 0, plane.dim(1), plane.dim(0), p.x, p.y, p.width, p.height);
+        gc.drawRectangle(p.x - 1, p.y - 1, p.width + 1, p.height + 1);
+        if (!title.isEmpty()) {
+            gc.drawText(title, p.x, client.y + 3, true);
+        }
+        HeatmapAxes.draw(gc, this, look, xAxis, yAxis);
+        HeatmapAxes.drawColorBar(gc, p, look, barImage, scale);
+    }
+
+    private void invalidate() {
+        backgroundValid = false;
+        redraw();
+    }
+
+    private void mouseDown(Event e) {
+        setFocus();
+        Hover cell = hoverAt(e.x, e.y);
+        if (e.button == 1 && cell != null) {
+            clickListener.accept(cell);
         }
     }
 
-    private void drawXAxis(GC gc, Rectangle plot, int cols) {
-        int h = gc.getFontMetrics().getHeight();
-        for (double t : xAxis.ticks(cols, Math.max(2, plot.width / 80))) {
-            int px = plot.x + (int) Math.round((xAxis.index(t) + 0.5) * plot.width / cols);
-            gc.drawLine(px, plot.y + plot.height, px, plot.y + plot.height + 4);
-            String s = Axis.format(t);
-            gc.drawText(s, px - gc.textExtent(s).x / 2, plot.y + plot.height + 5, true);
-        }
-        Point title = gc.textExtent(xAxis.label());
-        gc.drawText(xAxis.label(), plot.x + (plot.width - title.x) / 2, plot.y + plot.height + 6 + h, true);
-    }
-
-    private void drawYAxis(GC gc, Rectangle plot, int rows) {
-        int h = gc.getFontMetrics().getHeight();
-        for (double t : yAxis.ticks(rows, Math.max(2, plot.height / 50))) {
-            int py = plot.y + (int) Math.round((yAxis.index(t) + 0.5) * plot.height / rows);
-            gc.drawLine(plot.x - 4, py, plot.x, py);
-            String s = Axis.format(t);
-            gc.drawText(s, plot.x - 6 - gc.textExtent(s).x, py - h / 2, true);
-        }
-        VerticalText.drawVertical(gc, yAxis.label(), getClientArea().x + 2, plot.y + plot.height / 2);
-    }
-
-    private void drawColorBar(GC gc, Rectangle plot) {
-        int x = plot.x + plot.width + BAR_GAP;
-        gc.drawImage(barImage, 0, 0, 1, ColorMap.SIZE, x, plot.y, BAR_WIDTH, plot.height);
-        gc.drawRectangle(x - 1, plot.y - 1, BAR_WIDTH + 1, plot.height + 1);
-        int h = gc.getFontMetrics().getHeight();
-        double[] marks = {scale.high(), (scale.low() + scale.high()) / 2, scale.low()};
-        for (int i = 0; i < marks.length; i++) {
-            int y = plot.y + i * (plot.height - 1) / 2;
-            gc.drawLine(x + BAR_WIDTH, y, x + BAR_WIDTH + 3, y);
-            gc.drawText(Axis.format(marks[i]), x + BAR_WIDTH + 5, Math.max(plot.y - 2, y - h / 2), true);
-        }
-    }
-
-    private Rectangle cellBounds(Rectangle plot, int row, int col) {
-        int rows = plane.dim(0);
-        int cols = plane.dim(1);
-        int x0 = plot.x + col * plot.width / cols;
-        int x1 = plot.x + (col + 1) * plot.width / cols;
-        int y0 = plot.y + row * plot.height / rows;
-        int y1 = plot.y + (row + 1) * plot.height / rows;
-        return new Rectangle(x0, y0, Math.max(1, x1 - x0 - 1), Math.max(1, y1 - y0 - 1));
-    }
-
-    private void mouseMoved(Event e) {
-        if (plane == null) {
-            return;
-        }
-        Rectangle plot = plotArea();
-        if (!plot.contains(e.x, e.y)) {
-            setHovered(null);
-            return;
-        }
-        int col = Math.min(plane.dim(1) - 1, (e.x - plot.x) * plane.dim(1) / plot.width);
-        int row = Math.min(plane.dim(0) - 1, (e.y - plot.y) * plane.dim(0) / plot.height);
-        setHovered(new Point(col, row));
-    }
-
-    private void setHovered(Point cell) {
-        if (cell == null ? hovered == null : cell.equals(hovered)) {
+    private void setHovered(Hover cell) {
+        if (cell == null ? hovered == null
+                : hovered != null && cell.row() == hovered.row() && cell.column() == hovered.column()) {
             return;
         }
         hovered = cell;
         redraw();
-        hoverListener.accept(cell == null ? null
-                : new Hover(cell.y, cell.x, plane.get(cell.y, cell.x), xAxis.value(cell.x), yAxis.value(cell.y)));
+        hoverListener.accept(cell);
     }
 
     private void disposeImages() {

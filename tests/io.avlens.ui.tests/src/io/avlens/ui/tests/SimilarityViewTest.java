@@ -12,6 +12,13 @@ import java.util.Locale;
 import java.util.Random;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.ui.MUIElement;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MPartSashContainerElement;
+import org.eclipse.e4.ui.model.application.ui.basic.MPartStack;
+import org.eclipse.e4.ui.model.application.ui.basic.MStackElement;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -193,6 +200,111 @@ class SimilarityViewTest {
         Ui.run(() -> view.open(cube, 0));
         String message = dialogMessage("Cannot open the similarity volume");
         assertThat(message).contains(cube.toString()).contains("[2, 3, 4]");
+    }
+
+    /**
+     * Two Similarity views, one pinned to clip A: activating clip B moves only the other one to B; each follows its
+     * own clip's cursor; the pinned one's title names its clip; unpinned, it follows the active clip again.
+     */
+    @Test
+    void aViewPinnedToOneClipKeepsItWhileANewViewFollowsTheActiveClip() throws Exception {
+        IWorkbenchWindow window = Ui.window();
+        AnalysisContext a = openBounce(window);
+        SimilarityVolume volume = onsetsAgainstMotion(a, 4);
+        Ui.run(() -> {
+            try {
+                window.getActivePage().showView(SimilarityView.ID, null, IWorkbenchPage.VIEW_ACTIVATE);
+            } catch (org.eclipse.ui.PartInitException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        SimilarityView first = Ui.part(window, SimilarityView.ID, SimilarityView.class);
+        Ui.run(() -> first.setModel(null));
+        Ui.run(first::closeComparison);
+        SimilarityView second = Ui.sync(first::newView);
+        assertThat(second).isNotNull().isNotSameAs(first);
+        assertThat(Ui.sync(second::model)).as("the new view takes the first one's model").isNull();
+        MPart firstPart = partOf(window, first);
+        MPart secondPart = partOf(window, second);
+        MPartStack beside = besideEachOther(window, firstPart, secondPart);
+        try {
+            Ui.run(() -> {
+                first.show(0, volume, "clip A", true);
+                first.setPinned(true);
+            });
+            assertThat(Ui.sync(first::isPinned)).isTrue();
+            assertThat(Ui.sync(() -> pinButton(firstPart).getSelection())).isTrue();
+            assertThat(Ui.sync(firstPart::getLabel)).isEqualTo("Similarity · " + a.title() + " (pinned)");
+
+            Path clipB = Files.copy(a.file(), dir.resolve("clip-b.mp4"));
+            AnalysisContexts contexts = Ui.sync(() -> PlatformUI.getWorkbench().getService(IEclipseContext.class)
+                    .get(AnalysisContexts.class));
+            Ui.run(() -> OpenClipHandler.open(clipB, window));
+            Ui.waitUntil("clip B to open", 30, () -> contexts.active().map(c -> c.file().equals(clipB))
+                    .orElse(false));
+            AnalysisContext b = Ui.sync(() -> contexts.active().orElseThrow());
+            assertThat(Ui.sync(first::shownClip)).as("the pinned view").isSameAs(a);
+            assertThat(Ui.sync(second::shownClip)).as("the new view").isSameAs(b);
+            assertThat(Ui.sync(secondPart::getLabel)).isEqualTo("Similarity");
+            Ui.run(() -> second.show(0, volume, "clip B", true));
+
+            // each view follows the time of its own clip, the pinned one also while its clip is not active
+            Ui.run(() -> a.moveCursor(this, 1.0));
+            Ui.run(() -> b.moveCursor(this, 2.0));
+            Ui.waitUntil("each view at its clip's cursor", 10, () -> first.canvas(0).cursorVideo() == 1.0
+                    && second.canvas(0).cursorVideo() == 2.0);
+            Ui.screenshot(window.getShell(), "similarity-pinned-two-clips");
+
+            Ui.run(() -> first.setPinned(false));
+            assertThat(Ui.sync(first::shownClip)).as("unpinned, the active clip").isSameAs(b);
+            assertThat(Ui.sync(firstPart::getLabel)).isEqualTo("Similarity");
+            assertThat(Ui.sync(() -> pinButton(firstPart).getSelection())).isFalse();
+            Ui.waitUntil("the unpinned view at clip B's cursor", 10, () -> first.canvas(0).cursorVideo() == 2.0);
+        } finally {
+            Ui.run(() -> {
+                first.setPinned(false);
+                first.closeComparison();
+                window.getService(EPartService.class).hidePart(secondPart, true);
+                beside.setToBeRendered(false);
+                beside.getParent().getChildren().remove(beside);
+            });
+        }
+    }
+
+    private static org.eclipse.swt.widgets.Button pinButton(MPart part) {
+        List<org.eclipse.swt.widgets.Button> found = new ArrayList<>();
+        collectButtons((Composite) part.getWidget(), found);
+        return found.stream().filter(b -> "Pin".equals(b.getText())).findFirst().orElseThrow();
+    }
+
+    private static void collectButtons(Composite parent, List<org.eclipse.swt.widgets.Button> into) {
+        for (Control c : parent.getChildren()) {
+            if (c instanceof org.eclipse.swt.widgets.Button b) {
+                into.add(b);
+            } else if (c instanceof Composite child) {
+                collectButtons(child, into);
+            }
+        }
+    }
+
+    private static MPart partOf(IWorkbenchWindow window, Object view) {
+        return Ui.sync(() -> window.getService(EPartService.class).getParts().stream()
+                .filter(p -> p.getObject() == view).findFirst().orElseThrow());
+    }
+
+    /** Moves {@code second} into a new stack right of {@code first}'s, for a side-by-side screenshot. */
+    private static MPartStack besideEachOther(IWorkbenchWindow window, MPart first, MPart second) {
+        return Ui.sync(() -> {
+            EModelService models = window.getService(EModelService.class);
+            MUIElement firstHolder = first.getCurSharedRef() != null ? first.getCurSharedRef() : first;
+            MUIElement secondHolder = second.getCurSharedRef() != null ? second.getCurSharedRef() : second;
+            MPartStack stack = models.createModelElement(MPartStack.class);
+            stack.getChildren().add((MStackElement) secondHolder);
+            models.insert(stack, (MPartSashContainerElement) firstHolder.getParent(), EModelService.RIGHT_OF, 0.5f);
+            stack.setSelectedElement((MStackElement) secondHolder);
+            window.getService(EPartService.class).activate(second);
+            return stack;
+        });
     }
 
     @Test

@@ -14,7 +14,8 @@ import io.avlens.media.AudioSignal;
 import io.avlens.media.MediaException;
 
 /**
- * The jobs the Video view starts when a clip becomes active: decoding its sound for playback and reading its masks.
+ * The jobs the Video view starts when a clip becomes active: decoding its sound for playback (its
+ * overlays open in {@link OverlayStack}).
  * They are given everything they need (read on the UI thread) and hand their result to a callback on the job's
  * thread; a job cancelled meanwhile hands nothing. Not scheduled.
  */
@@ -55,28 +56,5 @@ public final class ClipLoadJobs {
         };
         job.setSystem(false);
         return job;
-    }
-
-    /**
-     * Reads the ground-truth masks beside {@code clip} (a video at {@code fps}).
-     *
-     * @param loaded receives the masks (their image is made when first painted: nothing to dispose before)
-     * @param failed receives the problem's message
-     */
-    public static Job masks(String title, Path clip, double fps, Consumer<MaskOverlay> loaded,
-            Consumer<String> failed) {
-        return Job.create("Reading the masks of " + title, (IProgressMonitor monitor) -> {
-            try {
-                MaskOverlay masks = MaskOverlay.load(clip, fps);
-                if (monitor.isCanceled()) {
-                    return Status.CANCEL_STATUS;
-                }
-                loaded.accept(masks);
-                return Status.OK_STATUS;
-            } catch (IOException | RuntimeException e) {
-                failed.accept(e.getMessage());
-                return Status.info(e.getMessage());
-            }
-        });
     }
 }

@@ -3,7 +3,9 @@ package io.avlens.ui.media.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -13,6 +15,9 @@ import org.eclipse.swt.graphics.Rectangle;
 import io.avlens.core.tensor.Npy;
 import io.avlens.core.tensor.NpyArray;
 import io.avlens.core.tensor.NpyDtype;
+import io.avlens.ui.media.LegendEntry;
+import io.avlens.ui.media.OverlayFrame;
+import io.avlens.ui.media.VideoOverlay;
 import io.avlens.ui.widgets.ColorImages;
 
 /**
@@ -21,10 +26,12 @@ import io.avlens.ui.widgets.ColorImages;
  * {@code clip.sounding.npy} (the same ids, kept only where the object sounds on that frame) a bright outline.
  * Mask frame {@code k} covers picture time {@code [k/fps, (k+1)/fps)}.
  * <p>
+ * It is the layer of {@link GroundTruthMasks}, the overlay io.avlens.ui.media contributes itself.
+ * <p>
  * {@link #load} reads the files on any thread; {@link #paint} and {@link #dispose} belong to the UI thread, which
  * keeps the last drawn overlay as an image until the frame or the picture size changes.
  */
-public final class MaskOverlay {
+public final class MaskOverlay implements VideoOverlay.Layer {
 
     /** Opacity of an object's fill, 0–255: the picture stays readable underneath. */
     public static final int FILL_ALPHA = 110;
@@ -199,7 +206,28 @@ public final class MaskOverlay {
         gc.drawImage(image, target.x, target.y);
     }
 
+    /** A colour per object id found in the stack, then the sounding outline. */
+    @Override
+    public List<LegendEntry> legend() {
+        int max = 0;
+        for (byte id : ids) {
+            max = Math.max(max, id & 0xff);
+        }
+        List<LegendEntry> entries = new ArrayList<>();
+        for (int id = 1; id <= Math.min(max, PALETTE.length); id++) {
+            entries.add(new LegendEntry("object " + id, colourOf(id)));
+        }
+        entries.add(new LegendEntry("sounding (outline)", outlineOf(1)));
+        return entries;
+    }
+
+    @Override
+    public void paint(GC gc, OverlayFrame frame) {
+        paint(gc, frame.videoTime(), frame.picture());
+    }
+
     /** Frees the cached overlay image. UI thread. */
+    @Override
     public void dispose() {
         if (image != null) {
             image.dispose();
