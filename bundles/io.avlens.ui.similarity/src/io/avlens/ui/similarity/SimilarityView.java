@@ -310,10 +310,14 @@ public class SimilarityView {
             hoverLabel.setToolTipText(result.message());
             return;
         }
-        show(0, result.volume(), clip.title() + " · " + model, true);
+        String padded = result.paddedSeconds() > 0 ? String.format(Locale.ROOT, " · last %.3f s padded",
+                result.paddedSeconds()) : "";
+        show(0, result.volume(), clip.title() + " · " + model + padded, true);
         linked[0] = clip;
         hoverLabel.setText(model + (result.cached() ? " (from the cache)" : "") + ": click a cell to move the"
-                + " cursor");
+                + " cursor" + (padded.isEmpty() ? "" : String.format(Locale.ROOT, "; the clip is shorter than the"
+                        + " model's %.0f s window, so its last %.3f s of both axes are padding (black frames, silence)",
+                        result.volume().videoSteps() * result.volume().videoBase().step(), result.paddedSeconds())));
     }
 
     @Inject

@@ -135,7 +135,15 @@ class DemoWorkbenchTest {
             assertThat(record.getStatus()).as(record.getErrorMessage()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(metric(record, "clips")).isEqualTo(12);
             assertThat(metric(record, "failedClips")).isZero();
-            assertThat(metric(record, "cachedClips")).as("the clip opened above came from the cache").isOne();
+            // the clip opened above came from the cache (others may too: the runner's cache outlives this test, and
+            // an earlier test may have computed the same deterministic demo clips)
+            assertThat(metric(record, "cachedClips")).isGreaterThanOrEqualTo(1);
+            var perClip = JsonParser.parseString(Files.readString(folder.resolve(record.getLogLocation())))
+                    .getAsJsonObject().getAsJsonArray("clips");
+            assertThat(perClip.asList()).filteredOn(c -> c.getAsJsonObject().get("clip").getAsString()
+                    .equals(clip.getId())).singleElement()
+                    .satisfies(c -> assertThat(c.getAsJsonObject().get("cached").getAsBoolean())
+                            .as("the clip opened above came from the cache").isTrue());
             System.out.println(String.format(Locale.ROOT, "demo run: %.1f %% within one frame, MAE %.3f s",
                     100 * metric(record, "accuracyWithinOneFrame"), metric(record, "maeSeconds")));
             assertThat(metric(record, "accuracyWithinOneFrame")).as("sync accuracy of the shipped model on the demo")

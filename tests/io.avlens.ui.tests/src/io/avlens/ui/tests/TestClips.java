@@ -35,7 +35,12 @@ final class TestClips {
 
     /** Writes {@code bounce.mp4} and {@code bounce.json} into {@code dir}; returns the clip. */
     static Path bounce(Path dir) throws IOException {
-        Path file = dir.resolve("bounce.mp4");
+        return bounce(dir, "bounce", SECONDS);
+    }
+
+    /** The first {@code seconds} of the bounce clip as {@code name.mp4} (its sidecar lists every event). */
+    static Path bounce(Path dir, String name, double seconds) throws IOException {
+        Path file = dir.resolve(name + ".mp4");
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), WIDTH, HEIGHT, 1)) {
             recorder.setFormat("mp4");
             recorder.setVideoCodecName("libopenh264");
@@ -46,11 +51,12 @@ final class TestClips {
             recorder.setSampleRate(RATE);
             recorder.setAudioChannels(1);
             recorder.start();
-            int frames = (int) Math.round(SECONDS * FPS);
+            int frames = (int) Math.round(seconds * FPS);
             for (int i = 0; i < frames; i++) {
                 recorder.record(frame(i / FPS), avutil.AV_PIX_FMT_BGR24);
             }
-            recorder.recordSamples(RATE, 1, ShortBuffer.wrap(sound()));
+            recorder.recordSamples(RATE, 1, ShortBuffer.wrap(java.util.Arrays.copyOf(sound(),
+                    (int) Math.round(seconds * RATE))));
             recorder.stop();
         }
         StringBuilder json = new StringBuilder("{\"events\": [");
@@ -63,7 +69,7 @@ final class TestClips {
                 "{\"type\": \"scratch\", \"time\": %.3f, \"duration\": %.3f, \"objectId\": 1, \"material\": \"metal\"}"
                         + "], \"narration\": \"a metal ball bounces three times and slides\"}",
                 SCRATCH_START, SCRATCH_END - SCRATCH_START));
-        Files.writeString(dir.resolve("bounce.json"), json, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(name + ".json"), json, StandardCharsets.UTF_8);
         return file;
     }
 

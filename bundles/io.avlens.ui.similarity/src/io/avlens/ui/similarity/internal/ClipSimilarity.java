@@ -47,8 +47,14 @@ public final class ClipSimilarity {
      * @param volume  the volume with both axes in seconds at the model's frame rate, or null
      * @param message why it could not be computed (names the clip and the problem), or null
      * @param cached  whether it came from the runner's cache
+     * @param paddedSeconds how much of the volume's end is padding (black frames, silence) added because the clip
+     *                      is shorter than the model's window; 0 when none
      */
-    public record Result(SimilarityVolume volume, String message, boolean cached) {
+    public record Result(SimilarityVolume volume, String message, boolean cached, double paddedSeconds) {
+
+        Result(SimilarityVolume volume, String message, boolean cached) {
+            this(volume, message, cached, 0);
+        }
     }
 
     private ClipSimilarity() {
@@ -99,7 +105,8 @@ public final class ClipSimilarity {
                 }
             }
             TimeBase base = TimeBase.ofRate(model.descriptor().profile().video().fps());
-            return new Result(SimilarityVolume.of(values, base, base), null, outcome.cached());
+            double padded = outcome.metrics().getOrDefault("paddedSeconds", 0.0);
+            return new Result(SimilarityVolume.of(values, base, base), null, outcome.cached(), padded);
         } catch (RunnerException | IOException | RuntimeException e) {
             return new Result(null, e.getMessage(), false);
         }
