@@ -24,8 +24,12 @@ public final class DiskChangeWatcher {
 
     private final ProjectSessions sessions;
     private final Shell shell;
-    /** Sessions whose user chose "Later": not asked again until the file changes anew. */
-    private final Map<ProjectSession, Long> declined = new HashMap<>();
+    /**
+     * The file version (time and size) last looked at per session, when the user chose "Later" or it could not be
+     * merged: not asked or tried again until the file changes anew.
+     */
+    private final Map<ProjectSession, Long> handled = new HashMap<>();
+    private boolean checking;
     private final Runnable poll = this::pollAndReschedule;
 
     public DiskChangeWatcher(ProjectSessions sessions, Shell shell) {
@@ -54,23 +58,34 @@ public final class DiskChangeWatcher {
         shell.getDisplay().timerExec(PERIOD_MILLIS, poll);
     }
 
-    /** Looks at every open project once. UI thread. */
+    /** Looks at every open project once. UI thread; not re-entered while one of its dialogs is open. */
     public void check() {
-        for (ProjectSession session : sessions.all()) {
-            if (!session.changedOnDisk()) {
-                declined.remove(session);
-                continue;
+        if (checking) {
+            return;
+        }
+        checking = true;
+        try {
+            handled.keySet().retainAll(sessions.all());
+            for (ProjectSession session : sessions.all()) {
+                check(session);
             }
-            long stamp = stamp(session);
-            if (session.isDirty() && Long.valueOf(stamp).equals(declined.get(session))) {
-                continue;
-            }
-            if (!session.isDirty() || ask(session)) {
-                declined.remove(session);
-                takeOver(session);
-            } else {
-                declined.put(session, stamp);
-            }
+        } finally {
+            checking = false;
+        }
+    }
+
+    private void check(ProjectSession session) {
+        if (!session.changedOnDisk()) {
+            handled.remove(session);
+            return;
+        }
+        long stamp = stamp(session);
+        if (Long.valueOf(stamp).equals(handled.get(session))) {
+            return; // this version of the file was declined or could not be read: wait for the next one
+        }
+        handled.put(session, stamp);
+        if (!session.isDirty() || ask(session)) {
+            takeOver(session);
         }
     }
 

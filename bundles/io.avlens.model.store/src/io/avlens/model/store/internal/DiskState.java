@@ -34,10 +34,13 @@ final class DiskState extends AdapterImpl {
         resource.eAdapters().add(new DiskState(content));
     }
 
-    /** Whether {@code current} (the file's bytes now) differs from what {@code resource} was read from. */
+    /**
+     * Whether {@code current} (the file's bytes now; null when it cannot be read) differs from what {@code resource}
+     * was read from.
+     */
     static boolean differs(Resource resource, byte[] current) {
         byte[] base = of(resource);
-        return base != null && !Arrays.equals(base, current);
+        return base != null && current != null && !Arrays.equals(base, current);
     }
 
     @Override

@@ -173,12 +173,15 @@ public class XmiProjectStore implements ProjectStore {
         return report;
     }
 
-    /** The project file's bytes now, or an empty array when it is missing or unreadable. */
+    /**
+     * The project file's bytes now, or null when it is missing or cannot be read: nothing another program wrote can
+     * be lost then (a save writes the file anew, a watcher has nothing to take over).
+     */
     private static byte[] currentContent(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            return new byte[0];
+            return null;
         }
     }
 

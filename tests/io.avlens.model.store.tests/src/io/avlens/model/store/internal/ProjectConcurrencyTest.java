@@ -243,6 +243,18 @@ class ProjectConcurrencyTest {
     }
 
     @Test
+    void aDeletedProjectFileIsNoChangeToTakeOverAndASaveWritesItAnew() throws Exception {
+        XmiProjectStore store = new XmiProjectStore();
+        Project open = store.open(folder);
+        Files.delete(ProjectStore.projectFile(folder));
+
+        assertThat(store.changedOnDisk(open)).isFalse();
+        open.setDescription("saved again");
+        store.save(open);
+        assertThat(store.open(folder).getDescription()).isEqualTo("saved again");
+    }
+
+    @Test
     void anAbortedUpdateWritesNothing() throws Exception {
         byte[] before = Files.readAllBytes(ProjectStore.projectFile(folder));
         XmiProjectStore store = new XmiProjectStore();
