@@ -80,7 +80,11 @@ public final class ExperimentSnapshots {
         }
         long seed = parameters.get(SEED) instanceof Long s ? s : 0L;
         List<String> taken = experiment.getRuns().stream().map(Run::getId).toList();
-        String kind = experiment.getKind().getLiteral();
+        String kind = experiment.getKind();
+        if (kind == null || kind.isBlank()) {
+            throw new RunnerException("experiment '" + id + "' has no kind: choose what it computes (similarity,"
+                    + " heatmap…) in the experiment editor");
+        }
         return new RunSnapshot(projectFolder, id, kind, models, clips, parameters, seed, taken);
     }
 
