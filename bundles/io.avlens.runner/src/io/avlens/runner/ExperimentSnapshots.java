@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.avlens.inference.descriptor.ModelCatalog;
@@ -68,7 +69,10 @@ public final class ExperimentSnapshots {
         List<ClipRef> clips = new ArrayList<>();
         for (Clip c : selected) {
             try {
-                clips.add(new ClipRef(c.getId(), Locations.resolve(projectFolder, c.getMediaLocation())));
+                Map<String, String> labels = new LinkedHashMap<>();
+                c.getLabels().forEach(l -> labels.putIfAbsent(l.getKey(), Objects.requireNonNullElse(l.getValue(), "")));
+                clips.add(new ClipRef(c.getId(), Locations.resolve(projectFolder, c.getMediaLocation()),
+                        c.getSplit() == null ? null : c.getSplit().getName(), labels));
             } catch (IllegalArgumentException e) {
                 throw new RunnerException("experiment '" + id + "': clip '" + c.getId() + "' has a broken media"
                         + " location: " + e.getMessage(), e);
