@@ -25,6 +25,8 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link io.avlens.model.Artifact#getLocation <em>Location</em>}</li>
  *   <li>{@link io.avlens.model.Artifact#getShape <em>Shape</em>}</li>
  *   <li>{@link io.avlens.model.Artifact#getDtype <em>Dtype</em>}</li>
+ *   <li>{@link io.avlens.model.Artifact#getClip <em>Clip</em>}</li>
+ *   <li>{@link io.avlens.model.Artifact#getModel <em>Model</em>}</li>
  * </ul>
  *
  * @see io.avlens.model.AvLensPackage#getArtifact()
@@ -144,5 +146,55 @@ public interface Artifact extends EObject {
 	 * @generated
 	 */
 	void setDtype(String value);
+
+	/**
+	 * Returns the value of the '<em><b>Clip</b></em>' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The clip it was computed for; null for a dataset-level artifact (or a clip no longer in the project).
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Clip</em>' reference.
+	 * @see #setClip(Clip)
+	 * @see io.avlens.model.AvLensPackage#getArtifact_Clip()
+	 * @model
+	 * @generated
+	 */
+	Clip getClip();
+
+	/**
+	 * Sets the value of the '{@link io.avlens.model.Artifact#getClip <em>Clip</em>}' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Clip</em>' reference.
+	 * @see #getClip()
+	 * @generated
+	 */
+	void setClip(Clip value);
+
+	/**
+	 * Returns the value of the '<em><b>Model</b></em>' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The model that computed it; null when the model is not one of the project's.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Model</em>' reference.
+	 * @see #setModel(ModelDescriptor)
+	 * @see io.avlens.model.AvLensPackage#getArtifact_Model()
+	 * @model
+	 * @generated
+	 */
+	ModelDescriptor getModel();
+
+	/**
+	 * Sets the value of the '{@link io.avlens.model.Artifact#getModel <em>Model</em>}' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Model</em>' reference.
+	 * @see #getModel()
+	 * @generated
+	 */
+	void setModel(ModelDescriptor value);
 
 } // Artifact

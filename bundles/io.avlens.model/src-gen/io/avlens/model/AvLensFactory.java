@@ -219,6 +219,15 @@ public interface AvLensFactory extends EFactory {
 	Run createRun();
 
 	/**
+	 * Returns a new object of class '<em>Clip Result</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Clip Result</em>'.
+	 * @generated
+	 */
+	ClipResult createClipResult();
+
+	/**
 	 * Returns a new object of class '<em>Metric</em>'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->

@@ -1567,13 +1567,22 @@ public interface AvLensPackage extends EPackage {
 	int RUN__ARTIFACTS = 8;
 
 	/**
+	 * The feature id for the '<em><b>Clip Results</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RUN__CLIP_RESULTS = 9;
+
+	/**
 	 * The feature id for the '<em><b>Log Location</b></em>' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int RUN__LOG_LOCATION = 9;
+	int RUN__LOG_LOCATION = 10;
 
 	/**
 	 * The feature id for the '<em><b>Error Message</b></em>' attribute.
@@ -1582,7 +1591,7 @@ public interface AvLensPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int RUN__ERROR_MESSAGE = 10;
+	int RUN__ERROR_MESSAGE = 11;
 
 	/**
 	 * The number of structural features of the '<em>Run</em>' class.
@@ -1591,7 +1600,7 @@ public interface AvLensPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int RUN_FEATURE_COUNT = 11;
+	int RUN_FEATURE_COUNT = 12;
 
 	/**
 	 * The operation id for the '<em>Duration Seconds</em>' operation.
@@ -1612,6 +1621,106 @@ public interface AvLensPackage extends EPackage {
 	int RUN_OPERATION_COUNT = 1;
 
 	/**
+	 * The meta object id for the '{@link io.avlens.model.impl.ClipResultImpl <em>Clip Result</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see io.avlens.model.impl.ClipResultImpl
+	 * @see io.avlens.model.impl.AvLensPackageImpl#getClipResult()
+	 * @generated
+	 */
+	int CLIP_RESULT = 23;
+
+	/**
+	 * The feature id for the '<em><b>Clip Id</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CLIP_RESULT__CLIP_ID = 0;
+
+	/**
+	 * The feature id for the '<em><b>Model Id</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CLIP_RESULT__MODEL_ID = 1;
+
+	/**
+	 * The feature id for the '<em><b>Clip</b></em>' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CLIP_RESULT__CLIP = 2;
+
+	/**
+	 * The feature id for the '<em><b>Model</b></em>' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CLIP_RESULT__MODEL = 3;
+
+	/**
+	 * The feature id for the '<em><b>Status</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CLIP_RESULT__STATUS = 4;
+
+	/**
+	 * The feature id for the '<em><b>Cached</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CLIP_RESULT__CACHED = 5;
+
+	/**
+	 * The feature id for the '<em><b>Metrics</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CLIP_RESULT__METRICS = 6;
+
+	/**
+	 * The feature id for the '<em><b>Error Message</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CLIP_RESULT__ERROR_MESSAGE = 7;
+
+	/**
+	 * The number of structural features of the '<em>Clip Result</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CLIP_RESULT_FEATURE_COUNT = 8;
+
+	/**
+	 * The number of operations of the '<em>Clip Result</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CLIP_RESULT_OPERATION_COUNT = 0;
+
+	/**
 	 * The meta object id for the '{@link io.avlens.model.impl.MetricImpl <em>Metric</em>}' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1619,7 +1728,7 @@ public interface AvLensPackage extends EPackage {
 	 * @see io.avlens.model.impl.AvLensPackageImpl#getMetric()
 	 * @generated
 	 */
-	int METRIC = 23;
+	int METRIC = 24;
 
 	/**
 	 * The feature id for the '<em><b>Name</b></em>' attribute.
@@ -1665,7 +1774,7 @@ public interface AvLensPackage extends EPackage {
 	 * @see io.avlens.model.impl.AvLensPackageImpl#getArtifact()
 	 * @generated
 	 */
-	int ARTIFACT = 24;
+	int ARTIFACT = 25;
 
 	/**
 	 * The feature id for the '<em><b>Name</b></em>' attribute.
@@ -1713,13 +1822,31 @@ public interface AvLensPackage extends EPackage {
 	int ARTIFACT__DTYPE = 4;
 
 	/**
+	 * The feature id for the '<em><b>Clip</b></em>' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ARTIFACT__CLIP = 5;
+
+	/**
+	 * The feature id for the '<em><b>Model</b></em>' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ARTIFACT__MODEL = 6;
+
+	/**
 	 * The number of structural features of the '<em>Artifact</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int ARTIFACT_FEATURE_COUNT = 5;
+	int ARTIFACT_FEATURE_COUNT = 7;
 
 	/**
 	 * The number of operations of the '<em>Artifact</em>' class.
@@ -1738,17 +1865,7 @@ public interface AvLensPackage extends EPackage {
 	 * @see io.avlens.model.impl.AvLensPackageImpl#getModelSource()
 	 * @generated
 	 */
-	int MODEL_SOURCE = 25;
-
-	/**
-	 * The meta object id for the '{@link io.avlens.model.ExperimentKind <em>Experiment Kind</em>}' enum.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see io.avlens.model.ExperimentKind
-	 * @see io.avlens.model.impl.AvLensPackageImpl#getExperimentKind()
-	 * @generated
-	 */
-	int EXPERIMENT_KIND = 26;
+	int MODEL_SOURCE = 26;
 
 	/**
 	 * The meta object id for the '{@link io.avlens.model.RunStatus <em>Run Status</em>}' enum.
@@ -2994,6 +3111,17 @@ public interface AvLensPackage extends EPackage {
 	EReference getRun_Artifacts();
 
 	/**
+	 * Returns the meta object for the containment reference list '{@link io.avlens.model.Run#getClipResults <em>Clip Results</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Clip Results</em>'.
+	 * @see io.avlens.model.Run#getClipResults()
+	 * @see #getRun()
+	 * @generated
+	 */
+	EReference getRun_ClipResults();
+
+	/**
 	 * Returns the meta object for the attribute '{@link io.avlens.model.Run#getLogLocation <em>Log Location</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -3024,6 +3152,104 @@ public interface AvLensPackage extends EPackage {
 	 * @generated
 	 */
 	EOperation getRun__DurationSeconds();
+
+	/**
+	 * Returns the meta object for class '{@link io.avlens.model.ClipResult <em>Clip Result</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Clip Result</em>'.
+	 * @see io.avlens.model.ClipResult
+	 * @generated
+	 */
+	EClass getClipResult();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.avlens.model.ClipResult#getClipId <em>Clip Id</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Clip Id</em>'.
+	 * @see io.avlens.model.ClipResult#getClipId()
+	 * @see #getClipResult()
+	 * @generated
+	 */
+	EAttribute getClipResult_ClipId();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.avlens.model.ClipResult#getModelId <em>Model Id</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Model Id</em>'.
+	 * @see io.avlens.model.ClipResult#getModelId()
+	 * @see #getClipResult()
+	 * @generated
+	 */
+	EAttribute getClipResult_ModelId();
+
+	/**
+	 * Returns the meta object for the reference '{@link io.avlens.model.ClipResult#getClip <em>Clip</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the reference '<em>Clip</em>'.
+	 * @see io.avlens.model.ClipResult#getClip()
+	 * @see #getClipResult()
+	 * @generated
+	 */
+	EReference getClipResult_Clip();
+
+	/**
+	 * Returns the meta object for the reference '{@link io.avlens.model.ClipResult#getModel <em>Model</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the reference '<em>Model</em>'.
+	 * @see io.avlens.model.ClipResult#getModel()
+	 * @see #getClipResult()
+	 * @generated
+	 */
+	EReference getClipResult_Model();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.avlens.model.ClipResult#getStatus <em>Status</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Status</em>'.
+	 * @see io.avlens.model.ClipResult#getStatus()
+	 * @see #getClipResult()
+	 * @generated
+	 */
+	EAttribute getClipResult_Status();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.avlens.model.ClipResult#isCached <em>Cached</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Cached</em>'.
+	 * @see io.avlens.model.ClipResult#isCached()
+	 * @see #getClipResult()
+	 * @generated
+	 */
+	EAttribute getClipResult_Cached();
+
+	/**
+	 * Returns the meta object for the containment reference list '{@link io.avlens.model.ClipResult#getMetrics <em>Metrics</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Metrics</em>'.
+	 * @see io.avlens.model.ClipResult#getMetrics()
+	 * @see #getClipResult()
+	 * @generated
+	 */
+	EReference getClipResult_Metrics();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.avlens.model.ClipResult#getErrorMessage <em>Error Message</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Error Message</em>'.
+	 * @see io.avlens.model.ClipResult#getErrorMessage()
+	 * @see #getClipResult()
+	 * @generated
+	 */
+	EAttribute getClipResult_ErrorMessage();
 
 	/**
 	 * Returns the meta object for class '{@link io.avlens.model.Metric <em>Metric</em>}'.
@@ -3123,6 +3349,28 @@ public interface AvLensPackage extends EPackage {
 	EAttribute getArtifact_Dtype();
 
 	/**
+	 * Returns the meta object for the reference '{@link io.avlens.model.Artifact#getClip <em>Clip</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the reference '<em>Clip</em>'.
+	 * @see io.avlens.model.Artifact#getClip()
+	 * @see #getArtifact()
+	 * @generated
+	 */
+	EReference getArtifact_Clip();
+
+	/**
+	 * Returns the meta object for the reference '{@link io.avlens.model.Artifact#getModel <em>Model</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the reference '<em>Model</em>'.
+	 * @see io.avlens.model.Artifact#getModel()
+	 * @see #getArtifact()
+	 * @generated
+	 */
+	EReference getArtifact_Model();
+
+	/**
 	 * Returns the meta object for enum '{@link io.avlens.model.ModelSource <em>Model Source</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -3131,16 +3379,6 @@ public interface AvLensPackage extends EPackage {
 	 * @generated
 	 */
 	EEnum getModelSource();
-
-	/**
-	 * Returns the meta object for enum '{@link io.avlens.model.ExperimentKind <em>Experiment Kind</em>}'.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @return the meta object for enum '<em>Experiment Kind</em>'.
-	 * @see io.avlens.model.ExperimentKind
-	 * @generated
-	 */
-	EEnum getExperimentKind();
 
 	/**
 	 * Returns the meta object for enum '{@link io.avlens.model.RunStatus <em>Run Status</em>}'.
@@ -4150,6 +4388,14 @@ public interface AvLensPackage extends EPackage {
 		EReference RUN__ARTIFACTS = eINSTANCE.getRun_Artifacts();
 
 		/**
+		 * The meta object literal for the '<em><b>Clip Results</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference RUN__CLIP_RESULTS = eINSTANCE.getRun_ClipResults();
+
+		/**
 		 * The meta object literal for the '<em><b>Log Location</b></em>' attribute feature.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -4172,6 +4418,80 @@ public interface AvLensPackage extends EPackage {
 		 * @generated
 		 */
 		EOperation RUN___DURATION_SECONDS = eINSTANCE.getRun__DurationSeconds();
+
+		/**
+		 * The meta object literal for the '{@link io.avlens.model.impl.ClipResultImpl <em>Clip Result</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see io.avlens.model.impl.ClipResultImpl
+		 * @see io.avlens.model.impl.AvLensPackageImpl#getClipResult()
+		 * @generated
+		 */
+		EClass CLIP_RESULT = eINSTANCE.getClipResult();
+
+		/**
+		 * The meta object literal for the '<em><b>Clip Id</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CLIP_RESULT__CLIP_ID = eINSTANCE.getClipResult_ClipId();
+
+		/**
+		 * The meta object literal for the '<em><b>Model Id</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CLIP_RESULT__MODEL_ID = eINSTANCE.getClipResult_ModelId();
+
+		/**
+		 * The meta object literal for the '<em><b>Clip</b></em>' reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference CLIP_RESULT__CLIP = eINSTANCE.getClipResult_Clip();
+
+		/**
+		 * The meta object literal for the '<em><b>Model</b></em>' reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference CLIP_RESULT__MODEL = eINSTANCE.getClipResult_Model();
+
+		/**
+		 * The meta object literal for the '<em><b>Status</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CLIP_RESULT__STATUS = eINSTANCE.getClipResult_Status();
+
+		/**
+		 * The meta object literal for the '<em><b>Cached</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CLIP_RESULT__CACHED = eINSTANCE.getClipResult_Cached();
+
+		/**
+		 * The meta object literal for the '<em><b>Metrics</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference CLIP_RESULT__METRICS = eINSTANCE.getClipResult_Metrics();
+
+		/**
+		 * The meta object literal for the '<em><b>Error Message</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CLIP_RESULT__ERROR_MESSAGE = eINSTANCE.getClipResult_ErrorMessage();
 
 		/**
 		 * The meta object literal for the '{@link io.avlens.model.impl.MetricImpl <em>Metric</em>}' class.
@@ -4250,6 +4570,22 @@ public interface AvLensPackage extends EPackage {
 		EAttribute ARTIFACT__DTYPE = eINSTANCE.getArtifact_Dtype();
 
 		/**
+		 * The meta object literal for the '<em><b>Clip</b></em>' reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference ARTIFACT__CLIP = eINSTANCE.getArtifact_Clip();
+
+		/**
+		 * The meta object literal for the '<em><b>Model</b></em>' reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference ARTIFACT__MODEL = eINSTANCE.getArtifact_Model();
+
+		/**
 		 * The meta object literal for the '{@link io.avlens.model.ModelSource <em>Model Source</em>}' enum.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -4258,16 +4594,6 @@ public interface AvLensPackage extends EPackage {
 		 * @generated
 		 */
 		EEnum MODEL_SOURCE = eINSTANCE.getModelSource();
-
-		/**
-		 * The meta object literal for the '{@link io.avlens.model.ExperimentKind <em>Experiment Kind</em>}' enum.
-		 * <!-- begin-user-doc -->
-		 * <!-- end-user-doc -->
-		 * @see io.avlens.model.ExperimentKind
-		 * @see io.avlens.model.impl.AvLensPackageImpl#getExperimentKind()
-		 * @generated
-		 */
-		EEnum EXPERIMENT_KIND = eINSTANCE.getExperimentKind();
 
 		/**
 		 * The meta object literal for the '{@link io.avlens.model.RunStatus <em>Run Status</em>}' enum.

@@ -65,28 +65,28 @@ public interface Experiment extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Kind</b></em>' attribute.
-	 * The literals are from the enumeration {@link io.avlens.model.ExperimentKind}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * What the experiment computes: the kind of an installed task (similarity, heatmap, embedding, generation…). Free text, so a new model family's kind needs no schema change; files of schema version 1 (an enum whose default, similarity, was not written) are migrated when opened.
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Kind</em>' attribute.
-	 * @see io.avlens.model.ExperimentKind
-	 * @see #setKind(ExperimentKind)
+	 * @see #setKind(String)
 	 * @see io.avlens.model.AvLensPackage#getExperiment_Kind()
 	 * @model
 	 * @generated
 	 */
-	ExperimentKind getKind();
+	String getKind();
 
 	/**
 	 * Sets the value of the '{@link io.avlens.model.Experiment#getKind <em>Kind</em>}' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @param value the new value of the '<em>Kind</em>' attribute.
-	 * @see io.avlens.model.ExperimentKind
 	 * @see #getKind()
 	 * @generated
 	 */
-	void setKind(ExperimentKind value);
+	void setKind(String value);
 
 	/**
 	 * Returns the value of the '<em><b>Description</b></em>' attribute.

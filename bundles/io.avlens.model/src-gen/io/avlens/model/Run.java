@@ -31,6 +31,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link io.avlens.model.Run#getSeed <em>Seed</em>}</li>
  *   <li>{@link io.avlens.model.Run#getMetrics <em>Metrics</em>}</li>
  *   <li>{@link io.avlens.model.Run#getArtifacts <em>Artifacts</em>}</li>
+ *   <li>{@link io.avlens.model.Run#getClipResults <em>Clip Results</em>}</li>
  *   <li>{@link io.avlens.model.Run#getLogLocation <em>Log Location</em>}</li>
  *   <li>{@link io.avlens.model.Run#getErrorMessage <em>Error Message</em>}</li>
  * </ul>
@@ -232,6 +233,21 @@ public interface Run extends EObject {
 	 * @generated
 	 */
 	EList<Artifact> getArtifacts();
+
+	/**
+	 * Returns the value of the '<em><b>Clip Results</b></em>' containment reference list.
+	 * The list contents are of type {@link io.avlens.model.ClipResult}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * What became of each model on each clip the run reached, in run order, with the clip's own metrics.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Clip Results</em>' containment reference list.
+	 * @see io.avlens.model.AvLensPackage#getRun_ClipResults()
+	 * @model containment="true"
+	 * @generated
+	 */
+	EList<ClipResult> getClipResults();
 
 	/**
 	 * Returns the value of the '<em><b>Log Location</b></em>' attribute.

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.avlens.inference.descriptor.ModelCatalog;
@@ -68,7 +69,10 @@ public final class ExperimentSnapshots {
         List<ClipRef> clips = new ArrayList<>();
         for (Clip c : selected) {
             try {
-                clips.add(new ClipRef(c.getId(), Locations.resolve(projectFolder, c.getMediaLocation())));
+                Map<String, String> labels = new LinkedHashMap<>();
+                c.getLabels().forEach(l -> labels.putIfAbsent(l.getKey(), Objects.requireNonNullElse(l.getValue(), "")));
+                clips.add(new ClipRef(c.getId(), Locations.resolve(projectFolder, c.getMediaLocation()),
+                        c.getSplit() == null ? null : c.getSplit().getName(), labels));
             } catch (IllegalArgumentException e) {
                 throw new RunnerException("experiment '" + id + "': clip '" + c.getId() + "' has a broken media"
                         + " location: " + e.getMessage(), e);
@@ -80,7 +84,11 @@ public final class ExperimentSnapshots {
         }
         long seed = parameters.get(SEED) instanceof Long s ? s : 0L;
         List<String> taken = experiment.getRuns().stream().map(Run::getId).toList();
-        String kind = experiment.getKind().getLiteral();
+        String kind = experiment.getKind();
+        if (kind == null || kind.isBlank()) {
+            throw new RunnerException("experiment '" + id + "' has no kind: choose what it computes (similarity,"
+                    + " heatmap…) in the experiment editor");
+        }
         return new RunSnapshot(projectFolder, id, kind, models, clips, parameters, seed, taken);
     }
 

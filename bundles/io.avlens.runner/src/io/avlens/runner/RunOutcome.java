@@ -25,9 +25,11 @@ import java.util.TreeMap;
  * @param clips      every model × clip, in run order (clips not reached before a cancel or a run-level failure
  *                   are absent)
  * @param message    why it failed or that it was cancelled, null when it succeeded
+ * @param datasets   what the dataset-level stage produced, per model that has a dataset task (in model order)
  */
 public record RunOutcome(String runId, RunSnapshot snapshot, Path runFolder, RunState state, Instant start,
-        Instant end, String device, Map<String, Double> metrics, List<ClipOutcome> clips, String message) {
+        Instant end, String device, Map<String, Double> metrics, List<ClipOutcome> clips, String message,
+        List<DatasetOutcome> datasets) {
 
     /** The name of the run record inside the run folder. */
     public static final String RUN_JSON = "run.json";
@@ -36,6 +38,13 @@ public record RunOutcome(String runId, RunSnapshot snapshot, Path runFolder, Run
     public RunOutcome {
         metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
         clips = List.copyOf(clips);
+        datasets = datasets == null ? List.of() : List.copyOf(datasets);
+    }
+
+    /** A run without a dataset-level stage. */
+    public RunOutcome(String runId, RunSnapshot snapshot, Path runFolder, RunState state, Instant start,
+            Instant end, String device, Map<String, Double> metrics, List<ClipOutcome> clips, String message) {
+        this(runId, snapshot, runFolder, state, start, end, device, metrics, clips, message, List.of());
     }
 
     /** The run record, {@code <runFolder>/run.json}. */

@@ -18,7 +18,6 @@ import io.avlens.model.Clip;
 import io.avlens.model.ClipSelection;
 import io.avlens.model.Dataset;
 import io.avlens.model.Experiment;
-import io.avlens.model.ExperimentKind;
 import io.avlens.model.Label;
 import io.avlens.model.ModelDescriptor;
 import io.avlens.model.ModelSource;
@@ -141,7 +140,7 @@ public final class DemoProject {
         Dataset dataset = project.getDatasets().get(0);
         Experiment experiment = f.createExperiment();
         experiment.setId(EXPERIMENT);
-        experiment.setKind(ExperimentKind.SIMILARITY);
+        experiment.setKind("similarity");
         experiment.setDescription("Estimate each clip's audio-video lag from CAVP-small's similarity volume and"
                 + " compare it with the lag AV-Shapes put in");
         experiment.getModels().add(model);

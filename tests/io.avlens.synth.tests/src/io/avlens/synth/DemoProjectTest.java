@@ -15,7 +15,6 @@ import com.google.gson.JsonParser;
 
 import io.avlens.model.Clip;
 import io.avlens.model.Experiment;
-import io.avlens.model.ExperimentKind;
 import io.avlens.model.ModelSource;
 import io.avlens.model.Project;
 import io.avlens.model.RealParameter;
@@ -57,7 +56,7 @@ class DemoProjectTest {
         });
         Experiment experiment = project.getExperiments().get(0);
         assertThat(experiment.getId()).isEqualTo("cavp-sync");
-        assertThat(experiment.getKind()).isEqualTo(ExperimentKind.SIMILARITY);
+        assertThat(experiment.getKind()).isEqualTo("similarity");
         assertThat(experiment.getModels()).containsExactlyElementsOf(project.getModels());
         assertThat(experiment.getSelection().getDataset()).isSameAs(project.getDatasets().get(0));
         assertThat(experiment.getSelection().getSplit()).isNull();

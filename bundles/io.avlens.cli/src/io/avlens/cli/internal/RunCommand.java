@@ -123,7 +123,7 @@ public class RunCommand implements CliCommand {
             StderrProgress bar = new StderrProgress(context.err(), "run");
             RunOutcome outcome = runner.run(snapshot, settings, bar);
             bar.done();
-            Run run = RunRecords.toRun(outcome);
+            Run run = RunRecords.toRun(outcome, experiment);
             experiment.getRuns().add(run);
             // another program may have written the project during the run: take its changes over, lose nothing
             MergeReport merged = store.saveMerged(project);

@@ -23,7 +23,7 @@ public interface ExperimentParameterCatalog {
     record Declared(String name, String type, String defaultValue, String doc) {
     }
 
-    /** The experiment kinds ({@code ExperimentKind} literals) some installed computation serves. */
+    /** The experiment kinds (as {@code Experiment.kind} strings) some installed computation serves. */
     Set<String> kinds();
 
     /**

@@ -35,7 +35,7 @@ public final class ExperimentParameterCheck {
             if (experiment.getKind() == null) {
                 continue;
             }
-            String kind = experiment.getKind().getLiteral();
+            String kind = experiment.getKind();
             Optional<List<ExperimentParameterCatalog.Declared>> declared = catalog.parameters(kind);
             if (declared.isEmpty()) {
                 problems.add(new ValidationProblem(Severity.WARNING, ProjectPaths.of(experiment),

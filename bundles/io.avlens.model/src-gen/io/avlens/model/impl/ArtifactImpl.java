@@ -6,6 +6,8 @@ package io.avlens.model.impl;
 import io.avlens.model.Artifact;
 import io.avlens.model.ArtifactKind;
 import io.avlens.model.AvLensPackage;
+import io.avlens.model.Clip;
+import io.avlens.model.ModelDescriptor;
 
 import java.util.Collection;
 
@@ -14,6 +16,7 @@ import org.eclipse.emf.common.notify.Notification;
 import org.eclipse.emf.common.util.EList;
 
 import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.InternalEObject;
 
 import org.eclipse.emf.ecore.impl.ENotificationImpl;
 import org.eclipse.emf.ecore.impl.EObjectImpl;
@@ -33,6 +36,8 @@ import org.eclipse.emf.ecore.util.EDataTypeEList;
  *   <li>{@link io.avlens.model.impl.ArtifactImpl#getLocation <em>Location</em>}</li>
  *   <li>{@link io.avlens.model.impl.ArtifactImpl#getShape <em>Shape</em>}</li>
  *   <li>{@link io.avlens.model.impl.ArtifactImpl#getDtype <em>Dtype</em>}</li>
+ *   <li>{@link io.avlens.model.impl.ArtifactImpl#getClip <em>Clip</em>}</li>
+ *   <li>{@link io.avlens.model.impl.ArtifactImpl#getModel <em>Model</em>}</li>
  * </ul>
  *
  * @generated
@@ -134,6 +139,26 @@ public class ArtifactImpl extends EObjectImpl implements Artifact {
 	 * @ordered
 	 */
 	protected String dtype = DTYPE_EDEFAULT;
+
+	/**
+	 * The cached value of the '{@link #getClip() <em>Clip</em>}' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getClip()
+	 * @generated
+	 * @ordered
+	 */
+	protected Clip clip;
+
+	/**
+	 * The cached value of the '{@link #getModel() <em>Model</em>}' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getModel()
+	 * @generated
+	 * @ordered
+	 */
+	protected ModelDescriptor model;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -265,6 +290,86 @@ public class ArtifactImpl extends EObjectImpl implements Artifact {
 	 * @generated
 	 */
 	@Override
+	public Clip getClip() {
+		if (clip != null && clip.eIsProxy()) {
+			InternalEObject oldClip = (InternalEObject)clip;
+			clip = (Clip)eResolveProxy(oldClip);
+			if (clip != oldClip) {
+				if (eNotificationRequired())
+					eNotify(new ENotificationImpl(this, Notification.RESOLVE, AvLensPackage.ARTIFACT__CLIP, oldClip, clip));
+			}
+		}
+		return clip;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public Clip basicGetClip() {
+		return clip;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setClip(Clip newClip) {
+		Clip oldClip = clip;
+		clip = newClip;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, AvLensPackage.ARTIFACT__CLIP, oldClip, clip));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public ModelDescriptor getModel() {
+		if (model != null && model.eIsProxy()) {
+			InternalEObject oldModel = (InternalEObject)model;
+			model = (ModelDescriptor)eResolveProxy(oldModel);
+			if (model != oldModel) {
+				if (eNotificationRequired())
+					eNotify(new ENotificationImpl(this, Notification.RESOLVE, AvLensPackage.ARTIFACT__MODEL, oldModel, model));
+			}
+		}
+		return model;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public ModelDescriptor basicGetModel() {
+		return model;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setModel(ModelDescriptor newModel) {
+		ModelDescriptor oldModel = model;
+		model = newModel;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, AvLensPackage.ARTIFACT__MODEL, oldModel, model));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case AvLensPackage.ARTIFACT__NAME:
@@ -277,6 +382,12 @@ public class ArtifactImpl extends EObjectImpl implements Artifact {
 				return getShape();
 			case AvLensPackage.ARTIFACT__DTYPE:
 				return getDtype();
+			case AvLensPackage.ARTIFACT__CLIP:
+				if (resolve) return getClip();
+				return basicGetClip();
+			case AvLensPackage.ARTIFACT__MODEL:
+				if (resolve) return getModel();
+				return basicGetModel();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -306,6 +417,12 @@ public class ArtifactImpl extends EObjectImpl implements Artifact {
 			case AvLensPackage.ARTIFACT__DTYPE:
 				setDtype((String)newValue);
 				return;
+			case AvLensPackage.ARTIFACT__CLIP:
+				setClip((Clip)newValue);
+				return;
+			case AvLensPackage.ARTIFACT__MODEL:
+				setModel((ModelDescriptor)newValue);
+				return;
 		}
 		super.eSet(featureID, newValue);
 	}
@@ -333,6 +450,12 @@ public class ArtifactImpl extends EObjectImpl implements Artifact {
 			case AvLensPackage.ARTIFACT__DTYPE:
 				setDtype(DTYPE_EDEFAULT);
 				return;
+			case AvLensPackage.ARTIFACT__CLIP:
+				setClip((Clip)null);
+				return;
+			case AvLensPackage.ARTIFACT__MODEL:
+				setModel((ModelDescriptor)null);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -355,6 +478,10 @@ public class ArtifactImpl extends EObjectImpl implements Artifact {
 				return shape != null && !shape.isEmpty();
 			case AvLensPackage.ARTIFACT__DTYPE:
 				return DTYPE_EDEFAULT == null ? dtype != null : !DTYPE_EDEFAULT.equals(dtype);
+			case AvLensPackage.ARTIFACT__CLIP:
+				return clip != null;
+			case AvLensPackage.ARTIFACT__MODEL:
+				return model != null;
 		}
 		return super.eIsSet(featureID);
 	}

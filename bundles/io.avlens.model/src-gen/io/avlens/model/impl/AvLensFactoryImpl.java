@@ -88,6 +88,7 @@ public class AvLensFactoryImpl extends EFactoryImpl implements AvLensFactory {
 			case AvLensPackage.INTEGER_LIST_PARAMETER: return createIntegerListParameter();
 			case AvLensPackage.REAL_LIST_PARAMETER: return createRealListParameter();
 			case AvLensPackage.RUN: return createRun();
+			case AvLensPackage.CLIP_RESULT: return createClipResult();
 			case AvLensPackage.METRIC: return createMetric();
 			case AvLensPackage.ARTIFACT: return createArtifact();
 			default:
@@ -105,8 +106,6 @@ public class AvLensFactoryImpl extends EFactoryImpl implements AvLensFactory {
 		switch (eDataType.getClassifierID()) {
 			case AvLensPackage.MODEL_SOURCE:
 				return createModelSourceFromString(eDataType, initialValue);
-			case AvLensPackage.EXPERIMENT_KIND:
-				return createExperimentKindFromString(eDataType, initialValue);
 			case AvLensPackage.RUN_STATUS:
 				return createRunStatusFromString(eDataType, initialValue);
 			case AvLensPackage.ARTIFACT_KIND:
@@ -128,8 +127,6 @@ public class AvLensFactoryImpl extends EFactoryImpl implements AvLensFactory {
 		switch (eDataType.getClassifierID()) {
 			case AvLensPackage.MODEL_SOURCE:
 				return convertModelSourceToString(eDataType, instanceValue);
-			case AvLensPackage.EXPERIMENT_KIND:
-				return convertExperimentKindToString(eDataType, instanceValue);
 			case AvLensPackage.RUN_STATUS:
 				return convertRunStatusToString(eDataType, instanceValue);
 			case AvLensPackage.ARTIFACT_KIND:
@@ -378,6 +375,17 @@ public class AvLensFactoryImpl extends EFactoryImpl implements AvLensFactory {
 	 * @generated
 	 */
 	@Override
+	public ClipResult createClipResult() {
+		ClipResultImpl clipResult = new ClipResultImpl();
+		return clipResult;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Metric createMetric() {
 		MetricImpl metric = new MetricImpl();
 		return metric;
@@ -411,26 +419,6 @@ public class AvLensFactoryImpl extends EFactoryImpl implements AvLensFactory {
 	 * @generated
 	 */
 	public String convertModelSourceToString(EDataType eDataType, Object instanceValue) {
-		return instanceValue == null ? null : instanceValue.toString();
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	public ExperimentKind createExperimentKindFromString(EDataType eDataType, String initialValue) {
-		ExperimentKind result = ExperimentKind.get(initialValue);
-		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
-		return result;
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	public String convertExperimentKindToString(EDataType eDataType, Object instanceValue) {
 		return instanceValue == null ? null : instanceValue.toString();
 	}
 

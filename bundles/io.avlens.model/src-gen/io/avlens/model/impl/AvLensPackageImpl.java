@@ -11,10 +11,10 @@ import io.avlens.model.AvLensPackage;
 import io.avlens.model.Bookmark;
 import io.avlens.model.BooleanParameter;
 import io.avlens.model.Clip;
+import io.avlens.model.ClipResult;
 import io.avlens.model.ClipSelection;
 import io.avlens.model.Dataset;
 import io.avlens.model.Experiment;
-import io.avlens.model.ExperimentKind;
 import io.avlens.model.IntegerListParameter;
 import io.avlens.model.IntegerParameter;
 import io.avlens.model.Label;
@@ -228,6 +228,13 @@ public class AvLensPackageImpl extends EPackageImpl implements AvLensPackage {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	private EClass clipResultEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	private EClass metricEClass = null;
 
 	/**
@@ -243,13 +250,6 @@ public class AvLensPackageImpl extends EPackageImpl implements AvLensPackage {
 	 * @generated
 	 */
 	private EEnum modelSourceEEnum = null;
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	private EEnum experimentKindEEnum = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -1471,8 +1471,18 @@ public class AvLensPackageImpl extends EPackageImpl implements AvLensPackage {
 	 * @generated
 	 */
 	@Override
+	public EReference getRun_ClipResults() {
+		return (EReference)runEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EAttribute getRun_LogLocation() {
-		return (EAttribute)runEClass.getEStructuralFeatures().get(9);
+		return (EAttribute)runEClass.getEStructuralFeatures().get(10);
 	}
 
 	/**
@@ -1482,7 +1492,7 @@ public class AvLensPackageImpl extends EPackageImpl implements AvLensPackage {
 	 */
 	@Override
 	public EAttribute getRun_ErrorMessage() {
-		return (EAttribute)runEClass.getEStructuralFeatures().get(10);
+		return (EAttribute)runEClass.getEStructuralFeatures().get(11);
 	}
 
 	/**
@@ -1493,6 +1503,96 @@ public class AvLensPackageImpl extends EPackageImpl implements AvLensPackage {
 	@Override
 	public EOperation getRun__DurationSeconds() {
 		return runEClass.getEOperations().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getClipResult() {
+		return clipResultEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getClipResult_ClipId() {
+		return (EAttribute)clipResultEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getClipResult_ModelId() {
+		return (EAttribute)clipResultEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getClipResult_Clip() {
+		return (EReference)clipResultEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getClipResult_Model() {
+		return (EReference)clipResultEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getClipResult_Status() {
+		return (EAttribute)clipResultEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getClipResult_Cached() {
+		return (EAttribute)clipResultEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getClipResult_Metrics() {
+		return (EReference)clipResultEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getClipResult_ErrorMessage() {
+		return (EAttribute)clipResultEClass.getEStructuralFeatures().get(7);
 	}
 
 	/**
@@ -1591,8 +1691,8 @@ public class AvLensPackageImpl extends EPackageImpl implements AvLensPackage {
 	 * @generated
 	 */
 	@Override
-	public EEnum getModelSource() {
-		return modelSourceEEnum;
+	public EReference getArtifact_Clip() {
+		return (EReference)artifactEClass.getEStructuralFeatures().get(5);
 	}
 
 	/**
@@ -1601,8 +1701,18 @@ public class AvLensPackageImpl extends EPackageImpl implements AvLensPackage {
 	 * @generated
 	 */
 	@Override
-	public EEnum getExperimentKind() {
-		return experimentKindEEnum;
+	public EReference getArtifact_Model() {
+		return (EReference)artifactEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EEnum getModelSource() {
+		return modelSourceEEnum;
 	}
 
 	/**
@@ -1799,9 +1909,20 @@ public class AvLensPackageImpl extends EPackageImpl implements AvLensPackage {
 		createEAttribute(runEClass, RUN__SEED);
 		createEReference(runEClass, RUN__METRICS);
 		createEReference(runEClass, RUN__ARTIFACTS);
+		createEReference(runEClass, RUN__CLIP_RESULTS);
 		createEAttribute(runEClass, RUN__LOG_LOCATION);
 		createEAttribute(runEClass, RUN__ERROR_MESSAGE);
 		createEOperation(runEClass, RUN___DURATION_SECONDS);
+
+		clipResultEClass = createEClass(CLIP_RESULT);
+		createEAttribute(clipResultEClass, CLIP_RESULT__CLIP_ID);
+		createEAttribute(clipResultEClass, CLIP_RESULT__MODEL_ID);
+		createEReference(clipResultEClass, CLIP_RESULT__CLIP);
+		createEReference(clipResultEClass, CLIP_RESULT__MODEL);
+		createEAttribute(clipResultEClass, CLIP_RESULT__STATUS);
+		createEAttribute(clipResultEClass, CLIP_RESULT__CACHED);
+		createEReference(clipResultEClass, CLIP_RESULT__METRICS);
+		createEAttribute(clipResultEClass, CLIP_RESULT__ERROR_MESSAGE);
 
 		metricEClass = createEClass(METRIC);
 		createEAttribute(metricEClass, METRIC__NAME);
@@ -1813,10 +1934,11 @@ public class AvLensPackageImpl extends EPackageImpl implements AvLensPackage {
 		createEAttribute(artifactEClass, ARTIFACT__LOCATION);
 		createEAttribute(artifactEClass, ARTIFACT__SHAPE);
 		createEAttribute(artifactEClass, ARTIFACT__DTYPE);
+		createEReference(artifactEClass, ARTIFACT__CLIP);
+		createEReference(artifactEClass, ARTIFACT__MODEL);
 
 		// Create enums
 		modelSourceEEnum = createEEnum(MODEL_SOURCE);
-		experimentKindEEnum = createEEnum(EXPERIMENT_KIND);
 		runStatusEEnum = createEEnum(RUN_STATUS);
 		artifactKindEEnum = createEEnum(ARTIFACT_KIND);
 
@@ -1965,7 +2087,7 @@ public class AvLensPackageImpl extends EPackageImpl implements AvLensPackage {
 
 		initEClass(experimentEClass, Experiment.class, "Experiment", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getExperiment_Id(), ecorePackage.getEString(), "id", null, 1, 1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
-		initEAttribute(getExperiment_Kind(), this.getExperimentKind(), "kind", null, 0, 1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getExperiment_Kind(), ecorePackage.getEString(), "kind", null, 0, 1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getExperiment_Description(), ecorePackage.getEString(), "description", null, 0, 1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getExperiment_Models(), this.getModelDescriptor(), null, "models", null, 0, -1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getExperiment_Selection(), this.getClipSelection(), null, "selection", null, 0, 1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2014,10 +2136,21 @@ public class AvLensPackageImpl extends EPackageImpl implements AvLensPackage {
 		initEAttribute(getRun_Seed(), ecorePackage.getELong(), "seed", null, 0, 1, Run.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getRun_Metrics(), this.getMetric(), null, "metrics", null, 0, -1, Run.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getRun_Artifacts(), this.getArtifact(), null, "artifacts", null, 0, -1, Run.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getRun_ClipResults(), this.getClipResult(), null, "clipResults", null, 0, -1, Run.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRun_LogLocation(), ecorePackage.getEString(), "logLocation", null, 0, 1, Run.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRun_ErrorMessage(), ecorePackage.getEString(), "errorMessage", null, 0, 1, Run.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEOperation(getRun__DurationSeconds(), ecorePackage.getEDouble(), "durationSeconds", 0, 1, IS_UNIQUE, IS_ORDERED);
+
+		initEClass(clipResultEClass, ClipResult.class, "ClipResult", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getClipResult_ClipId(), ecorePackage.getEString(), "clipId", null, 0, 1, ClipResult.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getClipResult_ModelId(), ecorePackage.getEString(), "modelId", null, 0, 1, ClipResult.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getClipResult_Clip(), this.getClip(), null, "clip", null, 0, 1, ClipResult.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getClipResult_Model(), this.getModelDescriptor(), null, "model", null, 0, 1, ClipResult.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getClipResult_Status(), this.getRunStatus(), "status", null, 0, 1, ClipResult.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getClipResult_Cached(), ecorePackage.getEBoolean(), "cached", null, 0, 1, ClipResult.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getClipResult_Metrics(), this.getMetric(), null, "metrics", null, 0, -1, ClipResult.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getClipResult_ErrorMessage(), ecorePackage.getEString(), "errorMessage", null, 0, 1, ClipResult.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(metricEClass, Metric.class, "Metric", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getMetric_Name(), ecorePackage.getEString(), "name", null, 1, 1, Metric.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2029,19 +2162,13 @@ public class AvLensPackageImpl extends EPackageImpl implements AvLensPackage {
 		initEAttribute(getArtifact_Location(), ecorePackage.getEString(), "location", null, 1, 1, Artifact.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getArtifact_Shape(), ecorePackage.getEInt(), "shape", null, 0, -1, Artifact.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getArtifact_Dtype(), ecorePackage.getEString(), "dtype", null, 0, 1, Artifact.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getArtifact_Clip(), this.getClip(), null, "clip", null, 0, 1, Artifact.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getArtifact_Model(), this.getModelDescriptor(), null, "model", null, 0, 1, Artifact.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		// Initialize enums and add enum literals
 		initEEnum(modelSourceEEnum, ModelSource.class, "ModelSource");
 		addEEnumLiteral(modelSourceEEnum, ModelSource.BUILT_IN);
 		addEEnumLiteral(modelSourceEEnum, ModelSource.TORCH_SCRIPT);
-
-		initEEnum(experimentKindEEnum, ExperimentKind.class, "ExperimentKind");
-		addEEnumLiteral(experimentKindEEnum, ExperimentKind.SIMILARITY);
-		addEEnumLiteral(experimentKindEEnum, ExperimentKind.HEATMAP);
-		addEEnumLiteral(experimentKindEEnum, ExperimentKind.EMBEDDING);
-		addEEnumLiteral(experimentKindEEnum, ExperimentKind.RETRIEVAL);
-		addEEnumLiteral(experimentKindEEnum, ExperimentKind.GENERATION);
-		addEEnumLiteral(experimentKindEEnum, ExperimentKind.EVALUATION);
 
 		initEEnum(runStatusEEnum, RunStatus.class, "RunStatus");
 		addEEnumLiteral(runStatusEEnum, RunStatus.PENDING);

@@ -6,7 +6,6 @@ package io.avlens.model.impl;
 import io.avlens.model.AvLensPackage;
 import io.avlens.model.ClipSelection;
 import io.avlens.model.Experiment;
-import io.avlens.model.ExperimentKind;
 import io.avlens.model.ModelDescriptor;
 import io.avlens.model.Parameter;
 import io.avlens.model.Run;
@@ -87,7 +86,7 @@ public class ExperimentImpl extends EObjectImpl implements Experiment {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final ExperimentKind KIND_EDEFAULT = ExperimentKind.SIMILARITY;
+	protected static final String KIND_EDEFAULT = null;
 
 	/**
 	 * The cached value of the '{@link #getKind() <em>Kind</em>}' attribute.
@@ -97,7 +96,7 @@ public class ExperimentImpl extends EObjectImpl implements Experiment {
 	 * @generated
 	 * @ordered
 	 */
-	protected ExperimentKind kind = KIND_EDEFAULT;
+	protected String kind = KIND_EDEFAULT;
 
 	/**
 	 * The default value of the '{@link #getDescription() <em>Description</em>}' attribute.
@@ -207,7 +206,7 @@ public class ExperimentImpl extends EObjectImpl implements Experiment {
 	 * @generated
 	 */
 	@Override
-	public ExperimentKind getKind() {
+	public String getKind() {
 		return kind;
 	}
 
@@ -217,9 +216,9 @@ public class ExperimentImpl extends EObjectImpl implements Experiment {
 	 * @generated
 	 */
 	@Override
-	public void setKind(ExperimentKind newKind) {
-		ExperimentKind oldKind = kind;
-		kind = newKind == null ? KIND_EDEFAULT : newKind;
+	public void setKind(String newKind) {
+		String oldKind = kind;
+		kind = newKind;
 		if (eNotificationRequired())
 			eNotify(new ENotificationImpl(this, Notification.SET, AvLensPackage.EXPERIMENT__KIND, oldKind, kind));
 	}
@@ -433,7 +432,7 @@ public class ExperimentImpl extends EObjectImpl implements Experiment {
 				setId((String)newValue);
 				return;
 			case AvLensPackage.EXPERIMENT__KIND:
-				setKind((ExperimentKind)newValue);
+				setKind((String)newValue);
 				return;
 			case AvLensPackage.EXPERIMENT__DESCRIPTION:
 				setDescription((String)newValue);
@@ -501,7 +500,7 @@ public class ExperimentImpl extends EObjectImpl implements Experiment {
 			case AvLensPackage.EXPERIMENT__ID:
 				return ID_EDEFAULT == null ? id != null : !ID_EDEFAULT.equals(id);
 			case AvLensPackage.EXPERIMENT__KIND:
-				return kind != KIND_EDEFAULT;
+				return KIND_EDEFAULT == null ? kind != null : !KIND_EDEFAULT.equals(kind);
 			case AvLensPackage.EXPERIMENT__DESCRIPTION:
 				return DESCRIPTION_EDEFAULT == null ? description != null : !DESCRIPTION_EDEFAULT.equals(description);
 			case AvLensPackage.EXPERIMENT__MODELS:

@@ -5,6 +5,7 @@ package io.avlens.model.impl;
 
 import io.avlens.model.Artifact;
 import io.avlens.model.AvLensPackage;
+import io.avlens.model.ClipResult;
 import io.avlens.model.Experiment;
 import io.avlens.model.Metric;
 import io.avlens.model.Run;
@@ -49,6 +50,7 @@ import org.eclipse.emf.ecore.util.InternalEList;
  *   <li>{@link io.avlens.model.impl.RunImpl#getSeed <em>Seed</em>}</li>
  *   <li>{@link io.avlens.model.impl.RunImpl#getMetrics <em>Metrics</em>}</li>
  *   <li>{@link io.avlens.model.impl.RunImpl#getArtifacts <em>Artifacts</em>}</li>
+ *   <li>{@link io.avlens.model.impl.RunImpl#getClipResults <em>Clip Results</em>}</li>
  *   <li>{@link io.avlens.model.impl.RunImpl#getLogLocation <em>Log Location</em>}</li>
  *   <li>{@link io.avlens.model.impl.RunImpl#getErrorMessage <em>Error Message</em>}</li>
  * </ul>
@@ -202,6 +204,16 @@ public class RunImpl extends EObjectImpl implements Run {
 	 * @ordered
 	 */
 	protected EList<Artifact> artifacts;
+
+	/**
+	 * The cached value of the '{@link #getClipResults() <em>Clip Results</em>}' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getClipResults()
+	 * @generated
+	 * @ordered
+	 */
+	protected EList<ClipResult> clipResults;
 
 	/**
 	 * The default value of the '{@link #getLogLocation() <em>Log Location</em>}' attribute.
@@ -475,6 +487,19 @@ public class RunImpl extends EObjectImpl implements Run {
 	 * @generated
 	 */
 	@Override
+	public EList<ClipResult> getClipResults() {
+		if (clipResults == null) {
+			clipResults = new EObjectContainmentEList<ClipResult>(ClipResult.class, this, AvLensPackage.RUN__CLIP_RESULTS);
+		}
+		return clipResults;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public String getLogLocation() {
 		return logLocation;
 	}
@@ -558,6 +583,8 @@ public class RunImpl extends EObjectImpl implements Run {
 				return ((InternalEList<?>)getMetrics()).basicRemove(otherEnd, msgs);
 			case AvLensPackage.RUN__ARTIFACTS:
 				return ((InternalEList<?>)getArtifacts()).basicRemove(otherEnd, msgs);
+			case AvLensPackage.RUN__CLIP_RESULTS:
+				return ((InternalEList<?>)getClipResults()).basicRemove(otherEnd, msgs);
 		}
 		return super.eInverseRemove(otherEnd, featureID, msgs);
 	}
@@ -602,6 +629,8 @@ public class RunImpl extends EObjectImpl implements Run {
 				return getMetrics();
 			case AvLensPackage.RUN__ARTIFACTS:
 				return getArtifacts();
+			case AvLensPackage.RUN__CLIP_RESULTS:
+				return getClipResults();
 			case AvLensPackage.RUN__LOG_LOCATION:
 				return getLogLocation();
 			case AvLensPackage.RUN__ERROR_MESSAGE:
@@ -648,6 +677,10 @@ public class RunImpl extends EObjectImpl implements Run {
 				getArtifacts().clear();
 				getArtifacts().addAll((Collection<? extends Artifact>)newValue);
 				return;
+			case AvLensPackage.RUN__CLIP_RESULTS:
+				getClipResults().clear();
+				getClipResults().addAll((Collection<? extends ClipResult>)newValue);
+				return;
 			case AvLensPackage.RUN__LOG_LOCATION:
 				setLogLocation((String)newValue);
 				return;
@@ -693,6 +726,9 @@ public class RunImpl extends EObjectImpl implements Run {
 			case AvLensPackage.RUN__ARTIFACTS:
 				getArtifacts().clear();
 				return;
+			case AvLensPackage.RUN__CLIP_RESULTS:
+				getClipResults().clear();
+				return;
 			case AvLensPackage.RUN__LOG_LOCATION:
 				setLogLocation(LOG_LOCATION_EDEFAULT);
 				return;
@@ -729,6 +765,8 @@ public class RunImpl extends EObjectImpl implements Run {
 				return metrics != null && !metrics.isEmpty();
 			case AvLensPackage.RUN__ARTIFACTS:
 				return artifacts != null && !artifacts.isEmpty();
+			case AvLensPackage.RUN__CLIP_RESULTS:
+				return clipResults != null && !clipResults.isEmpty();
 			case AvLensPackage.RUN__LOG_LOCATION:
 				return LOG_LOCATION_EDEFAULT == null ? logLocation != null : !LOG_LOCATION_EDEFAULT.equals(logLocation);
 			case AvLensPackage.RUN__ERROR_MESSAGE:

@@ -168,6 +168,10 @@ public class AvLensAdapterFactory extends AdapterFactoryImpl {
 				return createRunAdapter();
 			}
 			@Override
+			public Adapter caseClipResult(ClipResult object) {
+				return createClipResultAdapter();
+			}
+			@Override
 			public Adapter caseMetric(Metric object) {
 				return createMetricAdapter();
 			}
@@ -514,6 +518,20 @@ public class AvLensAdapterFactory extends AdapterFactoryImpl {
 	 * @generated
 	 */
 	public Adapter createRunAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link io.avlens.model.ClipResult <em>Clip Result</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see io.avlens.model.ClipResult
+	 * @generated
+	 */
+	public Adapter createClipResultAdapter() {
 		return null;
 	}
 

@@ -222,6 +222,12 @@ public class AvLensSwitch<T> extends Switch<T> {
 				if (result == null) result = defaultCase(theEObject);
 				return result;
 			}
+			case AvLensPackage.CLIP_RESULT: {
+				ClipResult clipResult = (ClipResult)theEObject;
+				T result = caseClipResult(clipResult);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
 			case AvLensPackage.METRIC: {
 				Metric metric = (Metric)theEObject;
 				T result = caseMetric(metric);
@@ -580,6 +586,21 @@ public class AvLensSwitch<T> extends Switch<T> {
 	 * @generated
 	 */
 	public T caseRun(Run object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Clip Result</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Clip Result</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseClipResult(ClipResult object) {
 		return null;
 	}
 

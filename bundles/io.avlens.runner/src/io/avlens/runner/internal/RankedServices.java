@@ -11,6 +11,7 @@ import io.avlens.inference.DeviceSelection;
 import io.avlens.inference.InferenceException;
 import io.avlens.inference.InferenceService;
 import io.avlens.runner.task.ClipTask;
+import io.avlens.runner.task.DatasetTask;
 
 /**
  * The services the runner uses, as DS gives them (dynamically): inference services ordered by
@@ -23,6 +24,7 @@ final class RankedServices {
 
     private final List<Ranked> inference = new CopyOnWriteArrayList<>();
     private final List<ClipTask> tasks = new CopyOnWriteArrayList<>();
+    private final List<DatasetTask> datasetTasks = new CopyOnWriteArrayList<>();
     private long added;
 
     synchronized void addInference(InferenceService service, Map<String, ?> properties) {
@@ -40,6 +42,20 @@ final class RankedServices {
 
     void removeTask(ClipTask task) {
         tasks.remove(task);
+    }
+
+    void addDatasetTask(DatasetTask task) {
+        datasetTasks.add(task);
+    }
+
+    void removeDatasetTask(DatasetTask task) {
+        datasetTasks.remove(task);
+    }
+
+    /** The dataset-level task for an experiment kind and a model family, or null when none is installed. */
+    DatasetTask datasetTask(String kind, String family) {
+        return datasetTasks.stream().filter(t -> t.kind().equals(kind) && t.supports(family)).findFirst()
+                .orElse(null);
     }
 
     /** The task for an experiment kind and a model family, or null. */

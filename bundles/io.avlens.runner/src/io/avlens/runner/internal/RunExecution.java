@@ -18,6 +18,7 @@ import io.avlens.core.io.IoErrors;
 import io.avlens.inference.InferenceException;
 import io.avlens.runner.ClipOutcome;
 import io.avlens.runner.ClipRef;
+import io.avlens.runner.DatasetOutcome;
 import io.avlens.runner.ModelRef;
 import io.avlens.runner.RunOutcome;
 import io.avlens.runner.RunSettings;
@@ -26,6 +27,8 @@ import io.avlens.runner.RunState;
 import io.avlens.runner.task.ClipFailure;
 import io.avlens.runner.task.ClipResult;
 import io.avlens.runner.task.ClipTask;
+import io.avlens.runner.task.DatasetTask;
+import io.avlens.runner.task.TaskException;
 
 /**
  * One run of a snapshot, on the calling thread (which takes the inference rule through its gate at the first clip
@@ -82,6 +85,8 @@ final class RunExecution {
         ResultCache cache = settings.cacheFolder() == null ? null : new ResultCache(settings.cacheFolder());
         ClipComputation computation = new ClipComputation(hashes, cache, gate);
         List<ClipOutcome> clips = new ArrayList<>();
+        List<DatasetOutcome> datasets = new ArrayList<>();
+        List<String> datasetFailures = new ArrayList<>();
         List<RunJson.ModelInfo> infos = new ArrayList<>();
         Map<String, String> mediaSha = new HashMap<>();
         Map<String, Double> metrics = new TreeMap<>();
@@ -112,6 +117,7 @@ final class RunExecution {
                             TaskParameters.read(task, snapshot.parameters()),
                             snapshot.seed());
                     Path modelFolder = Files.createDirectories(runFolder.resolve(Folders.safeName(model.id())));
+                    int firstClip = clips.size();
                     for (ClipRef clip : snapshot.clips()) {
                         modelMonitor.subTask(model.id() + ": " + clip.id());
                         Path target = unique(modelFolder, clip.id());
@@ -137,9 +143,14 @@ final class RunExecution {
                         String prefix = snapshot.models().size() > 1 ? model.id() + "/" : "";
                         task.summarize(done, failed).forEach((k, v) -> metrics.put(prefix + k, v));
                     }
+                    datasetStage(snapshot, model, modelFolder, clips.subList(firstClip, clips.size()), metrics,
+                            datasets, datasetFailures, modelMonitor);
                 }
             }
             message = clipFailures(clips);
+            if (!datasetFailures.isEmpty()) {
+                message = (message == null ? "" : message + " | ") + String.join(" | ", datasetFailures);
+            }
             state = message == null ? RunState.SUCCEEDED : RunState.FAILED;
         } catch (OperationCanceledException e) {
             state = RunState.CANCELLED;
@@ -162,16 +173,38 @@ final class RunExecution {
         Instant end = Instant.now();
         metrics.put("seconds", java.time.Duration.between(start, end).toNanos() / 1e9);
         RunOutcome outcome = new RunOutcome(runId, snapshot, runFolder, state, start, end, device, metrics, clips,
-                message);
+                message, datasets);
         try {
             RunJson.write(outcome, settings, infos, mediaSha);
         } catch (IOException e) {
             String why = outcome.runJson() + ": cannot be written: " + IoErrors.describe(e);
             outcome = new RunOutcome(runId, snapshot, runFolder, RunState.FAILED, start, end, device, metrics, clips,
-                    message == null ? why : message + "; " + why);
+                    message == null ? why : message + "; " + why, datasets);
         }
         sub.done();
         return outcome;
+    }
+
+    /**
+     * After a model's clips: the dataset task of the run's kind and the model's family, when one is installed; its
+     * metrics join the run's (prefixed by the model when there are several), a failure is kept for the message.
+     */
+    private void datasetStage(RunSnapshot snapshot, ModelRef model, Path modelFolder, List<ClipOutcome> outcomes,
+            Map<String, Double> metrics, List<DatasetOutcome> datasets, List<String> failures,
+            IProgressMonitor monitor) throws IOException {
+        DatasetTask task = services.datasetTask(snapshot.kind(), model.family());
+        if (task == null || outcomes.isEmpty()) {
+            return;
+        }
+        monitor.subTask(model.id() + ": dataset");
+        try {
+            DatasetOutcome d = DatasetStage.run(task, model, snapshot, modelFolder, List.copyOf(outcomes), monitor);
+            datasets.add(d);
+            String prefix = snapshot.models().size() > 1 ? model.id() + "/" : "";
+            d.metrics().forEach((k, v) -> metrics.put(prefix + k, v));
+        } catch (TaskException e) {
+            failures.add(e.getMessage());
+        }
     }
 
     private ClipTask task(String kind, ModelRef model) throws RunFailure {

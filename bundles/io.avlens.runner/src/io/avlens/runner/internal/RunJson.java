@@ -18,6 +18,7 @@ import com.google.gson.JsonPrimitive;
 
 import io.avlens.core.io.AtomicFiles;
 import io.avlens.runner.ClipOutcome;
+import io.avlens.runner.DatasetOutcome;
 import io.avlens.runner.ModelRef;
 import io.avlens.runner.RunOutcome;
 import io.avlens.runner.RunSnapshot;
@@ -27,7 +28,8 @@ import io.avlens.runner.task.TaskArtifact;
 /**
  * Writes {@code run.json}: the run's id, experiment, kind, status and message, times, device, settings, seed and
  * parameters, each model with its weights SHA-256 and task, each clip with its media SHA-256, status, whether it
- * came from the cache, its time, artifacts, metrics and warnings, and the run's metrics. Non-finite numbers are
+ * came from the cache, its time, artifacts, metrics and warnings, the dataset stage of each model (its folder,
+ * artifacts and metrics) and the run's metrics. Non-finite numbers are
  * written as NaN/Infinity (as Python's json module does). Stateless.
  */
 final class RunJson {
@@ -105,6 +107,18 @@ final class RunJson {
             clips.add(j);
         }
         o.add("clips", clips);
+        JsonArray datasets = new JsonArray();
+        for (DatasetOutcome d : outcome.datasets()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("model", d.modelId());
+            j.addProperty("folder", outcome.runFolder().relativize(d.folder()).toString().replace('\\', '/'));
+            JsonArray a = new JsonArray();
+            d.artifacts().forEach(t -> a.add(artifact(t)));
+            j.add("artifacts", a);
+            j.add("metrics", metrics(d.metrics()));
+            datasets.add(j);
+        }
+        o.add("datasets", datasets);
         o.add("metrics", metrics(outcome.metrics()));
         byte[] bytes = GSON.toJson(o).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(outcome.runJson(), out -> out.write(bytes));

@@ -34,6 +34,7 @@ import io.avlens.runner.RunSettings;
 import io.avlens.runner.RunSnapshot;
 import io.avlens.runner.RunState;
 import io.avlens.runner.task.ClipTask;
+import io.avlens.runner.task.DatasetTask;
 
 /**
  * The {@link ModelRunner} service: {@link ClipTask}s and {@link InferenceService}s come and go through DS
@@ -83,6 +84,17 @@ public class RunnerService implements ModelRunner {
     /** A task goes. */
     public void removeTask(ClipTask task) {
         services.removeTask(task);
+    }
+
+    /** A dataset-level task appears (whiteboard). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addDatasetTask(DatasetTask task) {
+        services.addDatasetTask(task);
+    }
+
+    /** A dataset-level task goes. */
+    public void removeDatasetTask(DatasetTask task) {
+        services.removeDatasetTask(task);
     }
 
     /** An inference service appears; the highest {@code service.ranking} is preferred. */

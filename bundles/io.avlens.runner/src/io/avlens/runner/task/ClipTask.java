@@ -16,7 +16,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
  */
 public interface ClipTask {
 
-    /** The experiment kind it serves, as the EMF {@code ExperimentKind} literal: {@code similarity}, {@code heatmap}… */
+    /** The experiment kind it serves, as the EMF {@code Experiment.kind} string (free text): {@code similarity}, {@code heatmap}… */
     String kind();
 
     /** Whether it runs models of this descriptor family (e.g. {@code cavp}). */

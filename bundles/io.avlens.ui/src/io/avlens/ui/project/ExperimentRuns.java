@@ -69,7 +69,7 @@ public final class ExperimentRuns {
         if (experiment.eResource() == null || session.project().eResource() == null) {
             return; // deleted or closed while running: the files stay in the run folder, with run.json
         }
-        Run run = RunRecords.toRun(outcome);
+        Run run = RunRecords.toRun(outcome, experiment);
         session.execute(AddCommand.create(session.editingDomain(), experiment,
                 AvLensPackage.Literals.EXPERIMENT__RUNS, run));
     }

@@ -64,7 +64,7 @@ public final class ExplorerLabelProvider extends LabelProvider implements IStyle
             }
         } else if (element instanceof Experiment experiment) {
             text.append(experiment.getId());
-            text.append("  " + experiment.getKind().getLiteral(), StyledString.DECORATIONS_STYLER);
+            text.append("  " + java.util.Objects.requireNonNullElse(experiment.getKind(), "(no kind)"), StyledString.DECORATIONS_STYLER);
         } else if (element instanceof Run run) {
             text.append(run.getId());
             text.append("  " + run.getStatus().getLiteral(), StyledString.DECORATIONS_STYLER);

@@ -42,7 +42,6 @@ import io.avlens.model.AvLensPackage;
 import io.avlens.model.Bookmark;
 import io.avlens.model.Clip;
 import io.avlens.model.Experiment;
-import io.avlens.model.ExperimentKind;
 import io.avlens.model.store.Locations;
 import io.avlens.model.store.MergeReport;
 import io.avlens.model.store.ProjectStore;
@@ -246,7 +245,7 @@ public final class ProjectExplorerView extends ViewPart implements ISaveablePart
             n++;
         }
         experiment.setId("experiment-" + n);
-        experiment.setKind(ExperimentKind.SIMILARITY);
+        experiment.setKind("similarity");
         experiment.setSelection(AvLensFactory.eINSTANCE.createClipSelection());
         if (session.execute(AddCommand.create(session.editingDomain(), session.project(),
                 AvLensPackage.Literals.PROJECT__EXPERIMENTS, experiment))) {

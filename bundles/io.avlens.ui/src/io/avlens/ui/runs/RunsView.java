@@ -47,6 +47,7 @@ import org.eclipse.ui.views.properties.IPropertySheetPage;
 import org.eclipse.ui.views.properties.PropertySheetPage;
 
 import io.avlens.model.Artifact;
+import io.avlens.model.ClipResult;
 import io.avlens.model.Project;
 import io.avlens.model.Run;
 import io.avlens.model.RunStatus;
@@ -62,8 +63,10 @@ import io.avlens.ui.tensor.TensorView;
  * Every run of the open projects in one sortable table: experiment, run id, status (with its icon), start, duration,
  * device, seed and one column per metric any run has; a failed run's error message is its tooltip. The table follows
  * the projects through EMF adapters ({@link ProjectChanges}), so runs a runner adds or finishes appear as they
- * happen. The selected run feeds the Properties view and lists its artifacts below, which open on double-click where
- * they are best seen ({@link ArtifactRoute}); "Show in Explorer" reveals the run in the Project Explorer.
+ * happen. The selected run feeds the Properties view and lists below its per-clip results (clip, model, status, one
+ * sortable column per metric; double-click opens the clip) and its artifacts, which open on double-click where they
+ * are best seen ({@link ArtifactRoute}); "Show in Explorer" reveals the run in the Project Explorer, and "Compare
+ * Runs" on two selected runs shows their metrics side by side with the difference ({@link CompareRunsDialog}).
  */
 public final class RunsView extends ViewPart {
 
@@ -80,6 +83,7 @@ public final class RunsView extends ViewPart {
     private LocalResourceManager images;
     private TableViewer runs;
     private TableViewer artifacts;
+    private ClipResultsTable clipResults;
     private ProjectChanges changes;
     private LeftBehindRunsBar leftBehind;
     private final List<RunColumn> columns = new ArrayList<>();
@@ -99,7 +103,7 @@ public final class RunsView extends ViewPart {
         leftBehind = new LeftBehindRunsBar(parent, this::refresh);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        runs = new TableViewer(sash, SWT.SINGLE | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
+        runs = new TableViewer(sash, SWT.MULTI | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
         runs.getTable().setHeaderVisible(true);
         runs.getTable().setLinesVisible(true);
         runs.setContentProvider(ArrayContentProvider.getInstance());
@@ -121,13 +125,14 @@ public final class RunsView extends ViewPart {
         runs.addDoubleClickListener(event -> showInExplorer());
         getSite().setSelectionProvider(runs);
 
+        clipResults = new ClipResultsTable(sash, this::openClip);
         artifacts = new TableViewer(sash, SWT.SINGLE | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
         artifacts.getTable().setHeaderVisible(true);
         artifacts.getTable().setLinesVisible(true);
         artifacts.setContentProvider(ArrayContentProvider.getInstance());
         ArtifactColumns.create(artifacts);
         artifacts.addDoubleClickListener(event -> openSelectedArtifact(false));
-        sash.setWeights(65, 35);
+        sash.setWeights(50, 25, 25);
 
         createMenus();
         changes = new ProjectChanges(sessions, parent.getDisplay(), this::refresh);
@@ -220,6 +225,63 @@ public final class RunsView extends ViewPart {
     private void showArtifacts() {
         Run run = selectedRun();
         artifacts.setInput(run == null ? List.of() : List.copyOf(run.getArtifacts()));
+        clipResults.show(run);
+    }
+
+    /** The per-clip results table of the selected run, for tests. */
+    public TableViewer clipResultsViewer() {
+        return clipResults.viewer();
+    }
+
+    /** Sorts the per-clip results by column {@code index} (again: descending). UI thread. */
+    public void sortClipResultsBy(int index) {
+        clipResults.sortBy(index);
+    }
+
+    /**
+     * Opens the clip of a per-clip result in the media views.
+     *
+     * @return the media file opened, or null when the result's clip is not in an open project (a message says so)
+     */
+    public Path openClip(ClipResult result) {
+        ProjectSession session = result.getClip() == null ? null : sessionOf(result.getClip());
+        if (session == null) {
+            MessageDialog.openInformation(getSite().getShell(), "Open Clip", "Clip '" + result.getClipId()
+                    + "' is not in an open project (it was removed, or the run was recorded without it).");
+            return null;
+        }
+        Path media;
+        try {
+            media = Locations.resolve(session.folder(), result.getClip().getMediaLocation());
+            execute(ProjectExplorerView.OPEN_MEDIA_COMMAND, Map.of(ProjectExplorerView.OPEN_MEDIA_FILE,
+                    media.toString()));
+        } catch (Exception e) {
+            MessageDialog.openError(getSite().getShell(), "Open Clip", "Clip '" + result.getClipId()
+                    + "' could not be opened: " + (e.getMessage() == null ? e : e.getMessage()));
+            return null;
+        }
+        return media;
+    }
+
+    /**
+     * Compares the two selected runs (the difference is the second minus the first, in table order).
+     *
+     * @return the open dialog, or null unless exactly two runs are selected
+     */
+    public CompareRunsDialog compareSelectedRuns() {
+        List<?> selected = runs.getStructuredSelection().toList();
+        if (selected.size() != 2) {
+            return null;
+        }
+        List<Run> ordered = new ArrayList<>();
+        for (org.eclipse.swt.widgets.TableItem item : runs.getTable().getItems()) {
+            if (selected.contains(item.getData())) {
+                ordered.add((Run) item.getData());
+            }
+        }
+        CompareRunsDialog dialog = new CompareRunsDialog(getSite().getShell(), ordered.get(0), ordered.get(1));
+        dialog.open();
+        return dialog;
     }
 
     private Run selectedRun() {
@@ -376,6 +438,10 @@ public final class RunsView extends ViewPart {
 
     private void fillRunMenu(IMenuManager menu) {
         Run run = selectedRun();
+        if (runs.getStructuredSelection().size() == 2) {
+            menu.add(action("Compare Runs", this::compareSelectedRuns));
+            menu.add(new Separator());
+        }
         if (run != null) {
             menu.add(action("Show in Explorer", this::showInExplorer));
             Action log = action("Open Log (run.json)", this::openLog);

@@ -54,7 +54,7 @@ class ProjectServicesTest {
 
     @Test
     void theProjectStoreIsAServiceOfTheCurrentSchema() throws InterruptedException {
-        assertThat(service(ProjectStore.class).schemaVersion()).isEqualTo(1);
+        assertThat(service(ProjectStore.class).schemaVersion()).isEqualTo(2);
     }
 
     @Test

@@ -32,7 +32,6 @@ import io.avlens.media.FrameReader;
 import io.avlens.model.AvLensFactory;
 import io.avlens.model.ClipSelection;
 import io.avlens.model.Experiment;
-import io.avlens.model.ExperimentKind;
 import io.avlens.model.ModelDescriptor;
 import io.avlens.model.Project;
 import io.avlens.model.Run;
@@ -135,7 +134,7 @@ class RunCommandTest {
         for (String id : List.of("emb", "maps")) {
             Experiment e = f.createExperiment();
             e.setId(id);
-            e.setKind(id.equals("emb") ? ExperimentKind.EMBEDDING : ExperimentKind.HEATMAP);
+            e.setKind(id.equals("emb") ? "embedding" : "heatmap");
             e.getModels().add(descriptor);
             ClipSelection selection = f.createClipSelection();
             selection.setDataset(project.findDataset("takes"));

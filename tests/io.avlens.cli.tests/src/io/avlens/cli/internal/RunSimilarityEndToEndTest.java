@@ -28,7 +28,6 @@ import io.avlens.inference.InferenceService;
 import io.avlens.model.AvLensFactory;
 import io.avlens.model.ClipSelection;
 import io.avlens.model.Experiment;
-import io.avlens.model.ExperimentKind;
 import io.avlens.model.ModelDescriptor;
 import io.avlens.model.Project;
 import io.avlens.model.RunStatus;
@@ -65,7 +64,7 @@ class RunSimilarityEndToEndTest {
         project.getModels().add(cavp);
         Experiment e = f.createExperiment();
         e.setId("sync");
-        e.setKind(ExperimentKind.SIMILARITY);
+        e.setKind("similarity");
         e.getModels().add(cavp);
         ClipSelection selection = f.createClipSelection();
         selection.setDataset(project.getDatasets().get(0));

@@ -22,7 +22,6 @@ import com.google.gson.JsonParser;
 import io.avlens.cli.command.CommandContext;
 import io.avlens.model.AvLensFactory;
 import io.avlens.model.Experiment;
-import io.avlens.model.ExperimentKind;
 import io.avlens.model.Project;
 import io.avlens.model.RealParameter;
 import io.avlens.model.TextParameter;
@@ -46,7 +45,7 @@ class ValidateParametersTest {
         AvLensFactory f = AvLensFactory.eINSTANCE;
         Experiment sync = f.createExperiment();
         sync.setId("sync");
-        sync.setKind(ExperimentKind.SIMILARITY);
+        sync.setKind("similarity");
         RealParameter maxLag = f.createRealParameter();
         maxLag.setName("maxLagSeconds");
         maxLag.setValue(0.5);
@@ -56,7 +55,7 @@ class ValidateParametersTest {
         sync.getParameters().addAll(List.of(maxLag, aggregation));
         Experiment heat = f.createExperiment();
         heat.setId("heat");
-        heat.setKind(ExperimentKind.HEATMAP);
+        heat.setKind("heatmap");
         project.getExperiments().addAll(List.of(sync, heat));
         store.save(project);
 

@@ -19,7 +19,6 @@ import io.avlens.model.Clip;
 import io.avlens.model.ClipSelection;
 import io.avlens.model.Dataset;
 import io.avlens.model.Experiment;
-import io.avlens.model.ExperimentKind;
 import io.avlens.model.IntegerParameter;
 import io.avlens.model.ModelDescriptor;
 import io.avlens.model.Project;
@@ -66,7 +65,7 @@ final class Rig {
         emf.getModels().add(descriptor);
         experiment = f.createExperiment();
         experiment.setId("emb");
-        experiment.setKind(ExperimentKind.EMBEDDING);
+        experiment.setKind("embedding");
         experiment.getModels().add(descriptor);
         ClipSelection selection = f.createClipSelection();
         selection.setDataset(dataset);

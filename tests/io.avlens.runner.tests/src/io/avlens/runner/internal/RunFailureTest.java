@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import io.avlens.model.ExperimentKind;
 import io.avlens.model.Run;
 import io.avlens.model.RunStatus;
 import io.avlens.runner.ClipOutcome;
@@ -79,13 +78,13 @@ class RunFailureTest {
     void aMissingTaskOrChangedWeightsFailTheRunAndMissingWeightsAreBadInput() throws Exception {
         Rig rig = new Rig(dir);
         rig.clip("a", 0);
-        rig.experiment.setKind(ExperimentKind.HEATMAP);
+        rig.experiment.setKind("heatmap");
         RunOutcome noTask = rig.runner.run(rig.snapshot(), rig.settings(), null);
         assertThat(noTask.state()).isEqualTo(RunState.FAILED);
         assertThat(noTask.message()).contains("no heatmap task", "fixture-conv", "'fixture'");
         assertThat(noTask.runJson()).isRegularFile();
 
-        rig.experiment.setKind(ExperimentKind.EMBEDDING);
+        rig.experiment.setKind("embedding");
         Path weights = rig.models.resolve("fixture-conv/conv_traced.pt");
         byte[] original = Files.readAllBytes(weights);
         byte[] changed = original.clone();

@@ -48,7 +48,6 @@ import io.avlens.model.BooleanParameter;
 import io.avlens.model.Clip;
 import io.avlens.model.Dataset;
 import io.avlens.model.Experiment;
-import io.avlens.model.ExperimentKind;
 import io.avlens.model.IntegerParameter;
 import io.avlens.model.ModelDescriptor;
 import io.avlens.model.ModelSource;
@@ -255,7 +254,7 @@ class ExperimentEditorTest {
         openSample();
         Experiment sync = F.createExperiment();
         sync.setId("sync");
-        sync.setKind(ExperimentKind.SIMILARITY);
+        sync.setKind("similarity");
         Ui.run(() -> sync.getModels().add(session.project().getModels().get(0)));
         sync.setSelection(F.createClipSelection());
         Ui.run(() -> sync.getSelection().setDataset(session.project().getDatasets().get(0)));
@@ -370,7 +369,7 @@ class ExperimentEditorTest {
 
         Experiment experiment = F.createExperiment();
         experiment.setId("foley-sweep");
-        experiment.setKind(ExperimentKind.GENERATION);
+        experiment.setKind("generation");
         experiment.setDescription("Foley for the bounce takes at four guidance scales.");
         experiment.getModels().add(cavp);
         experiment.setSelection(F.createClipSelection());
@@ -387,7 +386,7 @@ class ExperimentEditorTest {
         project.getExperiments().add(experiment);
         Experiment baseline = F.createExperiment();
         baseline.setId("baseline");
-        baseline.setKind(ExperimentKind.EVALUATION);
+        baseline.setKind("evaluation");
         project.getExperiments().add(baseline);
         store.save(project);
 

@@ -12,7 +12,6 @@ import io.avlens.model.BooleanParameter;
 import io.avlens.model.Clip;
 import io.avlens.model.Dataset;
 import io.avlens.model.Experiment;
-import io.avlens.model.ExperimentKind;
 import io.avlens.model.IntegerParameter;
 import io.avlens.model.Metric;
 import io.avlens.model.ModelDescriptor;
@@ -79,7 +78,7 @@ final class SampleProjects {
 
         Experiment experiment = F.createExperiment();
         experiment.setId("sync-check");
-        experiment.setKind(ExperimentKind.SIMILARITY);
+        experiment.setKind("similarity");
         experiment.setDescription("Is the sound of each take in sync with its picture?");
         experiment.getModels().add(model);
         experiment.setSelection(F.createClipSelection());

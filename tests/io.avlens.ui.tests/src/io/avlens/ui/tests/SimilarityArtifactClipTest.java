@@ -25,7 +25,6 @@ import io.avlens.model.AvLensFactory;
 import io.avlens.model.Clip;
 import io.avlens.model.Dataset;
 import io.avlens.model.Experiment;
-import io.avlens.model.ExperimentKind;
 import io.avlens.model.Project;
 import io.avlens.model.Run;
 import io.avlens.model.RunStatus;
@@ -82,7 +81,7 @@ class SimilarityArtifactClipTest {
 
         Experiment experiment = F.createExperiment();
         experiment.setId("sync");
-        experiment.setKind(ExperimentKind.SIMILARITY);
+        experiment.setKind("similarity");
         Run run = F.createRun();
         run.setId("run-1");
         run.setStatus(RunStatus.SUCCEEDED);

@@ -36,8 +36,11 @@ import io.avlens.model.store.ValidationProblem;
 @Component(service = ProjectStore.class)
 public class XmiProjectStore implements ProjectStore {
 
-    /** The schema version of nsURI {@code http://avlens.io/model/1.0}, the first. */
-    static final int SCHEMA_VERSION = 1;
+    /**
+     * The schema version of nsURI {@code http://avlens.io/model/1.0}: 1 was the first, 2 made the experiment kind
+     * free text and added per-clip results (see {@link KindAsTextMigration}, always installed).
+     */
+    static final int SCHEMA_VERSION = 2;
 
     /** How long a writer waits for another program to finish writing the project. */
     static final Duration LOCK_TIMEOUT = Duration.ofSeconds(30);
@@ -61,6 +64,7 @@ public class XmiProjectStore implements ProjectStore {
     /** With a lock timeout of its own (tests). */
     XmiProjectStore(Collection<? extends ProjectMigration> initial, UnaryOperator<OutputStream> saveStreamFilter,
             Duration lockTimeout) {
+        this.migrations.add(new KindAsTextMigration());
         this.migrations.addAll(initial);
         this.saveStreamFilter = saveStreamFilter;
         this.lockTimeout = lockTimeout;

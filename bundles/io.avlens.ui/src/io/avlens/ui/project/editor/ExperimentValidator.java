@@ -52,7 +52,7 @@ final class ExperimentValidator {
         if (catalog == null || experiment.getKind() == null) {
             return;
         }
-        String kind = experiment.getKind().getLiteral();
+        String kind = experiment.getKind();
         catalog.parameters(kind).ifPresent(declared -> {
             for (Parameter parameter : experiment.getParameters()) {
                 String why = ExperimentParameterCheck.unknown(parameter.getName(), kind, declared);

@@ -63,7 +63,7 @@ final class FormContext {
      */
     java.util.Optional<java.util.List<ExperimentParameterCatalog.Declared>> declared() {
         return catalog == null || experiment.getKind() == null ? java.util.Optional.empty()
-                : catalog.parameters(experiment.getKind().getLiteral());
+                : catalog.parameters(experiment.getKind());
     }
 
     FormToolkit toolkit() {

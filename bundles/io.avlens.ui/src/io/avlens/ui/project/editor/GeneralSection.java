@@ -2,7 +2,6 @@ package io.avlens.ui.project.editor;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -24,13 +23,16 @@ import org.eclipse.ui.forms.widgets.Section;
 
 import io.avlens.model.AvLensPackage;
 import io.avlens.model.Experiment;
-import io.avlens.model.ExperimentKind;
 
 /**
  * Id, kind and description. A text is committed as one command when the user presses Enter or leaves the field
  * (not at every key stroke, which would make Undo step through the word letter by letter).
  */
 final class GeneralSection {
+
+    /** The kinds offered when no runner is installed to say which kinds its tasks compute. */
+    private static final List<String> WELL_KNOWN_KINDS = List.of("similarity", "heatmap", "embedding", "retrieval",
+            "generation", "evaluation");
 
     private final FormContext context;
     private final Text id;
@@ -64,10 +66,10 @@ final class GeneralSection {
         kind.setLabelProvider(new LabelProvider() {
             @Override
             public String getText(Object element) {
-                return ((ExperimentKind) element).getLiteral();
+                return (String) element;
             }
         });
-        kind.addSelectionChangedListener(e -> setKind((ExperimentKind) kind.getStructuredSelection().getFirstElement()));
+        kind.addSelectionChangedListener(e -> setKind((String) kind.getStructuredSelection().getFirstElement()));
         GridDataFactory.fillDefaults().grab(true, false).indent(indent, 0).hint(120, SWT.DEFAULT).applyTo(combo);
 
         toolkit.createLabel(body, "Description:").setLayoutData(GridDataFactory.fillDefaults()
@@ -88,7 +90,7 @@ final class GeneralSection {
         set("Set Experiment Id", AvLensPackage.Literals.EXPERIMENT__ID, value.strip());
     }
 
-    private void setKind(ExperimentKind value) {
+    private void setKind(String value) {
         set("Set Experiment Kind", AvLensPackage.Literals.EXPERIMENT__KIND, value);
     }
 
@@ -118,7 +120,7 @@ final class GeneralSection {
         Experiment experiment = context.experiment();
         show(id, Objects.requireNonNullElse(experiment.getId(), ""));
         show(description, Objects.requireNonNullElse(experiment.getDescription(), ""));
-        List<ExperimentKind> kinds = kinds(experiment.getKind());
+        List<String> kinds = kinds(experiment.getKind());
         if (!kinds.equals(kind.getInput())) {
             kind.setInput(kinds);
         }
@@ -130,13 +132,13 @@ final class GeneralSection {
      * The kinds offered: those an installed task computes (every kind when no runner is installed), and the
      * experiment's own so it is shown even when nothing computes it here.
      */
-    private List<ExperimentKind> kinds(ExperimentKind current) {
-        if (context.catalog() == null) {
-            return ExperimentKind.VALUES;
+    private List<String> kinds(String current) {
+        java.util.SortedSet<String> kinds = new java.util.TreeSet<>(
+                context.catalog() == null ? WELL_KNOWN_KINDS : context.catalog().kinds());
+        if (current != null && !current.isBlank()) {
+            kinds.add(current);
         }
-        Set<String> installed = context.catalog().kinds();
-        return ExperimentKind.VALUES.stream().filter(k -> k == current || installed.contains(k.getLiteral()))
-                .toList();
+        return List.copyOf(kinds);
     }
 
     private static void show(Text text, String value) {

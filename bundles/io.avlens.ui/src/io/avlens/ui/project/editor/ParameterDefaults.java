@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.avlens.model.ExperimentKind;
 import io.avlens.model.Parameter;
 
 /**
@@ -21,28 +20,28 @@ final class ParameterDefaults {
 
     private static final List<Suggestion> COMMON = List.of(new Suggestion("seed", ParameterType.INTEGER, "0"));
 
-    private static final Map<ExperimentKind, List<Suggestion>> BY_KIND = Map.of(
-            ExperimentKind.GENERATION, List.of(
+    private static final Map<String, List<Suggestion>> BY_KIND = Map.of(
+            "generation", List.of(
                     new Suggestion("steps", ParameterType.INTEGER, "25"),
                     new Suggestion("cfg_scales", ParameterType.REAL_LIST, "1, 2.5, 4.5, 6.5"),
                     new Suggestion("eta", ParameterType.REAL, "0"),
                     new Suggestion("sampler", ParameterType.TEXT, "ddim"),
                     new Suggestion("normalize_loudness", ParameterType.BOOLEAN, "true"),
                     new Suggestion("seeds", ParameterType.INTEGER_LIST, "0, 1, 2")),
-            ExperimentKind.HEATMAP, attention(),
-            ExperimentKind.EMBEDDING, List.of(
+            "heatmap", attention(),
+            "embedding", List.of(
                     new Suggestion("dimensions", ParameterType.INTEGER, "2"),
                     new Suggestion("perplexity", ParameterType.REAL, "30"),
                     new Suggestion("projection", ParameterType.TEXT, "pca"),
                     new Suggestion("normalize", ParameterType.BOOLEAN, "true"),
                     new Suggestion("layers", ParameterType.INTEGER_LIST, "-1")),
-            ExperimentKind.RETRIEVAL, List.of(
+            "retrieval", List.of(
                     new Suggestion("batch_size", ParameterType.INTEGER, "16"),
                     new Suggestion("temperature", ParameterType.REAL, "0.07"),
                     new Suggestion("metric", ParameterType.TEXT, "cosine"),
                     new Suggestion("normalize", ParameterType.BOOLEAN, "true"),
                     new Suggestion("recall_at", ParameterType.INTEGER_LIST, "1, 5, 10")),
-            ExperimentKind.EVALUATION, List.of(
+            "evaluation", List.of(
                     new Suggestion("samples_per_clip", ParameterType.INTEGER, "1"),
                     new Suggestion("onset_tolerance", ParameterType.REAL, "0.1"),
                     new Suggestion("metrics", ParameterType.TEXT, "onset_acc, onset_ap"),
@@ -65,7 +64,7 @@ final class ParameterDefaults {
      * A new, detached parameter of {@code type} for an experiment of {@code kind} (null for none) whose parameter
      * names are {@code taken}.
      */
-    static Parameter create(ParameterType type, ExperimentKind kind, Set<String> taken) {
+    static Parameter create(ParameterType type, String kind, Set<String> taken) {
         Parameter parameter = type.create();
         for (Suggestion suggestion : suggestions(kind)) {
             if (suggestion.type() == type && !taken.contains(suggestion.name())) {
@@ -83,7 +82,7 @@ final class ParameterDefaults {
         return parameter;
     }
 
-    private static List<Suggestion> suggestions(ExperimentKind kind) {
+    private static List<Suggestion> suggestions(String kind) {
         List<Suggestion> forKind = kind == null ? List.of() : BY_KIND.getOrDefault(kind, List.of());
         return java.util.stream.Stream.concat(COMMON.stream(), forKind.stream()).toList();
     }

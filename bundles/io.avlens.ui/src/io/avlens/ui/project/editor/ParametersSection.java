@@ -139,7 +139,7 @@ final class ParametersSection {
             }
         } else if (offered.isEmpty()) {
             MenuItem none = FormContext.named(new MenuItem(menu, SWT.PUSH), "add.none");
-            none.setText("Every parameter of " + context.experiment().getKind().getLiteral() + " is set");
+            none.setText("Every parameter of " + context.experiment().getKind() + " is set");
             none.setEnabled(false);
         } else {
             for (ExperimentParameterCatalog.Declared d : offered) {

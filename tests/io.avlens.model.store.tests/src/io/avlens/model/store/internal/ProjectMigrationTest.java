@@ -24,8 +24,9 @@ import io.avlens.model.store.ProjectStoreException;
 import io.avlens.model.store.ProjectStoreException.Problem;
 
 /**
- * Files of an older schema version go through the registered migrations, in memory. The current schema is the
- * first (1), so the "older" file here is a hypothetical version 0 that called the project's name "title".
+ * Files of an older schema version go through the registered migrations, in memory. The "older" file here is a
+ * hypothetical version 0 that called the project's name "title" (then the built-in 1 to 2 step runs); a real
+ * version 1 file, whose experiment kinds were an enum, opens with the same kinds as text.
  */
 class ProjectMigrationTest {
 
@@ -73,7 +74,7 @@ class ProjectMigrationTest {
 
         assertThat(calls).containsExactly(0);
         assertThat(project.getName()).isEqualTo("Old project");
-        assertThat(project.getSchemaVersion()).isEqualTo(1);
+        assertThat(project.getSchemaVersion()).isEqualTo(2);
         assertThat(project.findDataset("d")).isNotNull();
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(VERSION_0);
     }
@@ -85,7 +86,7 @@ class ProjectMigrationTest {
         store.save(store.open(dir.resolve("old")));
 
         assertThat(Files.readString(file.resolveSibling(ProjectStore.BACKUP_FILE_NAME))).isEqualTo(VERSION_0);
-        assertThat(Files.readString(file)).contains("schemaVersion=\"1\"", "name=\"Old project\"")
+        assertThat(Files.readString(file)).contains("schemaVersion=\"2\"", "name=\"Old project\"")
                 .doesNotContain("title=");
         calls.clear();
         assertThat(store.open(dir.resolve("old")).getName()).isEqualTo("Old project");
@@ -96,7 +97,7 @@ class ProjectMigrationTest {
     void withoutAMigrationTheFileIsRefusedNamingTheVersions() {
         assertThatThrownBy(() -> new XmiProjectStore().open(dir.resolve("old")))
                 .isInstanceOf(ProjectStoreException.class)
-                .hasMessage(file + ": was written with project schema version 0; this AV Lens (version 1) has no"
+                .hasMessage(file + ": was written with project schema version 0; this AV Lens (version 2) has no"
                         + " migration from version 0 to 1. The file was not changed.")
                 .extracting(e -> ((ProjectStoreException) e).problem()).isEqualTo(Problem.MIGRATION_FAILED);
     }
@@ -128,5 +129,46 @@ class ProjectMigrationTest {
         store.removeMigration(renameTitle);
         assertThatThrownBy(() -> store.open(dir.resolve("old"))).isInstanceOf(ProjectStoreException.class)
                 .hasMessageContaining("has no migration from version 0 to 1");
+    }
+
+    /** Schema 1 as AV Lens wrote it: the enum default {@code similarity} was left out, other kinds written. */
+    private static final String VERSION_1 = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <avlens:Project xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI"
+                xmlns:avlens="http://avlens.io/model/1.0" name="p" schemaVersion="1">
+              <experiments id="sync"/>
+              <experiments id="heat" kind="heatmap"/>
+              <experiments id="gen" kind="generation" description="d"/>
+            </avlens:Project>
+            """;
+
+    @Test
+    void aVersion1FileOpensWithItsEnumKindsAsTextAndTheDefaultMadeExplicit() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("v1"));
+        Files.writeString(folder.resolve(ProjectStore.FILE_NAME), VERSION_1, StandardCharsets.UTF_8);
+        XmiProjectStore store = new XmiProjectStore();
+
+        Project project = store.open(folder);
+
+        assertThat(project.getSchemaVersion()).isEqualTo(2);
+        assertThat(project.getExperiments()).extracting(e -> e.getId() + "=" + e.getKind())
+                .containsExactly("sync=similarity", "heat=heatmap", "gen=generation");
+        store.save(project);
+        assertThat(Files.readString(folder.resolve(ProjectStore.FILE_NAME))).contains("kind=\"similarity\"");
+        assertThat(store.open(folder).findExperiment("sync").getKind()).isEqualTo("similarity");
+    }
+
+    @Test
+    void aNewKindNeedsNoSchemaChange() throws IOException {
+        Path folder = dir.resolve("new");
+        XmiProjectStore store = new XmiProjectStore();
+        Project project = store.create(folder, "p");
+        io.avlens.model.Experiment e = io.avlens.model.AvLensFactory.eINSTANCE.createExperiment();
+        e.setId("clap");
+        e.setKind("audio-captioning");
+        project.getExperiments().add(e);
+        store.save(project);
+
+        assertThat(store.open(folder).findExperiment("clap").getKind()).isEqualTo("audio-captioning");
     }
 }

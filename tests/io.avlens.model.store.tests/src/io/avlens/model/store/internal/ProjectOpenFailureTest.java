@@ -77,8 +77,10 @@ class ProjectOpenFailureTest {
 
     @Test
     void aTruncatedFileIsReportedAsDamagedWithTheLine() throws IOException {
+        // cut between two elements, so the parser reports the premature end (not a tag cut in half)
         byte[] all = valid.getBytes(StandardCharsets.UTF_8);
-        openFails(Arrays.copyOf(all, all.length / 2), Problem.MALFORMED, "is damaged or truncated: line ",
+        int cut = valid.substring(0, valid.indexOf("<experiments")).getBytes(StandardCharsets.UTF_8).length;
+        openFails(Arrays.copyOf(all, cut), Problem.MALFORMED, "is damaged or truncated: line ",
                 "XML document structures must start and end within the same entity");
     }
 
@@ -109,8 +111,8 @@ class ProjectOpenFailureTest {
 
     @Test
     void aNewerSchemaVersionIsRefusedWithBothVersions() throws IOException {
-        openFails(valid.replace("schemaVersion=\"1\"", "schemaVersion=\"7\""), Problem.NEWER_SCHEMA,
-                "was written with project schema version 7 by a newer AV Lens; this one reads versions up to 1",
+        openFails(valid.replace("schemaVersion=\"2\"", "schemaVersion=\"7\""), Problem.NEWER_SCHEMA,
+                "was written with project schema version 7 by a newer AV Lens; this one reads versions up to 2",
                 "the file was not changed");
     }
 
@@ -122,8 +124,8 @@ class ProjectOpenFailureTest {
 
     @Test
     void aMissingOrBrokenSchemaVersionIsInvalid() throws IOException {
-        openFails(valid.replace(" schemaVersion=\"1\"", ""), Problem.INVALID_CONTENT, "has no schemaVersion");
-        openFails(valid.replace("schemaVersion=\"1\"", "schemaVersion=\"one\""), Problem.INVALID_CONTENT,
+        openFails(valid.replace(" schemaVersion=\"2\"", ""), Problem.INVALID_CONTENT, "has no schemaVersion");
+        openFails(valid.replace("schemaVersion=\"2\"", "schemaVersion=\"one\""), Problem.INVALID_CONTENT,
                 "schemaVersion that is not a whole number: 'one'");
     }
 

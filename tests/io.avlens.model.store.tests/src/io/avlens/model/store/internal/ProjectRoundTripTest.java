@@ -71,7 +71,7 @@ class ProjectRoundTripTest {
 
         assertThat(EcoreUtil.equals(original, reopened)).as("EMF structural equality").isTrue();
         assertThat(reopened).isNotSameAs(original);
-        assertThat(reopened.getSchemaVersion()).isEqualTo(1);
+        assertThat(reopened.getSchemaVersion()).isEqualTo(2);
         assertThat(reopened.getDescription()).isEqualTo("Spoons, pans & <tags> \"quoted\" — ünïcode ♪");
         Dataset dataset = reopened.findDataset("kitchen");
         Clip take = dataset.findClip("take-01");
@@ -109,7 +109,7 @@ class ProjectRoundTripTest {
         store.save(full());
         String xml = Files.readString(ProjectStore.projectFile(dir.resolve("project")), StandardCharsets.UTF_8);
         assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-                .contains("xmlns:avlens=\"http://avlens.io/model/1.0\"", "schemaVersion=\"1\"",
+                .contains("xmlns:avlens=\"http://avlens.io/model/1.0\"", "schemaVersion=\"2\"",
                         "mediaLocation=\"media/take-01.mp4\"", "location=\"runs/run-1/similarity.npy\"",
                         "start=\"2026-05-01T12:00:00.250Z\"");
         assertThat(xml.length()).as("small: only references to tensors").isLessThan(20_000);

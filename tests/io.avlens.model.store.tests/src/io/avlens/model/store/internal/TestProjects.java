@@ -15,10 +15,10 @@ import io.avlens.model.AvLensFactory;
 import io.avlens.model.Bookmark;
 import io.avlens.model.BooleanParameter;
 import io.avlens.model.Clip;
+import io.avlens.model.ClipResult;
 import io.avlens.model.ClipSelection;
 import io.avlens.model.Dataset;
 import io.avlens.model.Experiment;
-import io.avlens.model.ExperimentKind;
 import io.avlens.model.IntegerListParameter;
 import io.avlens.model.IntegerParameter;
 import io.avlens.model.Label;
@@ -91,7 +91,7 @@ final class TestProjects {
 
         Experiment experiment = F.createExperiment();
         experiment.setId("gen-1");
-        experiment.setKind(ExperimentKind.GENERATION);
+        experiment.setKind("generation");
         experiment.setDescription("generated sound across guidance scales");
         experiment.getModels().add(model);
         ClipSelection selection = F.createClipSelection();
@@ -100,7 +100,7 @@ final class TestProjects {
         selection.getClips().add(video);
         experiment.setSelection(selection);
         experiment.getParameters().addAll(parameters());
-        experiment.getRuns().add(succeeded(folder));
+        experiment.getRuns().add(succeeded(folder, video, model));
         experiment.getRuns().add(failed(folder));
         project.getExperiments().add(experiment);
         return project;
@@ -221,7 +221,7 @@ final class TestProjects {
         return List.of(seed, temperature, head, normalize, steps, guidance);
     }
 
-    private static Run succeeded(Path folder) throws IOException {
+    private static Run succeeded(Path folder, Clip clip, ModelDescriptor model) throws IOException {
         Run run = F.createRun();
         run.setId("run-1");
         run.setStatus(RunStatus.SUCCEEDED);
@@ -237,6 +237,23 @@ final class TestProjects {
                 file(folder, "runs/run-1/similarity.npy"), "float32", 32, 250));
         run.getArtifacts().add(artifact("generated", ArtifactKind.AUDIO, file(folder, "runs/run-1/generated.wav"),
                 "int16", 64_000));
+        run.getArtifacts().forEach(a -> {
+            a.setClip(clip);
+            a.setModel(model);
+        });
+        ClipResult result = F.createClipResult();
+        result.setClipId(clip.getId());
+        result.setModelId(model.getId());
+        result.setClip(clip);
+        result.setModel(model);
+        result.setStatus(RunStatus.FAILED);
+        result.setCached(true);
+        result.setErrorMessage("media/take-01.mp4: the video stream ends early");
+        Metric lag = F.createMetric();
+        lag.setName("lagSeconds");
+        lag.setValue(-0.25);
+        result.getMetrics().add(lag);
+        run.getClipResults().add(result);
         run.setLogLocation(file(folder, "runs/run-1/log.txt"));
         return run;
     }
