@@ -1,8 +1,10 @@
 package io.avlens.runner.task;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.avlens.inference.LoadedModel;
 import io.avlens.inference.descriptor.ModelDescriptor;
@@ -26,10 +28,10 @@ public final class ModelParts {
      * @throws IllegalArgumentException when there is no part
      */
     public static ModelParts of(Map<String, LoadedModel> byRole) {
-        if (byRole.isEmpty() || byRole.values().stream().anyMatch(java.util.Objects::isNull)) {
+        if (byRole.isEmpty() || byRole.values().stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("a model needs at least one loaded part, not " + byRole.keySet());
         }
-        return new ModelParts(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byRole)));
+        return new ModelParts(Collections.unmodifiableMap(new LinkedHashMap<>(byRole)));
     }
 
     /** A model of one file. */
