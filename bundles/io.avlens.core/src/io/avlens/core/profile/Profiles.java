@@ -17,9 +17,12 @@ public final class Profiles {
             new VideoSpec(8, 64, 64, FrameFit.CENTER_CROP), 16_000,
             new MelSpec(512, 250, 64, 0, 8000, MelScale.SLANEY, true, 1, LogCompression.UNIT_DB), 4);
 
-    /** Diff-Foley's CAVP: 4 fps 224×224, 16 kHz, 128 mels n_fft 1024 hop 256, 125–7600 Hz, unit dB; 8 s. */
+    /**
+     * Diff-Foley's CAVP: 4 fps 224×224, squashed as the official demo does ({@code Resize((224, 224))}), 16 kHz,
+     * 128 mels n_fft 1024 hop 256, 125–7600 Hz, unit dB; 8 s.
+     */
     public static final PreprocessingProfile DIFF_FOLEY_CAVP = new PreprocessingProfile("diff-foley-cavp",
-            new VideoSpec(4, 224, 224, FrameFit.CENTER_CROP), 16_000,
+            new VideoSpec(4, 224, 224, FrameFit.STRETCH), 16_000,
             new MelSpec(1024, 256, 128, 125, 7600, MelScale.SLANEY, true, 1, LogCompression.UNIT_DB), 8);
 
     /** DenseAV: 224×224 frames (short side 224, centre crop), 16 kHz raw audio to the model's HuBERT; 10 s. */

@@ -30,9 +30,13 @@ public record ModelCatalog(Path folder, List<Entry> models, List<Problem> proble
      * @param descriptor the descriptor
      */
     public record Entry(Path file, ModelDescriptor descriptor) {
-        /** Whether the weights file named by the descriptor exists (its checksum is checked on load). */
+        /**
+         * Whether the weights files named by the descriptor (every part's) exist (their checksums are checked on
+         * load).
+         */
         public boolean weightsPresent() {
-            return Files.isRegularFile(file.toAbsolutePath().getParent().resolve(descriptor.weights()));
+            return descriptor.parts().stream()
+                    .allMatch(p -> Files.isRegularFile(ModelDescriptors.partWeights(file, p)));
         }
     }
 

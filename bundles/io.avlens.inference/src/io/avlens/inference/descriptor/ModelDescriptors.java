@@ -85,10 +85,12 @@ public final class ModelDescriptors {
         o.addProperty("formatVersion", ModelDescriptor.FORMAT_VERSION);
         o.addProperty("id", d.id());
         o.addProperty("family", d.family());
-        o.addProperty("source", d.source().name().toLowerCase(Locale.ROOT));
-        o.addProperty("weights", d.weights());
-        if (d.sha256() != null) {
-            o.addProperty("sha256", d.sha256());
+        if (!d.hasParts()) {
+            o.addProperty("source", d.source().name().toLowerCase(Locale.ROOT));
+            o.addProperty("weights", d.weights());
+            if (d.sha256() != null) {
+                o.addProperty("sha256", d.sha256());
+            }
         }
         boolean known = Profiles.byId(d.profile().id()).filter(d.profile()::equals).isPresent();
         o.add("profile", known ? new JsonPrimitive(d.profile().id()) : GSON.toJsonTree(d.profile()));
@@ -98,8 +100,25 @@ public final class ModelDescriptors {
         JsonArray modalities = new JsonArray();
         d.modalities().stream().sorted().forEach(m -> modalities.add(m.name().toLowerCase(Locale.ROOT)));
         o.add("modalities", modalities);
-        o.add("inputs", tensors(d.inputs()));
-        o.add("outputs", tensors(d.outputs()));
+        if (d.hasParts()) {
+            JsonArray parts = new JsonArray();
+            for (ModelDescriptor.Component c : d.components()) {
+                JsonObject part = new JsonObject();
+                part.addProperty("role", c.role());
+                part.addProperty("source", c.source().name().toLowerCase(Locale.ROOT));
+                part.addProperty("weights", c.weights());
+                if (c.sha256() != null) {
+                    part.addProperty("sha256", c.sha256());
+                }
+                part.add("inputs", tensors(c.inputs()));
+                part.add("outputs", tensors(c.outputs()));
+                parts.add(part);
+            }
+            o.add("components", parts);
+        } else {
+            o.add("inputs", tensors(d.inputs()));
+            o.add("outputs", tensors(d.outputs()));
+        }
         if (!d.notes().isEmpty()) {
             JsonObject notes = new JsonObject();
             d.notes().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -120,12 +139,26 @@ public final class ModelDescriptors {
             throw new IllegalArgumentException("format version " + version + " is newer than this AV Lens reads ("
                     + ModelDescriptor.FORMAT_VERSION + ")");
         }
-        String source = string(o, "source");
-        ModelDescriptor.Source src = switch (source.toLowerCase(Locale.ROOT)) {
-            case "builtin" -> ModelDescriptor.Source.BUILTIN;
-            case "torchscript" -> ModelDescriptor.Source.TORCHSCRIPT;
-            default -> throw new IllegalArgumentException("source must be builtin or torchscript, not '" + source + "'");
-        };
+        List<ModelDescriptor.Component> parts = new ArrayList<>();
+        if (o.has("components")) {
+            for (JsonElement e : o.getAsJsonArray("components")) {
+                JsonObject c = e.getAsJsonObject();
+                String role = string(c, "role");
+                try {
+                    parts.add(new ModelDescriptor.Component(role, source(string(c, "source")),
+                            string(c, "weights"),
+                            c.has("sha256") ? c.get("sha256").getAsString().toLowerCase(Locale.ROOT) : null,
+                            tensors(c, "inputs"), tensors(c, "outputs")));
+                } catch (IllegalArgumentException ex) {
+                    throw new IllegalArgumentException("part '" + role + "': " + ex.getMessage(), ex);
+                }
+            }
+            if (parts.isEmpty()) {
+                throw new IllegalArgumentException("'components' is empty; list the model's parts or leave it out");
+            }
+        }
+        boolean single = parts.isEmpty();
+        ModelDescriptor.Source src = single || o.has("source") ? source(string(o, "source")) : null;
         Set<ModelDescriptor.Modality> modalities = EnumSet.noneOf(ModelDescriptor.Modality.class);
         if (o.has("modalities")) {
             for (JsonElement m : o.getAsJsonArray("modalities")) {
@@ -136,10 +169,19 @@ public final class ModelDescriptors {
         if (o.has("notes")) {
             o.getAsJsonObject("notes").entrySet().forEach(e -> notes.put(e.getKey(), e.getValue().getAsString()));
         }
-        return new ModelDescriptor(string(o, "id"), string(o, "family"), src, string(o, "weights"),
+        return new ModelDescriptor(string(o, "id"), string(o, "family"), src,
+                single || o.has("weights") ? string(o, "weights") : null,
                 o.has("sha256") ? o.get("sha256").getAsString().toLowerCase(Locale.ROOT) : null,
                 profile(o.get("profile")), modalities, tensors(o, "inputs"), tensors(o, "outputs"), notes,
-                o.has("padShort") && o.get("padShort").getAsBoolean());
+                o.has("padShort") && o.get("padShort").getAsBoolean(), parts);
+    }
+
+    private static ModelDescriptor.Source source(String source) {
+        return switch (source.toLowerCase(Locale.ROOT)) {
+            case "builtin" -> ModelDescriptor.Source.BUILTIN;
+            case "torchscript" -> ModelDescriptor.Source.TORCHSCRIPT;
+            default -> throw new IllegalArgumentException("source must be builtin or torchscript, not '" + source + "'");
+        };
     }
 
     /** SHA-256 of a file, lower-case hex. */
@@ -159,33 +201,71 @@ public final class ModelDescriptors {
      * @throws InferenceException naming the weights file and the problem
      */
     public static Path verifiedWeights(Path descriptorFile, ModelDescriptor d) throws InferenceException {
-        Path weights = descriptorFile.toAbsolutePath().getParent().resolve(d.weights()).normalize();
+        return verifiedWeights(descriptorFile, d, d.parts().get(0));
+    }
+
+    /** Where the weights of one part of {@code d} are (relative names resolved against the descriptor's folder). */
+    public static Path partWeights(Path descriptorFile, ModelDescriptor.Component part) {
+        return descriptorFile.toAbsolutePath().getParent().resolve(part.weights()).normalize();
+    }
+
+    /**
+     * The weights file of one part of a descriptor, after checking it exists and matches its SHA-256 (when given).
+     *
+     * @throws InferenceException naming the weights file and the problem
+     */
+    public static Path verifiedWeights(Path descriptorFile, ModelDescriptor d, ModelDescriptor.Component part)
+            throws InferenceException {
+        Path weights = partWeights(descriptorFile, part);
+        String what = d.hasParts() ? "the " + part.role() + " part of model " + d.id() : "model " + d.id();
         if (!Files.isRegularFile(weights)) {
-            throw new InferenceException(weights + ": the weights of model " + d.id() + " are missing");
+            throw new InferenceException(weights + ": the weights of " + what + " are missing");
         }
-        if (d.sha256() != null) {
+        if (part.sha256() != null) {
             String actual;
             try {
                 actual = sha256(weights);
             } catch (IOException e) {
                 throw new InferenceException(weights + ": cannot read the weights: " + e.getMessage(), e);
             }
-            if (!actual.equals(d.sha256())) {
+            if (!actual.equals(part.sha256())) {
                 throw new InferenceException(weights + ": SHA-256 is " + actual + " but " + descriptorFile
-                        + " says " + d.sha256() + "; the file was changed or belongs to another model");
+                        + " says " + part.sha256() + " (" + what + "); the file was changed or belongs to another"
+                        + " model");
             }
         }
         return weights;
     }
 
-    /** The spec to load the model of a descriptor with (weights verified first). */
+    /**
+     * The spec to load the model of a descriptor with (weights verified first).
+     *
+     * @throws InferenceException when the weights are missing or changed, or the model is made of parts (load each
+     *                            with {@link #toSpec(Path, ModelDescriptor, ModelDescriptor.Component,
+     *                            ModelSpec.Options)})
+     */
     public static ModelSpec toSpec(Path descriptorFile, ModelDescriptor d, ModelSpec.Options options)
             throws InferenceException {
-        Path weights = verifiedWeights(descriptorFile, d);
-        ModelSpec.Source source = d.source() == ModelDescriptor.Source.TORCHSCRIPT
+        if (d.hasParts()) {
+            throw new InferenceException(descriptorFile + ": model " + d.id() + " is made of parts "
+                    + d.components().stream().map(ModelDescriptor.Component::role).toList()
+                    + "; it is loaded part by part");
+        }
+        return toSpec(descriptorFile, d, d.parts().get(0), options);
+    }
+
+    /**
+     * The spec to load one part of a descriptor with (its weights verified first): a TorchScript file, or a block of
+     * the model's family. A part's spec is named {@code id/role}; a model of one file keeps its id.
+     */
+    public static ModelSpec toSpec(Path descriptorFile, ModelDescriptor d, ModelDescriptor.Component part,
+            ModelSpec.Options options) throws InferenceException {
+        Path weights = verifiedWeights(descriptorFile, d, part);
+        ModelSpec.Source source = part.source() == ModelDescriptor.Source.TORCHSCRIPT
                 ? new ModelSpec.TorchScript(weights)
                 : new ModelSpec.Builtin(d.family(), weights);
-        return new ModelSpec(d.id(), source, d.inputs(), d.outputs(), options);
+        return new ModelSpec(d.hasParts() ? d.id() + "/" + part.role() : d.id(), source, part.inputs(),
+                part.outputs(), options);
     }
 
     private static PreprocessingProfile profile(JsonElement e) {

@@ -13,6 +13,7 @@ import io.avlens.runner.task.ClipInput;
 import io.avlens.runner.task.ClipFailure;
 import io.avlens.runner.task.ClipResult;
 import io.avlens.runner.task.ClipTask;
+import io.avlens.runner.task.ModelParts;
 import io.avlens.runner.task.ParameterSpec;
 import io.avlens.runner.task.TaskArtifact;
 import io.avlens.runner.task.TaskException;
@@ -30,7 +31,9 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * CAVP's similarity volume and sync estimate for one clip, through whatever {@code LoadedModel} the runner loaded
- * (experiment kind {@value #KIND}, family {@value CavpBlockFactory#FAMILY}).
+ * (experiment kind {@value #KIND}, family {@value CavpBlockFactory#FAMILY}): the built-in block, or a model made of
+ * two parts, {@value #VIDEO_PART} ({@code frames → video}) and {@value #AUDIO_PART} ({@code mel → audio}), e.g. the
+ * towers of CAVP-small traced to TorchScript by {@code tools/export/cavp_small.py}.
  * <p>
  * The clip is decoded at the descriptor's profile ({@link StepAlignedClip}), the model's named inputs {@code mel
  * [1, bins, T·k]} and {@code frames [1, T, H, W, 3]} give {@code audio} and {@code video} features {@code [1, T, C]},
@@ -54,6 +57,10 @@ public final class CavpSimilarityTask implements ClipTask {
     public static final String MAX_LAG = "maxLagSeconds";
     /** Its default. */
     public static final double DEFAULT_MAX_LAG_SECONDS = 1.0;
+    /** The role of the video tower of a two-part model: {@code frames [1, T, H, W, 3] → video [1, T, C]}. */
+    public static final String VIDEO_PART = "video";
+    /** The role of the audio tower of a two-part model: {@code mel [1, bins, T·k] → audio [1, T, C]}. */
+    public static final String AUDIO_PART = "audio";
 
     @Override
     public String kind() {
@@ -117,12 +124,7 @@ public final class CavpSimilarityTask implements ClipTask {
         Map<String, FloatTensor> inputs = Map.of(
                 "mel", clip.mel().reshape(1, mel[0], mel[1]),
                 "frames", clip.frames().reshape(1, frames[0], frames[1], frames[2], frames[3]));
-        Map<String, FloatTensor> outputs;
-        try {
-            outputs = input.model().forward(inputs);
-        } catch (InferenceException e) {
-            throw new TaskException(media + ": " + e.getMessage(), e);
-        }
+        Map<String, FloatTensor> outputs = forward(input, inputs, media);
         FloatTensor audio = features(outputs, "audio", steps, media);
         FloatTensor video = features(outputs, "video", steps, media);
         double fps = profile.video().fps();
@@ -166,6 +168,31 @@ public final class CavpSimilarityTask implements ClipTask {
                 new TaskArtifact("similarity", "similarityVolume", "similarity.npy",
                         new int[] {volume.audioSteps(), volume.videoSteps()}, "float32"));
         return new ClipResult(input.clipId(), artifacts, metrics);
+    }
+
+    /**
+     * The model's {@code audio} and {@code video} outputs: the block's (or one file's) from both inputs, or for a
+     * model made of a {@value #VIDEO_PART} and an {@value #AUDIO_PART} part, each part's from the input it names.
+     */
+    private static Map<String, FloatTensor> forward(ClipInput input, Map<String, FloatTensor> inputs, Path media)
+            throws TaskException {
+        ModelParts parts = input.parts();
+        try {
+            if (parts.isSingle()) {
+                return parts.single().forward(inputs);
+            }
+            if (!parts.has(VIDEO_PART) || !parts.has(AUDIO_PART)) {
+                throw new TaskException("model " + input.descriptor().id() + " has the parts " + parts.roles()
+                        + "; CAVP's similarity needs one model or a '" + VIDEO_PART + "' and an '" + AUDIO_PART
+                        + "' part");
+            }
+            Map<String, FloatTensor> out = new LinkedHashMap<>();
+            out.putAll(parts.byRole(VIDEO_PART).forward(Map.of("frames", inputs.get("frames"))));
+            out.putAll(parts.byRole(AUDIO_PART).forward(Map.of("mel", inputs.get("mel"))));
+            return out;
+        } catch (InferenceException e) {
+            throw new TaskException(media + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code [1, T, C]} output as {@code [T, C]}. */

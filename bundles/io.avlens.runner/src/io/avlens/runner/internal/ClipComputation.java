@@ -18,7 +18,6 @@ import org.eclipse.core.runtime.SubMonitor;
 
 import io.avlens.core.io.IoErrors;
 import io.avlens.inference.InferenceException;
-import io.avlens.inference.LoadedModel;
 import io.avlens.inference.descriptor.ClipFacts;
 import io.avlens.inference.descriptor.ContractChecker;
 import io.avlens.inference.descriptor.ContractMismatch;
@@ -30,6 +29,7 @@ import io.avlens.runner.ClipRef;
 import io.avlens.runner.ModelRef;
 import io.avlens.runner.RunState;
 import io.avlens.runner.task.ClipInput;
+import io.avlens.runner.task.ModelParts;
 import io.avlens.runner.task.ClipResult;
 import io.avlens.runner.task.ClipTask;
 import io.avlens.runner.task.TaskArtifact;
@@ -145,7 +145,7 @@ final class ClipComputation {
                         + " --clip FILE`)");
             }
             List<String> warnings = new ArrayList<>(mismatches.stream().map(ContractMismatch::message).toList());
-            LoadedModel model = work.session().isLoaded() ? work.session().get(null)
+            ModelParts model = work.session().isLoaded() ? work.session().get(null)
                     : work.session().get(monitor.split(1));
             Files.createDirectories(partial);
             ClipResult result;

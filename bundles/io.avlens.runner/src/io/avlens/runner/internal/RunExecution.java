@@ -108,7 +108,7 @@ final class RunExecution {
                 SubMonitor modelMonitor = sub.split(perModel).setWorkRemaining(perModel);
                 modelMonitor.subTask(model.id());
                 ClipTask task = task(snapshot.kind(), model);
-                String weightsSha = weightsSha(model, cache);
+                String weightsSha = weightsSha(model, cache).sha256();
                 infos.add(new RunJson.ModelInfo(model, weightsSha, task.getClass().getName(), task.version()));
                 List<ClipResult> done = new ArrayList<>();
                 List<ClipFailure> failed = new ArrayList<>();
@@ -217,21 +217,13 @@ final class RunExecution {
         return task;
     }
 
-    private String weightsSha(ModelRef model, ResultCache cache) throws RunFailure {
-        String sha;
+    /** Every part's weights hashed and checked against the descriptor. */
+    private PartWeights weightsSha(ModelRef model, ResultCache cache) throws RunFailure {
         try {
-            sha = hashes.sha256(model.weights(), cache == null ? null : cache.hashesFolder());
-        } catch (IOException e) {
-            throw new RunFailure(model.weights() + ": the weights of model " + model.id() + " cannot be read: "
-                    + e.getMessage(), e);
+            return PartWeights.of(model, hashes, cache == null ? null : cache.hashesFolder());
+        } catch (PartWeights.Mismatch e) {
+            throw new RunFailure(e.getMessage(), e.getCause());
         }
-        String expected = model.descriptor().sha256();
-        if (expected != null && !expected.equals(sha)) {
-            throw new RunFailure(model.weights() + ": SHA-256 is " + sha + " but the descriptor of model "
-                    + model.id() + " (" + model.descriptorFile() + ") says " + expected
-                    + "; the file was changed or belongs to another model: import the model again", null);
-        }
-        return sha;
     }
 
     /** A folder name for the clip that no other clip of this run took (ids are unique per dataset only). */

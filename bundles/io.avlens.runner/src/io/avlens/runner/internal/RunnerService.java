@@ -174,12 +174,13 @@ public class RunnerService implements ModelRunner {
                 return failed(request, "no " + request.kind() + " task is installed for model "
                         + request.model().id() + " of family '" + request.model().family() + "'");
             }
-            String sha = hashes.sha256(request.model().weights(), cache == null ? null : cache.hashesFolder());
-            String expected = request.model().descriptor().sha256();
-            if (expected != null && !expected.equals(sha)) {
-                return failed(request, request.model().weights() + ": SHA-256 is " + sha + " but the descriptor of"
-                        + " model " + request.model().id() + " says " + expected + "; import the model again");
+            PartWeights weights;
+            try {
+                weights = PartWeights.of(request.model(), hashes, cache == null ? null : cache.hashesFolder());
+            } catch (PartWeights.Mismatch e) {
+                return failed(request, e.getMessage());
             }
+            String sha = weights.sha256();
             // without a cache the result's folder is a new temporary folder of its own (the caller deletes it);
             // with one, the clip is computed in the cache's tmp/ and the outcome points at the cache entry
             scratch = cache == null ? Files.createTempDirectory(tempFolder, "avlens-clip-")
@@ -192,7 +193,7 @@ public class RunnerService implements ModelRunner {
                 target = scratch;
             }
             try (ModelSession session = new ModelSession(request.model(), settings,
-                    services.choose(settings.requestedDevice()), pool, sha)) {
+                    services.choose(settings.requestedDevice()), pool, weights)) {
                 var work = new ClipComputation.ModelWork(task, request.model(), sha, session,
                         TaskParameters.read(task, request.parameters()),
                         request.seed());

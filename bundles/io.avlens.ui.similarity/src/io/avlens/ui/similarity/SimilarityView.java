@@ -127,9 +127,7 @@ public class SimilarityView {
         modelCombo = new Combo(bar, SWT.READ_ONLY);
         modelCombo.setToolTipText("The model that computes the open clip's volume (through the model runner and its"
                 + " cache); Off to show only volumes you open");
-        if (builtins != null) {
-            builtins.ids().forEach(modelCombo::add);
-        }
+        ClipSimilarity.modelIds(builtins, Inference.settings().modelsFolder()).forEach(modelCombo::add);
         modelCombo.add(OFF);
         modelCombo.select(0);
         modelCombo.addListener(SWT.Selection, e -> {

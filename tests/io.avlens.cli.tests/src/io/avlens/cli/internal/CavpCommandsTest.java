@@ -191,6 +191,50 @@ class CavpCommandsTest {
         assertThat(errText()).contains(dir.resolve("text.mp4").toString());
     }
 
+    /**
+     * CAVP-small's towers traced to TorchScript (tools/export/cavp_small.py), the fixture of io.avlens.models.tests,
+     * imported into {@code models/}: `avlens similarity` (one clip, the runner's pooled parts) and `avlens eval` (a
+     * run) give the built-in model's volume and lag.
+     */
+    @Test
+    void anImportedTwoPartModelGivesTheBuiltInVolumeAndLag() throws Exception {
+        Path fixture = Path.of("").toAbsolutePath().resolveSibling("io.avlens.models.tests")
+                .resolve("resources/cavp-small-imported");
+        assertThat(fixture.resolve("model.json")).as("the traced pair (run from tests/io.avlens.cli.tests)")
+                .isRegularFile();
+        Path imported = Files.createDirectories(dir.resolve("models/cavp-small-imported"));
+        for (String f : new String[] {"model.json", "cavp-small-video.pt", "cavp-small-audio.pt"}) {
+            Files.copy(fixture.resolve(f), imported.resolve(f));
+        }
+        Path clip = lagged.resolve("media/clip-00001.mp4");
+        assertThat(run("similarity", "--model", "cavp-small", "--clip", clip.toString(), "--out", "builtin.npy",
+                "--models", "models")).as(this::errText).isZero();
+        JsonObject builtin = json();
+        assertThat(run("similarity", "--model", "cavp-small-imported", "--clip", clip.toString(), "--out",
+                "imported.npy", "--models", "models")).as(this::errText).isZero();
+        JsonObject traced = json();
+        assertThat(traced.get("model").getAsString()).isEqualTo("cavp-small-imported");
+        assertThat(traced.get("lagSeconds").getAsDouble()).isEqualTo(builtin.get("lagSeconds").getAsDouble());
+        FloatTensor a = SimilarityFiles.readNpy(dir.resolve("builtin.npy"));
+        FloatTensor b = SimilarityFiles.readNpy(dir.resolve("imported.npy"));
+        assertThat(b.shape()).containsExactly(a.shape());
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.getFlat(i)).isCloseTo(a.getFlat(i), within(1e-5f));
+        }
+
+        assertThat(run("eval", "--task", "sync", "--model", "cavp-small", "--data", lagged.toString(), "--models",
+                "models")).as(this::errText).isZero();
+        JsonObject evalBuiltin = json();
+        assertThat(run("eval", "--task", "sync", "--model", "cavp-small-imported", "--data", lagged.toString(),
+                "--models", "models")).as(this::errText).isZero();
+        JsonObject evalTraced = json();
+        assertThat(evalTraced.get("clips").getAsInt()).isEqualTo(3);
+        assertThat(evalTraced.get("withinOneFrame").getAsInt())
+                .isEqualTo(evalBuiltin.get("withinOneFrame").getAsInt());
+        assertThat(evalTraced.get("maeSeconds").getAsDouble())
+                .isCloseTo(evalBuiltin.get("maeSeconds").getAsDouble(), within(1e-9));
+    }
+
     @Test
     void trainingIsResumableAndWritesALoadableModel() throws Exception {
         String data = inSync.toString();

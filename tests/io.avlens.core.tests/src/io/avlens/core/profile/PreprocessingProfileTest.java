@@ -21,6 +21,8 @@ class PreprocessingProfileTest {
         PreprocessingProfile p = Profiles.DIFF_FOLEY_CAVP;
         assertThat(p.video().fps()).isEqualTo(4.0);
         assertThat(p.video().width()).isEqualTo(224);
+        assertThat(p.video().fit()).as("the official demo squashes frames with Resize((224, 224))")
+                .isEqualTo(FrameFit.STRETCH);
         assertThat(p.mel().bins()).isEqualTo(128);
         assertThat(p.mel().nFft()).isEqualTo(1024);
         assertThat(p.mel().hop()).isEqualTo(256);

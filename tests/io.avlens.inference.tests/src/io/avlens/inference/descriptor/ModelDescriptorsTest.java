@@ -44,6 +44,70 @@ class ModelDescriptorsTest {
         assertThat(ModelDescriptors.read(file)).isEqualTo(d);
     }
 
+    private static ModelDescriptor twoParts(String videoSha, String audioSha) {
+        return new ModelDescriptor("pair", "cavp", null, null, null, Profiles.AVSHAPES_SMALL, null, null, null,
+                null, true, List.of(
+                        new ModelDescriptor.Component("video", ModelDescriptor.Source.TORCHSCRIPT, "video.pt",
+                                videoSha, List.of(TensorSpec.of("frames", "B,T,64,64,3")),
+                                List.of(TensorSpec.of("video", "B,T,64"))),
+                        new ModelDescriptor.Component("audio", ModelDescriptor.Source.TORCHSCRIPT, "audio.pt",
+                                audioSha, List.of(TensorSpec.of("mel", "B,64,M")),
+                                List.of(TensorSpec.of("audio", "B,T,64")))));
+    }
+
+    @Test
+    void aModelOfPartsRoundTripsAndEachPartLoadsWithItsOwnWeightsAndChecksum() throws Exception {
+        Files.writeString(dir.resolve("video.pt"), "v");
+        Files.writeString(dir.resolve("audio.pt"), "a");
+        String v = ModelDescriptors.sha256(dir.resolve("video.pt"));
+        Path file = dir.resolve(ModelDescriptors.FILE_NAME);
+        ModelDescriptor d = twoParts(v, "1".repeat(64));
+        ModelDescriptors.write(file, d);
+        String json = Files.readString(file);
+        assertThat(json).contains("\"components\"").contains("\"role\": \"audio\"");
+        assertThat(com.google.gson.JsonParser.parseString(json).getAsJsonObject().has("weights"))
+                .as("the weights are the parts'").isFalse();
+        ModelDescriptor back = ModelDescriptors.read(file);
+        assertThat(back).isEqualTo(d);
+        assertThat(back.hasParts()).isTrue();
+        assertThat(back.parts()).extracting(ModelDescriptor.Component::role).containsExactly("video", "audio");
+        assertThat(back.weights()).as("a model of parts is known by its first part").isEqualTo("video.pt");
+
+        ModelSpec video = ModelDescriptors.toSpec(file, back, back.parts().get(0), ModelSpec.Options.DEFAULT);
+        assertThat(video.id()).isEqualTo("pair/video");
+        assertThat(video.inputs()).extracting(TensorSpec::name).containsExactly("frames");
+        assertThat(video.outputs()).extracting(TensorSpec::name).containsExactly("video");
+        assertThat(((ModelSpec.TorchScript) video.source()).file()).isEqualTo(dir.resolve("video.pt"));
+        assertThatThrownBy(() -> ModelDescriptors.toSpec(file, back, back.parts().get(1), ModelSpec.Options.DEFAULT))
+                .isInstanceOf(InferenceException.class).hasMessageContaining("audio.pt")
+                .hasMessageContaining("the audio part of model pair");
+        assertThatThrownBy(() -> ModelDescriptors.toSpec(file, back, ModelSpec.Options.DEFAULT))
+                .isInstanceOf(InferenceException.class).hasMessageContaining("made of parts [video, audio]");
+
+        ModelDescriptor single = cavpVideo(null);
+        assertThat(single.hasParts()).isFalse();
+        assertThat(single.parts()).singleElement().satisfies(p -> {
+            assertThat(p.role()).isEqualTo(ModelDescriptor.SINGLE_ROLE);
+            assertThat(p.weights()).isEqualTo("cavp_video.pt");
+        });
+        ModelDescriptors.write(file, single);
+        assertThat(Files.readString(file)).doesNotContain("components");
+    }
+
+    @Test
+    void partsWithTheSameRoleAreRefused() {
+        Path file = dir.resolve(ModelDescriptors.FILE_NAME);
+        String json = """
+                {"id": "x", "family": "cavp", "profile": "avshapes-small", "components": [
+                  {"role": "video", "source": "torchscript", "weights": "a.pt"},
+                  {"role": "video", "source": "torchscript", "weights": "b.pt"}]}
+                """;
+        assertThatThrownBy(() -> {
+            Files.writeString(file, json);
+            ModelDescriptors.read(file);
+        }).isInstanceOf(InferenceException.class).hasMessageContaining("same role");
+    }
+
     @Test
     void padShortIsWrittenOnlyWhenSet() throws Exception {
         Path file = dir.resolve(ModelDescriptors.FILE_NAME);

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -16,6 +20,8 @@ import io.avlens.analysis.similarity.SimilarityFiles;
 import io.avlens.analysis.similarity.SimilarityVolume;
 import io.avlens.analysis.similarity.TimeBase;
 import io.avlens.core.tensor.FloatTensor;
+import io.avlens.inference.descriptor.ModelCatalog;
+import io.avlens.inference.descriptor.ModelDescriptor;
 import io.avlens.models.BuiltinModels;
 import io.avlens.runner.ClipOutcome;
 import io.avlens.runner.ClipRef;
@@ -58,6 +64,30 @@ public final class ClipSimilarity {
     }
 
     private ClipSimilarity() {
+    }
+
+    /**
+     * The models the Similarity view offers: the built-in ones, then every model of {@code modelsFolder} (imported
+     * ones included) that reads both video and audio, by id. An unreadable folder leaves the built-in ones.
+     */
+    public static List<String> modelIds(BuiltinModels builtins, Path modelsFolder) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (builtins != null) {
+            ids.addAll(builtins.ids());
+        }
+        if (modelsFolder != null) {
+            try {
+                for (ModelCatalog.Entry e : ModelCatalog.scan(modelsFolder).models()) {
+                    if (e.descriptor().modalities().containsAll(EnumSet.of(ModelDescriptor.Modality.VIDEO,
+                            ModelDescriptor.Modality.AUDIO))) {
+                        ids.add(e.descriptor().id());
+                    }
+                }
+            } catch (IOException e) {
+                // the built-in models are still there
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /**
