@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.actions.ActionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,13 +20,11 @@ import io.avlens.model.Bookmark;
 import io.avlens.model.Clip;
 import io.avlens.model.Project;
 import io.avlens.ui.context.AnalysisContext;
-import io.avlens.ui.context.AnalysisContexts;
 import io.avlens.ui.media.OpenClipHandler;
 import io.avlens.ui.media.TimelineView;
 import io.avlens.ui.project.ProjectExplorerView;
 import io.avlens.ui.project.ProjectHandlers;
 import io.avlens.ui.project.ProjectSession;
-import io.avlens.ui.project.ProjectSessions;
 
 /**
  * Bookmarks of a clip of an open project live in the project: B in the timeline adds a Bookmark annotation through
@@ -45,16 +41,8 @@ class ProjectBookmarksTest {
     @AfterEach
     void closeProject() {
         if (session != null) {
-            Ui.run(() -> sessions().close(session));
+            Ui.run(() -> Ui.sessions().close(session));
         }
-    }
-
-    private static ProjectSessions sessions() {
-        return PlatformUI.getWorkbench().getService(IEclipseContext.class).get(ProjectSessions.class);
-    }
-
-    private static AnalysisContexts contexts() {
-        return PlatformUI.getWorkbench().getService(IEclipseContext.class).get(AnalysisContexts.class);
     }
 
     private static List<Bookmark> bookmarksOf(Clip clip) {
@@ -64,14 +52,14 @@ class ProjectBookmarksTest {
     @Test
     void bInTheTimelineBookmarksTheProjectClipUndoablySavedAndListedInTheExplorer() throws Exception {
         IWorkbenchWindow window = Ui.window();
-        Path folder = SampleProjects.kitchen(dir, sessions().store());
+        Path folder = SampleProjects.kitchen(dir, Ui.sessions().store());
         session = Ui.sync(() -> ProjectHandlers.open(window, folder));
         Clip clip = Ui.sync(() -> session.project().getDatasets().get(0).getClips().get(0));
         Path media = folder.resolve("media/bounce.mp4");
         Ui.run(() -> OpenClipHandler.open(media, window));
         Ui.waitUntil("the project's clip to open", 30,
-                () -> contexts().active().map(c -> c.file().equals(media)).orElse(false));
-        AnalysisContext analysis = Ui.sync(() -> contexts().active().orElseThrow());
+                () -> Ui.contexts().active().map(c -> c.file().equals(media)).orElse(false));
+        AnalysisContext analysis = Ui.sync(() -> Ui.contexts().active().orElseThrow());
         assertThat(analysis.isLinkedToProject()).isTrue();
         // the project's narration joins the sidecar's events; its hits, the sidecar's too, are shown once
         assertThat(analysis.markers()).extracting(TimeMarker::kind)
@@ -105,10 +93,10 @@ class ProjectBookmarksTest {
                 throw new AssertionError(e);
             }
         });
-        Project onDisk = sessions().store().open(folder);
+        Project onDisk = Ui.sessions().store().open(folder);
         assertThat(bookmarksOf(onDisk.getDatasets().get(0).getClips().get(0))).singleElement()
                 .satisfies(m -> assertThat(m.getTime()).isEqualTo(1.6));
-        Ui.run(() -> sessions().close(session));
+        Ui.run(() -> Ui.sessions().close(session));
         assertThat(analysis.bookmarks()).as("closed with its project").isEmpty();
         session = Ui.sync(() -> ProjectHandlers.open(window, folder));
         Clip reopened = Ui.sync(() -> session.project().getDatasets().get(0).getClips().get(0));
@@ -126,7 +114,7 @@ class ProjectBookmarksTest {
         assertThat(Ui.sync(() -> explorer.viewer().getStructuredSelection().getFirstElement())).isSameAs(bookmark);
         Ui.screenshot(window.getShell(), "project-bookmark-in-explorer");
         Ui.run(() -> explorer.viewer().getTree().notifyListeners(SWT.DefaultSelection, new Event()));
-        Ui.waitUntil("the cursor to jump to the bookmark", 30, () -> contexts().active().orElseThrow() == analysis
+        Ui.waitUntil("the cursor to jump to the bookmark", 30, () -> Ui.contexts().active().orElseThrow() == analysis
                 && Math.abs(analysis.cursor() - 1.6) < 1e-9);
         Ui.screenshot(window.getShell(), "project-bookmark-jumped");
 
@@ -145,8 +133,8 @@ class ProjectBookmarksTest {
         IWorkbenchWindow window = Ui.window();
         Path media = TestClips.bounce(dir);
         Ui.run(() -> OpenClipHandler.open(media, window));
-        Ui.waitUntil("the clip to open", 30, () -> contexts().active().map(c -> c.file().equals(media)).orElse(false));
-        AnalysisContext analysis = Ui.sync(() -> contexts().active().orElseThrow());
+        Ui.waitUntil("the clip to open", 30, () -> Ui.contexts().active().map(c -> c.file().equals(media)).orElse(false));
+        AnalysisContext analysis = Ui.sync(() -> Ui.contexts().active().orElseThrow());
         assertThat(analysis.isLinkedToProject()).isFalse();
         Ui.run(() -> analysis.addBookmark(this, new io.avlens.core.time.Bookmark(0.6, "first hit")));
         assertThat(analysis.bookmarks()).containsExactly(new io.avlens.core.time.Bookmark(0.6, "first hit"));

@@ -19,7 +19,6 @@ import io.avlens.model.store.MergeReport;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.ui.project.DiskChangeWatcher;
 import io.avlens.ui.project.ProjectSession;
-import io.avlens.ui.project.ProjectSessions;
 
 /**
  * The workbench and a command line write one project: a project without unsaved changes takes the other program's
@@ -34,12 +33,7 @@ class ProjectChangedOnDiskTest {
 
     @AfterEach
     void closeProjects() {
-        Ui.run(() -> opened.forEach(sessions()::close));
-    }
-
-    private static ProjectSessions sessions() {
-        return org.eclipse.ui.PlatformUI.getWorkbench().getService(org.eclipse.e4.core.contexts.IEclipseContext.class)
-                .get(ProjectSessions.class);
+        Ui.run(() -> opened.forEach(Ui.sessions()::close));
     }
 
     private static <T> T call(java.util.concurrent.Callable<T> code) {
@@ -60,18 +54,18 @@ class ProjectChangedOnDiskTest {
 
     /** What another program (e.g. 'avlens run') does: re-read the file under its lock, change, write. */
     private static void anotherProgram(Path folder, ProjectStore.ProjectChange change) throws Exception {
-        sessions().store().update(folder, change);
+        Ui.sessions().store().update(folder, change);
     }
 
     @Test
     void aCleanProjectTakesOverAnotherProgramsChangesAndStaysClean() throws Exception {
         Path folder = dir.resolve("clean");
-        ProjectSession session = call(() -> sessions().create(folder, "clean"));
+        ProjectSession session = call(() -> Ui.sessions().create(folder, "clean"));
         opened.add(session);
 
         anotherProgram(folder, p -> p.getExperiments().add(experiment("from-the-command-line")));
         assertThat(Ui.sync(session::changedOnDisk)).isTrue();
-        Ui.run(() -> new DiskChangeWatcher(sessions(), Ui.window().getShell()).check());
+        Ui.run(() -> new DiskChangeWatcher(Ui.sessions(), Ui.window().getShell()).check());
 
         assertThat(Ui.sync(() -> session.project().findExperiment("from-the-command-line"))).isNotNull();
         assertThat(Ui.sync(session::isDirty)).isFalse();
@@ -81,7 +75,7 @@ class ProjectChangedOnDiskTest {
     @Test
     void savingUnsavedChangesMergesWhatAnotherProgramWroteMeanwhile() throws Exception {
         Path folder = dir.resolve("dirty");
-        ProjectSession session = call(() -> sessions().create(folder, "dirty"));
+        ProjectSession session = call(() -> Ui.sessions().create(folder, "dirty"));
         opened.add(session);
         Ui.run(() -> session.execute(SetCommand.create(session.editingDomain(), session.project(),
                 AvLensPackage.Literals.PROJECT__DESCRIPTION, "edited in the workbench")));
@@ -91,7 +85,7 @@ class ProjectChangedOnDiskTest {
 
         assertThat(report.conflicts()).isEmpty();
         assertThat(report.changes()).containsExactly("added experiments[recorded-by-a-run]");
-        Project onDisk = sessions().store().open(folder);
+        Project onDisk = Ui.sessions().store().open(folder);
         assertThat(onDisk.getDescription()).isEqualTo("edited in the workbench");
         assertThat(onDisk.findExperiment("recorded-by-a-run")).isNotNull();
         assertThat(Ui.sync(session::isDirty)).isFalse();

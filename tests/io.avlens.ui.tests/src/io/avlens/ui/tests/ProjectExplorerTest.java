@@ -49,16 +49,11 @@ class ProjectExplorerTest {
     @AfterEach
     void closeProjects() {
         Ui.run(() -> {
-            ProjectSessions sessions = sessions();
+            ProjectSessions sessions = Ui.sessions();
             for (ProjectSession session : opened) {
                 sessions.close(session);
             }
         });
-    }
-
-    private static ProjectSessions sessions() {
-        return org.eclipse.ui.PlatformUI.getWorkbench().getService(org.eclipse.e4.core.contexts.IEclipseContext.class)
-                .get(ProjectSessions.class);
     }
 
     @Test
@@ -72,7 +67,7 @@ class ProjectExplorerTest {
 
         // New Project, filled in as a user would
         ProjectSession session = Ui.sync(() -> {
-            NewProjectWizard wizard = new NewProjectWizard(sessions(), dir);
+            NewProjectWizard wizard = new NewProjectWizard(Ui.sessions(), dir);
             WizardDialog dialog = new WizardDialog(window.getShell(), wizard);
             dialog.setBlockOnOpen(false);
             dialog.open();
@@ -89,7 +84,7 @@ class ProjectExplorerTest {
 
         // Import Dataset: one clip, two rejections with reasons, the sidecar JSON neither
         ImportDatasetWizard importer = Ui.sync(() -> {
-            ImportDatasetWizard wizard = new ImportDatasetWizard(sessions(), session);
+            ImportDatasetWizard wizard = new ImportDatasetWizard(Ui.sessions(), session);
             WizardDialog dialog = new WizardDialog(window.getShell(), wizard);
             dialog.setBlockOnOpen(false);
             dialog.open();
@@ -162,7 +157,7 @@ class ProjectExplorerTest {
         Ui.run(() -> explorer.doSave(new org.eclipse.core.runtime.NullProgressMonitor()));
         assertThat(Ui.sync(session::isDirty)).isFalse();
         assertThat(Ui.sync(explorer::isDirty)).isFalse();
-        Project reopened = sessions().store().open(folder);
+        Project reopened = Ui.sessions().store().open(folder);
         assertThat(reopened.getDatasets().get(0).getClips().get(0).getId()).isEqualTo("bounce-take-1");
         assertThat(folder.resolve(ProjectStore.BACKUP_FILE_NAME)).exists();
 
@@ -179,7 +174,7 @@ class ProjectExplorerTest {
     @Test
     void aSampleProjectShowsDatasetsModelsExperimentsAndRuns() throws Exception {
         IWorkbenchWindow window = Ui.window();
-        Path folder = SampleProjects.kitchen(dir, sessions().store());
+        Path folder = SampleProjects.kitchen(dir, Ui.sessions().store());
         ProjectSession session = Ui.sync(() -> ProjectHandlers.open(window, folder));
         opened.add(session);
         ProjectExplorerView explorer = Ui.sync(() -> ProjectHandlers.reveal(window, session));

@@ -8,12 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +27,7 @@ import io.avlens.model.Run;
 import io.avlens.model.RunStatus;
 import io.avlens.model.store.Locations;
 import io.avlens.model.store.ProjectStore;
-import io.avlens.ui.context.AnalysisContexts;
 import io.avlens.ui.project.ProjectSession;
-import io.avlens.ui.project.ProjectSessions;
 import io.avlens.ui.runs.CompareRunsDialog;
 import io.avlens.ui.runs.RunsView;
 
@@ -51,22 +47,14 @@ class RunsViewClipResultsTest {
     @AfterEach
     void closeProject() {
         if (session != null) {
-            Ui.run(() -> sessions().close(session));
+            Ui.run(() -> Ui.sessions().close(session));
         }
-    }
-
-    private static ProjectSessions sessions() {
-        return PlatformUI.getWorkbench().getService(IEclipseContext.class).get(ProjectSessions.class);
-    }
-
-    private static AnalysisContexts contexts() {
-        return PlatformUI.getWorkbench().getService(IEclipseContext.class).get(AnalysisContexts.class);
     }
 
     @Test
     void showsEachClipsResultsSortsThemOpensTheClipAndComparesTwoRuns() throws Exception {
         IWorkbenchWindow window = Ui.window();
-        ProjectStore store = Ui.sync(() -> sessions().store());
+        ProjectStore store = Ui.sync(() -> Ui.sessions().store());
         Path folder = SampleProjects.kitchen(dir, store);
         Project project = store.open(folder);
         Experiment experiment = project.getExperiments().get(0);
@@ -92,7 +80,7 @@ class RunsViewClipResultsTest {
         store.save(project);
         session = Ui.sync(() -> {
             try {
-                return sessions().open(folder);
+                return Ui.sessions().open(folder);
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -132,7 +120,7 @@ class RunsViewClipResultsTest {
         ClipResult bounceResult = Ui.sync(() -> run1.getClipResults().get(0));
         Path media = Locations.resolve(folder, bounce.getMediaLocation());
         assertThat(Ui.sync(() -> view.openClip(bounceResult))).isEqualTo(media);
-        Ui.waitUntil("the clip to open", 30, () -> contexts().active().map(c -> c.file().equals(media)).orElse(false));
+        Ui.waitUntil("the clip to open", 30, () -> Ui.contexts().active().map(c -> c.file().equals(media)).orElse(false));
 
         // a run without clip results shows none
         Ui.run(() -> view.select(run2));

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.emf.edit.command.AddCommand;
@@ -21,7 +20,6 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.views.properties.PropertySheet;
 import org.eclipse.ui.views.properties.PropertySheetPage;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +40,6 @@ import io.avlens.model.RunStatus;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.ui.project.ProjectExplorerView;
 import io.avlens.ui.project.ProjectSession;
-import io.avlens.ui.project.ProjectSessions;
 import io.avlens.ui.runs.ArtifactRoute;
 import io.avlens.ui.runs.RunsView;
 import io.avlens.ui.runs.TextFileDialog;
@@ -66,18 +63,14 @@ class RunsViewTest {
     @AfterEach
     void closeProject() {
         if (session != null) {
-            Ui.run(() -> sessions().close(session));
+            Ui.run(() -> Ui.sessions().close(session));
         }
-    }
-
-    private static ProjectSessions sessions() {
-        return PlatformUI.getWorkbench().getService(IEclipseContext.class).get(ProjectSessions.class);
     }
 
     private static ProjectSession open(Path folder) {
         return Ui.sync(() -> {
             try {
-                return sessions().open(folder);
+                return Ui.sessions().open(folder);
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -97,7 +90,7 @@ class RunsViewTest {
     @Test
     void aRunFolderLeftByAKilledProgramIsShownAndCanBeDeleted() throws Exception {
         IWorkbenchWindow window = Ui.window();
-        ProjectStore store = Ui.sync(() -> sessions().store());
+        ProjectStore store = Ui.sync(() -> Ui.sessions().store());
         Path folder = SampleProjects.kitchen(dir, store);
         // 'avlens run' killed with -9 mid-run: run.json still says "running" for a process that is gone
         Process gone = new ProcessBuilder("true").start();
@@ -123,7 +116,7 @@ class RunsViewTest {
     @Test
     void listsRunsFollowsChangesAndOpensArtifacts() throws Exception {
         IWorkbenchWindow window = Ui.window();
-        ProjectStore store = Ui.sync(() -> sessions().store());
+        ProjectStore store = Ui.sync(() -> Ui.sessions().store());
         Path folder = SampleProjects.kitchen(dir, store);
 
         // artifacts of run-1 on disk: a 6 x 8 similarity volume, run.json and a metrics CSV

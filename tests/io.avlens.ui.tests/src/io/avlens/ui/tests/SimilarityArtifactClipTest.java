@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,10 +29,8 @@ import io.avlens.model.RunStatus;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.runner.data.MediaImport;
 import io.avlens.ui.context.AnalysisContext;
-import io.avlens.ui.context.AnalysisContexts;
 import io.avlens.ui.media.OpenClipHandler;
 import io.avlens.ui.project.ProjectSession;
-import io.avlens.ui.project.ProjectSessions;
 import io.avlens.ui.runs.ArtifactClips;
 import io.avlens.ui.runs.RunsView;
 import io.avlens.ui.similarity.SimilarityView;
@@ -55,16 +51,8 @@ class SimilarityArtifactClipTest {
     @AfterEach
     void closeProject() {
         if (session != null) {
-            Ui.run(() -> sessions().close(session));
+            Ui.run(() -> Ui.sessions().close(session));
         }
-    }
-
-    private static ProjectSessions sessions() {
-        return PlatformUI.getWorkbench().getService(IEclipseContext.class).get(ProjectSessions.class);
-    }
-
-    private static AnalysisContexts contexts() {
-        return PlatformUI.getWorkbench().getService(IEclipseContext.class).get(AnalysisContexts.class);
     }
 
     /** A project with clips "bounce" and "other", and run-1 with a volume of each in the runner's layout. */
@@ -114,20 +102,20 @@ class SimilarityArtifactClipTest {
     @Test
     void theVolumeOfClipBOpensOnClipBWhileClipAIsActive() throws Exception {
         IWorkbenchWindow window = Ui.window();
-        ProjectStore store = Ui.sync(() -> sessions().store());
+        ProjectStore store = Ui.sync(() -> Ui.sessions().store());
         Path folder = twoClipProject(store);
         Path clipA = folder.resolve("media/bounce.mp4");
         Path clipB = folder.resolve("media/other.mp4");
         session = Ui.sync(() -> {
             try {
-                return sessions().open(folder);
+                return Ui.sessions().open(folder);
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
         });
         Ui.run(() -> OpenClipHandler.open(clipA, window));
         Ui.waitUntil("clip A to be active", 30,
-                () -> contexts().active().map(c -> c.file().equals(clipA)).orElse(false));
+                () -> Ui.contexts().active().map(c -> c.file().equals(clipA)).orElse(false));
 
         RunsView runs = Ui.sync(() -> {
             try {
@@ -148,7 +136,7 @@ class SimilarityArtifactClipTest {
         SimilarityView similarity = Ui.part(window, SimilarityView.ID, SimilarityView.class);
         Ui.waitUntil("clip B's volume linked to clip B", 30, () -> similarity.clipOf(0) != null
                 && similarity.clipOf(0).file().equals(clipB) && similarity.canvas(0).volume() != null);
-        AnalysisContext active = Ui.sync(() -> contexts().active().orElseThrow());
+        AnalysisContext active = Ui.sync(() -> Ui.contexts().active().orElseThrow());
         assertThat(active.file()).as("the shared context shows clip B").isEqualTo(clipB);
         assertThat(Ui.sync(() -> similarity.clipOf(0))).isSameAs(active);
         assertThat(Ui.sync(() -> similarity.canvas(0).volume().values().toArray())).containsOnly(0.75f);

@@ -43,7 +43,6 @@ import io.avlens.ui.media.VideoView;
 import io.avlens.ui.media.internal.MaskOverlay;
 import io.avlens.ui.project.ProjectExplorerView;
 import io.avlens.ui.project.ProjectSession;
-import io.avlens.ui.project.ProjectSessions;
 import io.avlens.ui.synth.NewSynthDatasetWizard;
 import io.avlens.ui.synth.SynthSpecPage;
 
@@ -61,11 +60,7 @@ class SynthWizardTest {
 
     @AfterEach
     void closeProjects() {
-        Ui.run(() -> opened.forEach(sessions()::close));
-    }
-
-    private static ProjectSessions sessions() {
-        return PlatformUI.getWorkbench().getService(IEclipseContext.class).get(ProjectSessions.class);
+        Ui.run(() -> opened.forEach(Ui.sessions()::close));
     }
 
     @Test
@@ -74,7 +69,7 @@ class SynthWizardTest {
         Path out = dir.resolve("shapes");
         SynthSpec spec = SynthSpec.of(4, 11).withSize(64).withTiming(8, 2);
         WizardDialog dialog = Ui.sync(() -> {
-            WizardDialog d = new WizardDialog(window.getShell(), new NewSynthDatasetWizard(sessions(), window, dir));
+            WizardDialog d = new WizardDialog(window.getShell(), new NewSynthDatasetWizard(Ui.sessions(), window, dir));
             d.setBlockOnOpen(false);
             d.open();
             return d;
@@ -114,7 +109,7 @@ class SynthWizardTest {
                 assertThat(out.resolve("media").resolve(stem + suffix)).isNotEmptyFile();
             }
         }
-        assertThat(sessions().find(out)).containsSame(session);
+        assertThat(Ui.sessions().find(out)).containsSame(session);
         Dataset dataset = session.project().getDatasets().get(0);
         assertThat(dataset.getName()).isEqualTo("av-shapes");
         assertThat(dataset.getClips()).hasSize(4);
@@ -207,7 +202,7 @@ class SynthWizardTest {
         AtomicBoolean running = new AtomicBoolean(true);
         String[] message = new String[1];
         boolean finished = Ui.sync(() -> {
-            NewSynthDatasetWizard wizard = new NewSynthDatasetWizard(sessions(), window, dir);
+            NewSynthDatasetWizard wizard = new NewSynthDatasetWizard(Ui.sessions(), window, dir);
             CancellableDialog dialog = new CancellableDialog(window.getShell(), wizard);
             dialog.setBlockOnOpen(false);
             dialog.open();
@@ -232,7 +227,7 @@ class SynthWizardTest {
         assertThat(finished).isFalse();
         assertThat(message[0]).contains("cancelled");
         assertThat(ProjectStore.isProject(out)).isFalse();
-        assertThat(Ui.sync(() -> sessions().find(out))).isEmpty();
+        assertThat(Ui.sync(() -> Ui.sessions().find(out))).isEmpty();
     }
 
     private static final class CancellableDialog extends WizardDialog {

@@ -40,7 +40,6 @@ import io.avlens.runner.ModelRunner;
 import io.avlens.synth.AvShapesGenerator;
 import io.avlens.synth.SynthProgress;
 import io.avlens.synth.SynthSpec;
-import io.avlens.ui.project.ProjectSessions;
 import io.avlens.ui.training.TrainPage;
 import io.avlens.ui.training.TrainWizard;
 import io.avlens.ui.training.TrainingJob;
@@ -59,14 +58,10 @@ class TrainWizardTest {
     @TempDir
     Path dir;
 
-    private static ProjectSessions sessions() {
-        return PlatformUI.getWorkbench().getService(IEclipseContext.class).get(ProjectSessions.class);
-    }
-
     @Test
     void trainsFromTheWizardResumesAndCancels() throws Exception {
         Path data = dir.resolve("shapes");
-        new AvShapesGenerator(Ui.sync(() -> sessions().store())).generate(
+        new AvShapesGenerator(Ui.sync(() -> Ui.sessions().store())).generate(
                 SynthSpec.of(4, 5).withSize(64).withTiming(8, 4), data, SynthProgress.NONE);
         IWorkbenchWindow window = Ui.window();
         ModelRunner runner = Ui.sync(

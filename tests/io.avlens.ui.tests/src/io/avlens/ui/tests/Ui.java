@@ -24,6 +24,9 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 
+import io.avlens.ui.context.AnalysisContexts;
+import io.avlens.ui.project.ProjectSessions;
+
 /**
  * Helpers for tests that run beside the UI thread (tycho-surefire with useUIThread=false): run code on the UI
  * thread, wait for a condition while the workbench keeps processing events, and save screenshots.
@@ -160,5 +163,17 @@ final class Ui {
         e.y = y;
         e.button = 1;
         return e;
+    }
+
+    /** The workbench's open projects. */
+    static ProjectSessions sessions() {
+        return PlatformUI.getWorkbench().getService(org.eclipse.e4.core.contexts.IEclipseContext.class)
+                .get(ProjectSessions.class);
+    }
+
+    /** The workbench's open clips and the active one. */
+    static AnalysisContexts contexts() {
+        return PlatformUI.getWorkbench().getService(org.eclipse.e4.core.contexts.IEclipseContext.class)
+                .get(AnalysisContexts.class);
     }
 }
