@@ -25,6 +25,7 @@ import io.avlens.inference.InferenceService;
 import io.avlens.inference.LoadedModel;
 import io.avlens.inference.ModelSpec;
 import io.avlens.inference.TensorSpec;
+import io.avlens.inference.djl.internal.TorchScriptLoading;
 import io.avlens.lib.djl.DjlSetup;
 import io.avlens.lib.djl.GradMode;
 
@@ -122,7 +123,7 @@ public final class InferenceOverheadBenchmark {
                 LoadedModel viaService = service.load(spec);
                 Model direct = DjlSetup.withBundleLoader(() -> Model.newInstance("bench-direct",
                         ai.djl.Device.cpu(), DjlSetup.ENGINE_NAME))) {
-            direct.load(torchScript, null, Map.of("mapLocation", "true"));
+            TorchScriptLoading.load(direct, torchScript); // loaded as the service loads it, so only overhead differs
             Block block = direct.getBlock();
             Shape shape = new Shape(Arrays.stream(input.shape()).asLongStream().toArray());
             double[] s = new double[runs];

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import ai.djl.MalformedModelException;
@@ -66,11 +65,7 @@ final class DjlModelLoader {
             throw new InferenceException(file + ": no such TorchScript file (model " + spec.id() + ")");
         }
         try {
-            // mapLocation: a file saved from a GPU loads on the CPU and the other way round. trainParam: weights
-            // as ordinary tensors, not libtorch "inference tensors", which no gradient (engine programs) can pass
-            // through; frozen, so a gradient with respect to an input does not accumulate into them
-            model.load(file.toAbsolutePath(), null, Map.of("mapLocation", "true", "trainParam", "true"));
-            model.getBlock().freezeParameters(true);
+            TorchScriptLoading.load(model, file);
         } catch (IOException | MalformedModelException | EngineException e) {
             throw new InferenceException(file + ": not a TorchScript model libtorch 2.7.1 can load: "
                     + e.getMessage(), e);
