@@ -32,8 +32,9 @@ import io.avlens.lib.djl.GradMode;
 /**
  * The cost of the inference service's layers (input checks, batching, memory budget, conversion of named
  * {@link FloatTensor}s) on one forward call, against calling DJL directly on the same TorchScript model in the
- * same process (after a warm-up of both): a sub-manager per call, the input copied in, {@code block.forward}, the output copied out to a
- * {@code float[]}, the manager closed — the least any caller needs. Both paths run under the same conditions
+ * same process (after a warm-up of both), loaded the same way: a sub-manager per call, the input copied in,
+ * {@code block.forward}, the output copied out to a {@code float[]}, the manager closed — the least any caller
+ * needs. Both paths run under the same conditions
  * ({@link Conditions}): autograd off (the service turns it off for every call, so the direct path runs inside
  * {@link GradMode#off()} too; on a thread where it is on, a direct call would otherwise record a graph the service
  * never records) and the same libtorch thread counts (the service's model is loaded with the engine's current
@@ -114,7 +115,7 @@ public final class InferenceOverheadBenchmark {
             int callsPerRun) throws InferenceException, IOException {
         DjlSetup.engine();
         ModelSpec spec = ModelSpec.torchScript("bench", torchScript, List.of(new TensorSpec("x",
-                io.avlens.inference.ShapeSpec.parse(shapeText(input.shape())))), List.of())
+                io.avlens.inference.ShapeSpec.parse(BenchStats.shapeText(input.shape())))), List.of())
                 // the direct path runs on the CPU; so does the service's, even when the best service is a GPU one;
                 // and with the threads the direct path has
                 .withOptions(ModelSpec.Options.DEFAULT.withDevice(Device.CPU).withThreads(JniUtils.getNumThreads()));
@@ -144,8 +145,8 @@ public final class InferenceOverheadBenchmark {
                 }
             }
             return new Result(torchScript.getFileName().toString(), input.shape(), runs, callsPerRun,
-                    median(s) / callsPerRun / 1e3, median(d) / callsPerRun / 1e3, serviceConditions,
-                    directConditions);
+                    BenchStats.median(s) / callsPerRun / 1e3, BenchStats.median(d) / callsPerRun / 1e3,
+                    serviceConditions, directConditions);
         } catch (MalformedModelException e) {
             throw new InferenceException(torchScript + ": " + e.getMessage(), e);
         }
@@ -174,17 +175,4 @@ public final class InferenceOverheadBenchmark {
         return System.nanoTime() - t + (sink == Float.MIN_VALUE ? 1 : 0);
     }
 
-    private static double median(double[] v) {
-        double[] c = v.clone();
-        Arrays.sort(c);
-        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
-    }
-
-    private static String shapeText(int[] shape) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < shape.length; i++) {
-            b.append(i == 0 ? "" : ",").append(shape[i]);
-        }
-        return b.toString();
-    }
 }

@@ -111,7 +111,7 @@ public final class ProgramLoopBenchmark {
     public static Result run(InferenceService service, ProgramEngine engine, Path torchScript, FloatTensor x0,
             int runs, int loopsPerRun) throws InferenceException, IOException {
         ModelSpec spec = ModelSpec.torchScript("bench-program", torchScript, List.of(new TensorSpec("x",
-                io.avlens.inference.ShapeSpec.parse(shapeText(x0.shape())))), List.of())
+                io.avlens.inference.ShapeSpec.parse(BenchStats.shapeText(x0.shape())))), List.of())
                 .withOptions(ModelSpec.Options.DEFAULT.withDevice(Device.CPU));
         DjlSetup.engine();
         try (LoadedModel viaProgram = service.load(spec);
@@ -141,7 +141,7 @@ public final class ProgramLoopBenchmark {
                 }
             }
             return new Result(torchScript.getFileName().toString(), x0.shape(), STEPS, runs, loopsPerRun,
-                    median(p) / loopsPerRun / 1e6, median(d) / loopsPerRun / 1e6, diff);
+                    BenchStats.median(p) / loopsPerRun / 1e6, BenchStats.median(d) / loopsPerRun / 1e6, diff);
         } catch (MalformedModelException e) {
             throw new InferenceException(torchScript + ": " + e.getMessage(), e);
         }
@@ -191,17 +191,4 @@ public final class ProgramLoopBenchmark {
         return System.nanoTime() - t + (sink == Float.MIN_VALUE ? 1 : 0);
     }
 
-    private static double median(double[] v) {
-        double[] c = v.clone();
-        Arrays.sort(c);
-        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
-    }
-
-    private static String shapeText(int[] shape) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < shape.length; i++) {
-            b.append(i == 0 ? "" : ",").append(shape[i]);
-        }
-        return b.toString();
-    }
 }
