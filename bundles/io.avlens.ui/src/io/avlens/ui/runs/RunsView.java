@@ -1,17 +1,13 @@
 package io.avlens.ui.runs;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.contexts.IEclipseContext;
-import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.jface.action.Action;
@@ -40,8 +36,6 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.commands.ICommandService;
-import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.views.properties.IPropertySheetPage;
 import org.eclipse.ui.views.properties.PropertySheetPage;
@@ -57,7 +51,6 @@ import io.avlens.ui.project.ExplorerLabelProvider;
 import io.avlens.ui.project.ProjectExplorerView;
 import io.avlens.ui.project.ProjectSession;
 import io.avlens.ui.project.ProjectSessions;
-import io.avlens.ui.tensor.TensorView;
 
 /**
  * Every run of the open projects in one sortable table: experiment, run id, status (with its icon), start, duration,
@@ -86,6 +79,7 @@ public final class RunsView extends ViewPart {
     private ClipResultsTable clipResults;
     private ProjectChanges changes;
     private LeftBehindRunsBar leftBehind;
+    private ArtifactOpener opener;
     private final List<RunColumn> columns = new ArrayList<>();
     private List<String> metricNames = List.of();
     private int sortColumn = -1;
@@ -94,6 +88,7 @@ public final class RunsView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         sessions = getSite().getService(IEclipseContext.class).get(ProjectSessions.class);
+        opener = new ArtifactOpener(getSite());
         images = new LocalResourceManager(JFaceResources.getResources(), parent);
         GridLayout layout = new GridLayout(1, false);
         layout.marginWidth = 0;
@@ -333,7 +328,7 @@ public final class RunsView extends ViewPart {
         if (!(artifacts.getStructuredSelection().getFirstElement() instanceof Artifact artifact) || run == null) {
             return null;
         }
-        Path file = resolve(run, artifact.getLocation(), "artifact " + artifact.getName());
+        Path file = opener.resolve(sessionOf(run), artifact.getLocation(), "artifact " + artifact.getName());
         if (file == null) {
             return null;
         }
@@ -341,7 +336,7 @@ public final class RunsView extends ViewPart {
         // a volume is linked to the clip it was computed on, not to the active one
         Path clip = route == ArtifactRoute.SIMILARITY
                 ? ArtifactClips.mediaOf(run, artifact, sessionOf(run).folder()).orElse(null) : null;
-        return open(route, file, clip);
+        return opener.open(route, file, clip);
     }
 
     /** Opens the selected run's log ({@code run.json}). @return the text window, or null */
@@ -354,68 +349,8 @@ public final class RunsView extends ViewPart {
             MessageDialog.openInformation(getSite().getShell(), "Open Log", "Run " + run.getId() + " has no log.");
             return null;
         }
-        Path file = resolve(run, run.getLogLocation(), "the log of run " + run.getId());
-        return file == null ? null : open(ArtifactRoute.of(null, file), file, null);
-    }
-
-    private Path resolve(Run run, String location, String what) {
-        ProjectSession session = sessionOf(run);
-        String problem;
-        try {
-            if (session == null) {
-                problem = "its project is not open";
-            } else {
-                Path file = Locations.resolve(session.folder(), location);
-                if (Files.isRegularFile(file)) {
-                    return file;
-                }
-                problem = file + " does not exist";
-            }
-        } catch (IllegalArgumentException e) {
-            problem = e.getMessage();
-        }
-        MessageDialog.openError(getSite().getShell(), "Open", "Cannot open " + what + ": " + problem);
-        return null;
-    }
-
-    /** Opens {@code file} by {@code route}; a similarity volume linked to the clip whose media is {@code clip}. */
-    private TextFileDialog open(ArtifactRoute route, Path file, Path clip) {
-        try {
-            switch (route) {
-            case SIMILARITY -> {
-                Map<String, String> parameters = new HashMap<>(Map.of(OPEN_SIMILARITY_FILE, file.toString()));
-                if (clip != null) {
-                    parameters.put(OPEN_SIMILARITY_CLIP, clip.toString());
-                }
-                execute(OPEN_SIMILARITY_COMMAND, parameters);
-            }
-            case TENSOR -> {
-                getSite().getPage().showView(TensorView.ID);
-                getSite().getService(IEventBroker.class).send(TensorView.TOPIC_OPEN, file);
-            }
-            case TEXT -> {
-                TextFileDialog dialog = new TextFileDialog(getSite().getShell(), file);
-                dialog.open();
-                return dialog;
-            }
-            case SYSTEM -> {
-                if (!Program.launch(file.toString())) {
-                    MessageDialog.openInformation(getSite().getShell(), "Open", "No program on this system opens "
-                            + file.getFileName() + " (" + file + ").");
-                }
-            }
-            }
-        } catch (Exception e) {
-            MessageDialog.openError(getSite().getShell(), "Open",
-                    file + " could not be opened: " + (e.getMessage() == null ? e : e.getMessage()));
-        }
-        return null;
-    }
-
-    private void execute(String commandId, Map<String, String> parameters) throws Exception {
-        ICommandService commands = getSite().getService(ICommandService.class);
-        IHandlerService handlers = getSite().getService(IHandlerService.class);
-        handlers.executeCommand(ParameterizedCommand.generateCommand(commands.getCommand(commandId), parameters), null);
+        Path file = opener.resolve(sessionOf(run), run.getLogLocation(), "the log of run " + run.getId());
+        return file == null ? null : opener.open(ArtifactRoute.of(null, file), file, null);
     }
 
     private void createMenus() {
