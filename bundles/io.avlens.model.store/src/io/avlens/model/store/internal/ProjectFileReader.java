@@ -35,13 +35,14 @@ final class ProjectFileReader {
 
     Project read(Path file) throws ProjectStoreException {
         byte[] content;
+        String stamp = DiskState.stamp(file); // before reading: a change after it shows as a new stamp
         try {
             content = readBytes(file);
         } catch (ProjectStoreException e) {
             throw withBackupHint(e);
         }
         Project project = parse(file, content);
-        DiskState.set(project.eResource(), content);
+        DiskState.set(project.eResource(), content, stamp);
         return project;
     }
 

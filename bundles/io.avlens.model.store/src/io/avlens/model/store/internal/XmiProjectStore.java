@@ -154,7 +154,9 @@ public class XmiProjectStore implements ProjectStore {
     @Override
     public boolean changedOnDisk(Project project) {
         Path file = fileOf(project);
-        return DiskState.differs(project.eResource(), currentContent(file));
+        // polled on the UI thread: the file is read only when its size or modification time changed
+        return !DiskState.sameStamp(project.eResource(), file)
+                && DiskState.differs(project.eResource(), currentContent(file));
     }
 
     @Override
@@ -165,15 +167,16 @@ public class XmiProjectStore implements ProjectStore {
     private MergeReport mergeUnlocked(Project project, Path file) throws ProjectStoreException {
         byte[] baseContent = DiskState.of(project.eResource());
         ProjectFileReader reader = new ProjectFileReader(SCHEMA_VERSION, migrations);
+        String stamp = DiskState.stamp(file);
         byte[] current = ProjectFileReader.readBytes(file);
         if (baseContent == null || Arrays.equals(baseContent, current)) {
-            DiskState.set(project.eResource(), current);
+            DiskState.set(project.eResource(), current, stamp);
             return new MergeReport(List.of(), List.of());
         }
         Project theirs = reader.parse(file, current);
         Project base = reader.parse(file, baseContent);
         MergeReport report = ProjectMerge.merge(base, theirs, project);
-        DiskState.set(project.eResource(), current);
+        DiskState.set(project.eResource(), current, stamp);
         return report;
     }
 
@@ -209,7 +212,7 @@ public class XmiProjectStore implements ProjectStore {
             throw new ProjectStoreException(file, Problem.IO, "was not saved: " + describe(e)
                     + " (the previous version is unchanged)", e);
         }
-        DiskState.set(project.eResource(), content);
+        DiskState.set(project.eResource(), content, DiskState.stamp(file)); // under the lock: no one else wrote
     }
 
     @Override
