@@ -92,7 +92,8 @@ final class ArtifactOpener {
         return null;
     }
 
-    private void execute(String commandId, Map<String, String> parameters) throws Exception {
+    /** Runs the workbench command {@code commandId} with {@code parameters}. */
+    void execute(String commandId, Map<String, String> parameters) throws Exception {
         ICommandService commands = site.getService(ICommandService.class);
         IHandlerService handlers = site.getService(IHandlerService.class);
         handlers.executeCommand(ParameterizedCommand.generateCommand(commands.getCommand(commandId), parameters), null);

@@ -88,7 +88,7 @@ public final class RunsView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         sessions = getSite().getService(IEclipseContext.class).get(ProjectSessions.class);
-        opener = new ArtifactOpener(getSite());
+        opener = new ArtifactOpener(getViewSite());
         images = new LocalResourceManager(JFaceResources.getResources(), parent);
         GridLayout layout = new GridLayout(1, false);
         layout.marginWidth = 0;
@@ -248,7 +248,7 @@ public final class RunsView extends ViewPart {
         Path media;
         try {
             media = Locations.resolve(session.folder(), result.getClip().getMediaLocation());
-            execute(ProjectExplorerView.OPEN_MEDIA_COMMAND, Map.of(ProjectExplorerView.OPEN_MEDIA_FILE,
+            opener.execute(ProjectExplorerView.OPEN_MEDIA_COMMAND, Map.of(ProjectExplorerView.OPEN_MEDIA_FILE,
                     media.toString()));
         } catch (Exception e) {
             MessageDialog.openError(getSite().getShell(), "Open Clip", "Clip '" + result.getClipId()
