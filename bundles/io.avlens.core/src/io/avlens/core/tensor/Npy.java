@@ -130,8 +130,15 @@ public final class Npy {
 
     /** The complete header (magic, version, length, dictionary, padding) NumPy writes for this array. */
     static byte[] header(NpyArray array) {
-        int[] shape = array.shape();
-        StringBuilder dict = new StringBuilder("{'descr': '").append(array.dtype().descr())
+        return header(array.dtype(), array.shape());
+    }
+
+    /**
+     * The header NumPy writes for a C-order array of {@code dtype} and {@code shape}, for writers that stream the
+     * data after it in slices (little-endian, C order, {@code product(shape)} items must follow).
+     */
+    public static byte[] header(NpyDtype dtype, int[] shape) {
+        StringBuilder dict = new StringBuilder("{'descr': '").append(dtype.descr())
                 .append("', 'fortran_order': False, 'shape': (");
         for (int i = 0; i < shape.length; i++) {
             dict.append(i > 0 ? ", " : "").append(shape[i]);
