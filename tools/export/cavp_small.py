@@ -7,7 +7,7 @@ similarity volume and lag. The weights are read straight from DJL's ``.params`` 
 nothing has to be exported from Java first.
 
     /usr/bin/python3 tools/export/cavp_small.py \
-        --params bundles/io.avlens.models/weights/cavp-small/cavp-small.params --out DIR
+        --params bundles/io.avlens.models.cavp/weights/cavp-small/cavp-small.params --out DIR
 
 writes ``DIR/cavp-small-video.pt`` (frames ``[B, T, 64, 64, 3]`` -> video ``[B, T, 64]``),
 ``DIR/cavp-small-audio.pt`` (mel ``[B, 64, T*8]`` -> audio ``[B, T, 64]``) and ``DIR/model.json``, the two-part

@@ -24,12 +24,12 @@ public interface BuiltinModels {
     }
 
     /**
-     * The implementation DS registers, with the models this bundle ships, for code that runs without the service
-     * registry (tests of other bundles, tools); inside AV Lens, get the service instead (it also has the models other
-     * bundles register as {@link ShippedModel}).
+     * The implementation DS registers, over these models, for code that runs without the service registry (a plain
+     * classpath, tests of other bundles, tools), e.g. {@code BuiltinModels.of(new CavpShippedModel())}; inside AV
+     * Lens, get the service instead: it has every {@link ShippedModel} the family bundles register.
      */
-    static BuiltinModels shipped() {
-        return new io.avlens.models.internal.ShippedModels(List.of(new io.avlens.models.cavp.CavpShippedModel()));
+    static BuiltinModels of(ShippedModel... models) {
+        return new io.avlens.models.internal.ShippedModels(List.of(models));
     }
 
     /** The ids of the shipped models. */

@@ -186,9 +186,17 @@ public final class ModelDescriptors {
 
     /** SHA-256 of a file, lower-case hex. */
     public static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in);
+        }
+    }
+
+    /** SHA-256 of a stream's remaining bytes, lower-case hex; the stream is read to its end, not closed. */
+    public static String sha256(InputStream in) throws IOException {
+        try {
+            DigestInputStream digest = new DigestInputStream(in, MessageDigest.getInstance("SHA-256"));
+            digest.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(digest.getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }

@@ -4,7 +4,6 @@ import io.avlens.core.io.AtomicFiles;
 import io.avlens.inference.descriptor.ModelDescriptors;
 import io.avlens.models.BuiltinModels;
 import io.avlens.models.ShippedModel;
-import io.avlens.models.cavp.CavpDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -62,9 +61,9 @@ public final class ShippedModels implements BuiltinModels {
     private static boolean copyIfDifferent(ShippedModel model, String file, Path target) throws IOException {
         String shipped;
         try (InputStream in = model.open(file)) {
-            shipped = CavpDescriptor.sha256(in);
+            shipped = ModelDescriptors.sha256(in);
         }
-        if (Files.isRegularFile(target) && CavpDescriptor.sha256(target).equals(shipped)) {
+        if (Files.isRegularFile(target) && ModelDescriptors.sha256(target).equals(shipped)) {
             return false;
         }
         try (InputStream in = model.open(file)) {

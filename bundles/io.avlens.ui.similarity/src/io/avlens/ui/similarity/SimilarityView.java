@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
@@ -42,12 +39,13 @@ import io.avlens.ui.context.AnalysisContext;
 import io.avlens.ui.context.AnalysisContexts;
 import io.avlens.ui.context.ClipPin;
 import io.avlens.models.BuiltinModels;
-import io.avlens.runner.ModelRunner;
+import io.avlens.runner.results.ClipResults;
 import io.avlens.ui.project.Inference;
 import io.avlens.ui.similarity.internal.ClipSimilarity;
 import io.avlens.ui.similarity.internal.SimilarityCanvas;
 import io.avlens.ui.similarity.internal.SimilarityExport;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -56,8 +54,8 @@ import jakarta.inject.Named;
  * models on one clip), with their estimated audio-visual offset. Clicking a cell moves the shared cursor to the cell's
  * video time and pairs its audio time with it (the video shows that frame, the timeline marks that sound); moving the
  * cursor elsewhere highlights its row and column here. The model chosen in the view's list (CAVP-small by default)
- * computes the volume of each clip that becomes active, through the model runner (its cache makes a clip seen before
- * instant); volumes also come from experiment runs ({@link #show}) or from a {@code .npy} file computed elsewhere
+ * computes the volume of each clip that becomes active, asked of the {@link ClipResults} service (computed once
+ * through the model runner and shared with other views; the runner's cache makes a clip seen before instant); volumes also come from experiment runs ({@link #show}) or from a {@code .npy} file computed elsewhere
  * ({@link #open}); each can be exported as PNG, CSV or {@code .npy}.
  * <p>
  * "Pin" keeps the view on its clip when another becomes active; it then follows that clip's own cursor (see
@@ -104,13 +102,13 @@ public class SimilarityView {
     private Combo modelCombo;
     /** The clip whose volume was last asked for (computed or being computed), to compute each clip once. */
     private Path requested;
-    private Job computing;
+    private CompletableFuture<ClipSimilarity.Result> computing;
     /** The clip each pane's volume spans, or null. */
     private final AnalysisContext[] linked = new AnalysisContext[2];
 
     @Inject
     @Optional
-    private ModelRunner runner;
+    private ClipResults results;
     @Inject
     @Optional
     private BuiltinModels builtins;
@@ -248,14 +246,25 @@ public class SimilarityView {
         modelCombo.select(index);
         requested = null;
         if (computing != null) {
-            computing.cancel();
+            computing.cancel(false);
         }
         computeForActiveClip();
     }
 
-    /** The job computing the open clip's volume, or null when none was started. */
-    public Job computation() {
+    /**
+     * The open clip's volume as asked of {@link ClipResults} (done once it is shown, or could not be computed), or
+     * null when none was asked for.
+     */
+    public CompletableFuture<ClipSimilarity.Result> computation() {
         return computing;
+    }
+
+    /** A closed view no longer wants its volume: the computation stops unless another view asked for it too. */
+    @PreDestroy
+    void dispose() {
+        if (computing != null) {
+            computing.cancel(false);
+        }
     }
 
     /**
@@ -265,41 +274,38 @@ public class SimilarityView {
     private void computeForActiveClip() {
         AnalysisContext clip = analysis;
         String model = model();
-        if (clip == null || model == null || runner == null || clip.file().equals(requested)) {
+        if (clip == null || model == null || results == null || clip.file().equals(requested)) {
             return;
         }
         requested = clip.file();
         if (computing != null) {
-            computing.cancel();
+            computing.cancel(false);
         }
         hoverLabel.setText("Computing " + clip.title() + " with " + model + "...");
         Display display = root.getDisplay();
-        AtomicReference<Job> self = new AtomicReference<>();
-        Job job = ClipSimilarity.job(runner, builtins, Inference.settings(), model, clip.file(), MAX_LAG_SECONDS,
-                result -> display.asyncExec(() -> computed(self.get(), clip, model, result)));
-        self.set(job);
-        job.addJobChangeListener(new JobChangeAdapter() {
-            @Override
-            public void done(IJobChangeEvent event) {
-                if (event.getResult().getSeverity() == IStatus.CANCEL) {
-                    display.asyncExec(() -> forget(job, clip));
-                }
+        CompletableFuture<ClipSimilarity.Result> volume = ClipSimilarity.request(results, builtins,
+                Inference.settings(), model, clip.file(), MAX_LAG_SECONDS);
+        computing = volume;
+        volume.whenComplete((result, error) -> display.asyncExec(() -> {
+            if (volume.isCancelled()) {
+                forget(volume, clip);
+            } else if (result != null) {
+                computed(volume, clip, model, result);
             }
-        });
-        computing = job;
-        job.schedule();
+        }));
     }
 
     /** A cancelled computation is not the clip's answer: the next activation of the clip computes it again. */
-    private void forget(Job cancelled, AnalysisContext clip) {
+    private void forget(CompletableFuture<ClipSimilarity.Result> cancelled, AnalysisContext clip) {
         if (!root.isDisposed() && computing == cancelled && clip.file().equals(requested)) {
             requested = null;
             hoverLabel.setText("Cancelled: " + clip.title());
         }
     }
 
-    private void computed(Job job, AnalysisContext clip, String model, ClipSimilarity.Result result) {
-        if (root.isDisposed() || job != computing || analysis != clip || !clip.file().equals(requested)
+    private void computed(CompletableFuture<ClipSimilarity.Result> volume, AnalysisContext clip, String model,
+            ClipSimilarity.Result result) {
+        if (root.isDisposed() || volume != computing || analysis != clip || !clip.file().equals(requested)
                 || !model.equals(model())) {
             return; // another clip, model or volume was chosen meanwhile
         }
@@ -388,7 +394,7 @@ public class SimilarityView {
         if (pane == 0 && clip != null) {
             requested = clip.file();
             if (computing != null) {
-                computing.cancel();
+                computing.cancel(false);
                 computing = null;
             }
         }

@@ -29,8 +29,8 @@ public final class TrainHandler extends AbstractHandler {
         }
         List<FamilyTrainer> trainers = TrainWizard.registeredTrainers();
         if (trainers.isEmpty()) {
-            MessageDialog.openError(window.getShell(), "Train", "No model family registers a trainer (bundle "
-                    + "io.avlens.models is not active?); check the error log.");
+            MessageDialog.openError(window.getShell(), "Train", "No model family registers a trainer (is a family "
+                    + "bundle such as io.avlens.models.cavp not active?); check the error log.");
             return null;
         }
         new WizardDialog(window.getShell(), new TrainWizard(window, runner, trainers,

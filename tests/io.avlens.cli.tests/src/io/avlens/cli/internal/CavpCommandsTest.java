@@ -30,6 +30,7 @@ import io.avlens.inference.descriptor.ModelDescriptors;
 import io.avlens.inference.djl.DjlInferenceServices;
 import io.avlens.model.store.internal.XmiProjectStore;
 import io.avlens.models.BuiltinModels;
+import io.avlens.models.cavp.CavpShippedModel;
 import io.avlens.models.cavp.AvShapesData;
 import io.avlens.models.cavp.CavpBlockFactory;
 import io.avlens.models.cavp.CavpFamilyTrainer;
@@ -80,7 +81,7 @@ class CavpCommandsTest {
         RunnerService runner = new RunnerService();
         runner.addInferenceService(service, Map.of());
         runner.addTask(new CavpSimilarityTask());
-        BuiltinModels builtin = BuiltinModels.shipped();
+        BuiltinModels builtin = BuiltinModels.of(new CavpShippedModel());
         List<CliCommand> commands = List.of(new TrainCommand(List.of(new CavpFamilyTrainer())), new ModelsCommand(builtin),
                 new EvalCommand(runner, builtin), new SimilarityCommand(runner, builtin),
                 new BenchCommand(service, builtin));

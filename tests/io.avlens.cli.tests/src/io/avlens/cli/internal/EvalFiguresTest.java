@@ -30,6 +30,7 @@ import io.avlens.model.Clip;
 import io.avlens.model.Project;
 import io.avlens.model.store.internal.XmiProjectStore;
 import io.avlens.models.BuiltinModels;
+import io.avlens.models.cavp.CavpShippedModel;
 import io.avlens.models.cavp.CavpBlockFactory;
 import io.avlens.models.cavp.CavpModel;
 import io.avlens.models.cavp.CavpSimilarityTask;
@@ -73,7 +74,7 @@ class EvalFiguresTest {
         RunnerService runner = new RunnerService();
         runner.addInferenceService(service, Map.of());
         runner.addTask(new CavpSimilarityTask());
-        List<CliCommand> commands = List.of(new EvalCommand(runner, BuiltinModels.shipped(), new XmiProjectStore()));
+        List<CliCommand> commands = List.of(new EvalCommand(runner, BuiltinModels.of(new CavpShippedModel()), new XmiProjectStore()));
         List<String> all = new java.util.ArrayList<>(List.of("eval", "--task", "sync", "--model", "cavp-small",
                 "--models", shared.resolve("models").toString(), "--cache", shared.resolve("cache").toString()));
         all.addAll(List.of(args));

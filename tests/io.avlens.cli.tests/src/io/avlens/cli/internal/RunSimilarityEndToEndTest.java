@@ -33,6 +33,7 @@ import io.avlens.model.Project;
 import io.avlens.model.RunStatus;
 import io.avlens.model.store.internal.XmiProjectStore;
 import io.avlens.models.BuiltinModels;
+import io.avlens.models.cavp.CavpShippedModel;
 import io.avlens.models.cavp.CavpBlockFactory;
 import io.avlens.models.cavp.CavpSimilarityTask;
 import io.avlens.runner.ModelRunner;
@@ -101,7 +102,7 @@ class RunSimilarityEndToEndTest {
         out.reset();
         err.reset();
         CommandDispatcher dispatcher = new CommandDispatcher(List.of(new SynthCommand(store),
-                new RunCommand(store, runner, BuiltinModels.shipped())));
+                new RunCommand(store, runner, BuiltinModels.of(new CavpShippedModel()))));
         return dispatcher.execute(List.of(args), new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), dir));
     }

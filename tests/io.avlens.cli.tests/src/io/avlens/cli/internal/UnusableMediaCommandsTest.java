@@ -24,6 +24,7 @@ import io.avlens.cli.command.CommandContext;
 import io.avlens.inference.djl.DjlInferenceServices;
 import io.avlens.model.store.internal.XmiProjectStore;
 import io.avlens.models.BuiltinModels;
+import io.avlens.models.cavp.CavpShippedModel;
 import io.avlens.models.cavp.CavpBlockFactory;
 import io.avlens.models.cavp.CavpSimilarityTask;
 import io.avlens.runner.internal.RunnerService;
@@ -92,7 +93,7 @@ class UnusableMediaCommandsTest {
         runner.addTask(new CavpSimilarityTask());
         XmiProjectStore store = new XmiProjectStore();
         return new CommandDispatcher(List.of(new ProbeCommand(), new ImportCommand(store),
-                new SimilarityCommand(runner, BuiltinModels.shipped()))).execute(List.of(args),
+                new SimilarityCommand(runner, BuiltinModels.of(new CavpShippedModel())))).execute(List.of(args),
                         new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                                 new PrintStream(err, true, StandardCharsets.UTF_8), dir));
     }

@@ -51,7 +51,7 @@ class PlainClasspathTest {
     /** The bundles of the per-clip path, as on a Spark job's classpath. */
     private static final List<String> BUNDLES = List.of("io.avlens.core", "io.avlens.media", "io.avlens.lib.javacv",
             "io.avlens.inference", "io.avlens.inference.djl", "io.avlens.lib.djl", "io.avlens.analysis",
-            "io.avlens.runner", "io.avlens.models");
+            "io.avlens.runner", "io.avlens.models", "io.avlens.models.cavp");
 
     /** Third-party libraries, each found through a class one of these bundles loads: {bundle, class}. */
     private static final String[][] LIBRARIES = {{"io.avlens.inference", "com.google.gson.Gson"},
@@ -67,7 +67,7 @@ class PlainClasspathTest {
     @Test
     void theSimilarityOfAClipIsTheSameFromAPlainClasspathWithoutOsgi() throws Exception {
         Path media = copyClip();
-        BuiltinModels.Installed installed = BuiltinModels.shipped().install(dir.resolve("models")).stream()
+        BuiltinModels.Installed installed = BuiltinModels.of(new CavpShippedModel()).install(dir.resolve("models")).stream()
                 .filter(m -> m.id().equals(CavpDescriptor.MODEL_ID)).findFirst().orElseThrow();
         var descriptor = ModelDescriptors.read(installed.descriptor());
         ModelRef model = new ModelRef(descriptor, installed.descriptor(),

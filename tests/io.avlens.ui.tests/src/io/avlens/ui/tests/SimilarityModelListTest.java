@@ -16,6 +16,7 @@ import io.avlens.inference.TensorSpec;
 import io.avlens.inference.descriptor.ModelDescriptor;
 import io.avlens.inference.descriptor.ModelDescriptors;
 import io.avlens.models.BuiltinModels;
+import io.avlens.models.cavp.CavpShippedModel;
 import io.avlens.ui.similarity.internal.ClipSimilarity;
 
 /** The Similarity view's model list: the built-in models, then the imported ones that read video and audio. */
@@ -38,7 +39,7 @@ class SimilarityModelListTest {
     void importedModelsThatReadVideoAndAudioAreListedAfterTheBuiltInOnes() throws Exception {
         model("cavp-small-imported", Set.of(ModelDescriptor.Modality.VIDEO, ModelDescriptor.Modality.AUDIO));
         model("frames-only", Set.of(ModelDescriptor.Modality.VIDEO));
-        BuiltinModels builtins = BuiltinModels.shipped();
+        BuiltinModels builtins = BuiltinModels.of(new CavpShippedModel());
         assertThat(ClipSimilarity.modelIds(builtins, dir)).containsExactly("cavp-small", "cavp-small-imported");
         assertThat(ClipSimilarity.modelIds(builtins, dir.resolve("missing"))).containsExactly("cavp-small");
         assertThat(ClipSimilarity.modelIds(null, dir)).containsExactly("cavp-small-imported");

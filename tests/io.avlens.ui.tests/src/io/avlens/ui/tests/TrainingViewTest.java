@@ -40,7 +40,7 @@ class TrainingViewTest {
     void showsTheShippedCurveAndFollowsAGrowingFile() throws Exception {
         Path out = Files.createDirectories(dir.resolve("train-out"));
         Path csv = out.resolve("loss.csv");
-        URL shipped = Platform.getBundle("io.avlens.models").getEntry("/weights/cavp-small/loss.csv");
+        URL shipped = Platform.getBundle("io.avlens.models.cavp").getEntry("/weights/cavp-small/loss.csv");
         assertThat(shipped).as("the shipped loss.csv of cavp-small").isNotNull();
         try (InputStream in = shipped.openStream()) {
             Files.copy(in, csv);

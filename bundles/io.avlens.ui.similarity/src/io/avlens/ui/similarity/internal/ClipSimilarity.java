@@ -1,20 +1,16 @@
 package io.avlens.ui.similarity.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
+
 
 import io.avlens.analysis.similarity.SimilarityFiles;
 import io.avlens.analysis.similarity.SimilarityVolume;
@@ -28,17 +24,17 @@ import io.avlens.runner.ClipRef;
 import io.avlens.runner.ClipRequest;
 import io.avlens.runner.ExperimentSnapshots;
 import io.avlens.runner.ModelRef;
-import io.avlens.runner.ModelRunner;
 import io.avlens.runner.RunSettings;
 import io.avlens.runner.RunState;
 import io.avlens.runner.RunnerException;
+import io.avlens.runner.results.ClipResults;
 import io.avlens.runner.task.TaskArtifact;
 import io.avlens.ui.project.Inference;
 
 /**
- * Computes the similarity volume of one clip with one model through the model runner (so it shares the runner's
- * cache — opening the clip again is instant — and its scheduling rule — it waits while an experiment runs).
- * Stateless.
+ * The similarity volume of one clip with one model, asked of the {@link ClipResults} service: computed once through
+ * the model runner (so it shares the runner's cache — opening the clip again is instant — and its scheduling rule —
+ * it waits while an experiment runs) and shared with every other view that asks for the same volume. Stateless.
  */
 public final class ClipSimilarity {
 
@@ -91,65 +87,67 @@ public final class ClipSimilarity {
     }
 
     /**
-     * A job (not yet scheduled) computing {@code media}'s volume with {@code modelId}; {@code done} gets the result on
-     * the job's thread, also when it failed (not when the job was cancelled).
+     * Asks {@code results} for {@code media}'s volume with {@code modelId}; installing the shipped models and finding
+     * the model happen off the calling thread. The future completes with the result, also when it could not be
+     * computed (its message says why), on a background thread; it is cancelled when the computation was cancelled
+     * (e.g. in the Progress view). Cancelling it withdraws this asker's interest: the computation stops when no
+     * other view wants the same volume.
      */
-    public static Job job(ModelRunner runner, BuiltinModels builtins, RunSettings settings, String modelId, Path media,
-            double maxLagSeconds, Consumer<Result> done) {
-        Job job = Job.create("Similarity volume of " + media.getFileName() + " (" + modelId + ")",
-                (IProgressMonitor monitor) -> {
-                    Result r = compute(runner, builtins, settings, modelId, media, maxLagSeconds, monitor);
-                    if (monitor.isCanceled()) {
-                        return Status.CANCEL_STATUS;
-                    }
-                    done.accept(r);
-                    return Status.OK_STATUS;
-                });
-        job.setSystem(false);
-        return job;
+    public static CompletableFuture<Result> request(ClipResults results, BuiltinModels builtins, RunSettings settings,
+            String modelId, Path media, double maxLagSeconds) {
+        CompletableFuture<Result> answer = new CompletableFuture<>();
+        CompletableFuture.runAsync(() -> {
+            ModelRef model;
+            try {
+                Inference.installBuiltins(builtins, settings);
+                model = ExperimentSnapshots.model(settings.modelsFolder(), modelId);
+            } catch (RunnerException | IOException | RuntimeException e) {
+                answer.complete(new Result(null, e.getMessage(), false));
+                return;
+            }
+            if (answer.isDone()) {
+                return; // withdrawn meanwhile: ask for nothing
+            }
+            String stem = media.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            CompletableFuture<ClipOutcome> outcome = results.request(new ClipRequest(KIND, model,
+                    new ClipRef(stem, media), Map.of("maxLagSeconds", maxLagSeconds), 0), settings);
+            answer.whenComplete((r, e) -> {
+                if (answer.isCancelled()) {
+                    outcome.cancel(false);
+                }
+            });
+            outcome.whenComplete((o, e) -> {
+                if (outcome.isCancelled()) {
+                    answer.cancel(false);
+                } else if (e != null) {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    answer.complete(new Result(null, cause.getMessage(), false));
+                } else {
+                    answer.complete(result(o, model, media));
+                }
+            });
+        });
+        return answer;
     }
 
-    static Result compute(ModelRunner runner, BuiltinModels builtins, RunSettings settings, String modelId,
-            Path media, double maxLagSeconds, IProgressMonitor monitor) {
+    /** The volume of a runner's outcome; the outcome's folder is the service's, it is only read. */
+    static Result result(ClipOutcome outcome, ModelRef model, Path media) {
+        if (outcome.state() != RunState.SUCCEEDED) {
+            return new Result(null, outcome.message() != null ? outcome.message()
+                    : media + ": " + outcome.state().literal(), false);
+        }
+        TaskArtifact artifact = outcome.artifacts().stream().filter(a -> VOLUME.equals(a.kind())).findFirst()
+                .orElse(null);
+        if (artifact == null) {
+            return new Result(null, model.id() + " wrote no similarity volume for " + media, false);
+        }
         try {
-            Inference.installBuiltins(builtins, settings);
-            ModelRef model = ExperimentSnapshots.model(settings.modelsFolder(), modelId);
-            String stem = media.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-            ClipOutcome outcome = runner.runClip(new ClipRequest(KIND, model, new ClipRef(stem, media),
-                    Map.of("maxLagSeconds", maxLagSeconds), 0), settings, monitor);
-            if (outcome.state() != RunState.SUCCEEDED) {
-                return new Result(null, outcome.message() != null ? outcome.message()
-                        : media + ": " + outcome.state().literal(), false);
-            }
-            TaskArtifact artifact = outcome.artifacts().stream().filter(a -> VOLUME.equals(a.kind())).findFirst()
-                    .orElse(null);
-            if (artifact == null) {
-                return new Result(null, modelId + " wrote no similarity volume for " + media, false);
-            }
-            FloatTensor values;
-            try {
-                values = SimilarityFiles.readNpy(outcome.folder().resolve(artifact.file()));
-            } finally {
-                if (settings.cacheFolder() == null) {
-                    deleteTree(outcome.folder()); // without a cache the runner left the result in a folder of its own
-                }
-            }
+            FloatTensor values = SimilarityFiles.readNpy(outcome.folder().resolve(artifact.file()));
             TimeBase base = TimeBase.ofRate(model.descriptor().profile().video().fps());
             double padded = outcome.metrics().getOrDefault("paddedSeconds", 0.0);
             return new Result(SimilarityVolume.of(values, base, base), null, outcome.cached(), padded);
-        } catch (RunnerException | IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return new Result(null, e.getMessage(), false);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
         }
     }
 }

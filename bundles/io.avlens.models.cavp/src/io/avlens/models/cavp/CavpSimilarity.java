@@ -98,7 +98,7 @@ public final class CavpSimilarity implements AutoCloseable {
      * @throws InferenceException when the weights cannot be loaded
      */
     public static CavpSimilarity shipped(Path modelsFolder, int threads) throws IOException, InferenceException {
-        for (BuiltinModels.Installed m : BuiltinModels.shipped().install(modelsFolder)) {
+        for (BuiltinModels.Installed m : BuiltinModels.of(new CavpShippedModel()).install(modelsFolder)) {
             if (m.id().equals(CavpDescriptor.MODEL_ID)) {
                 return open(m.descriptor(), threads);
             }

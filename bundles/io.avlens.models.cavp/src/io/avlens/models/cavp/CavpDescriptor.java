@@ -9,11 +9,7 @@ import io.avlens.inference.descriptor.ModelDescriptor;
 import io.avlens.inference.descriptor.ModelDescriptors;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -104,22 +100,11 @@ public final class CavpDescriptor {
 
     /** Hex SHA-256 of a file. */
     public static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return sha256(in);
-        }
+        return ModelDescriptors.sha256(file);
     }
 
     /** Hex SHA-256 of a stream's remaining bytes. */
     public static String sha256(InputStream in) throws IOException {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0;) {
-                d.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
+        return ModelDescriptors.sha256(in);
     }
 }
