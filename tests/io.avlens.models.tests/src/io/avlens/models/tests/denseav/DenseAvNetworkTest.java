@@ -26,7 +26,7 @@ class DenseAvNetworkTest {
     void framesGiveSixteenBySixteenMapsAndSoundEightStepsPerSecond() throws Exception {
         DenseAvConfig c = tiny();
         assertThat(c.windowMelFrames()).as("±0.5 s at 8 steps/s").isEqualTo(64);
-        assertThat(DenseAvConfig.small().windowMelFrames()).as("±1 s").isEqualTo(128);
+        assertThat(DenseAvConfig.small().windowMelFrames()).as("±0.5 s").isEqualTo(64);
         assertThat(c.audioStepsPerSecond()).isEqualTo(8.0);
         try (DenseAvModel model = DenseAvModel.initialised(c); NDManager m = model.manager().newSubManager()) {
             NDArray frames = m.randomUniform(0, 1, new Shape(3, 64, 64, 3));
@@ -39,9 +39,13 @@ class DenseAvNetworkTest {
                     .isEqualTo(new Shape(3, 2, 3, 8, 5));
             for (NDArray features : new NDArray[] {out.get(0), out.get(1)}) {
                 float[] norms = features.square().sum(new int[] {2}).sqrt().toFloatArray();
+                int units = 0;
                 for (float n : norms) {
-                    assertThat(n).as("each head's channel vector is a unit vector").isCloseTo(1f, within(1e-3f));
+                    // a head's channel vector is a unit vector, or zero where ReLU and zero biases left nothing
+                    assertThat(Math.abs(n - 1) < 1e-3 || n < 1e-3).as("norm %s", n).isTrue();
+                    units += Math.abs(n - 1) < 1e-3 ? 1 : 0;
                 }
+                assertThat(units).as("unit vectors").isGreaterThan(norms.length / 2);
             }
             assertThatThrownBy(() -> model.block().encodeAudio(model.store(), m.zeros(new Shape(1, 64, 12)), false))
                     .hasMessageContaining("multiple of 8");
