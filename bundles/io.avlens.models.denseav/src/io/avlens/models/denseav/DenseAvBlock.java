@@ -32,7 +32,7 @@ import ai.djl.util.PairList;
  * 1×1 projection: 64 bands × 64 frames/s become {@code F = 8} × 8 steps/s, one step per video frame of
  * {@code avshapes-small}, step {@code t} covering mel frames {@code [8t, 8t + 8)}.
  */
-final class DenseAvBlock extends AbstractBlock {
+public final class DenseAvBlock extends AbstractBlock {
 
     /** Initial temperature {@code τ = 0.07} ({@code logit_scale = ln(1/0.07)}), as CLIP. */
     static final float INITIAL_LOGIT_SCALE = (float) Math.log(1 / 0.07);
@@ -46,7 +46,7 @@ final class DenseAvBlock extends AbstractBlock {
     private final SequentialBlock audioNet;
     private final Parameter logitScale;
 
-    DenseAvBlock(DenseAvConfig config) {
+    public DenseAvBlock(DenseAvConfig config) {
         super(VERSION);
         this.config = config;
         int w = config.width();
@@ -71,17 +71,17 @@ final class DenseAvBlock extends AbstractBlock {
         return Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(filters).build();
     }
 
-    DenseAvConfig config() {
+    public DenseAvConfig config() {
         return config;
     }
 
     /** The learnable temperature ({@code logit_scale}, before {@code exp}). */
-    Parameter logitScale() {
+    public Parameter logitScale() {
         return logitScale;
     }
 
     /** Input shapes for {@code batch} frames and windows of {@code melFrames} mel frames. */
-    Shape[] inputShapes(int batch, int melFrames) {
+    public Shape[] inputShapes(int batch, int melFrames) {
         return new Shape[] {new Shape(batch, config.frameHeight(), config.frameWidth(), 3),
                 new Shape(batch, config.melBins(), melFrames)};
     }
@@ -95,7 +95,7 @@ final class DenseAvBlock extends AbstractBlock {
     }
 
     /** {@code [B, K, C, h, w]} from {@code frames [B, H, W, 3]}. */
-    NDArray encodeImage(ParameterStore ps, NDArray frames, boolean training) {
+    public NDArray encodeImage(ParameterStore ps, NDArray frames, boolean training) {
         Shape s = frames.getShape();
         if (s.dimension() != 4 || s.get(1) != config.frameHeight() || s.get(2) != config.frameWidth()
                 || s.get(3) != 3) {
@@ -109,7 +109,7 @@ final class DenseAvBlock extends AbstractBlock {
     }
 
     /** {@code [B, K, C, F, T]} from {@code mel [B, bins, M]}. */
-    NDArray encodeAudio(ParameterStore ps, NDArray mel, boolean training) {
+    public NDArray encodeAudio(ParameterStore ps, NDArray mel, boolean training) {
         Shape s = mel.getShape();
         if (s.dimension() != 3 || s.get(1) != config.melBins() || s.get(2) % DenseAvConfig.AUDIO_STRIDE != 0
                 || s.get(2) == 0) {

@@ -22,9 +22,9 @@ public record DenseAvConfig(PreprocessingProfile profile, int heads, int headCha
     /** Down-sampling of the audio encoder in mel bands and in mel frames (three stride-2 convolutions). */
     public static final int AUDIO_STRIDE = 8;
 
-    /** The shipped {@code denseav-small}: K = 2 heads of C = 16 channels, hidden width 32, ±1 s of audio. */
+    /** The shipped {@code denseav-small}: K = 2 heads of C = 16 channels, hidden width 32, ±0.5 s of audio. */
     public static DenseAvConfig small() {
-        return new DenseAvConfig(Profiles.AVSHAPES_SMALL, 2, 16, 32, 1.0);
+        return new DenseAvConfig(Profiles.AVSHAPES_SMALL, 2, 16, 32, 0.5);
     }
 
     public DenseAvConfig {

@@ -15,7 +15,7 @@ import ai.djl.ndarray.types.Shape;
  * with positives on the diagonal: {@code ½ [CE_rows(e^λ s) + CE_cols(e^λ s)]}, {@code λ} the learnable
  * {@code logit_scale}. Silence is not clamped at 0 (the official option is off by default). Stateless.
  */
-final class DenseAvLoss {
+public final class DenseAvLoss {
 
     private DenseAvLoss() {
     }
@@ -28,7 +28,7 @@ final class DenseAvLoss {
      * @param voiced {@code [Ba, T]}, 1 where the step is not silence, else 0; each row needs at least one 1
      * @return {@code [Ba, Bv]}
      */
-    static NDArray scores(NDArray image, NDArray audio, NDArray voiced) {
+    public static NDArray scores(NDArray image, NDArray audio, NDArray voiced) {
         Shape v = image.getShape();
         Shape a = audio.getShape();
         long bv = v.get(0);
@@ -43,16 +43,17 @@ final class DenseAvLoss {
         }
         NDArray left = audio.transpose(1, 0, 3, 4, 2).reshape(k, ba * f * t, c); // [K, Ba·F·T, C]
         NDArray right = image.transpose(1, 2, 0, 3, 4).reshape(k, c, bv * hw); // [K, C, Bv·hw]
-        NDArray sims = left.batchMatMul(right); // [K, Ba·F·T, Bv·hw]
-        NDArray heads = sims.max(new int[] {0}).reshape(ba, f, t, bv, hw); // max over heads, element-wise
-        NDArray space = heads.max(new int[] {4}); // [Ba, F, T, Bv]
+        NDArray sims = left.batchMatMul(right).reshape(k, ba * f * t, bv, hw); // S_k
+        // max over heads element-wise, then over space: both maxima of one (k, h, w) set, taken space first, so
+        // the full volume is reduced once (same value and gradient as the official order)
+        NDArray space = sims.max(new int[] {3}).max(new int[] {0}).reshape(ba, f, t, bv); // [Ba, F, T, Bv]
         NDArray freq = space.mean(new int[] {1}); // [Ba, T, Bv]
         NDArray mask = voiced.reshape(ba, t, 1);
         return freq.mul(mask).sum(new int[] {1}).div(mask.sum(new int[] {1})); // [Ba, Bv]
     }
 
     /** The symmetric InfoNCE of a square score matrix {@code [B, B]} at logit scale {@code e^logitScale}. */
-    static NDArray infoNce(NDArray scores, NDArray logitScale) {
+    public static NDArray infoNce(NDArray scores, NDArray logitScale) {
         NDArray logits = scores.mul(logitScale.exp());
         long n = logits.getShape().get(0);
         NDArray eye = logits.getManager().eye((int) n);

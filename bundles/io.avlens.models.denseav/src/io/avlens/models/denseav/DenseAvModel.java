@@ -22,7 +22,7 @@ import java.util.List;
  * through the inference service, which builds the block from {@link DenseAvBlockFactory}). Owns native memory: close
  * it. Not thread-safe.
  */
-final class DenseAvModel implements AutoCloseable {
+public final class DenseAvModel implements AutoCloseable {
 
     private final NDManager manager;
     private final DenseAvBlock block;
@@ -35,7 +35,7 @@ final class DenseAvModel implements AutoCloseable {
     }
 
     /** A fresh, randomly initialised network (the engine's random seed decides the weights). */
-    static DenseAvModel initialised(DenseAvConfig config) {
+    public static DenseAvModel initialised(DenseAvConfig config) {
         DjlSetup.engine();
         NDManager manager = NDManager.newBaseManager();
         DenseAvBlock block = new DenseAvBlock(config);
@@ -44,7 +44,7 @@ final class DenseAvModel implements AutoCloseable {
     }
 
     /** Reads parameters {@link #save} wrote, checking every shape. */
-    void readParameters(InputStream in, String source) throws IOException {
+    public void readParameters(InputStream in, String source) throws IOException {
         List<Shape> expected = new ArrayList<>();
         block.getParameters().forEach(p -> expected.add(p.getValue().getArray().getShape()));
         try {
@@ -65,31 +65,31 @@ final class DenseAvModel implements AutoCloseable {
     }
 
     /** Writes the parameters (DJL's block format, BatchNorm statistics included). */
-    void save(OutputStream out) throws IOException {
+    public void save(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
         block.saveParameters(data);
         data.flush();
     }
 
-    DenseAvBlock block() {
+    public DenseAvBlock block() {
         return block;
     }
 
-    NDManager manager() {
+    public NDManager manager() {
         return manager;
     }
 
-    ParameterStore store() {
+    public ParameterStore store() {
         return store;
     }
 
     /** The learned temperature {@code 1 / exp(logit_scale)}. */
-    double temperature() {
+    public double temperature() {
         return 1 / Math.exp(block.logitScale().getArray().getFloat(0));
     }
 
     /** Attaches gradients to every trainable parameter (not to BatchNorm's running statistics). */
-    void requireGradients() {
+    public void requireGradients() {
         for (Pair<String, Parameter> p : block.getParameters()) {
             if (p.getValue().requiresGradient()) {
                 p.getValue().getArray().setRequiresGradient(true);
@@ -98,7 +98,7 @@ final class DenseAvModel implements AutoCloseable {
     }
 
     /** Number of trainable values. */
-    long parameterCount() {
+    public long parameterCount() {
         long n = 0;
         for (var p : block.getParameters()) {
             if (p.getValue().requiresGradient()) {

@@ -26,9 +26,9 @@ public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, f
         }
     }
 
-    /** The schedule of the shipped weights: batch 24, Adam 2e-3 with 100 warm-up steps, a row every 10 steps. */
+    /** The schedule of the shipped weights: batch 16, Adam 2e-3 with 100 warm-up steps, a row every 10 steps. */
     public static DenseAvTrainSpec defaults(int steps, long seed) {
-        return new DenseAvTrainSpec(DenseAvConfig.small(), steps, 24, 2e-3f, Math.min(100, steps / 10), seed, 200,
+        return new DenseAvTrainSpec(DenseAvConfig.small(), steps, 16, 2e-3f, Math.min(100, steps / 10), seed, 200,
                 10);
     }
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * clip references, e.g. {@code train}), so a training never sees the validation and test clips. Reads the XMI as
  * text (the two attributes it needs), not through EMF, to keep this bundle free of the project model. Stateless.
  */
-final class TrainSplit {
+public final class TrainSplit {
 
     private static final Pattern DATASET = Pattern.compile("<datasets[\\s>]");
     private static final Pattern CLIP = Pattern.compile("<clips\\s[^>]*?mediaLocation=\"([^\"]+)\"[^>]*?"
@@ -29,7 +29,7 @@ final class TrainSplit {
     }
 
     /** The project's description (for AV-Shapes: clips, size, rate, seed, lags, speech), or null. */
-    static String description(Path dataDir) throws IOException {
+    public static String description(Path dataDir) throws IOException {
         Path project = dataDir.resolve("project.avlens");
         if (!Files.isRegularFile(project)) {
             return null;
@@ -44,7 +44,7 @@ final class TrainSplit {
      *
      * @throws IOException naming the project file when it has no split of that name or no clip in it
      */
-    static List<Path> select(Path dataDir, List<Path> files, String split) throws IOException {
+    public static List<Path> select(Path dataDir, List<Path> files, String split) throws IOException {
         Path project = dataDir.resolve("project.avlens");
         if (!Files.isRegularFile(project)) {
             return files;
