@@ -93,27 +93,30 @@ public class HeadsView {
         GridLayoutFactory.fillDefaults().margins(2, 2).spacing(4, 2).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(11).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(6).applyTo(bar);
         new Label(bar, SWT.NONE).setText("Model:");
         modelCombo = new Combo(bar, SWT.READ_ONLY);
         modelCombo.setToolTipText("The DenseAV model that computes the heatmaps (through the model runner and its "
                 + "cache)");
         modelCombo.addListener(SWT.Selection, e -> heatmaps.setModel(modelCombo.getText()));
-        colouringCombo = combo(bar, "Heads:", HeatmapSettings.Colouring.values().length,
+        colouringCombo = combo(bar, "Colours:", HeatmapSettings.Colouring.values().length,
                 i -> HeatmapSettings.Colouring.values()[i].label(),
                 i -> settings().setColouring(HeatmapSettings.Colouring.values()[i]));
         normalisationCombo = combo(bar, "Normalise:", HeatmapSettings.Normalisation.values().length,
                 i -> HeatmapSettings.Normalisation.values()[i].label(),
                 i -> settings().setNormalisation(HeatmapSettings.Normalisation.values()[i]));
-        pinButton = new Button(bar, SWT.TOGGLE);
-        pinButton.setText("Pin audio");
+        Composite actions = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(actions);
+        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(actions);
+        pinButton = new Button(actions, SWT.TOGGLE);
+        pinButton.setText("Pin audio time");
         pinButton.setToolTipText("Keep the heatmaps at this audio time while the picture is scrubbed");
         pinButton.addListener(SWT.Selection, e -> pinAudio(pinButton.getSelection()));
-        button(bar, "PNG video", "Export the Video view's picture with the heatmap as PNG",
+        button(actions, "PNG video", "Export the Video view's picture with the heatmap as PNG",
                 () -> askAndExport("overlay.png", this::exportOverlay));
-        button(bar, "PNG heads", "Export these panels and curves as PNG",
+        button(actions, "PNG heads", "Export these panels and curves as PNG",
                 () -> askAndExport("heads.png", this::exportHeads));
-        button(bar, "Volume .npy", "Export the volume [frames, heads, h, w, audio steps] as float32 .npy",
+        button(actions, "Volume .npy", "Export the volume [frames, heads, h, w, audio steps] as float32 .npy",
                 () -> askAndExport("heatmap.npy", this::exportVolume));
         headBar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(headBar);
@@ -153,7 +156,8 @@ public class HeadsView {
         b.addListener(SWT.Selection, e -> action.run());
     }
 
-    private HeatmapSettings settings() {
+    /** The display settings shared with the overlay. UI thread. */
+    public HeatmapSettings settings() {
         return heatmaps.settings();
     }
 
@@ -199,6 +203,7 @@ public class HeadsView {
         AnalysisContext wanted = analysis;
         CompletableFuture<HeatmapClip> f = heatmaps.request(wanted.file());
         if (!f.isDone()) {
+            problem = null;
             status.setText("Computing the heatmaps of " + wanted.title() + " with " + heatmaps.model() + "...");
             f.whenComplete((c, e) -> post(() -> {
                 if (analysis == wanted) {
@@ -360,6 +365,11 @@ public class HeadsView {
     /** The heatmaps shown, or null. */
     public HeatmapClip heatmapClip() {
         return clip;
+    }
+
+    /** Why no heatmaps are shown (in the user's words), or null. */
+    public String problem() {
+        return problem;
     }
 
     /** The slice shown, or null. */

@@ -112,7 +112,7 @@ class HeatmapSliceTest {
         HeatmapSettings settings = new HeatmapSettings();
         settings.solo(1, HEADS);
         assertThat(settings.soloHead(HEADS)).isEqualTo(1);
-        assertThat(settings.describe(HEADS)).isEqualTo("head colours · normalised per clip · head 2");
+        assertThat(settings.describe(HEADS)).isEqualTo("head colours · per clip · head 2");
         HeatmapSlice slice = HeatmapSlice.of(clip, 0, 2, settings);
         assertThat(max(slice.values()[0])).as("the muted head").isZero();
         for (int p = 0; p < H * W; p++) {

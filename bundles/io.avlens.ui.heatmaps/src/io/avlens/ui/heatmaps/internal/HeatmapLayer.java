@@ -136,16 +136,19 @@ public final class HeatmapLayer implements VideoOverlay.Layer {
     private void caption(GC gc, OverlayFrame frame, DenseFeatures f) {
         HeatmapSettings settings = heatmaps.settings();
         double audio = settings.audioTime(clip, frame.audioTime());
-        String text = String.format(Locale.ROOT, "%s · audio %.2f s%s", settings.describe(f.heads()), audio,
+        String first = String.format(Locale.ROOT, "audio %.2f s%s", audio,
                 settings.isAudioPinned(clip) ? " (pinned)" : "");
-        Point extent = gc.textExtent(text);
+        String second = settings.describe(f.heads());
         Rectangle p = frame.picture();
+        Point a = gc.textExtent(first);
+        Point b = gc.textExtent(second);
         int x = p.x + 4;
-        int y = p.y + p.height - extent.y - 6;
+        int y = p.y + p.height - a.y - b.y - 6;
         gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_BLACK));
-        gc.fillRectangle(x - 2, y - 1, Math.min(extent.x + 4, p.width - 4), extent.y + 2);
+        gc.fillRectangle(x - 2, y - 1, Math.min(Math.max(a.x, b.x) + 4, p.width - 4), a.y + b.y + 2);
         gc.setForeground(gc.getDevice().getSystemColor(SWT.COLOR_WHITE));
-        gc.drawText(text, x, y, true);
+        gc.drawText(first, x, y, true);
+        gc.drawText(second, x, y + a.y, true);
     }
 
     /** The cell under frame pixel ({@code fx}, {@code fy}) with its raw and shown values; null without data. */

@@ -155,7 +155,7 @@ public final class HeatmapSettings {
         return isAudioPinned(clip) ? pinnedAudio : cursorAudio;
     }
 
-    /** A line for legends, e.g. "head colours · normalised per clip · heads 1, 2". */
+    /** A line for legends, e.g. "head colours · per clip · heads 1, 2". */
     public String describe(int heads) {
         StringBuilder shownHeads = new StringBuilder();
         for (int k = 0; k < heads; k++) {
@@ -163,7 +163,7 @@ public final class HeatmapSettings {
                 shownHeads.append(shownHeads.isEmpty() ? "" : ", ").append(k + 1);
             }
         }
-        return colouring.label() + " · normalised " + normalisation.label() + " · "
+        return colouring.label() + " · " + normalisation.label() + " · "
                 + (shownHeads.isEmpty() ? "all heads muted" : (soloHead(heads) >= 0 ? "head " : "heads ") + shownHeads);
     }
 }
