@@ -12,6 +12,7 @@ import io.avlens.analysis.dense.DenseFeatures;
 import io.avlens.analysis.similarity.TimeBase;
 import io.avlens.core.color.ColorMap;
 import io.avlens.core.tensor.FloatTensor;
+import io.avlens.ui.heatmaps.internal.Bicubic;
 import io.avlens.ui.heatmaps.internal.HeatmapClip;
 import io.avlens.ui.heatmaps.internal.HeatmapSettings;
 import io.avlens.ui.heatmaps.internal.HeatmapSlice;
@@ -130,6 +131,29 @@ class HeatmapSliceTest {
             int lut = ColorMap.INFERNO.lut()[Math.round(max.max()[p] * (ColorMap.SIZE - 1))];
             assertThat(max.argb()[p] & 0xffffff).isEqualTo(lut & 0xffffff);
         }
+    }
+
+    @Test
+    void bicubicUpsamplingKeepsLinearRampsAndTheSliceAtFactorOne() {
+        float[] ramp = new float[4 * 6];
+        for (int i = 0; i < ramp.length; i++) {
+            ramp[i] = 0.1f * (i % 6) + 0.3f * (i / 6);
+        }
+        float[] up = Bicubic.upsample(ramp, 4, 6, 4);
+        assertThat(up).hasSize(16 * 24);
+        // where all four neighbours lie inside the plane a cubic reproduces a linear ramp exactly
+        for (int y = 6; y <= 9; y++) {
+            for (int x = 6; x <= 17; x++) {
+                double u = (x + 0.5) / 4 - 0.5;
+                double v = (y + 0.5) / 4 - 0.5;
+                assertThat(up[y * 24 + x]).isCloseTo((float) (0.1 * u + 0.3 * v), within(1e-5f));
+            }
+        }
+        HeatmapClip clip = HeatmapClip.prepare("test", features(), new NullProgressMonitor());
+        HeatmapSettings settings = new HeatmapSettings();
+        HeatmapSlice slice = HeatmapSlice.of(clip, 1, 4, settings);
+        assertThat(slice.upsampledArgb(H, W, 1, settings)).isEqualTo(slice.argb());
+        assertThat(slice.upsampledArgb(H, W, 8, settings)).hasSize(H * W * 64);
     }
 
     private static float max(float[] values) {

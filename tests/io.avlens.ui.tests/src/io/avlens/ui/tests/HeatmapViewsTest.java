@@ -213,8 +213,8 @@ class HeatmapViewsTest {
         Files.copy(headsPng, shots.resolve("heatmaps-export-heads.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         System.out.println(String.format(Locale.ROOT, "%s on %s: %d heads, %d × %d cells, %d frames, %d audio steps;"
-                + " last overlay slice %.3f ms", MODEL, clip.getFileName(), raw.heads(), raw.height(), raw.width(),
-                raw.frames(), raw.steps(), Ui.sync(layer::lastSliceNanos) / 1e6));
+                + " last new overlay instant (slice, upsampling, colours, image) %.3f ms", MODEL, clip.getFileName(), raw.heads(), raw.height(), raw.width(),
+                raw.frames(), raw.steps(), Ui.sync(layer::lastInstantNanos) / 1e6));
     }
 
     /** Paints the Video view off screen (as on screen) and returns the slice the heatmap layer drew. */

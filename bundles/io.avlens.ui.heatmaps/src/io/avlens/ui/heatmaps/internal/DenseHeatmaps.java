@@ -49,6 +49,7 @@ public final class DenseHeatmaps {
     private volatile ModelRunner runner;
     private volatile BuiltinModels builtins;
     private volatile String model;
+    private volatile String firstInstalled;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void setRunner(ModelRunner service) {
@@ -77,19 +78,29 @@ public final class DenseHeatmaps {
         return settings;
     }
 
-    /** The installed DenseAV models (family {@value DenseResultSource#FAMILY}). Blocks briefly (reads the folder). */
+    /**
+     * The installed DenseAV models (family {@value DenseResultSource#FAMILY}), read again from the models folder.
+     * Blocks briefly (installs the shipped models, reads the folder).
+     */
     public List<String> models() {
-        return DenseResultSource.modelIds(builtins);
+        List<String> all = DenseResultSource.modelIds(builtins);
+        firstInstalled = all.isEmpty() ? null : all.get(0);
+        return all;
     }
 
-    /** The model computing heatmaps: the one chosen, else the first installed; null when none is installed. */
+    /**
+     * The model computing heatmaps: the one chosen, else the first installed (looked up once, and again by
+     * {@link #models()}); null when none is installed.
+     */
     public String model() {
         String chosen = model;
         if (chosen != null) {
             return chosen;
         }
-        List<String> all = models();
-        return all.isEmpty() ? null : all.get(0);
+        if (firstInstalled == null) {
+            models();
+        }
+        return firstInstalled;
     }
 
     /** Chooses the model (null: the first installed) and tells the listeners. */

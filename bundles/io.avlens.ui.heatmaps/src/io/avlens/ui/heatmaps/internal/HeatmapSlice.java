@@ -76,7 +76,25 @@ public record HeatmapSlice(int frame, int step, float[][] values, float[] max, i
         return new HeatmapSlice(frame, step, values, max, colours(values, max, settings), low, high);
     }
 
-    private static int[] colours(float[][] values, float[] max, HeatmapSettings settings) {
+    /**
+     * The colours of this slice upsampled bicubically by {@code factor} ({@code [h·factor, w·factor]}, values clamped
+     * to 0..1 after upsampling), for drawing over the picture.
+     */
+    public int[] upsampledArgb(int h, int w, int factor, HeatmapSettings settings) {
+        float[][] up = new float[values.length][];
+        float[] upMax = new float[h * w * factor * factor];
+        for (int k = 0; k < values.length; k++) {
+            up[k] = Bicubic.upsample(values[k], h, w, factor);
+            for (int p = 0; p < upMax.length; p++) {
+                up[k][p] = settings.shown(k) ? Math.max(0, Math.min(1, up[k][p])) : 0;
+                upMax[p] = Math.max(upMax[p], up[k][p]);
+            }
+        }
+        return colours(up, upMax, settings);
+    }
+
+    /** Per cell, the colour (inferno, or the strongest head's) with alpha rising 0 → 1 with the value. */
+    static int[] colours(float[][] values, float[] max, HeatmapSettings settings) {
         int[] argb = new int[max.length];
         int[] inferno = ColorMap.INFERNO.lut();
         for (int p = 0; p < max.length; p++) {
