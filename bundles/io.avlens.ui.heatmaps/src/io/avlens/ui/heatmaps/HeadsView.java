@@ -17,6 +17,7 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
@@ -41,6 +42,7 @@ import io.avlens.ui.heatmaps.internal.HeatmapExport;
 import io.avlens.ui.heatmaps.internal.HeatmapSettings;
 import io.avlens.ui.heatmaps.internal.HeatmapSlice;
 import io.avlens.ui.media.VideoView;
+import io.avlens.ui.widgets.HeatmapCanvas;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -408,16 +410,25 @@ public class HeadsView {
     public void exportHeads(Path file) throws IOException {
         Point panelSize = panels.control().getSize();
         Point curveSize = curves.getSize();
-        HeatmapExport.png(file, Math.max(panelSize.x, curveSize.x), panelSize.y + curveSize.y, gc -> {
-            panels.paint(gc);
-            gc.setTransform(null);
-            org.eclipse.swt.graphics.Transform shift = new org.eclipse.swt.graphics.Transform(gc.getDevice());
-            shift.translate(0, panelSize.y);
-            gc.setTransform(shift);
-            curves.paint(gc);
-            gc.setTransform(null);
-            shift.dispose();
-        }, null);
+        List<Image> parts = new ArrayList<>();
+        try {
+            List<Point> at = new ArrayList<>();
+            for (HeatmapCanvas c : panels.canvases()) {
+                parts.add(HeatmapExport.snapshot(c, c::paint));
+                at.add(c.getLocation());
+            }
+            parts.add(HeatmapExport.snapshot(curves, curves::paint));
+            at.add(new Point(0, panelSize.y));
+            HeatmapExport.png(file, Math.max(panelSize.x, curveSize.x), panelSize.y + curveSize.y, gc -> {
+                gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+                gc.fillRectangle(0, 0, Math.max(panelSize.x, curveSize.x), panelSize.y + curveSize.y);
+                for (int i = 0; i < parts.size(); i++) {
+                    gc.drawImage(parts.get(i), at.get(i).x, at.get(i).y);
+                }
+            }, null);
+        } finally {
+            parts.forEach(Image::dispose);
+        }
     }
 
     /** Writes the volume {@code [frames, heads, h, w, audio steps]} (raw, frequency averaged) as float32 .npy. */

@@ -11,7 +11,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.graphics.Transform;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
@@ -189,17 +188,5 @@ public final class HeadPanels {
         gc.setLineWidth(2);
         gc.drawRectangle(a.x, a.y, b.x + b.width - a.x, b.y + b.height - a.y);
         gc.setLineWidth(1);
-    }
-
-    /** Draws every panel into {@code gc} where it sits in the composite (for exports). */
-    public void paint(GC gc) {
-        for (HeatmapCanvas c : canvases) {
-            Transform shift = new Transform(gc.getDevice());
-            shift.translate(c.getLocation().x, c.getLocation().y);
-            gc.setTransform(shift);
-            c.paint(gc);
-            gc.setTransform(null);
-            shift.dispose();
-        }
     }
 }

@@ -10,7 +10,9 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 
 import io.avlens.core.io.AtomicFiles;
@@ -34,6 +36,19 @@ public final class HeatmapExport {
             throw new IOException(file + ": the Video view shows no picture to export");
         }
         png(file, picture.x + picture.width, picture.y + picture.height, video::paint, picture);
+    }
+
+    /** An image of {@code control}'s size drawn by {@code painter} (the control's own paint); the caller disposes it. */
+    public static Image snapshot(Control control, Consumer<GC> painter) {
+        Point size = control.getSize();
+        Image image = new Image(control.getDisplay(), Math.max(1, size.x), Math.max(1, size.y));
+        GC gc = new GC(image);
+        try {
+            painter.accept(gc);
+        } finally {
+            gc.dispose();
+        }
+        return image;
     }
 
     /**
