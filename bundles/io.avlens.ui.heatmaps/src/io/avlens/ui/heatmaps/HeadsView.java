@@ -17,13 +17,8 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
@@ -37,12 +32,12 @@ import io.avlens.ui.context.AnalysisContexts;
 import io.avlens.ui.heatmaps.internal.ActivationCurves;
 import io.avlens.ui.heatmaps.internal.DenseHeatmaps;
 import io.avlens.ui.heatmaps.internal.HeadPanels;
+import io.avlens.ui.heatmaps.internal.HeadsToolbar;
 import io.avlens.ui.heatmaps.internal.HeatmapClip;
 import io.avlens.ui.heatmaps.internal.HeatmapExport;
 import io.avlens.ui.heatmaps.internal.HeatmapSettings;
 import io.avlens.ui.heatmaps.internal.HeatmapSlice;
 import io.avlens.ui.media.VideoView;
-import io.avlens.ui.widgets.HeatmapCanvas;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -61,8 +56,6 @@ public class HeadsView {
     /** The view id. */
     public static final String ID = "io.avlens.ui.heatmaps.views.heads";
 
-    private static final String NO_MODEL = "(no DenseAV model installed)";
-
     @Inject
     @Optional
     private DenseHeatmaps heatmaps;
@@ -74,11 +67,7 @@ public class HeadsView {
     private MPart part;
 
     private Composite root;
-    private Combo modelCombo;
-    private Combo colouringCombo;
-    private Combo normalisationCombo;
-    private Button pinButton;
-    private Composite headBar;
+    private HeadsToolbar toolbar;
     private HeadPanels panels;
     private ActivationCurves curves;
     private Label status;
@@ -93,35 +82,30 @@ public class HeadsView {
     void createControls(Composite parent) {
         root = parent;
         GridLayoutFactory.fillDefaults().margins(2, 2).spacing(4, 2).applyTo(parent);
-        Composite bar = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(6).applyTo(bar);
-        new Label(bar, SWT.NONE).setText("Model:");
-        modelCombo = new Combo(bar, SWT.READ_ONLY);
-        modelCombo.setToolTipText("The DenseAV model that computes the heatmaps (through the model runner and its "
-                + "cache)");
-        modelCombo.addListener(SWT.Selection, e -> heatmaps.setModel(modelCombo.getText()));
-        colouringCombo = combo(bar, "Colours:", HeatmapSettings.Colouring.values().length,
-                i -> HeatmapSettings.Colouring.values()[i].label(),
-                i -> settings().setColouring(HeatmapSettings.Colouring.values()[i]));
-        normalisationCombo = combo(bar, "Normalise:", HeatmapSettings.Normalisation.values().length,
-                i -> HeatmapSettings.Normalisation.values()[i].label(),
-                i -> settings().setNormalisation(HeatmapSettings.Normalisation.values()[i]));
-        Composite actions = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(actions);
-        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(actions);
-        pinButton = new Button(actions, SWT.TOGGLE);
-        pinButton.setText("Pin audio time");
-        pinButton.setToolTipText("Keep the heatmaps at this audio time while the picture is scrubbed");
-        pinButton.addListener(SWT.Selection, e -> pinAudio(pinButton.getSelection()));
-        button(actions, "PNG video", "Export the Video view's picture with the heatmap as PNG",
-                () -> askAndExport("overlay.png", this::exportOverlay));
-        button(actions, "PNG heads", "Export these panels and curves as PNG",
-                () -> askAndExport("heads.png", this::exportHeads));
-        button(actions, "Volume .npy", "Export the volume [frames, heads, h, w, audio steps] as float32 .npy",
-                () -> askAndExport("heatmap.npy", this::exportVolume));
-        headBar = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(headBar);
+        if (heatmaps == null) {
+            new Label(parent, SWT.NONE).setText("The heatmap service is not available");
+            return;
+        }
+        toolbar = new HeadsToolbar(parent, heatmaps, new HeadsToolbar.Actions() {
+            @Override
+            public void pinAudio(boolean pinned) {
+                HeadsView.this.pinAudio(pinned);
+            }
+
+            @Override
+            public void solo(int k) {
+                HeadsView.this.solo(k);
+            }
+
+            @Override
+            public void export(String what) {
+                switch (what) {
+                    case "video" -> askAndExport("overlay.png", HeadsView.this::exportOverlay);
+                    case "heads" -> askAndExport("heads.png", HeadsView.this::exportHeads);
+                    default -> askAndExport("heatmap.npy", HeadsView.this::exportVolume);
+                }
+            }
+        });
         panels = new HeadPanels(parent, this::hovered, this::regionChosen);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(panels.control());
         curves = new ActivationCurves(parent);
@@ -129,50 +113,16 @@ public class HeadsView {
         curves.onSeek(this::seek);
         status = new Label(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
-        if (heatmaps == null) {
-            status.setText("The heatmap service is not available");
-            return;
-        }
         heatmaps.addListener(heatmapsChanged);
         settings().addListener(settingsChanged);
-        fillModels();
+        toolbar.fillModels();
         syncControls();
         load();
-    }
-
-    private Combo combo(Composite bar, String label, int count, java.util.function.IntFunction<String> item,
-            java.util.function.IntConsumer chosen) {
-        new Label(bar, SWT.NONE).setText(label);
-        Combo c = new Combo(bar, SWT.READ_ONLY);
-        for (int i = 0; i < count; i++) {
-            c.add(item.apply(i));
-        }
-        c.addListener(SWT.Selection, e -> chosen.accept(c.getSelectionIndex()));
-        return c;
-    }
-
-    private void button(Composite bar, String text, String tip, Runnable action) {
-        Button b = new Button(bar, SWT.PUSH);
-        b.setText(text);
-        b.setToolTipText(tip);
-        b.addListener(SWT.Selection, e -> action.run());
     }
 
     /** The display settings shared with the overlay. UI thread. */
     public HeatmapSettings settings() {
         return heatmaps.settings();
-    }
-
-    private void fillModels() {
-        modelCombo.removeAll();
-        List<String> models = heatmaps.models();
-        models.forEach(modelCombo::add);
-        if (models.isEmpty()) {
-            modelCombo.add(NO_MODEL);
-        }
-        String chosen = heatmaps.model();
-        modelCombo.select(Math.max(0, chosen == null ? 0 : modelCombo.indexOf(chosen)));
-        modelCombo.setEnabled(!models.isEmpty());
     }
 
     /** The active analysis changed. */
@@ -228,7 +178,9 @@ public class HeadsView {
         problem = message;
         if (headsChanged) {
             panels.setHeads(c == null ? 0 : c.raw().heads());
-            rebuildHeadBar();
+            toolbar.setHeads(c == null ? 0 : c.raw().heads());
+            syncControls();
+            root.layout(true, true);
         }
         if (c == null) {
             slice = null;
@@ -237,6 +189,7 @@ public class HeadsView {
             status.setToolTipText(message);
             return;
         }
+        status.setToolTipText(null);
         panels.clearRegion();
         status.setText(c.model() + ": " + describe());
         refresh();
@@ -248,40 +201,8 @@ public class HeadsView {
                 + " drag on a panel for a region", f.heads(), f.height(), f.width(), f.frames(), f.steps());
     }
 
-    private void rebuildHeadBar() {
-        for (Control child : headBar.getChildren()) {
-            child.dispose();
-        }
-        int heads = clip == null ? 0 : clip.raw().heads();
-        GridLayoutFactory.fillDefaults().numColumns(2 * heads + 1).applyTo(headBar);
-        for (int k = 0; k < heads; k++) {
-            int head = k;
-            Button on = new Button(headBar, SWT.CHECK);
-            on.setText("head " + (k + 1));
-            on.setToolTipText("Show or mute head " + (k + 1));
-            on.addListener(SWT.Selection, e -> settings().setShown(head, on.getSelection()));
-            Button solo = new Button(headBar, SWT.PUSH);
-            solo.setText("solo");
-            solo.setToolTipText("Show head " + (k + 1) + " alone");
-            solo.addListener(SWT.Selection, e -> solo(head));
-        }
-        if (heads > 0) {
-            Button all = new Button(headBar, SWT.PUSH);
-            all.setText("all heads");
-            all.addListener(SWT.Selection, e -> solo(-1));
-        }
-        syncControls();
-        root.layout(true, true);
-    }
-
     private void syncControls() {
-        colouringCombo.select(settings().colouring().ordinal());
-        normalisationCombo.select(settings().normalisation().ordinal());
-        pinButton.setSelection(analysis != null && settings().isAudioPinned(analysis.file()));
-        Control[] children = headBar.getChildren();
-        for (int k = 0; clip != null && k < clip.raw().heads(); k++) {
-            ((Button) children[2 * k]).setSelection(settings().shown(k));
-        }
+        toolbar.sync(analysis != null && settings().isAudioPinned(analysis.file()));
     }
 
     private void settingsChanged() {
@@ -355,7 +276,7 @@ public class HeadsView {
     /** Chooses the model (as its list does). */
     public void setModel(String id) {
         heatmaps.setModel(id);
-        fillModels();
+        toolbar.fillModels();
     }
 
     /** Selects the region rows {@code r0..r1}, columns {@code c0..c1} (inclusive) of head {@code head}'s panel. */
@@ -408,27 +329,7 @@ public class HeadsView {
 
     /** Writes the panels and curves as PNG. */
     public void exportHeads(Path file) throws IOException {
-        Point panelSize = panels.control().getSize();
-        Point curveSize = curves.getSize();
-        List<Image> parts = new ArrayList<>();
-        try {
-            List<Point> at = new ArrayList<>();
-            for (HeatmapCanvas c : panels.canvases()) {
-                parts.add(HeatmapExport.snapshot(c, c::paint));
-                at.add(c.getLocation());
-            }
-            parts.add(HeatmapExport.snapshot(curves, curves::paint));
-            at.add(new Point(0, panelSize.y));
-            HeatmapExport.png(file, Math.max(panelSize.x, curveSize.x), panelSize.y + curveSize.y, gc -> {
-                gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
-                gc.fillRectangle(0, 0, Math.max(panelSize.x, curveSize.x), panelSize.y + curveSize.y);
-                for (int i = 0; i < parts.size(); i++) {
-                    gc.drawImage(parts.get(i), at.get(i).x, at.get(i).y);
-                }
-            }, null);
-        } finally {
-            parts.forEach(Image::dispose);
-        }
+        HeatmapExport.headsPng(file, panels, curves);
     }
 
     /** Writes the volume {@code [frames, heads, h, w, audio steps]} (raw, frequency averaged) as float32 .npy. */

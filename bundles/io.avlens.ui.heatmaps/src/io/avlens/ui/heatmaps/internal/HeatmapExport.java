@@ -2,6 +2,8 @@ package io.avlens.ui.heatmaps.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
@@ -17,6 +19,7 @@ import org.eclipse.swt.widgets.Display;
 
 import io.avlens.core.io.AtomicFiles;
 import io.avlens.ui.media.VideoView;
+import io.avlens.ui.widgets.HeatmapCanvas;
 
 /** PNG exports of what the heatmap views draw. UI thread; files are written atomically. */
 public final class HeatmapExport {
@@ -91,6 +94,32 @@ public final class HeatmapExport {
             AtomicFiles.write(file, out -> loader.save(out, SWT.IMAGE_PNG));
         } catch (SWTException e) {
             throw new IOException(file + ": cannot write the PNG: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the Heads view's panels and, under them, its curves as a PNG, at the size they are shown. */
+    public static void headsPng(Path file, HeadPanels panels, ActivationCurves curves) throws IOException {
+        Point panelSize = panels.control().getSize();
+        Point curveSize = curves.getSize();
+        int width = Math.max(panelSize.x, curveSize.x);
+        List<Image> parts = new ArrayList<>();
+        try {
+            List<Point> at = new ArrayList<>();
+            for (HeatmapCanvas c : panels.canvases()) {
+                parts.add(snapshot(c, c::paint));
+                at.add(c.getLocation());
+            }
+            parts.add(snapshot(curves, curves::paint));
+            at.add(new Point(0, panelSize.y));
+            png(file, width, panelSize.y + curveSize.y, gc -> {
+                gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+                gc.fillRectangle(0, 0, width, panelSize.y + curveSize.y);
+                for (int i = 0; i < parts.size(); i++) {
+                    gc.drawImage(parts.get(i), at.get(i).x, at.get(i).y);
+                }
+            }, null);
+        } finally {
+            parts.forEach(Image::dispose);
         }
     }
 }
