@@ -47,5 +47,21 @@ public interface VideoOverlay {
 
         /** Frees what the layer holds (images); called when the clip is no longer shown. */
         void dispose();
+
+        /**
+         * What the layer shows at frame pixel ({@code fx}, {@code fy}) of {@code frame}, for the view's status line
+         * under the mouse, e.g. "head 1 S = 0.412"; null when it has nothing to say there.
+         */
+        default String valueAt(OverlayFrame frame, double fx, double fy) {
+            return null;
+        }
+
+        /**
+         * Called once, after the layer was opened, with what the layer runs (on any thread) when its picture or its
+         * legend changed for a reason other than the time (e.g. the user chose other heads elsewhere): the view
+         * redraws and shows the legend again.
+         */
+        default void onChange(Runnable changed) {
+        }
     }
 }

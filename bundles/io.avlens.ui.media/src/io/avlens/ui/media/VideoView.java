@@ -108,6 +108,7 @@ public class VideoView {
     @Optional
     private MPart part;
     private String message = "No clip. Open one with File > Open Clip...";
+    private String hoverText = "";
     private double position;
     private boolean ticking;
     /** Counts loads: a job's result for an earlier clip than the one shown is dropped. */
@@ -128,6 +129,8 @@ public class VideoView {
         canvas.addListener(SWT.Paint, e -> paint(e.gc));
         canvas.addListener(SWT.Resize, e -> requestFrame(position));
         canvas.addListener(SWT.MouseDown, e -> canvas.setFocus());
+        canvas.addListener(SWT.MouseMove, e -> hover(e.x, e.y));
+        canvas.addListener(SWT.MouseExit, e -> hover(-1, -1));
         canvas.addListener(SWT.KeyDown, this::keyPressed);
         canvas.setToolTipText("Space play/pause · ←/→ one frame · J/K/L backwards/pause/forwards (again: faster)");
 
@@ -484,15 +487,44 @@ public class VideoView {
         if (picture != null) {
             Rectangle b = image.getBounds();
             gc.drawImage(image, 0, 0, b.width, b.height, picture.x, picture.y, picture.width, picture.height);
-            boolean sized = media.hasVideo() && media.video().width() > 0 && media.video().height() > 0;
-            overlays.paint(gc, new OverlayFrame(shown.time(), analysis.audioCursor(),
-                    sized ? media.video().width() : b.width, sized ? media.video().height() : b.height, picture, 1));
+            overlays.paint(gc, overlayFrame(picture));
         }
         if (message != null) {
             gc.setForeground(display.getSystemColor(SWT.COLOR_WHITE));
             Point extent = gc.textExtent(message);
             gc.drawText(message, Math.max(4, (area.width - extent.x) / 2), area.height / 2 - extent.y / 2, true);
         }
+    }
+
+    /**
+     * What the overlays show at canvas point ({@code x}, {@code y}) (empty outside the picture); the status line shows
+     * it while the mouse is there.
+     */
+    public String valueAt(int x, int y) {
+        Rectangle picture = pictureArea();
+        if (picture == null || !picture.contains(x, y)) {
+            return "";
+        }
+        OverlayFrame frame = overlayFrame(picture);
+        return overlays.valueAt(frame, (x - picture.x + 0.5) * frame.frameWidth() / picture.width,
+                (y - picture.y + 0.5) * frame.frameHeight() / picture.height);
+    }
+
+    private void hover(int x, int y) {
+        hoverText = valueAt(x, y);
+        updateLabels();
+    }
+
+    /** The overlays' values under the mouse shown in the status line, or an empty string. */
+    public String hoverText() {
+        return hoverText;
+    }
+
+    private OverlayFrame overlayFrame(Rectangle picture) {
+        Rectangle b = image.getBounds();
+        boolean sized = media.hasVideo() && media.video().width() > 0 && media.video().height() > 0;
+        return new OverlayFrame(shown.time(), analysis.audioCursor(), sized ? media.video().width() : b.width,
+                sized ? media.video().height() : b.height, picture, 1);
     }
 
     /** Where the picture is drawn in the canvas (fitted, centred), or null before the first frame. */
@@ -529,7 +561,7 @@ public class VideoView {
                     ? String.format(Locale.ROOT, "%+.0f×", player.speed()) : "";
             String loop = player != null && player.loop() != null
                     ? "loop " + clock(player.loop().start()) + "–" + clock(player.loop().end()) : "";
-            note.setText(String.join("   ", Stream.of(state, loop, problem == null ? "" : problem)
+            note.setText(String.join("   ", Stream.of(state, loop, problem == null ? "" : problem, hoverText)
                     .filter(s -> !s.isEmpty()).toList()));
             note.setToolTipText(player == null ? null : player.audioDetail());
         }

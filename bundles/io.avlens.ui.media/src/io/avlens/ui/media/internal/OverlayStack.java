@@ -124,6 +124,13 @@ public final class OverlayStack {
         }
         slots.add(slot);
         slots.sort((a, b) -> a.name().compareTo(b.name()));
+        if (slot.layer() != null) {
+            slot.layer().onChange(() -> post(() -> {
+                if (slots.contains(slot)) {
+                    slotsChanged.run();
+                }
+            }));
+        }
         slotsChanged.run();
     }
 
@@ -157,6 +164,21 @@ public final class OverlayStack {
         for (OverlaySlot slot : slots) {
             slot.paint(gc, frame);
         }
+    }
+
+    /**
+     * What the enabled layers show at frame pixel ({@code fx}, {@code fy}) of {@code frame}, one line per layer with
+     * something to say there, or an empty string.
+     */
+    public String valueAt(OverlayFrame frame, double fx, double fy) {
+        StringBuilder text = new StringBuilder();
+        for (OverlaySlot slot : slots) {
+            String value = slot.enabled() ? slot.layer().valueAt(frame, fx, fy) : null;
+            if (value != null && !value.isEmpty()) {
+                text.append(text.isEmpty() ? "" : "   ").append(value);
+            }
+        }
+        return text.toString();
     }
 
     /** Cancels the jobs and frees the layers of the clip on show. */
