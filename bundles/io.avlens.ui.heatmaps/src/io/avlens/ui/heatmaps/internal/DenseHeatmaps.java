@@ -24,7 +24,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.avlens.models.BuiltinModels;
-import io.avlens.runner.ModelRunner;
+import io.avlens.runner.results.ClipResults;
 
 /**
  * The heatmaps of the clips on show, shared by the overlay and the Heads view: the chosen DenseAV model, each clip's
@@ -46,19 +46,19 @@ public final class DenseHeatmaps {
     private final Map<Key, CompletableFuture<HeatmapClip>> clips = new LinkedHashMap<>(8, 0.75f, true);
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final HeatmapSettings settings = new HeatmapSettings();
-    private volatile ModelRunner runner;
+    private volatile ClipResults results;
     private volatile BuiltinModels builtins;
     private volatile String model;
     private volatile String firstInstalled;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void setRunner(ModelRunner service) {
-        runner = service;
+    void setResults(ClipResults service) {
+        results = service;
     }
 
-    void unsetRunner(ModelRunner service) {
-        if (runner == service) {
-            runner = null;
+    void unsetResults(ClipResults service) {
+        if (results == service) {
+            results = null;
         }
     }
 
@@ -145,7 +145,7 @@ public final class DenseHeatmaps {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
-                    result.complete(HeatmapClip.prepare(id, DenseResultSource.features(runner, builtins, id, clip,
+                    result.complete(HeatmapClip.prepare(id, DenseResultSource.features(results, builtins, id, clip,
                             monitor), monitor));
                 } catch (OperationCanceledException e) {
                     forget(key, result);

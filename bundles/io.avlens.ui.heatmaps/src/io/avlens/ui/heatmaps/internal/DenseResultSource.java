@@ -3,12 +3,16 @@ package io.avlens.ui.heatmaps.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 
 import io.avlens.analysis.dense.DenseFeatureFiles;
 import io.avlens.analysis.dense.DenseFeatures;
@@ -19,16 +23,16 @@ import io.avlens.runner.ClipRef;
 import io.avlens.runner.ClipRequest;
 import io.avlens.runner.ExperimentSnapshots;
 import io.avlens.runner.ModelRef;
-import io.avlens.runner.ModelRunner;
 import io.avlens.runner.RunSettings;
 import io.avlens.runner.RunState;
 import io.avlens.runner.RunnerException;
+import io.avlens.runner.results.ClipResults;
 import io.avlens.ui.project.Inference;
 
 /**
- * Where the heatmap views get a clip's dense features: the model runner's {@value #KIND} task (so its cache makes a
- * clip seen before instant, and it waits while an experiment runs), whose output folder holds
- * {@link DenseFeatureFiles}. The one place to change for a per-clip results service. Stateless; any thread but the UI
+ * Where the heatmap views get a clip's dense features: the {@link ClipResults} service's outcome of the model's
+ * {@value #KIND} task (computed once through the runner and shared with every view that asks; the runner's cache makes
+ * a clip seen before instant), whose output folder holds {@link DenseFeatureFiles}. Stateless; any thread but the UI
  * thread (it blocks).
  */
 public final class DenseResultSource {
@@ -62,13 +66,15 @@ public final class DenseResultSource {
     }
 
     /**
-     * Runs {@code modelId} on {@code media} and reads the features it wrote.
+     * Asks {@code results} for {@code modelId}'s features of {@code media} (computed once and shared with every view
+     * that asks) and reads the files it wrote; cancelling {@code monitor} withdraws this interest.
      *
      * @throws IOException in the user's words: the clip, the model and what went wrong
+     * @throws OperationCanceledException when {@code monitor} was cancelled or the computation was cancelled
      */
-    public static DenseFeatures features(ModelRunner runner, BuiltinModels builtins, String modelId, Path media,
+    public static DenseFeatures features(ClipResults results, BuiltinModels builtins, String modelId, Path media,
             IProgressMonitor monitor) throws IOException {
-        if (runner == null) {
+        if (results == null) {
             throw new IOException("The model runner is not available, so " + modelId + " cannot run on "
                     + media.getFileName());
         }
@@ -77,8 +83,8 @@ public final class DenseResultSource {
             Inference.installBuiltins(builtins, settings);
             ModelRef model = ExperimentSnapshots.model(settings.modelsFolder(), modelId);
             String stem = media.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-            ClipOutcome outcome = runner.runClip(new ClipRequest(KIND, model, new ClipRef(stem, media), Map.of(), 0),
-                    settings, monitor);
+            ClipOutcome outcome = await(results.request(
+                    new ClipRequest(KIND, model, new ClipRef(stem, media), Map.of(), 0), settings), monitor);
             if (outcome.state() != RunState.SUCCEEDED) {
                 throw new IOException(outcome.message() != null ? outcome.message()
                         : media + ": " + modelId + " " + outcome.state().literal());
@@ -86,23 +92,34 @@ public final class DenseResultSource {
             if (outcome.folder() == null || !DenseFeatureFiles.present(outcome.folder())) {
                 throw new IOException(modelId + " wrote no dense features for " + media);
             }
-            try {
-                return DenseFeatureFiles.read(outcome.folder());
-            } finally {
-                if (settings.cacheFolder() == null) {
-                    deleteTree(outcome.folder()); // without a cache the runner left the result in a folder of its own
-                }
-            }
+            return DenseFeatureFiles.read(outcome.folder()); // read now: the service owns the folder
         } catch (RunnerException e) {
             throw new IOException(e.getMessage(), e);
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
+    private static ClipOutcome await(CompletableFuture<ClipOutcome> pending, IProgressMonitor monitor)
+            throws IOException {
+        try {
+            while (true) {
+                try {
+                    return pending.get(100, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (monitor.isCanceled()) {
+                        pending.cancel(false);
+                        throw new OperationCanceledException();
+                    }
+                }
+            }
+        } catch (CancellationException e) {
+            throw new OperationCanceledException();
+        } catch (InterruptedException e) {
+            pending.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new OperationCanceledException();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
         }
     }
 }
