@@ -1,0 +1,125 @@
+package io.avlens.models.denseav;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.avlens.inference.ShapeSpec;
+import io.avlens.inference.TensorSpec;
+import io.avlens.inference.descriptor.ModelDescriptor;
+import io.avlens.inference.descriptor.ModelDescriptors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The descriptor written beside DenseAV-small weights ({@code denseav-small.json}) in AV Lens's descriptor format
+ * ({@code source: builtin}, {@code family: denseav}, the profile, inputs and outputs with symbolic shapes, the weights
+ * and their SHA-256), with how the weights were made in fields the descriptor reader ignores: {@code format},
+ * {@code engine}, {@code parameters} and {@code training} (data folder, split, the dataset's own description, the
+ * command, steps, seed, schedule). Stateless.
+ */
+public final class DenseAvDescriptor {
+
+    /** The model id of the weights {@link DenseAvTrainer} writes. */
+    public static final String MODEL_ID = "denseav-small";
+
+    private static final Map<String, String> MEANINGS = Map.of(
+            "frames", "RGB in [0,1] (FrameReader at the profile), one video frame per item",
+            "mel", "log-mel in [0,1] (LogMelSpectrogram at the profile), mel band first; M a multiple of 8",
+            "image", "per-head image features, L2-normalised over C; map cell (y, x) covers 4x4 pixels",
+            "audio", "per-head audio features, L2-normalised over C; step t covers mel frames [8t, 8t+8)",
+            "logitScale", "ln(1/temperature)");
+
+    /**
+     * Where training data came from.
+     *
+     * @param data        the data folder
+     * @param split       the split trained on ({@code train}), or null when the folder had no project
+     * @param description the dataset's own description (its project's), or null
+     * @param command     the command that trained, as typed
+     */
+    public record Provenance(String data, String split, String description, String command) {
+    }
+
+    private DenseAvDescriptor() {
+    }
+
+    /** The descriptor of weights of these sizes ({@code weights} relative to the descriptor). */
+    public static ModelDescriptor descriptor(DenseAvConfig c, String weights, String sha256) {
+        List<TensorSpec> inputs = List.of(
+                new TensorSpec("frames", shape("B", c.frameHeight(), c.frameWidth(), 3)),
+                new TensorSpec("mel", shape("B", c.melBins(), "M")));
+        List<TensorSpec> outputs = List.of(
+                new TensorSpec("image", shape("B", c.heads(), c.headChannels(), c.mapHeight(), c.mapWidth())),
+                new TensorSpec("audio", shape("B", c.heads(), c.headChannels(), c.freqs(), "T")),
+                new TensorSpec("logitScale", shape(1)));
+        return new ModelDescriptor(MODEL_ID, DenseAvBlockFactory.FAMILY, ModelDescriptor.Source.BUILTIN, weights,
+                sha256, c.profile(), ModelDescriptor.defaultModalities(c.profile()), inputs, outputs,
+                Map.of("origin", "AV Lens's own DenseAV-small (io.avlens.models.denseav), trained with `avlens "
+                        + "train --family denseav`"),
+                true); // features are per frame and per step: a short clip is padded (black frames, silence)
+    }
+
+    private static ShapeSpec shape(Object... dims) {
+        return new ShapeSpec(java.util.Arrays.stream(dims)
+                .map(d -> d instanceof Integer i ? ShapeSpec.Dim.of(i) : ShapeSpec.Dim.of((String) d)).toList());
+    }
+
+    /** The {@code training} block of a run's descriptor. */
+    static JsonObject training(DenseAvTrainSpec spec, Provenance data, int steps, double temperature, int clips) {
+        JsonObject t = new JsonObject();
+        t.addProperty("command", data.command());
+        t.addProperty("data", data.data());
+        t.addProperty("split", data.split());
+        t.addProperty("dataset", data.description());
+        t.addProperty("clips", clips);
+        t.addProperty("steps", steps);
+        t.addProperty("batchSize", spec.batchSize());
+        t.addProperty("learningRate", spec.learningRate());
+        t.addProperty("warmupSteps", spec.warmupSteps());
+        t.addProperty("windowSeconds", spec.config().windowSeconds());
+        t.addProperty("seed", spec.seed());
+        t.addProperty("temperature", temperature);
+        return t;
+    }
+
+    /** The descriptor JSON of trained weights, with the provenance fields. */
+    static String json(DenseAvConfig config, Path weights, long parameters, JsonObject training) throws IOException {
+        ModelDescriptor d = descriptor(config, weights.getFileName().toString(), sha256(weights));
+        JsonObject o = ModelDescriptors.toJson(d);
+        for (String list : new String[] {"inputs", "outputs"}) {
+            for (JsonElement e : o.getAsJsonArray(list)) {
+                JsonObject t = e.getAsJsonObject();
+                t.addProperty("dtype", "float32");
+                t.addProperty("meaning", MEANINGS.get(t.get("name").getAsString()));
+            }
+        }
+        o.addProperty("format", "djl-block-params");
+        o.addProperty("engine", "PyTorch (DJL 0.35.1)");
+        o.addProperty("parameters", parameters);
+        o.addProperty("heads", config.heads());
+        o.add("training", training);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(o)
+                + "\n";
+    }
+
+    /** Hex SHA-256 of a file. */
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0;) {
+                d.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

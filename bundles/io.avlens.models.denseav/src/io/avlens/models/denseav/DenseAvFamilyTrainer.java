@@ -1,0 +1,122 @@
+package io.avlens.models.denseav;
+
+import io.avlens.models.training.FamilyTrainer;
+import io.avlens.models.training.LossColumns;
+import io.avlens.models.training.TrainOption;
+import io.avlens.models.training.TrainRequest;
+import io.avlens.models.training.TrainingMonitor;
+import io.avlens.models.training.TrainingProgress;
+import io.avlens.models.training.TrainingResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The DenseAV family's trainer service: {@link DenseAvTrainer} on the {@code train} split of an AV-Shapes folder
+ * (all its clips when it has no project file), with the schedule of the shipped weights
+ * ({@link DenseAvTrainSpec#defaults}) and the batch size as its one option. Stateless.
+ */
+@Component(service = FamilyTrainer.class)
+public final class DenseAvFamilyTrainer implements FamilyTrainer {
+
+    /** Pairs per batch. */
+    public static final TrainOption BATCH = TrainOption.whole("batch", "Batch size", 2, 128,
+            DenseAvTrainSpec.defaults(1, 1).batchSize(), "(frame, audio window) pairs per batch, from distinct clips");
+
+    /** The split trained on. */
+    public static final String SPLIT = "train";
+
+    @Override
+    public String family() {
+        return DenseAvBlockFactory.FAMILY;
+    }
+
+    @Override
+    public String displayName() {
+        return "DenseAV-small";
+    }
+
+    @Override
+    public String description() {
+        return "Dense two-head audio-visual training (DenseAV's max-heads, max-space, mean-frequency, mean-time "
+                + "score inside a symmetric InfoNCE) on the train split of an AV-Shapes dataset, best made with "
+                + "spoken colour words (`avlens synth --speech`; DIR/media/clip-*.mp4, decoded frames, log-mel and "
+                + "RMS cached under DIR/cache/denseav-<profile>/). Writes loss.csv (loss, temperature, accuracy), "
+                + "checkpoint.bin, and denseav-small.params with its descriptor denseav-small.json.";
+    }
+
+    @Override
+    public String dataDescription() {
+        return "AV-Shapes dataset folder to train on (DIR/media/clip-*.mp4, its train split)";
+    }
+
+    @Override
+    public String modelName() {
+        return DenseAvDescriptor.MODEL_ID;
+    }
+
+    @Override
+    public int defaultSteps() {
+        return 1500;
+    }
+
+    @Override
+    public LossColumns columns() {
+        return DenseAvTrainer.COLUMNS;
+    }
+
+    @Override
+    public List<TrainOption> options() {
+        return List.of(BATCH);
+    }
+
+    /** The schedule of {@code request}. */
+    static DenseAvTrainSpec spec(TrainRequest request) {
+        DenseAvTrainSpec d = DenseAvTrainSpec.defaults(request.steps(), request.seed());
+        return new DenseAvTrainSpec(d.config(), request.steps(), request.whole(BATCH), d.learningRate(),
+                d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery());
+    }
+
+    @Override
+    public void checkData(Path dir, TrainRequest request) {
+        List<Path> clips;
+        try {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException(dir + (Files.exists(dir) ? " is a file, not a dataset folder."
+                        : ": no such folder."));
+            }
+            clips = TrainSplit.select(dir, DenseAvData.clips(dir), SPLIT);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        int batch = request.whole(BATCH);
+        if (clips.size() < batch) {
+            throw new IllegalArgumentException(dir + " has " + clips.size() + " training clips; a batch of " + batch
+                    + " needs at least " + batch + ": lower the batch size or use a larger dataset.");
+        }
+    }
+
+    @Override
+    public TrainingResult train(TrainRequest request, TrainingMonitor monitor) throws IOException {
+        DenseAvTrainSpec spec;
+        try {
+            spec = spec(request);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Path dir = request.data();
+        monitor.progress(TrainingProgress.phase("loading", 0, spec.steps()));
+        boolean project = Files.isRegularFile(dir.resolve("project.avlens"));
+        List<Path> files = TrainSplit.select(dir, DenseAvData.clips(dir), SPLIT);
+        List<DenseClip> clips = new DenseAvData(spec.config()).load(dir, files, monitor::isCancelled);
+        int window = spec.config().windowMelFrames() / DenseAvConfig.AUDIO_STRIDE;
+        clips = clips.stream().filter(c -> c.steps() >= window).toList();
+        String command = "avlens train --family " + family() + " --data " + dir + " --out " + request.out()
+                + " --steps " + request.steps() + " --seed " + request.seed() + " --batch " + spec.batchSize();
+        DenseAvDescriptor.Provenance data = new DenseAvDescriptor.Provenance(dir.toString(), project ? SPLIT : null,
+                TrainSplit.description(dir), command);
+        return new DenseAvTrainer().train(spec, clips, data, request.out(), monitor);
+    }
+}

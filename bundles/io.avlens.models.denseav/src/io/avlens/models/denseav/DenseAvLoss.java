@@ -1,0 +1,64 @@
+package io.avlens.models.denseav;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * DenseAV's clip score and contrastive loss (methods.md §2; official {@code denseav/aggregators.py},
+ * {@code prepare_sims} with {@code head_agg = max_elementwise} and the default {@code misa} aggregation).
+ * <p>
+ * For every audio item {@code a} and every image item {@code v} of a batch, per head {@code k}:
+ * {@code S_k[a, v, h, w, f, t] = <V[v, k, :, h, w], A[a, k, :, f, t]>} (official {@code "akcft,vkchw->avkhwft"});
+ * then, in the official order, the maximum over heads element-wise on the whole volume, the maximum over space
+ * {@code (h, w)}, the mean over frequency {@code f} and the mean over the non-silent steps {@code t} of audio
+ * {@code a} (its mask), giving the score matrix {@code s[a, v]}. The loss is the symmetric InfoNCE over the batch
+ * with positives on the diagonal: {@code ½ [CE_rows(e^λ s) + CE_cols(e^λ s)]}, {@code λ} the learnable
+ * {@code logit_scale}. Silence is not clamped at 0 (the official option is off by default). Stateless.
+ */
+public final class DenseAvLoss {
+
+    private DenseAvLoss() {
+    }
+
+    /**
+     * The score of every audio against every image.
+     *
+     * @param image  {@code [Bv, K, C, h, w]}
+     * @param audio  {@code [Ba, K, C, F, T]}
+     * @param voiced {@code [Ba, T]}, 1 where the step is not silence, else 0; each row needs at least one 1
+     * @return {@code [Ba, Bv]}
+     */
+    public static NDArray scores(NDArray image, NDArray audio, NDArray voiced) {
+        Shape v = image.getShape();
+        Shape a = audio.getShape();
+        long bv = v.get(0);
+        long k = v.get(1);
+        long c = v.get(2);
+        long hw = v.get(3) * v.get(4);
+        long ba = a.get(0);
+        long f = a.get(3);
+        long t = a.get(4);
+        if (a.get(1) != k || a.get(2) != c) {
+            throw new IllegalArgumentException("image " + v + " and audio " + a + " disagree on heads × channels");
+        }
+        NDArray left = audio.transpose(1, 0, 3, 4, 2).reshape(k, ba * f * t, c); // [K, Ba·F·T, C]
+        NDArray right = image.transpose(1, 2, 0, 3, 4).reshape(k, c, bv * hw); // [K, C, Bv·hw]
+        NDArray sims = left.batchMatMul(right).reshape(k, ba * f * t, bv, hw); // S_k
+        // max over heads element-wise, then over space: both maxima of one (k, h, w) set, taken space first, so
+        // the full volume is reduced once (same value and gradient as the official order)
+        NDArray space = sims.max(new int[] {3}).max(new int[] {0}).reshape(ba, f, t, bv); // [Ba, F, T, Bv]
+        NDArray freq = space.mean(new int[] {1}); // [Ba, T, Bv]
+        NDArray mask = voiced.reshape(ba, t, 1);
+        return freq.mul(mask).sum(new int[] {1}).div(mask.sum(new int[] {1})); // [Ba, Bv]
+    }
+
+    /** The symmetric InfoNCE of a square score matrix {@code [B, B]} at logit scale {@code e^logitScale}. */
+    public static NDArray infoNce(NDArray scores, NDArray logitScale) {
+        NDArray logits = scores.mul(logitScale.exp());
+        long n = logits.getShape().get(0);
+        NDArray eye = logits.getManager().eye((int) n);
+        NDArray rows = logits.logSoftmax(1).mul(eye).sum().neg();
+        NDArray cols = logits.logSoftmax(0).mul(eye).sum().neg();
+        return rows.add(cols).div(2f * n);
+    }
+}

@@ -1,0 +1,39 @@
+package io.avlens.models.denseav;
+
+import io.avlens.models.training.WarmupCosineSchedule;
+
+/**
+ * What {@link DenseAvTrainer} trains: network sizes and the schedule.
+ *
+ * @param config          the network
+ * @param steps           optimizer steps in all
+ * @param batchSize       (frame, audio window) pairs per batch, each from another clip
+ * @param learningRate    peak Adam learning rate; linear warm-up, then cosine decay to a tenth at the last step
+ * @param warmupSteps     warm-up length
+ * @param seed            seeds weight initialisation and every batch (with the step number)
+ * @param checkpointEvery steps between checkpoints
+ * @param logEvery        steps between loss rows and progress reports
+ */
+public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
+        long seed, int checkpointEvery, int logEvery) {
+
+    public DenseAvTrainSpec {
+        if (steps < 1 || batchSize < 2 || !(learningRate > 0) || warmupSteps < 0 || checkpointEvery < 1
+                || logEvery < 1) {
+            throw new IllegalArgumentException("bad training spec: steps " + steps + ", batch " + batchSize + ", lr "
+                    + learningRate + ", warm-up " + warmupSteps + ", checkpoint every " + checkpointEvery
+                    + ", log every " + logEvery);
+        }
+    }
+
+    /** The schedule of the shipped weights: batch 16, Adam 2e-3 with 100 warm-up steps, a row every 10 steps. */
+    public static DenseAvTrainSpec defaults(int steps, long seed) {
+        return new DenseAvTrainSpec(DenseAvConfig.small(), steps, 16, 2e-3f, Math.min(100, steps / 10), seed, 200,
+                10);
+    }
+
+    /** The learning rate at (0-based) {@code step}. */
+    public float learningRate(int step) {
+        return new WarmupCosineSchedule(learningRate, warmupSteps, steps).at(step);
+    }
+}

@@ -1,0 +1,129 @@
+package io.avlens.models.denseav;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import io.avlens.core.io.AtomicFiles;
+import io.avlens.lib.djl.DjlSetup;
+import io.avlens.lib.djl.GradMode;
+import io.avlens.models.training.Adam;
+import io.avlens.models.training.LossColumns;
+import io.avlens.models.training.TrainingLoop;
+import io.avlens.models.training.TrainingMonitor;
+import io.avlens.models.training.TrainingProgress;
+import io.avlens.models.training.TrainingResult;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Trains DenseAV-small with {@link DenseAvLoss} on the pairs of {@link PairSampler}, on the CPU, driven by the shared
+ * {@link TrainingLoop}. The engine's seed is set to the spec's before the weights are initialised and the batch of
+ * step {@code s} is drawn from {@code new Random(seed · 1_000_003 + s)}, so a resumed run ends with the weights of an
+ * uninterrupted one (same thread count). Writes {@code loss.csv} ({@link #COLUMNS}), {@code checkpoint.bin},
+ * {@code denseav-small.params} and its descriptor {@code denseav-small.json}. Not thread-safe.
+ */
+public final class DenseAvTrainer {
+
+    /** The columns of the loss curve: the InfoNCE, the temperature and the batch's audio→image top-1 accuracy. */
+    public static final LossColumns COLUMNS = LossColumns.of(List.of("loss", "temperature", "accuracy"),
+            List.of("temperature", "accuracy"), "loss");
+
+    /**
+     * Trains (or resumes) into {@code outDir} on clips in memory.
+     *
+     * @param data what the clips are, for the descriptor (folder, split, dataset description, command)
+     */
+    public TrainingResult train(DenseAvTrainSpec spec, List<DenseClip> clips, DenseAvDescriptor.Provenance data,
+            Path outDir, TrainingMonitor monitor) throws IOException {
+        long t0 = System.nanoTime();
+        Files.createDirectories(outDir);
+        if (clips.size() < spec.batchSize()) {
+            throw new IOException(data.data() + ": " + clips.size() + " clips, a batch needs " + spec.batchSize());
+        }
+        DjlSetup.engine().setRandomSeed((int) spec.seed());
+        PairSampler sampler = new PairSampler(spec.config());
+        try (DenseAvModel model = DenseAvModel.initialised(spec.config())) {
+            model.requireGradients();
+            Adam adam = new Adam(model.block().getParameters(), model.manager());
+            TrainingLoop loop = new TrainingLoop(DenseAvBlockFactory.FAMILY, COLUMNS, spec.steps(), spec.seed(),
+                    spec.checkpointEvery(), spec.logEvery());
+            TrainingLoop.Outcome outcome = loop.run(outDir, new TrainingLoop.Trainee() {
+                @Override
+                public double[] step(int step) {
+                    PairSampler.Batch batch = sampler.sample(clips, spec.batchSize(),
+                            new Random(spec.seed() * 1_000_003L + step));
+                    double[] v = DenseAvTrainer.step(model, adam, batch, spec.learningRate(step));
+                    return new double[] {v[0], model.temperature(), v[1]};
+                }
+
+                @Override
+                public void save(DataOutputStream out) throws IOException {
+                    model.save(out);
+                    adam.save(out);
+                }
+
+                @Override
+                public void load(DataInputStream in, String file) throws IOException {
+                    model.readParameters(in, file);
+                    adam.load(in, model.manager(), file);
+                    model.requireGradients();
+                }
+            }, monitor);
+            Path weights = outDir.resolve(DenseAvDescriptor.MODEL_ID + ".params");
+            AtomicFiles.write(weights, model::save);
+            Path descriptor = outDir.resolve(DenseAvDescriptor.MODEL_ID + ".json");
+            byte[] json = DenseAvDescriptor.json(spec.config(), weights, model.parameterCount(),
+                    DenseAvDescriptor.training(spec, data, outcome.steps(), model.temperature(), clips.size()))
+                    .getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.write(descriptor, out -> out.write(json));
+            TrainingProgress done = loop.report("done", outcome.steps(), outcome.last(), Double.NaN);
+            monitor.progress(done);
+            return new TrainingResult(weights, descriptor, outDir.resolve("loss.csv"), outcome.steps(),
+                    outcome.cancelled(), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** One optimizer step; returns the loss and the batch's audio→image top-1 accuracy. */
+    static double[] step(DenseAvModel model, Adam adam, PairSampler.Batch batch, float lr) {
+        DenseAvConfig c = model.block().config();
+        NDManager manager = model.manager();
+        double loss;
+        double accuracy;
+        try (NDManager scope = manager.newSubManager()) {
+            try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+                int b = batch.size();
+                NDArray frames = scope.create(batch.frames(), new Shape(b, c.frameHeight(), c.frameWidth(), 3));
+                NDArray mel = scope.create(batch.mel(), new Shape(b, c.melBins(),
+                        (long) batch.steps() * DenseAvConfig.AUDIO_STRIDE));
+                NDArray voiced = scope.create(batch.voiced(), new Shape(b, batch.steps()));
+                NDList out = model.block().forward(model.store(), new NDList(frames, mel), true);
+                NDArray scores = DenseAvLoss.scores(out.get(0), out.get(1), voiced);
+                NDArray value = DenseAvLoss.infoNce(scores, out.get(2));
+                gc.backward(value);
+                loss = value.getFloat();
+                long[] best = scores.argMax(1).toLongArray();
+                int hits = 0;
+                for (int i = 0; i < b; i++) {
+                    hits += best[i] == i ? 1 : 0;
+                }
+                accuracy = (double) hits / b;
+            }
+            try (GradMode.Scope off = GradMode.off()) {
+                adam.step(lr);
+                NDArray scale = model.block().logitScale().getArray();
+                if (scale.getFloat(0) > DenseAvBlock.MAX_LOGIT_SCALE) {
+                    scale.set(new float[] {DenseAvBlock.MAX_LOGIT_SCALE});
+                }
+            }
+        }
+        return new double[] {loss, accuracy};
+    }
+}

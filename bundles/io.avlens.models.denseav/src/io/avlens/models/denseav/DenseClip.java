@@ -1,0 +1,136 @@
+package io.avlens.models.denseav;
+
+import io.avlens.core.profile.PreprocessingProfile;
+import io.avlens.media.AudioReader;
+import io.avlens.media.FrameReader;
+import io.avlens.media.MediaException;
+import io.avlens.media.VideoFrames;
+import io.avlens.media.dsp.LogMelSpectrogram;
+import io.avlens.media.AudioSignal;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * A clip decoded for DenseAV-small, picture and sound on one step grid: {@code T} video frames, the
+ * {@code T·s} log-mel frames of their display intervals ({@code s = }{@value DenseAvConfig#AUDIO_STRIDE} mel frames
+ * per audio step, so audio step {@code t} is the sound of video frame {@code t} on {@code avshapes-small}) and the RMS
+ * of the waveform in each audio step, from which the non-silence mask is made ({@link #voiced}). Frames are kept as
+ * bytes (RGB × 255) so a few hundred training clips fit in a small heap. The one place DenseAV-small's input is made
+ * from a media file, for training, the heatmap task and the command line alike.
+ *
+ * @param id     the clip's file name without extension
+ * @param steps  {@code T}
+ * @param frames {@code [T, H, W, 3]} bytes, value / 255 is RGB in [0, 1]
+ * @param mel    {@code [bins, T·s]} log-mel in [0, 1]
+ * @param rms    {@code [T]} waveform RMS per audio step (full scale 1)
+ */
+public record DenseClip(String id, int steps, byte[] frames, float[] mel, float[] rms) {
+
+    /**
+     * An audio step is silence when the RMS of its waveform is below this (−60 dBFS): digital silence and padding, not
+     * the quiet ambient bed every AV-Shapes clip has (its RMS alone is above this threshold).
+     */
+    public static final double SILENCE_RMS = 1e-3;
+
+    /**
+     * Decodes {@code media} at {@code config}'s profile.
+     *
+     * @throws IOException naming the file when it cannot be decoded, has no picture or no sound, or is shorter than
+     *                     one video frame
+     */
+    public static DenseClip decode(Path media, DenseAvConfig config) throws IOException {
+        PreprocessingProfile profile = config.profile();
+        int s = DenseAvConfig.AUDIO_STRIDE;
+        double ratio = profile.melFramesPerSecond() / profile.video().fps();
+        if (Math.abs(ratio - s) > 1e-9) {
+            throw new IOException(media + ": profile " + profile.id() + " has " + ratio + " mel frames per video "
+                    + "frame; DenseAV-small needs " + s);
+        }
+        VideoFrames frames;
+        AudioSignal sound;
+        float[] melAll;
+        int melFrames;
+        try {
+            frames = new FrameReader(profile.video()).read(media);
+            sound = AudioReader.read(media, profile.sampleRate());
+            var mel = LogMelSpectrogram.of(profile).compute(sound);
+            melAll = mel.toArray();
+            melFrames = mel.dim(1);
+        } catch (MediaException | IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw new IOException(m != null && m.contains(media.toString()) ? m : media + ": " + m, e);
+        }
+        int steps = Math.min(frames.count(), melFrames / s);
+        if (steps < 1) {
+            throw new IOException(media + ": too short for one video frame of picture and sound");
+        }
+        int bins = config.melBins();
+        int cols = steps * s;
+        float[] mel = new float[bins * cols];
+        for (int b = 0; b < bins; b++) {
+            System.arraycopy(melAll, b * melFrames, mel, b * cols, cols);
+        }
+        float[] fv = frames.tensor().toArray();
+        byte[] bytes = new byte[steps * frames.height() * frames.width() * 3];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) Math.round(fv[i] * 255f);
+        }
+        String name = media.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return new DenseClip(dot < 0 ? name : name.substring(0, dot), steps, bytes, mel,
+                rms(sound, steps, 1 / config.audioStepsPerSecond()));
+    }
+
+    /** RMS of each of {@code steps} windows of {@code stepSeconds} from the start. */
+    static float[] rms(AudioSignal sound, int steps, double stepSeconds) {
+        float[] x = sound.samples();
+        float[] out = new float[steps];
+        for (int t = 0; t < steps; t++) {
+            int from = (int) Math.round(t * stepSeconds * sound.sampleRate());
+            int to = Math.min(x.length, (int) Math.round((t + 1) * stepSeconds * sound.sampleRate()));
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += x[i] * x[i];
+            }
+            out[t] = to > from ? (float) Math.sqrt(sum / (to - from)) : 0f;
+        }
+        return out;
+    }
+
+    /** The non-silence mask: {@code rms[t] ≥ }{@value #SILENCE_RMS}. */
+    public boolean[] voiced() {
+        boolean[] v = new boolean[steps];
+        for (int t = 0; t < steps; t++) {
+            v[t] = rms[t] >= SILENCE_RMS;
+        }
+        return v;
+    }
+
+    /** Frame {@code i} as floats in [0, 1], {@code [H·W·3]}, into {@code out} at {@code offset}. */
+    void frame(int i, float[] out, int offset) {
+        int n = frames.length / steps;
+        for (int p = 0; p < n; p++) {
+            out[offset + p] = (frames[i * n + p] & 0xff) / 255f;
+        }
+    }
+
+    /**
+     * This clip padded to {@code target} steps: black frames, silent log-mel (0, the floor of its range) and RMS 0
+     * (so the padded steps are silence); itself when it is that long already.
+     */
+    public DenseClip padTo(int target) {
+        if (target <= steps) {
+            return this;
+        }
+        int bins = mel.length / (steps * DenseAvConfig.AUDIO_STRIDE);
+        int cols = steps * DenseAvConfig.AUDIO_STRIDE;
+        int padded = target * DenseAvConfig.AUDIO_STRIDE;
+        float[] out = new float[bins * padded];
+        for (int b = 0; b < bins; b++) {
+            System.arraycopy(mel, b * cols, out, b * padded, cols);
+        }
+        return new DenseClip(id, target, Arrays.copyOf(frames, frames.length / steps * target), out,
+                Arrays.copyOf(rms, target));
+    }
+}

@@ -1,0 +1,90 @@
+package io.avlens.models.denseav;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * DenseAV's training pairs: one video frame of a clip with the clip's sound around it. For each entry of a batch a
+ * different clip is drawn, then a frame {@code i} uniformly, and the audio window of {@code W} steps
+ * ({@link DenseAvConfig#windowMelFrames()}, ±{@code windowSeconds}) centred on the frame's step, moved inside the
+ * clip where it would cross an end. The non-silence mask of the window comes from the clip's per-step RMS
+ * ({@link DenseClip#voiced}); a window that is all silence counts every step (a mean needs one). Stateless.
+ */
+final class PairSampler {
+
+    /**
+     * One batch, flat arrays in the block's input layout.
+     *
+     * @param size   {@code B}
+     * @param frames {@code [B, H, W, 3]} RGB in [0, 1]
+     * @param mel    {@code [B, bins, W·s]}
+     * @param voiced {@code [B, W]} 1 (not silence) or 0
+     * @param steps  {@code W}, audio steps per window
+     */
+    record Batch(int size, float[] frames, float[] mel, float[] voiced, int steps) {
+    }
+
+    private final DenseAvConfig config;
+
+    PairSampler(DenseAvConfig config) {
+        this.config = config;
+    }
+
+    /** Audio steps per window. */
+    int windowSteps() {
+        return config.windowMelFrames() / DenseAvConfig.AUDIO_STRIDE;
+    }
+
+    /** A batch of {@code size} pairs from distinct clips (each at least {@link #windowSteps()} long). */
+    Batch sample(List<DenseClip> clips, int size, Random random) {
+        if (clips.size() < size) {
+            throw new IllegalArgumentException(clips.size() + " clips, a batch needs " + size);
+        }
+        int w = windowSteps();
+        int s = DenseAvConfig.AUDIO_STRIDE;
+        int bins = config.melBins();
+        int pixels = config.frameHeight() * config.frameWidth() * 3;
+        float[] frames = new float[size * pixels];
+        float[] mel = new float[size * bins * w * s];
+        float[] voiced = new float[size * w];
+        int[] order = distinct(clips.size(), size, random);
+        for (int b = 0; b < size; b++) {
+            DenseClip c = clips.get(order[b]);
+            if (c.steps() < w) {
+                throw new IllegalArgumentException(c.id() + ": " + c.steps() + " steps, a window needs " + w);
+            }
+            int frame = random.nextInt(c.steps());
+            int start = Math.max(0, Math.min(c.steps() - w, frame - w / 2));
+            c.frame(frame, frames, b * pixels);
+            int cols = c.steps() * s;
+            for (int m = 0; m < bins; m++) {
+                System.arraycopy(c.mel(), m * cols + start * s, mel, (b * bins + m) * w * s, w * s);
+            }
+            boolean any = false;
+            for (int t = 0; t < w; t++) {
+                boolean v = c.rms()[start + t] >= DenseClip.SILENCE_RMS;
+                voiced[b * w + t] = v ? 1 : 0;
+                any |= v;
+            }
+            if (!any) {
+                java.util.Arrays.fill(voiced, b * w, (b + 1) * w, 1f);
+            }
+        }
+        return new Batch(size, frames, mel, voiced, w);
+    }
+
+    /** {@code k} distinct indices below {@code n} (a partial Fisher–Yates shuffle). */
+    private static int[] distinct(int n, int k, Random random) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        for (int i = 0; i < k; i++) {
+            int j = i + random.nextInt(n - i);
+            int tmp = all[i];
+            all[i] = all[j];
+            all[j] = tmp;
+        }
+        return java.util.Arrays.copyOf(all, k);
+    }
+}
