@@ -71,7 +71,8 @@ public class BenchCommand implements CliCommand {
             new heatmap instant (the heads' maximum at one frame and audio step, features of DenseAV-small's shape:
             2 heads x 16 channels, 16x16, 8 frequencies) coloured and blended over a 1920x1080 ARGB picture
             ({"medianMs", "p95Ms", "referenceMedianMs", "ratio"}: the reference computes the same heatmap in the
-            official order, per frequency then the mean, in this process), "memory": bytes the features of a 5 s
+            official order, per frequency then the mean, in this process; "heatmapMedianMs" and
+            "referenceHeatmapMedianMs": the heatmap alone, without the blend), "memory": bytes the features of a 5 s
             and a 10 s clip hold against the bytes of their materialised [frames, heads, h, w, t] volume}.
             """,
             List.of(OptionSpec.optional("file", "VIDEO", "decode this video instead of the generated clip"),

@@ -45,6 +45,8 @@ class BenchHeatmapTest {
         assertThat(instant.get("medianMs").getAsDouble()).isPositive();
         assertThat(instant.get("referenceMedianMs").getAsDouble()).isPositive();
         assertThat(instant.get("view").getAsString()).isEqualTo("1920x1080");
+        assertThat(instant.get("heatmapMedianMs").getAsDouble()).isLessThanOrEqualTo(instant.get("medianMs")
+                .getAsDouble());
         JsonObject memory = h.getAsJsonObject("memory");
         long f5 = memory.getAsJsonObject("5s").get("featureBytes").getAsLong();
         long f10 = memory.getAsJsonObject("10s").get("featureBytes").getAsLong();
