@@ -131,6 +131,28 @@ class DenseCommandsTest {
     }
 
     @Test
+    void theFiguresWrittenIntoTheDescriptorAreThePrintedOnes() throws Exception {
+        Path descriptor = Files.copy(shared.resolve("models/fixture-conv/model.json"), dir.resolve("fixture.json"));
+        assertThat(run("eval", "--task", "localize", "--model", "fixture-conv", "--data", data.toString(), "--split",
+                "train", "--write-descriptor", descriptor.toString())).as(err()).isZero();
+        JsonObject printed = json();
+        assertThat(printed.get("split").getAsString()).isEqualTo("train");
+        JsonObject written = JsonParser.parseString(Files.readString(descriptor)).getAsJsonObject();
+        assertThat(written.get("id").getAsString()).as("the rest is kept").isEqualTo("fixture-conv");
+        JsonObject e = written.getAsJsonObject("evaluation");
+        assertThat(e.get("task").getAsString()).isEqualTo("localize");
+        assertThat(e.get("command").getAsString()).contains("--task localize", "--split train");
+        for (String kind : List.of("sound", "word")) {
+            JsonObject p = printed.getAsJsonObject(kind).getAsJsonObject("aggregate");
+            JsonObject w = e.getAsJsonObject(kind).getAsJsonObject("aggregate");
+            assertThat(w.get("ap")).isEqualTo(p.get("ap"));
+            assertThat(w.get("instants")).isEqualTo(p.get("instants"));
+            assertThat(w.has("perClass")).isFalse();
+        }
+        assertThat(e.getAsJsonArray("selectivity")).isEqualTo(printed.getAsJsonArray("selectivity"));
+    }
+
+    @Test
     void badInputExitsTwoNamingTheFile() throws Exception {
         Path missing = dir.resolve("nothing.mp4");
         assertThat(run("heatmap", "--model", "fixture-conv", "--clip", missing.toString(), "--out", "v.npy"))
