@@ -65,6 +65,15 @@ public class BenchCommand implements CliCommand {
             inputs) through the service ({"medianMs", "p95Ms"} over --runs timed runs after 5 untimed ones);
             "program" times a 25-step sampler loop on the tiny model written as an engine program against the same
             loop written directly on DJL ({"programMs", "directMs", "ratio", "maxAbsDifference"}).
+            With --heatmap: "heatmap": {"features": denseav-small's forward passes for a 10 s clip at its profile
+            (random inputs, the sound in one call and the frames 32 per call, as its heatmap task calls it;
+            {"medianMs", "p95Ms"}, or "skipped" with the reason when the model is not installed), "instant": one
+            new heatmap instant (the heads' maximum at one frame and audio step, features of DenseAV-small's shape:
+            2 heads x 16 channels, 16x16, 8 frequencies) coloured and blended over a 1920x1080 ARGB picture
+            ({"medianMs", "p95Ms", "referenceMedianMs", "ratio"}: the reference computes the same heatmap in the
+            official order, per frequency then the mean, in this process; "heatmapMedianMs" and
+            "referenceHeatmapMedianMs": the heatmap alone, without the blend), "memory": bytes the features of a 5 s
+            and a 10 s clip hold against the bytes of their materialised [frames, heads, h, w, t] volume}.
             """,
             List.of(OptionSpec.optional("file", "VIDEO", "decode this video instead of the generated clip"),
                     OptionSpec.optional("profile", "ID", "preprocessing profile (default avshapes-small)"),
@@ -73,6 +82,8 @@ public class BenchCommand implements CliCommand {
                     OptionSpec.flag("inference", "measure the inference service against direct DJL calls"),
                     OptionSpec.flag("similarity", "measure cavp-small features + similarity volume for a 10 s clip"),
                     OptionSpec.flag("program", "measure a 25-step loop as an engine program against direct DJL"),
+                    OptionSpec.flag("heatmap", "measure denseav-small features, one heatmap instant at 1920x1080 and"
+                            + " the memory of a clip's features"),
                     OptionSpec.optional("models", "DIR", "the models folder for --similarity (default "
                             + "$AVLENS_DATA/models)")),
             List.of());
@@ -110,7 +121,8 @@ public class BenchCommand implements CliCommand {
 
     @Override
     public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
-        if (arguments.flag("inference") || arguments.flag("similarity") || arguments.flag("program")) {
+        if (arguments.flag("inference") || arguments.flag("similarity") || arguments.flag("program")
+                || arguments.flag("heatmap")) {
             return runInference(arguments, context);
         }
         String profileId = arguments.value("profile", Profiles.AVSHAPES_SMALL.id());
@@ -242,6 +254,9 @@ public class BenchCommand implements CliCommand {
                     json.add("similarity", similarityTimes(model, found.descriptor().profile(), runs));
                 }
             }
+            if (arguments.flag("heatmap")) {
+                json.add("heatmap", heatmap(arguments, context, service));
+            }
         } catch (InferenceException e) {
             throw new CommandException("bench: " + e.getMessage());
         } catch (IOException e) {
@@ -249,6 +264,34 @@ public class BenchCommand implements CliCommand {
         }
         context.printJson(json);
         return 0;
+    }
+
+    private JsonObject heatmap(ParsedArguments arguments, CommandContext context, InferenceService service)
+            throws CommandException, InferenceException {
+        int runs = arguments.intValue("runs", 30, 1, 1000);
+        JsonObject o = new JsonObject();
+        Path folder = ModelFolders.folder(arguments, context);
+        ModelFolders.installBuiltins(folder, builtin, context);
+        ModelTasks.Found found = null;
+        try {
+            found = ModelTasks.find("denseav-small", folder, context);
+            found.ref();
+        } catch (CommandException e) {
+            JsonObject skipped = new JsonObject();
+            skipped.addProperty("skipped", e.getMessage());
+            o.add("features", skipped);
+            found = null;
+        }
+        if (found != null) {
+            context.err().println("bench: denseav-small features of a 10 s clip, " + runs + " runs ...");
+            try (LoadedModel model = ModelTasks.load(service, found)) {
+                o.add("features", HeatmapBench.features(model, found.descriptor().profile(), runs));
+            }
+        }
+        context.err().println("bench: one heatmap instant at 1920x1080, " + runs + " runs ...");
+        o.add("instant", HeatmapBench.instant(2, 16, 16, 8, runs));
+        o.add("memory", HeatmapBench.memory(2, 16, 16, 8, 8, 8));
+        return o;
     }
 
     /** Median and 95th percentile of features + volume + sync estimate for 10 s of random inputs at the profile. */

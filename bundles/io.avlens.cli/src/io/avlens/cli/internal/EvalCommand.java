@@ -44,7 +44,7 @@ import io.avlens.runner.RunState;
 public class EvalCommand implements CliCommand {
 
     private static final CommandSpec SPEC = new CommandSpec("eval",
-            "measure a model on a dataset (sync: lag estimates against known lags)",
+            "measure a model on a dataset (sync: lag estimates; localize: dense heatmaps against object masks)",
             """
             Runs the clips of DIR (DIR/media/*.mp4, else DIR/*.mp4; with --split NAME the clips that DIR's
             project.avlens puts in that split, e.g. train, val or test of an AV-Shapes dataset) through the model's
@@ -61,9 +61,17 @@ public class EvalCommand implements CliCommand {
             the model runner (its cache makes a repeated eval instant: "cachedClips"); with --out the run is kept
             in OUT/runs/<run-id>/. --write-descriptor FILE replaces FILE's "evaluation" block (atomically) with
             these figures, the data, split, command and date.
+            --task localize runs the model's heatmap task (a DenseAV-style model's dense features) instead and
+            scores, on AV-Shapes clips (sidecar events and words, clip.masks.npy), how well each head, the heads'
+            maximum and two baselines (a uniform heatmap, the motion energy around the prompt's frame) localise the
+            object a sound event or a spoken word is about, as DenseAV's eval_utils.py does (see "method" for where
+            it differs): {"heads", "sound": {"heads": [{"head", "ap", "iou", "instants", "classes", "perClass"}],
+            "aggregate", "uniform", "motionEnergy"}, "word": {...}, "selectivity": [{"head", "activationSound",
+            "activationWord", "nSound", "nWord", "soundSelectivity", "wordSelectivity", "prefers"}],
+            "skippedPrompts", "failed", "method"}; a table of the same goes to stderr.
             """,
             RunnerOptions.with(List.of(
-                    OptionSpec.required("task", "NAME", "what to measure; sync is the one task so far"),
+                    OptionSpec.required("task", "NAME", "what to measure: sync or localize"),
                     OptionSpec.required("model", "ID", "a model id (see `avlens models`) or a descriptor .json"),
                     OptionSpec.required("data", "DIR", "the dataset folder"),
                     OptionSpec.optional("split", "NAME", "only the clips of this split of DIR's project (train, val,"
@@ -105,9 +113,10 @@ public class EvalCommand implements CliCommand {
     @Override
     public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
         String task = arguments.required("task");
-        if (!task.equals("sync")) {
-            throw new CommandException("eval: unknown task '" + task + "'; known: sync");
+        if (!task.equals("sync") && !task.equals("localize")) {
+            throw new CommandException("eval: unknown task '" + task + "'; known: sync, localize");
         }
+        boolean localize = task.equals("localize");
         double maxLag = SimilarityCommand.maxLag(arguments, "eval");
         Path dataDir = context.resolve(arguments.required("data"));
         String descriptorArg = arguments.value("write-descriptor", null);
@@ -134,14 +143,17 @@ public class EvalCommand implements CliCommand {
         }
         try {
             // the clips of DIR as a one-off similarity experiment, run like any other (same task, cache, rule)
-            RunSnapshot snapshot = new RunSnapshot(folder, "eval-" + task, "similarity", List.of(model), refs,
-                    Map.of("maxLagSeconds", maxLag), 0, List.of());
+            RunSnapshot snapshot = new RunSnapshot(folder, "eval-" + task, localize ? "heatmap" : "similarity",
+                    List.of(model), refs, localize ? Map.of() : Map.of("maxLagSeconds", maxLag), 0, List.of());
             StderrProgress bar = new StderrProgress(context.err(), "eval");
             RunOutcome outcome = runner.run(snapshot, settings, bar);
             bar.done();
             if (outcome.clips().stream().noneMatch(c -> c.state() == RunState.SUCCEEDED)
                     && outcome.state() != RunState.SUCCEEDED) {
                 throw new CommandException("eval: " + outcome.message());
+            }
+            if (localize) {
+                return localize(arguments, context, outcome, data, model, dataDir, descriptorOut, keep);
             }
             SyncMetrics m = EvalReport.score(outcome);
             double seconds = outcome.seconds();
@@ -179,6 +191,38 @@ public class EvalCommand implements CliCommand {
                 ModelTasks.deleteQuietly(folder);
             }
         }
+    }
+
+    private static int localize(ParsedArguments arguments, CommandContext context, RunOutcome outcome, EvalData data,
+            ModelRef model, Path dataDir, Path descriptorOut, Path keep) throws CommandException {
+        JsonObject json = new JsonObject();
+        json.addProperty("task", "localize");
+        json.addProperty("model", model.id());
+        json.addProperty("descriptor", model.descriptorFile().toString());
+        json.addProperty("data", dataDir.toString());
+        json.addProperty("split", data.split() == null ? "all" : data.split());
+        json.addProperty("clips", data.clips().size());
+        JsonObject figures = LocalizeEval.score(outcome, context);
+        figures.entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));
+        json.addProperty("cachedClips", outcome.metrics().getOrDefault("cachedClips", 0.0).intValue());
+        json.addProperty("device", outcome.device());
+        json.addProperty("seconds", Math.round(outcome.seconds() * 1000) / 1000.0);
+        if (keep != null) {
+            json.addProperty("runFolder", outcome.runFolder().toString());
+        }
+        if (descriptorOut != null) {
+            StringBuilder command = new StringBuilder("avlens eval --task localize --model ")
+                    .append(arguments.required("model")).append(" --data ").append(arguments.required("data"));
+            if (data.split() != null) {
+                command.append(" --split ").append(data.split());
+            }
+            DescriptorEvaluation.write(descriptorOut, LocalizeEval.evaluation(command.toString(), data, model,
+                    figures), model);
+            json.addProperty("descriptorWritten", descriptorOut.toString());
+        }
+        context.printJson(json);
+        context.err().println(LocalizeEval.line(json, outcome.seconds()));
+        return 0;
     }
 
     /** The descriptor's evaluation block: the figures as printed, and what they were measured on, how and when. */
