@@ -55,7 +55,7 @@ class ValidateParametersTest {
         sync.getParameters().addAll(List.of(maxLag, aggregation));
         Experiment heat = f.createExperiment();
         heat.setId("heat");
-        heat.setKind("heatmap");
+        heat.setKind("captioning"); // a kind no installed family computes (DenseAV now computes heatmap)
         project.getExperiments().addAll(List.of(sync, heat));
         store.save(project);
 
@@ -75,7 +75,7 @@ class ValidateParametersTest {
                 .contains("'aggregation' is not read by similarity", "maxLagSeconds", "ignored"));
         assertThat(warnings).noneMatch(w -> w.contains("maxLagSeconds]"));
         assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("experiments[heat]: ")
-                .contains("no installed model computes experiments of kind 'heatmap'", "similarity"));
+                .contains("no installed model computes experiments of kind 'captioning'", "similarity"));
     }
 
     private static <T> T service(Class<T> type) throws InterruptedException {
