@@ -6,6 +6,8 @@ import io.avlens.analysis.similarity.TimeBase;
 import io.avlens.core.profile.PreprocessingProfile;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.inference.InferenceException;
+import io.avlens.inference.LoadedModel;
+import io.avlens.inference.ModelSpec;
 import io.avlens.runner.task.ClipInput;
 import io.avlens.runner.task.ClipResult;
 import io.avlens.runner.task.ClipTask;
@@ -139,11 +141,16 @@ public final class DenseAvHeatmapTask implements ClipTask {
         int pixels = h * w * 3;
         int steps = clip.steps();
         try {
-            FloatTensor audio = single
-                    ? output(parts.single().forward(Map.of("frames", FloatTensor.zeros(1, h, w, 3),
-                            "mel", FloatTensor.wrap(new int[] {1, bins, steps * s}, clip.mel()))), "audio", media)
-                    : output(parts.byRole(AUDIO_PART).forward(Map.of("mel",
-                            FloatTensor.wrap(new int[] {1, bins, steps * s}, clip.mel()))), "audio", media);
+            LoadedModel audioModel = single ? parts.single() : parts.byRole(AUDIO_PART);
+            LoadedModel imageModel = single ? parts.single() : parts.byRole(IMAGE_PART);
+            FloatTensor mel = FloatTensor.wrap(new int[] {1, bins, steps * s}, clip.mel());
+            FloatTensor audio = output(audioModel.forward(single
+                    ? Map.of("frames", FloatTensor.zeros(1, h, w, 3), "mel", mel)
+                    : Map.of("mel", mel)), "audio", media);
+            if (audio.rank() != 5 || audio.dim(0) != 1) {
+                throw new TaskException(media + ": " + file(audioModel) + " returned 'audio' of shape "
+                        + Arrays.toString(audio.shape()) + ", expected [1, K, C, F, T]");
+            }
             float[] image = null;
             int[] map = null;
             for (int from = 0; from < steps; from += FRAMES_PER_CALL) {
@@ -154,12 +161,11 @@ public final class DenseAvHeatmapTask implements ClipTask {
                     clip.frame(from + i, fv, i * pixels);
                 }
                 FloatTensor frames = FloatTensor.wrap(new int[] {n, h, w, 3}, fv);
-                FloatTensor part = single
-                        ? output(parts.single().forward(Map.of("frames", frames, "mel",
-                                FloatTensor.zeros(n, bins, s))), "image", media)
-                        : output(parts.byRole(IMAGE_PART).forward(Map.of("frames", frames)), "image", media);
+                FloatTensor part = output(imageModel.forward(single
+                        ? Map.of("frames", frames, "mel", FloatTensor.zeros(n, bins, s))
+                        : Map.of("frames", frames)), "image", media);
                 if (part.rank() != 5 || part.dim(0) != n) {
-                    throw new TaskException(media + ": the model returned 'image' of shape "
+                    throw new TaskException(media + ": " + file(imageModel) + " returned 'image' of shape "
                             + Arrays.toString(part.shape()) + ", expected [" + n + ", K, C, h, w]");
                 }
                 if (image == null) {
@@ -169,14 +175,15 @@ public final class DenseAvHeatmapTask implements ClipTask {
                 float[] values = part.toArray();
                 System.arraycopy(values, 0, image, from * (values.length / n), values.length);
             }
-            if (audio.rank() != 5 || audio.dim(0) != 1 || audio.dim(1) != map[1] || audio.dim(2) != map[2]) {
-                throw new TaskException(media + ": the model returned 'audio' of shape "
-                        + Arrays.toString(audio.shape()) + ", expected [1, " + map[1] + ", " + map[2] + ", F, T]");
+            if (audio.dim(1) != map[1] || audio.dim(2) != map[2]) {
+                throw new TaskException(media + ": " + file(audioModel) + " returned 'audio' of shape "
+                        + Arrays.toString(audio.shape()) + " but " + file(imageModel) + " 'image' of shape "
+                        + Arrays.toString(map) + "; both need the same K heads of C channels");
             }
             int[] a = audio.shape();
             boolean[] voiced = clip.voiced();
             if (voiced.length != a[4]) {
-                throw new TaskException(media + ": the model returned " + a[4] + " audio steps for " + voiced.length
+                throw new TaskException(media + ": " + file(audioModel) + " returned " + a[4] + " audio steps for " + voiced.length
                         + " steps of sound; DenseAV-small's audio encoder gives one step per "
                         + DenseAvConfig.AUDIO_STRIDE + " mel frames");
             }
@@ -188,6 +195,14 @@ public final class DenseAvHeatmapTask implements ClipTask {
         } catch (IllegalArgumentException e) {
             throw new TaskException(media + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The file a loaded model or part was read from, for messages: its TorchScript file or parameter file. */
+    private static String file(LoadedModel m) {
+        return switch (m.spec().source()) {
+            case ModelSpec.TorchScript t -> "the model's file " + t.file();
+            case ModelSpec.Builtin b -> "the model's file " + b.parameters();
+        };
     }
 
     private static FloatTensor output(Map<String, FloatTensor> outputs, String name, Path media)
