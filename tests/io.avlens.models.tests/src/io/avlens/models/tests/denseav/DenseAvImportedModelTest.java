@@ -15,6 +15,7 @@ import io.avlens.inference.descriptor.ModelDescriptors;
 import io.avlens.inference.djl.DjlInferenceServices;
 import io.avlens.models.denseav.DenseAvBlockFactory;
 import io.avlens.models.denseav.DenseAvHeatmapTask;
+import io.avlens.models.denseav.DenseAvHeatmaps;
 import io.avlens.models.denseav.DenseAvShippedModel;
 import io.avlens.models.internal.ShippedModels;
 import io.avlens.runner.task.ClipInput;
@@ -124,6 +125,23 @@ class DenseAvImportedModelTest {
             assertThat(fa.voicedMask()).isEqualTo(fb.voicedMask());
             assertThat(fa.frameTime()).isEqualTo(fb.frameTime());
             assertThat(fa.audioTime()).isEqualTo(fb.audioTime());
+        }
+    }
+
+    @Test
+    void thePlainJavaEntryOpensTheImportedPair() throws Exception {
+        Path json = importDense();
+        Path media = clip();
+        try (DenseAvHeatmaps imported = DenseAvHeatmaps.open(json, 1);
+                DenseAvHeatmaps builtin = DenseAvHeatmaps.shipped(dir.resolve("models"), 1)) {
+            assertThat(imported.descriptor().id()).isEqualTo(ID);
+            DenseAvHeatmaps.Result a = imported.compute(media, dir.resolve("a"));
+            DenseAvHeatmaps.Result b = builtin.compute(media, dir.resolve("b"));
+            assertThat(a.metrics()).isEqualTo(b.metrics());
+            assertThat(largestDifference(a.features().image().toArray(), b.features().image().toArray()))
+                    .isLessThanOrEqualTo(1e-5);
+            assertThat(largestDifference(a.features().audio().toArray(), b.features().audio().toArray()))
+                    .isLessThanOrEqualTo(1e-5);
         }
     }
 
