@@ -28,7 +28,9 @@ import org.osgi.service.component.annotations.Component;
  * DenseAV's dense features of one clip (experiment kind {@value #KIND}, family {@value DenseAvBlockFactory#FAMILY}),
  * through whatever the runner loaded: the built-in block, or a model made of an {@value #IMAGE_PART} part
  * ({@code frames [B, H, W, 3] → image [B, K, C, h, w]}) and an {@value #AUDIO_PART} part ({@code mel [1, bins, M] →
- * audio [1, K, C, F, T]}).
+ * audio [1, K, C, F, T]}, as {@code tools/export/denseav_small.py} writes, or {@code waveform [1, N] → audio [1, K,
+ * C, F, T]}, as the official DenseAV's export {@code tools/export/export_denseav.py} writes: then
+ * {@link DenseAvWaveformFeatures} computes the features on the model's own audio time base).
  * <p>
  * The clip is decoded at the descriptor's profile ({@link DenseClip}; a clip shorter than the profile's window is
  * padded with black frames and silence when the descriptor allows it, and {@code paddedSeconds} says by how much).
@@ -72,25 +74,32 @@ public final class DenseAvHeatmapTask implements ClipTask {
     public ClipResult run(ClipInput input, IProgressMonitor monitor) throws TaskException {
         Path media = input.media();
         PreprocessingProfile profile = input.descriptor().profile();
-        DenseAvConfig config;
-        DenseClip clip;
-        try {
-            config = new DenseAvConfig(profile, 1, 1, 1, 1.0);
-            clip = DenseClip.decode(media, config);
-        } catch (IOException e) {
-            throw new TaskException(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new TaskException(media + ": model " + input.descriptor().id() + " cannot take it: "
-                    + e.getMessage(), e);
-        }
+        DenseFeatures features;
         double padded = 0;
-        int window = config.clipFrames();
-        if (input.descriptor().padShort() && clip.steps() < window) {
-            padded = (window - clip.steps()) / profile.video().fps();
-            clip = clip.padTo(window);
+        if (DenseAvWaveformFeatures.applies(input.parts())) {
+            DenseAvWaveformFeatures.Result r = DenseAvWaveformFeatures.compute(input, monitor);
+            features = r.features();
+            padded = r.paddedSeconds();
+        } else {
+            DenseAvConfig config;
+            DenseClip clip;
+            try {
+                config = new DenseAvConfig(profile, 1, 1, 1, 1.0);
+                clip = DenseClip.decode(media, config);
+            } catch (IOException e) {
+                throw new TaskException(e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new TaskException(media + ": model " + input.descriptor().id() + " cannot take it: "
+                        + e.getMessage(), e);
+            }
+            int window = config.clipFrames();
+            if (input.descriptor().padShort() && clip.steps() < window) {
+                padded = (window - clip.steps()) / profile.video().fps();
+                clip = clip.padTo(window);
+            }
+            checkCancelled(monitor);
+            features = features(input, clip, config, monitor);
         }
-        checkCancelled(monitor);
-        DenseFeatures features = features(input, clip, config, monitor);
         Path out = input.outputFolder();
         try {
             DenseFeatureFiles.write(out, features);
@@ -198,14 +207,14 @@ public final class DenseAvHeatmapTask implements ClipTask {
     }
 
     /** The file a loaded model or part was read from, for messages: its TorchScript file or parameter file. */
-    private static String file(LoadedModel m) {
+    static String file(LoadedModel m) {
         return switch (m.spec().source()) {
             case ModelSpec.TorchScript t -> "the model's file " + t.file();
             case ModelSpec.Builtin b -> "the model's file " + b.parameters();
         };
     }
 
-    private static FloatTensor output(Map<String, FloatTensor> outputs, String name, Path media)
+    static FloatTensor output(Map<String, FloatTensor> outputs, String name, Path media)
             throws TaskException {
         FloatTensor t = outputs.get(name);
         if (t == null) {
@@ -214,7 +223,7 @@ public final class DenseAvHeatmapTask implements ClipTask {
         return t;
     }
 
-    private static void checkCancelled(IProgressMonitor monitor) {
+    static void checkCancelled(IProgressMonitor monitor) {
         if (monitor != null && monitor.isCanceled()) {
             throw new OperationCanceledException();
         }
