@@ -8,6 +8,7 @@ import io.avlens.analysis.dense.DenseFeatures;
 import io.avlens.inference.InferenceService;
 import io.avlens.inference.LoadedModel;
 import io.avlens.inference.ModelSpec;
+import io.avlens.inference.descriptor.ModelCatalog;
 import io.avlens.inference.descriptor.ModelDescriptor;
 import io.avlens.inference.descriptor.ModelDescriptors;
 import io.avlens.inference.djl.DjlInferenceServices;
@@ -22,6 +23,7 @@ import io.avlens.runner.task.ModelParts;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -32,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A two-part DenseAV model whose audio part reads the raw waveform, the layout of the official DenseAV's export
  * ({@code tools/export/export_denseav.py}): the heatmap task feeds it the clip's samples and takes the audio time base
  * from what it returns. The audio part is a mock ({@code resources/denseav-waveform-mock/make_mock.py}) whose every
- * value is the RMS of 1,000 samples times a known factor, so the test recomputes them from the decoded sound.
+ * value is the RMS of 1,000 samples times a known factor, so the test recomputes them from the decoded sound; and what
+ * {@code export_denseav.py} writes from a mock of the official repository runs through the task at the
+ * {@code denseav} profile.
  */
 class DenseAvWaveformPartTest {
 
@@ -92,6 +96,41 @@ class DenseAvWaveformPartTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void whatTheOfficialExportWritesRunsThroughTheTask() throws Exception {
+        Path folder = dir.resolve("models/denseav-sound-and-language");
+        for (String f : new String[] {"model.json", "image.pt", "audio.pt"}) {
+            copy("denseav-official-mock/" + f, folder);
+        }
+        Path media = copy("avshapes-speech/clip-00000.mp4", dir.resolve("media"));
+        ModelCatalog catalog = ModelCatalog.scan(dir.resolve("models"));
+        assertThat(catalog.problems()).isEmpty();
+        ModelCatalog.Entry e = catalog.byId("denseav-sound-and-language").orElseThrow();
+        assertThat(e.descriptor().profile().id()).isEqualTo("denseav");
+        assertThat(new DenseAvHeatmapTask().supports(e.descriptor().family())).isTrue();
+        InferenceService service = DjlInferenceServices.cpu(List.of(new DenseAvBlockFactory()));
+        Map<String, LoadedModel> loaded = new LinkedHashMap<>();
+        try {
+            for (ModelDescriptor.Component c : e.descriptor().parts()) {
+                loaded.put(c.role(), service.load(ModelDescriptors.toSpec(e.file(), e.descriptor(), c,
+                        ModelSpec.Options.DEFAULT)));
+            }
+            Path out = Files.createDirectories(dir.resolve("official"));
+            ClipResult r = new DenseAvHeatmapTask().run(new ClipInput("clip-00000", media, ModelParts.of(loaded),
+                    e.descriptor(), Map.of(), 0, out), new NullProgressMonitor());
+            // 4 s at the denseav profile: 4 frames of 224 x 224; the mock's audio makes one step per 320 samples
+            assertThat(r.metrics()).containsEntry("frames", 4.0).containsEntry("audioSteps", 200.0)
+                    .containsEntry("heads", 2.0);
+            DenseFeatures f = DenseFeatureFiles.read(out);
+            assertThat(f.image().shape()).containsExactly(4, 2, 4, 14, 14);
+            assertThat(f.audio().shape()).containsExactly(2, 4, 4, 200);
+            assertThat(f.frameTime().step()).isEqualTo(1.0);
+            assertThat(f.audioTime().step()).isCloseTo(0.02, within(1e-12));
+        } finally {
+            loaded.values().forEach(LoadedModel::close);
         }
     }
 }
