@@ -111,3 +111,33 @@ def write_descriptor(folder, weights_file, model_id, family, profile, modalities
         f.write("\n")
     os.replace(tmp, path)
     return path
+
+
+def write_parts_descriptor(folder, model_id, family, profile, modalities, parts, notes, pad_short=False):
+    """Writes folder/model.json for one model made of parts (the descriptor's "components"): `parts` is a list of
+    (role, weights_file, inputs, outputs), inputs/outputs lists of (name, shape) as for write_descriptor. Each part's
+    weights are named relative to `folder` with their own SHA-256."""
+    notes = dict(notes)
+    notes.setdefault("torch", torch.__version__)
+    notes.setdefault("python", sys.version.split()[0])
+    descriptor = {
+        "formatVersion": FORMAT_VERSION,
+        "id": model_id,
+        "family": family,
+        "profile": profile,
+        "padShort": bool(pad_short),
+        "modalities": sorted(modalities),
+        "components": [{"role": role, "source": "torchscript", "weights": os.path.basename(weights),
+                        "sha256": sha256(weights),
+                        "inputs": [{"name": n, "shape": list(s)} for n, s in inputs],
+                        "outputs": [{"name": n, "shape": list(s)} for n, s in outputs]}
+                       for role, weights, inputs, outputs in parts],
+        "notes": {k: str(v) for k, v in sorted(notes.items())},
+    }
+    path = os.path.join(folder, "model.json")
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(descriptor, f, indent=2)
+        f.write("\n")
+    os.replace(tmp, path)
+    return path

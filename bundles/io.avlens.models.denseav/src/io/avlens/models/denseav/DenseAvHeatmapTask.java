@@ -6,6 +6,8 @@ import io.avlens.analysis.similarity.TimeBase;
 import io.avlens.core.profile.PreprocessingProfile;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.inference.InferenceException;
+import io.avlens.inference.LoadedModel;
+import io.avlens.inference.ModelSpec;
 import io.avlens.runner.task.ClipInput;
 import io.avlens.runner.task.ClipResult;
 import io.avlens.runner.task.ClipTask;
@@ -26,7 +28,9 @@ import org.osgi.service.component.annotations.Component;
  * DenseAV's dense features of one clip (experiment kind {@value #KIND}, family {@value DenseAvBlockFactory#FAMILY}),
  * through whatever the runner loaded: the built-in block, or a model made of an {@value #IMAGE_PART} part
  * ({@code frames [B, H, W, 3] → image [B, K, C, h, w]}) and an {@value #AUDIO_PART} part ({@code mel [1, bins, M] →
- * audio [1, K, C, F, T]}).
+ * audio [1, K, C, F, T]}, as {@code tools/export/denseav_small.py} writes, or {@code waveform [1, N] → audio [1, K,
+ * C, F, T]}, as the official DenseAV's export {@code tools/export/export_denseav.py} writes: then
+ * {@link DenseAvWaveformFeatures} computes the features on the model's own audio time base).
  * <p>
  * The clip is decoded at the descriptor's profile ({@link DenseClip}; a clip shorter than the profile's window is
  * padded with black frames and silence when the descriptor allows it, and {@code paddedSeconds} says by how much).
@@ -70,25 +74,32 @@ public final class DenseAvHeatmapTask implements ClipTask {
     public ClipResult run(ClipInput input, IProgressMonitor monitor) throws TaskException {
         Path media = input.media();
         PreprocessingProfile profile = input.descriptor().profile();
-        DenseAvConfig config;
-        DenseClip clip;
-        try {
-            config = new DenseAvConfig(profile, 1, 1, 1, 1.0);
-            clip = DenseClip.decode(media, config);
-        } catch (IOException e) {
-            throw new TaskException(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new TaskException(media + ": model " + input.descriptor().id() + " cannot take it: "
-                    + e.getMessage(), e);
-        }
+        DenseFeatures features;
         double padded = 0;
-        int window = config.clipFrames();
-        if (input.descriptor().padShort() && clip.steps() < window) {
-            padded = (window - clip.steps()) / profile.video().fps();
-            clip = clip.padTo(window);
+        if (DenseAvWaveformFeatures.applies(input.parts())) {
+            DenseAvWaveformFeatures.Result r = DenseAvWaveformFeatures.compute(input, monitor);
+            features = r.features();
+            padded = r.paddedSeconds();
+        } else {
+            DenseAvConfig config;
+            DenseClip clip;
+            try {
+                config = new DenseAvConfig(profile, 1, 1, 1, 1.0);
+                clip = DenseClip.decode(media, config);
+            } catch (IOException e) {
+                throw new TaskException(e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new TaskException(media + ": model " + input.descriptor().id() + " cannot take it: "
+                        + e.getMessage(), e);
+            }
+            int window = config.clipFrames();
+            if (input.descriptor().padShort() && clip.steps() < window) {
+                padded = (window - clip.steps()) / profile.video().fps();
+                clip = clip.padTo(window);
+            }
+            checkCancelled(monitor);
+            features = features(input, clip, config, monitor);
         }
-        checkCancelled(monitor);
-        DenseFeatures features = features(input, clip, config, monitor);
         Path out = input.outputFolder();
         try {
             DenseFeatureFiles.write(out, features);
@@ -139,11 +150,16 @@ public final class DenseAvHeatmapTask implements ClipTask {
         int pixels = h * w * 3;
         int steps = clip.steps();
         try {
-            FloatTensor audio = single
-                    ? output(parts.single().forward(Map.of("frames", FloatTensor.zeros(1, h, w, 3),
-                            "mel", FloatTensor.wrap(new int[] {1, bins, steps * s}, clip.mel()))), "audio", media)
-                    : output(parts.byRole(AUDIO_PART).forward(Map.of("mel",
-                            FloatTensor.wrap(new int[] {1, bins, steps * s}, clip.mel()))), "audio", media);
+            LoadedModel audioModel = single ? parts.single() : parts.byRole(AUDIO_PART);
+            LoadedModel imageModel = single ? parts.single() : parts.byRole(IMAGE_PART);
+            FloatTensor mel = FloatTensor.wrap(new int[] {1, bins, steps * s}, clip.mel());
+            FloatTensor audio = output(audioModel.forward(single
+                    ? Map.of("frames", FloatTensor.zeros(1, h, w, 3), "mel", mel)
+                    : Map.of("mel", mel)), "audio", media);
+            if (audio.rank() != 5 || audio.dim(0) != 1) {
+                throw new TaskException(media + ": " + file(audioModel) + " returned 'audio' of shape "
+                        + Arrays.toString(audio.shape()) + ", expected [1, K, C, F, T]");
+            }
             float[] image = null;
             int[] map = null;
             for (int from = 0; from < steps; from += FRAMES_PER_CALL) {
@@ -154,12 +170,11 @@ public final class DenseAvHeatmapTask implements ClipTask {
                     clip.frame(from + i, fv, i * pixels);
                 }
                 FloatTensor frames = FloatTensor.wrap(new int[] {n, h, w, 3}, fv);
-                FloatTensor part = single
-                        ? output(parts.single().forward(Map.of("frames", frames, "mel",
-                                FloatTensor.zeros(n, bins, s))), "image", media)
-                        : output(parts.byRole(IMAGE_PART).forward(Map.of("frames", frames)), "image", media);
+                FloatTensor part = output(imageModel.forward(single
+                        ? Map.of("frames", frames, "mel", FloatTensor.zeros(n, bins, s))
+                        : Map.of("frames", frames)), "image", media);
                 if (part.rank() != 5 || part.dim(0) != n) {
-                    throw new TaskException(media + ": the model returned 'image' of shape "
+                    throw new TaskException(media + ": " + file(imageModel) + " returned 'image' of shape "
                             + Arrays.toString(part.shape()) + ", expected [" + n + ", K, C, h, w]");
                 }
                 if (image == null) {
@@ -169,14 +184,15 @@ public final class DenseAvHeatmapTask implements ClipTask {
                 float[] values = part.toArray();
                 System.arraycopy(values, 0, image, from * (values.length / n), values.length);
             }
-            if (audio.rank() != 5 || audio.dim(0) != 1 || audio.dim(1) != map[1] || audio.dim(2) != map[2]) {
-                throw new TaskException(media + ": the model returned 'audio' of shape "
-                        + Arrays.toString(audio.shape()) + ", expected [1, " + map[1] + ", " + map[2] + ", F, T]");
+            if (audio.dim(1) != map[1] || audio.dim(2) != map[2]) {
+                throw new TaskException(media + ": " + file(audioModel) + " returned 'audio' of shape "
+                        + Arrays.toString(audio.shape()) + " but " + file(imageModel) + " 'image' of shape "
+                        + Arrays.toString(map) + "; both need the same K heads of C channels");
             }
             int[] a = audio.shape();
             boolean[] voiced = clip.voiced();
             if (voiced.length != a[4]) {
-                throw new TaskException(media + ": the model returned " + a[4] + " audio steps for " + voiced.length
+                throw new TaskException(media + ": " + file(audioModel) + " returned " + a[4] + " audio steps for " + voiced.length
                         + " steps of sound; DenseAV-small's audio encoder gives one step per "
                         + DenseAvConfig.AUDIO_STRIDE + " mel frames");
             }
@@ -190,7 +206,15 @@ public final class DenseAvHeatmapTask implements ClipTask {
         }
     }
 
-    private static FloatTensor output(Map<String, FloatTensor> outputs, String name, Path media)
+    /** The file a loaded model or part was read from, for messages: its TorchScript file or parameter file. */
+    static String file(LoadedModel m) {
+        return switch (m.spec().source()) {
+            case ModelSpec.TorchScript t -> "the model's file " + t.file();
+            case ModelSpec.Builtin b -> "the model's file " + b.parameters();
+        };
+    }
+
+    static FloatTensor output(Map<String, FloatTensor> outputs, String name, Path media)
             throws TaskException {
         FloatTensor t = outputs.get(name);
         if (t == null) {
@@ -199,7 +223,7 @@ public final class DenseAvHeatmapTask implements ClipTask {
         return t;
     }
 
-    private static void checkCancelled(IProgressMonitor monitor) {
+    static void checkCancelled(IProgressMonitor monitor) {
         if (monitor != null && monitor.isCanceled()) {
             throw new OperationCanceledException();
         }

@@ -4,6 +4,7 @@ import io.avlens.analysis.dense.DenseFeatureFiles;
 import io.avlens.analysis.dense.DenseFeatures;
 import io.avlens.inference.Device;
 import io.avlens.inference.InferenceException;
+import io.avlens.inference.InferenceService;
 import io.avlens.inference.LoadedModel;
 import io.avlens.inference.ModelSpec;
 import io.avlens.inference.descriptor.ModelDescriptor;
@@ -14,10 +15,12 @@ import io.avlens.models.ShippedModel;
 import java.io.InputStream;
 import io.avlens.runner.task.ClipInput;
 import io.avlens.runner.task.ClipResult;
+import io.avlens.runner.task.ModelParts;
 import io.avlens.runner.task.TaskException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,16 +37,17 @@ public final class DenseAvHeatmaps implements AutoCloseable {
 
     private final DenseAvHeatmapTask task = new DenseAvHeatmapTask();
     private final ModelDescriptor descriptor;
-    private final LoadedModel model;
+    private final ModelParts parts;
 
-    private DenseAvHeatmaps(ModelDescriptor descriptor, LoadedModel model) {
+    private DenseAvHeatmaps(ModelDescriptor descriptor, ModelParts parts) {
         this.descriptor = descriptor;
-        this.model = model;
+        this.parts = parts;
     }
 
     /**
      * Loads DenseAV weights on the CPU from their descriptor ({@code model.json} or {@code denseav-small.json}, the
-     * weights beside it, checked against their SHA-256).
+     * weights beside it, checked against their SHA-256): the built-in block, or a model made of an {@code image} and
+     * an {@code audio} part (e.g. {@code tools/export/denseav_small.py}'s traced pair), each part loaded once.
      *
      * @param threads engine threads, 0 for libtorch's default
      * @throws InferenceException naming the file when the descriptor or the weights cannot be used
@@ -54,9 +58,22 @@ public final class DenseAvHeatmaps implements AutoCloseable {
             throw new InferenceException(descriptorFile + ": model " + d.id() + " is of family '" + d.family()
                     + "', not '" + DenseAvBlockFactory.FAMILY + "'");
         }
-        ModelSpec spec = ModelDescriptors.toSpec(descriptorFile, d,
-                ModelSpec.Options.DEFAULT.withDevice(Device.CPU).withThreads(threads));
-        return new DenseAvHeatmaps(d, DjlInferenceServices.cpu(List.of(new DenseAvBlockFactory())).load(spec));
+        ModelSpec.Options options = ModelSpec.Options.DEFAULT.withDevice(Device.CPU).withThreads(threads);
+        InferenceService service = DjlInferenceServices.cpu(List.of(new DenseAvBlockFactory()));
+        if (!d.hasParts()) {
+            return new DenseAvHeatmaps(d, ModelParts.single(service.load(ModelDescriptors.toSpec(descriptorFile, d,
+                    options))));
+        }
+        Map<String, LoadedModel> loaded = new LinkedHashMap<>();
+        try {
+            for (ModelDescriptor.Component part : d.parts()) {
+                loaded.put(part.role(), service.load(ModelDescriptors.toSpec(descriptorFile, d, part, options)));
+            }
+        } catch (InferenceException | RuntimeException e) {
+            loaded.values().forEach(LoadedModel::close);
+            throw e;
+        }
+        return new DenseAvHeatmaps(d, ModelParts.of(loaded));
     }
 
     /**
@@ -98,7 +115,7 @@ public final class DenseAvHeatmaps implements AutoCloseable {
         Path clip = media.toAbsolutePath();
         try {
             Files.createDirectories(outputFolder);
-            ClipResult r = task.run(new ClipInput(clip.getFileName().toString(), clip, model, descriptor, Map.of(),
+            ClipResult r = task.run(new ClipInput(clip.getFileName().toString(), clip, parts, descriptor, Map.of(),
                     0, outputFolder), null);
             return new Result(DenseFeatureFiles.read(outputFolder), r.metrics());
         } catch (IOException e) {
@@ -117,7 +134,7 @@ public final class DenseAvHeatmaps implements AutoCloseable {
 
     @Override
     public void close() {
-        model.close();
+        parts.roles().forEach(r -> parts.byRole(r).close());
     }
 
     /**
