@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -109,6 +110,14 @@ public final class DenseFeatureFiles {
      * {@code features} to {@code file}, atomically, one frame at a time.
      */
     public static void writeVolume(Path file, DenseFeatures features) throws IOException {
+        writeVolume(file, features, frame -> { });
+    }
+
+    /**
+     * As {@link #writeVolume(Path, DenseFeatures)}, telling {@code afterFrame} each frame written (for progress); an
+     * unchecked exception it throws (a cancel) stops the writing, and no file is left.
+     */
+    public static void writeVolume(Path file, DenseFeatures features, IntConsumer afterFrame) throws IOException {
         int h = features.height();
         int w = features.width();
         int steps = features.steps();
@@ -131,6 +140,7 @@ public final class DenseFeatureFiles {
                     bytes.asFloatBuffer().put(block);
                     out.write(bytes.array(), 0, block.length * Float.BYTES);
                 }
+                afterFrame.accept(frame);
             }
             out.flush();
         });
