@@ -9,12 +9,16 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Rectangle;
@@ -23,7 +27,6 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 
-import io.avlens.analysis.dense.DenseFeatureFiles;
 import io.avlens.analysis.dense.DenseFeatures;
 import io.avlens.core.event.AvLensTopics;
 import io.avlens.core.event.TimeSelectionChanged;
@@ -35,8 +38,10 @@ import io.avlens.ui.heatmaps.internal.HeadPanels;
 import io.avlens.ui.heatmaps.internal.HeadsToolbar;
 import io.avlens.ui.heatmaps.internal.HeatmapClip;
 import io.avlens.ui.heatmaps.internal.HeatmapExport;
+import io.avlens.ui.heatmaps.internal.HeatmapExportJobs;
 import io.avlens.ui.heatmaps.internal.HeatmapSettings;
 import io.avlens.ui.heatmaps.internal.HeatmapSlice;
+import io.avlens.ui.heatmaps.internal.HeatmapVideoExport;
 import io.avlens.ui.media.VideoView;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -48,8 +53,9 @@ import jakarta.inject.Named;
  * their maximum, as the overlay normalises them) and under them each head's activation over audio time (maximum over
  * space) with the audio time shown. Click a curve: the cursor moves there. Click or drag a rectangle on a panel: the
  * region's activation over audio time joins the curves. The toolbar chooses the model, the colouring and the
- * normalisation (shared with the Video view's heatmap overlay), pins the audio time, mutes or solos heads, and exports
- * PNGs and the volume. Playing the clip animates everything.
+ * normalisation (shared with the Video view's heatmap overlay), pins the audio time or the video frame, mutes or solos
+ * heads, and exports PNGs, the overlaid video as MP4 and the volume (the last two in jobs). Playing the clip animates
+ * everything.
  */
 public class HeadsView {
 
@@ -93,6 +99,11 @@ public class HeadsView {
             }
 
             @Override
+            public void pinFrame(boolean pinned) {
+                HeadsView.this.pinFrame(pinned);
+            }
+
+            @Override
             public void solo(int k) {
                 HeadsView.this.solo(k);
             }
@@ -102,7 +113,8 @@ public class HeadsView {
                 switch (what) {
                     case "video" -> askAndExport("overlay.png", HeadsView.this::exportOverlay);
                     case "heads" -> askAndExport("heads.png", HeadsView.this::exportHeads);
-                    default -> askAndExport("heatmap.npy", HeadsView.this::exportVolume);
+                    case "mp4" -> ask("heatmap.mp4", HeadsView.this::exportVideo);
+                    default -> ask("heatmap.npy", HeadsView.this::exportVolume);
                 }
             }
         });
@@ -202,7 +214,8 @@ public class HeadsView {
     }
 
     private void syncControls() {
-        toolbar.sync(analysis != null && settings().isAudioPinned(analysis.file()));
+        toolbar.sync(analysis != null && settings().isAudioPinned(analysis.file()),
+                analysis != null && settings().isFramePinned(analysis.file()));
     }
 
     private void settingsChanged() {
@@ -219,7 +232,7 @@ public class HeadsView {
         }
         DenseFeatures f = clip.shown();
         double audio = audioTime();
-        int frame = f.frameAt(analysis.cursor());
+        int frame = f.frameAt(settings().videoTime(analysis.file(), analysis.cursor()));
         slice = HeatmapSlice.of(clip, frame, f.stepAt(audio), settings());
         panels.show(slice, f.height(), f.width(), settings());
         List<ActivationCurves.Curve> lines = new ArrayList<>();
@@ -265,6 +278,17 @@ public class HeadsView {
     public void pinAudio(boolean pinned) {
         if (analysis != null) {
             settings().pinAudio(analysis.file(), pinned ? audioTime() : Double.NaN);
+        }
+    }
+
+    /**
+     * Pins the video frame of the clip at the one shown now (true): the shared cursor then moves the audio time only,
+     * against that frame; false follows the cursor again.
+     */
+    public void pinFrame(boolean pinned) {
+        if (analysis != null) {
+            settings().pinFrame(analysis.file(), pinned ? settings().videoTime(analysis.file(), analysis.cursor())
+                    : Double.NaN);
         }
     }
 
@@ -332,29 +356,80 @@ public class HeadsView {
         HeatmapExport.headsPng(file, panels, curves);
     }
 
-    /** Writes the volume {@code [frames, heads, h, w, audio steps]} (raw, frequency averaged) as float32 .npy. */
-    public void exportVolume(Path file) throws IOException {
-        if (clip == null) {
-            throw new IOException(file + ": no heatmaps to export");
+    /**
+     * Starts writing the volume {@code [frames, heads, h, w, audio steps]} (raw, frequency averaged) as float32
+     * {@code .npy} in a job (progress in frames, cancel, atomic); null, with the problem reported, without heatmaps.
+     */
+    public Job exportVolume(Path file) {
+        HeatmapClip c = clip;
+        return start(file, c == null ? null : "Exporting the heatmap volume to " + file.getFileName(),
+                monitor -> HeatmapExportJobs.writeVolume(c, file, monitor));
+    }
+
+    /**
+     * Starts writing the clip with its sound and the heatmap over every frame as MP4, with the heads shown, colouring
+     * and normalisation of now (see {@link HeatmapVideoExport}), in a job (progress in frames, cancel, atomic); null,
+     * with the problem reported, without heatmaps.
+     */
+    public Job exportVideo(Path file) {
+        HeatmapClip c = clip;
+        Path media = analysis == null ? null : analysis.file();
+        HeatmapSettings snapshot = settings().copy();
+        return start(file, c == null || media == null ? null : "Exporting the heatmap video to " + file.getFileName(),
+                monitor -> HeatmapVideoExport.write(media, c, snapshot, file, monitor));
+    }
+
+    private Job start(Path file, String name, HeatmapExportJobs.Work work) {
+        if (name == null) {
+            report(file + ": no heatmaps to export; open a clip and wait for its heatmaps");
+            return null;
         }
-        DenseFeatureFiles.writeVolume(file, clip.raw());
+        Job job = HeatmapExportJobs.job(name, file, work, s -> post(() -> report(s.getMessage())));
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                if (event.getResult().isOK()) {
+                    post(() -> status.setText("Wrote " + file));
+                }
+            }
+        });
+        status.setText(name + "...");
+        job.schedule();
+        return job;
+    }
+
+    /** Shows {@code message} (the file and the problem) in the status line and a dialog. */
+    private void report(String message) {
+        status.setText(message);
+        MessageDialog.openError(root.getShell(), "Export failed", message);
     }
 
     private interface Export {
         void write(Path file) throws IOException;
     }
 
-    private void askAndExport(String name, Export export) {
+    private void ask(String name, java.util.function.Consumer<Path> export) {
+        String chosen = chooseFile(name);
+        if (chosen != null) {
+            export.accept(Path.of(chosen));
+        }
+    }
+
+    private String chooseFile(String name) {
         FileDialog dialog = new FileDialog(root.getShell(), SWT.SAVE);
         dialog.setFileName(name);
         dialog.setOverwrite(true);
-        String chosen = dialog.open();
+        return dialog.open();
+    }
+
+    private void askAndExport(String name, Export export) {
+        String chosen = chooseFile(name);
         if (chosen != null) {
             try {
                 export.write(Path.of(chosen));
                 status.setText("Wrote " + chosen);
             } catch (IOException e) {
-                status.setText(e.getMessage());
+                report(e.getMessage());
             }
         }
     }

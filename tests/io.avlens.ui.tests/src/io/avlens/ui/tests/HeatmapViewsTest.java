@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -41,7 +42,8 @@ import io.avlens.ui.media.internal.OverlaySlot;
 /**
  * The shipped DenseAV-small on a real AV-Shapes clip with spoken colour words: the heatmap overlay over the Video view
  * and the Heads view follow the shared cursor; a head can be soloed; a region's activation differs from the whole
- * frame's; the value under the mouse is the model's value at that cell; curves seek; everything exports.
+ * frame's; the value under the mouse is the model's value at that cell; curves seek; audio time or the frame can be
+ * pinned; everything exports (the MP4 and the volume in jobs, {@link HeatmapVideoExports}).
  */
 class HeatmapViewsTest {
 
@@ -187,6 +189,19 @@ class HeatmapViewsTest {
         assertThat(pinned.frame()).isEqualTo(raw.frameAt(3.0));
         Ui.screenshot(window.getShell(), "heatmaps-audio-pinned");
         Ui.run(() -> heads.pinAudio(false));
+
+        // and the reverse: pin the frame, scrub the audio time: the frame stays, the audio step follows the cursor
+        Ui.run(() -> heads.pinFrame(true));
+        Ui.run(() -> analysis.moveCursor(this, 1.0));
+        Ui.waitUntil("the frame at 1 s", 20, () -> video.shownTime() == 1.0);
+        var framePinned = Ui.sync(() -> paintedSlice(video, layer));
+        assertThat(framePinned.frame()).isEqualTo(raw.frameAt(3.0)).isNotEqualTo(raw.frameAt(1.0));
+        assertThat(framePinned.step()).isEqualTo(raw.stepAt(1.0));
+        Ui.waitUntil("the Heads view at audio 1 s", 20, () -> heads.slice().step() == raw.stepAt(1.0));
+        assertThat(Ui.sync(() -> heads.slice().frame())).isEqualTo(raw.frameAt(3.0));
+        Ui.screenshot(window.getShell(), "heatmaps-frame-pinned");
+        Ui.run(() -> heads.pinFrame(false));
+        Ui.waitUntil("the Heads view at frame 1 s", 20, () -> heads.slice().frame() == raw.frameAt(1.0));
         Ui.run(() -> heads.solo(-1));
 
         // exports
@@ -197,11 +212,11 @@ class HeatmapViewsTest {
             try {
                 heads.exportOverlay(png);
                 heads.exportHeads(headsPng);
-                heads.exportVolume(volume);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
         });
+        finished(Ui.sync(() -> heads.exportVolume(volume)));
         ImageData overlayPng = new ImageLoader().load(png.toString())[0];
         assertThat(overlayPng.width).isEqualTo(picture.width);
         assertThat(new ImageLoader().load(headsPng.toString())[0].width).isGreaterThan(100);
@@ -212,9 +227,17 @@ class HeatmapViewsTest {
         Files.copy(png, shots.resolve("heatmaps-export-overlay.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.copy(headsPng, shots.resolve("heatmaps-export-heads.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        HeatmapVideoExports.check(clip, heads, heatmaps, dir);
         System.out.println(String.format(Locale.ROOT, "%s on %s: %d heads, %d × %d cells, %d frames, %d audio steps;"
                 + " last new overlay instant (slice, upsampling, colours, image) %.3f ms", MODEL, clip.getFileName(), raw.heads(), raw.height(), raw.width(),
                 raw.frames(), raw.steps(), Ui.sync(layer::lastInstantNanos) / 1e6));
+    }
+
+    /** Waits for an export job; it must have succeeded. */
+    static void finished(Job job) throws InterruptedException {
+        assertThat(job).isNotNull();
+        job.join();
+        assertThat(job.getResult().isOK()).as(job.getResult().getMessage()).isTrue();
     }
 
     /** Paints the Video view off screen (as on screen) and returns the slice the heatmap layer drew. */

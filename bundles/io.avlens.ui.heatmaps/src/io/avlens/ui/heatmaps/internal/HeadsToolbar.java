@@ -15,7 +15,7 @@ import org.eclipse.swt.widgets.Label;
 
 /**
  * The Heads view's controls: the model, the colouring and the normalisation (shared with the overlay through
- * {@link HeatmapSettings}), pinning the audio time, the exports, and per head a check box (mute) and a solo button.
+ * {@link HeatmapSettings}), pinning the audio time or the video frame, the exports, and per head a check box (mute) and a solo button.
  * UI thread.
  */
 public final class HeadsToolbar {
@@ -25,10 +25,16 @@ public final class HeadsToolbar {
         /** Pins the audio time (true) or follows the cursor again. */
         void pinAudio(boolean pinned);
 
+        /** Pins the video frame (true): the cursor then moves the audio time only; false follows the cursor again. */
+        void pinFrame(boolean pinned);
+
         /** Shows head {@code k} alone (−1: all). */
         void solo(int k);
 
-        /** Asks for a file and writes the Video view's picture, the panels ({@code "heads"}) or the volume. */
+        /**
+         * Asks for a file and writes the Video view's picture ({@code "video"}), the panels ({@code "heads"}), the
+         * overlaid video with its sound ({@code "mp4"}) or the volume ({@code "volume"}).
+         */
         void export(String what);
     }
 
@@ -40,6 +46,7 @@ public final class HeadsToolbar {
     private final Combo colouringCombo;
     private final Combo normalisationCombo;
     private final Button pinButton;
+    private final Button pinFrameButton;
     private final Composite headBar;
 
     /** Adds three rows to {@code parent} (a {@code GridLayout} of one column). */
@@ -58,14 +65,20 @@ public final class HeadsToolbar {
         HeatmapSettings.Normalisation[] normalisations = HeatmapSettings.Normalisation.values();
         normalisationCombo = combo(bar, "Normalise:", normalisations.length, i -> normalisations[i].label(),
                 i -> heatmaps.settings().setNormalisation(normalisations[i]));
-        Composite second = row(parent, 4);
+        Composite second = row(parent, 6);
         pinButton = new Button(second, SWT.TOGGLE);
         pinButton.setText("Pin audio time");
         pinButton.setToolTipText("Keep the heatmaps at this audio time while the picture is scrubbed");
         pinButton.addListener(SWT.Selection, e -> actions.pinAudio(pinButton.getSelection()));
+        pinFrameButton = new Button(second, SWT.TOGGLE);
+        pinFrameButton.setText("Pin frame");
+        pinFrameButton.setToolTipText("Keep the heatmaps at this video frame while the audio time is scrubbed");
+        pinFrameButton.addListener(SWT.Selection, e -> actions.pinFrame(pinFrameButton.getSelection()));
         button(second, "PNG video", "Export the Video view's picture with the heatmap as PNG",
                 () -> actions.export("video"));
         button(second, "PNG heads", "Export these panels and curves as PNG", () -> actions.export("heads"));
+        button(second, "MP4 video", "Export the clip with its sound and the heatmap over every frame as MP4, with the"
+                + " heads, colours and normalisation chosen here", () -> actions.export("mp4"));
         button(second, "Volume .npy", "Export the volume [frames, heads, h, w, audio steps] as float32 .npy",
                 () -> actions.export("volume"));
         headBar = row(parent, 1);
@@ -127,8 +140,12 @@ public final class HeadsToolbar {
         }
     }
 
-    /** Shows the settings in the controls; {@code pinned}: whether the clip's audio time is pinned. */
-    public void sync(boolean pinned) {
+    /**
+     * Shows the settings in the controls; {@code pinned}: whether the clip's audio time is pinned, {@code framePinned}:
+     * whether its video frame is.
+     */
+    public void sync(boolean pinned, boolean framePinned) {
+        pinFrameButton.setSelection(framePinned);
         HeatmapSettings settings = heatmaps.settings();
         colouringCombo.select(settings.colouring().ordinal());
         normalisationCombo.select(settings.normalisation().ordinal());

@@ -98,7 +98,7 @@ public final class HeatmapLayer implements VideoOverlay.Layer {
             return null;
         }
         DenseFeatures f = c.shown();
-        int videoFrame = f.frameAt(frame.videoTime());
+        int videoFrame = f.frameAt(heatmaps.settings().videoTime(clip, frame.videoTime()));
         int step = f.stepAt(heatmaps.settings().audioTime(clip, frame.audioTime()));
         if (slice == null || sliceClip != c || sliceVersion != version || slice.frame() != videoFrame
                 || slice.step() != step) {
@@ -149,6 +149,10 @@ public final class HeatmapLayer implements VideoOverlay.Layer {
         double audio = settings.audioTime(clip, frame.audioTime());
         String first = String.format(Locale.ROOT, "audio %.2f s%s", audio,
                 settings.isAudioPinned(clip) ? " (pinned)" : "");
+        if (settings.isFramePinned(clip)) {
+            first += String.format(Locale.ROOT, " · heatmap of the frame at %.2f s (pinned)",
+                    settings.videoTime(clip, frame.videoTime()));
+        }
         String second = settings.describe(f.heads());
         Rectangle p = frame.picture();
         Point a = gc.textExtent(first);

@@ -63,6 +63,8 @@ public final class HeatmapSettings {
     private Normalisation normalisation = Normalisation.CLIP;
     private Path pinnedClip;
     private double pinnedAudio = Double.NaN;
+    private Path pinnedFrameClip;
+    private double pinnedVideo = Double.NaN;
 
     /** Head {@code k}'s colour, RGB. */
     public static int headColour(int k) {
@@ -153,6 +155,35 @@ public final class HeatmapSettings {
     /** The audio time shown for {@code clip}: the pinned one, else {@code cursorAudio} (the shared cursor's). */
     public double audioTime(Path clip, double cursorAudio) {
         return isAudioPinned(clip) ? pinnedAudio : cursorAudio;
+    }
+
+    /** Pins the video time of {@code clip} at {@code seconds} (its frame stays); NaN follows the shared cursor again. */
+    public void pinFrame(Path clip, double seconds) {
+        pinnedFrameClip = Double.isNaN(seconds) ? null : clip;
+        pinnedVideo = seconds;
+        changed();
+    }
+
+    /** Whether the video frame of {@code clip} is pinned (the user scrubs audio time against it). */
+    public boolean isFramePinned(Path clip) {
+        return clip != null && clip.equals(pinnedFrameClip) && !Double.isNaN(pinnedVideo);
+    }
+
+    /** The video time whose frame is shown for {@code clip}: the pinned one, else {@code cursor} (the shared one). */
+    public double videoTime(Path clip, double cursor) {
+        return isFramePinned(clip) ? pinnedVideo : cursor;
+    }
+
+    /**
+     * A copy of the heads shown, the colouring and the normalisation (no pins, no listeners), for work off the UI
+     * thread that must not see later changes.
+     */
+    public HeatmapSettings copy() {
+        HeatmapSettings c = new HeatmapSettings();
+        c.muted.addAll(muted);
+        c.colouring = colouring;
+        c.normalisation = normalisation;
+        return c;
     }
 
     /** A line for legends, e.g. "head colours · per clip · heads 1, 2". */
