@@ -106,6 +106,25 @@ class DenseFeaturesTest {
     }
 
     @Test
+    void theVolumeReportsEachFrameAndAStopLeavesNoFile() throws IOException {
+        Path volume = dir.resolve("v.npy");
+        java.util.List<Integer> frames = new java.util.ArrayList<>();
+        DenseFeatureFiles.writeVolume(volume, features, frames::add);
+        assertThat(frames).containsExactly(0, 1, 2);
+        assertThat(Npy.read(volume).shape()).containsExactly(FRAMES, HEADS, H, W, T);
+
+        Path stopped = dir.resolve("stopped").resolve("s.npy");
+        assertThatThrownBy(() -> DenseFeatureFiles.writeVolume(stopped, features, frame -> {
+            if (frame == 1) {
+                throw new IllegalStateException("cancelled");
+            }
+        })).hasMessage("cancelled");
+        try (var left = Files.list(stopped.getParent())) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
     void filesRoundTripAndTheVolumeHasTheOfficialLayout() throws IOException {
         DenseFeatureFiles.write(dir, features);
         assertThat(DenseFeatureFiles.present(dir)).isTrue();
