@@ -9,22 +9,18 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 
 import io.avlens.analysis.dense.DenseFeatures;
@@ -38,6 +34,7 @@ import io.avlens.ui.heatmaps.internal.HeadPanels;
 import io.avlens.ui.heatmaps.internal.HeadsToolbar;
 import io.avlens.ui.heatmaps.internal.HeatmapClip;
 import io.avlens.ui.heatmaps.internal.HeatmapExport;
+import io.avlens.ui.heatmaps.internal.ExportRunner;
 import io.avlens.ui.heatmaps.internal.HeatmapExportJobs;
 import io.avlens.ui.heatmaps.internal.HeatmapSettings;
 import io.avlens.ui.heatmaps.internal.HeatmapSlice;
@@ -77,6 +74,7 @@ public class HeadsView {
     private HeadPanels panels;
     private ActivationCurves curves;
     private Label status;
+    private ExportRunner exports;
     private AnalysisContext analysis;
     private HeatmapClip clip;
     private String problem;
@@ -111,10 +109,10 @@ public class HeadsView {
             @Override
             public void export(String what) {
                 switch (what) {
-                    case "video" -> askAndExport("overlay.png", HeadsView.this::exportOverlay);
-                    case "heads" -> askAndExport("heads.png", HeadsView.this::exportHeads);
-                    case "mp4" -> ask("heatmap.mp4", HeadsView.this::exportVideo);
-                    default -> ask("heatmap.npy", HeadsView.this::exportVolume);
+                    case "video" -> exports.askAndWrite("overlay.png", HeadsView.this::exportOverlay);
+                    case "heads" -> exports.askAndWrite("heads.png", HeadsView.this::exportHeads);
+                    case "mp4" -> exports.askAndStart("heatmap.mp4", HeadsView.this::exportVideo);
+                    default -> exports.askAndStart("heatmap.npy", HeadsView.this::exportVolume);
                 }
             }
         });
@@ -124,6 +122,7 @@ public class HeadsView {
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 170).applyTo(curves);
         curves.onSeek(this::seek);
         status = new Label(parent, SWT.NONE);
+        exports = new ExportRunner(status, status::setText);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         heatmaps.addListener(heatmapsChanged);
         settings().addListener(settingsChanged);
@@ -362,7 +361,7 @@ public class HeadsView {
      */
     public Job exportVolume(Path file) {
         HeatmapClip c = clip;
-        return start(file, c == null ? null : "Exporting the heatmap volume to " + file.getFileName(),
+        return exports.start(file, c == null ? null : "Exporting the heatmap volume to " + file.getFileName(),
                 monitor -> HeatmapExportJobs.writeVolume(c, file, monitor));
     }
 
@@ -375,63 +374,8 @@ public class HeadsView {
         HeatmapClip c = clip;
         Path media = analysis == null ? null : analysis.file();
         HeatmapSettings snapshot = settings().copy();
-        return start(file, c == null || media == null ? null : "Exporting the heatmap video to " + file.getFileName(),
+        return exports.start(file, c == null || media == null ? null : "Exporting the heatmap video to " + file.getFileName(),
                 monitor -> HeatmapVideoExport.write(media, c, snapshot, file, monitor));
-    }
-
-    private Job start(Path file, String name, HeatmapExportJobs.Work work) {
-        if (name == null) {
-            report(file + ": no heatmaps to export; open a clip and wait for its heatmaps");
-            return null;
-        }
-        Job job = HeatmapExportJobs.job(name, file, work, s -> post(() -> report(s.getMessage())));
-        job.addJobChangeListener(new JobChangeAdapter() {
-            @Override
-            public void done(IJobChangeEvent event) {
-                if (event.getResult().isOK()) {
-                    post(() -> status.setText("Wrote " + file));
-                }
-            }
-        });
-        status.setText(name + "...");
-        job.schedule();
-        return job;
-    }
-
-    /** Shows {@code message} (the file and the problem) in the status line and a dialog. */
-    private void report(String message) {
-        status.setText(message);
-        MessageDialog.openError(root.getShell(), "Export failed", message);
-    }
-
-    private interface Export {
-        void write(Path file) throws IOException;
-    }
-
-    private void ask(String name, java.util.function.Consumer<Path> export) {
-        String chosen = chooseFile(name);
-        if (chosen != null) {
-            export.accept(Path.of(chosen));
-        }
-    }
-
-    private String chooseFile(String name) {
-        FileDialog dialog = new FileDialog(root.getShell(), SWT.SAVE);
-        dialog.setFileName(name);
-        dialog.setOverwrite(true);
-        return dialog.open();
-    }
-
-    private void askAndExport(String name, Export export) {
-        String chosen = chooseFile(name);
-        if (chosen != null) {
-            try {
-                export.write(Path.of(chosen));
-                status.setText("Wrote " + chosen);
-            } catch (IOException e) {
-                report(e.getMessage());
-            }
-        }
     }
 
     private void post(Runnable code) {
