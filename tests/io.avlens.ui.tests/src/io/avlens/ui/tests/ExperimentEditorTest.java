@@ -285,9 +285,9 @@ class ExperimentEditorTest {
                 AvLensPackage.Literals.EXPERIMENT__PARAMETERS, temperature)));
         assertThat(messages(form)).isEmpty();
 
-        // only kinds an installed task computes can be chosen (the similarity task is the one installed)
+        // only kinds an installed task computes can be chosen (CAVP's similarity and DenseAV's heatmap are installed)
         List<String> kinds = Ui.sync(() -> List.of(widget(form, "kind", Combo.class).getItems()));
-        assertThat(kinds).contains("similarity").doesNotContain("heatmap", "retrieval");
+        assertThat(kinds).contains("similarity", "heatmap").doesNotContain("retrieval", "captioning");
     }
 
     private static List<String> addMenuNames(ScrolledForm form) {
