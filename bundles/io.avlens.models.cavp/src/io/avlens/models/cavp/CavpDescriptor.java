@@ -1,8 +1,8 @@
 package io.avlens.models.cavp;
 
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.avlens.models.training.TrainedDescriptors;
 import io.avlens.inference.ShapeSpec;
 import io.avlens.inference.TensorSpec;
 import io.avlens.inference.descriptor.ModelDescriptor;
@@ -80,17 +80,7 @@ public final class CavpDescriptor {
      * @param evaluation the held-out measurement, or null
      */
     static JsonObject json(ModelDescriptor d, long parameters, JsonObject training, JsonObject evaluation) {
-        JsonObject o = ModelDescriptors.toJson(d);
-        for (String list : new String[] {"inputs", "outputs"}) {
-            for (JsonElement e : o.getAsJsonArray(list)) {
-                JsonObject t = e.getAsJsonObject();
-                t.addProperty("dtype", "float32");
-                t.addProperty("meaning", MEANINGS.get(t.get("name").getAsString()));
-            }
-        }
-        o.addProperty("format", "djl-block-params");
-        o.addProperty("engine", "PyTorch (DJL 0.35.1)");
-        o.addProperty("parameters", parameters);
+        JsonObject o = TrainedDescriptors.json(d, MEANINGS, parameters);
         o.add("training", training);
         if (evaluation != null) {
             o.add("evaluation", evaluation);

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.avlens.models.training.BlockParameters;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.lib.djl.DjlSetup;
 import io.avlens.lib.djl.GradMode;
@@ -190,13 +191,7 @@ public final class CavpModel implements AutoCloseable {
 
     /** Number of trainable values. */
     public long parameterCount() {
-        long n = 0;
-        for (var p : block.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                n += p.getValue().getArray().size();
-            }
-        }
-        return n;
+        return BlockParameters.trainableCount(block);
     }
 
     @Override

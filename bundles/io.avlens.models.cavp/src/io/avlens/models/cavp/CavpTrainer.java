@@ -4,9 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.util.Pair;
+import io.avlens.models.training.BlockParameters;
 import io.avlens.core.io.AtomicFiles;
 import io.avlens.lib.djl.DjlSetup;
 import io.avlens.lib.djl.GradMode;
@@ -144,11 +143,7 @@ public final class CavpTrainer {
 
     /** Attaches gradients to every trainable parameter (not to BatchNorm's running statistics). */
     static void requireGradients(CavpModel model) {
-        for (Pair<String, Parameter> p : model.block().getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                p.getValue().getArray().setRequiresGradient(true);
-            }
-        }
+        BlockParameters.requireGradients(model.block());
     }
 
     /** One optimizer step; returns L_S, L_T, the total, L_T's step part and its band part. */

@@ -1,12 +1,11 @@
 package io.avlens.models.denseav;
 
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.avlens.models.training.TrainedDescriptors;
 import io.avlens.inference.ShapeSpec;
 import io.avlens.inference.TensorSpec;
 import io.avlens.inference.descriptor.ModelDescriptor;
-import io.avlens.inference.descriptor.ModelDescriptors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -92,17 +91,7 @@ public final class DenseAvDescriptor {
     /** The descriptor JSON of trained weights, with the provenance fields. */
     static String json(DenseAvConfig config, Path weights, long parameters, JsonObject training) throws IOException {
         ModelDescriptor d = descriptor(config, weights.getFileName().toString(), sha256(weights));
-        JsonObject o = ModelDescriptors.toJson(d);
-        for (String list : new String[] {"inputs", "outputs"}) {
-            for (JsonElement e : o.getAsJsonArray(list)) {
-                JsonObject t = e.getAsJsonObject();
-                t.addProperty("dtype", "float32");
-                t.addProperty("meaning", MEANINGS.get(t.get("name").getAsString()));
-            }
-        }
-        o.addProperty("format", "djl-block-params");
-        o.addProperty("engine", "PyTorch (DJL 0.35.1)");
-        o.addProperty("parameters", parameters);
+        JsonObject o = TrainedDescriptors.json(d, MEANINGS, parameters);
         o.addProperty("heads", config.heads());
         o.add("training", training);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(o)

@@ -4,9 +4,8 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
+import io.avlens.models.training.BlockParameters;
 import io.avlens.lib.djl.DjlSetup;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -90,22 +89,12 @@ public final class DenseAvModel implements AutoCloseable {
 
     /** Attaches gradients to every trainable parameter (not to BatchNorm's running statistics). */
     public void requireGradients() {
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                p.getValue().getArray().setRequiresGradient(true);
-            }
-        }
+        BlockParameters.requireGradients(block);
     }
 
     /** Number of trainable values. */
     public long parameterCount() {
-        long n = 0;
-        for (var p : block.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                n += p.getValue().getArray().size();
-            }
-        }
-        return n;
+        return BlockParameters.trainableCount(block);
     }
 
     @Override
