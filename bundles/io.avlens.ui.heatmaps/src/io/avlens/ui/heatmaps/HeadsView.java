@@ -166,7 +166,7 @@ public class HeadsView {
         AnalysisContext wanted = analysis;
         CompletableFuture<HeatmapClip> f = heatmaps.request(wanted.file());
         if (!f.isDone()) {
-            problem = null;
+            show(null, null); // never the previous clip's or model's heatmaps under this clip's name
             status.setText("Computing the heatmaps of " + wanted.title() + " with " + heatmaps.model() + "...");
             f.whenComplete((c, e) -> post(() -> {
                 if (analysis == wanted) {
