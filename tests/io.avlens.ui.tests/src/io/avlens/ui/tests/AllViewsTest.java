@@ -24,6 +24,23 @@ class AllViewsTest {
         assertThat(ids).as("AV Lens views in the registry").isNotEmpty().contains("io.avlens.ui.views.tensor");
 
         IWorkbenchWindow window = Ui.window();
+        List<String> openBefore = Ui.sync(() -> ids.stream()
+                .filter(id -> window.getActivePage().findViewReference(id) != null).toList());
+        try {
+            openEach(window, ids);
+        } finally {
+            // leave the workbench as found: a view left open keeps working for the tests that follow (the Heads
+            // view computes heatmaps for every clip they activate)
+            Ui.run(() -> ids.stream().filter(id -> !openBefore.contains(id)).forEach(id -> {
+                IViewPart part = window.getActivePage().findView(id);
+                if (part != null) {
+                    window.getActivePage().hideView(part);
+                }
+            }));
+        }
+    }
+
+    private static void openEach(IWorkbenchWindow window, List<String> ids) {
         for (String id : ids) {
             IViewPart part = Ui.sync(() -> {
                 try {

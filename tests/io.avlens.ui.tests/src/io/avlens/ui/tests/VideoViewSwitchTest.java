@@ -71,6 +71,8 @@ class VideoViewSwitchTest {
         try {
             List<AnalysisContext> opened = Ui.sync(() -> clips.stream().map(c -> contexts.open(c, List.of())).toList());
             Ui.waitUntil("the sound of the opened clips", 60, () -> !soundDecoding());
+            Ui.settle(); // a decode the openings scheduled late (a busy machine) ends before counting starts
+            Ui.waitUntil("the sound of the opened clips", 60, () -> !soundDecoding());
             decoded.clear();
             // the clip shown last has its cursor near the end: the next clip's scrubber must not stay there
             Ui.run(() -> opened.get(2).moveCursor(this, 3.0));
