@@ -168,8 +168,12 @@ public final class DenseFeatures {
 
     /** The heads' element-wise maximum (the official {@code max_elementwise} head aggregation) into {@code out}. */
     public void aggregate(int frame, int step, float[] out) {
+        aggregate(frame, step, out, new float[height * width]);
+    }
+
+    /** {@link #aggregate(int, int, float[])} with a scratch plane of the caller's, for loops over steps. */
+    private void aggregate(int frame, int step, float[] out, float[] one) {
         int plane = height * width;
-        float[] one = new float[plane];
         slice(frame, 0, step, out);
         for (int k = 1; k < heads; k++) {
             slice(frame, k, step, one);
@@ -188,10 +192,11 @@ public final class DenseFeatures {
             throw new IllegalArgumentException("a region has " + height * width + " cells, not " + region.length);
         }
         float[] map = new float[height * width];
+        float[] scratch = head < 0 ? new float[height * width] : null;
         float[] curve = new float[steps];
         for (int t = 0; t < steps; t++) {
             if (head < 0) {
-                aggregate(frame, t, map);
+                aggregate(frame, t, map, scratch);
             } else {
                 slice(frame, head, t, map);
             }
