@@ -1,5 +1,6 @@
 package io.avlens.analysis.projection;
 
+import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -96,8 +97,8 @@ final class GridConvolution {
                     System.arraycopy(workRe, r * size + c0, sr, r * LANES, LANES);
                     System.arraycopy(workIm, r * size + c0, si, r * LANES, LANES);
                 }
-                java.util.Arrays.fill(sr, m * LANES, size * LANES, 0);
-                java.util.Arrays.fill(si, m * LANES, size * LANES, 0);
+                Arrays.fill(sr, m * LANES, size * LANES, 0);
+                Arrays.fill(si, m * LANES, size * LANES, 0);
                 fft.forward(sr, si, LANES);
                 for (int r = 0; r < size; r++) {
                     int at = r * size + c0;
@@ -152,8 +153,8 @@ final class GridConvolution {
             for (int block = from; block < to; block++) {
                 int r0 = block * LANES;
                 int count = Math.min(LANES, rows - r0);
-                java.util.Arrays.fill(sr, 0);
-                java.util.Arrays.fill(si, 0);
+                Arrays.fill(sr, 0);
+                Arrays.fill(si, 0);
                 for (int l = 0; l < count; l++) {
                     int at = (r0 + l) * stride;
                     for (int j = 0; j < stride; j++) {
