@@ -8,8 +8,8 @@ import java.util.concurrent.CancellationException;
  * al. 2019, FIt-SNE; see {@link InterpolatedRepulsion}): input affinities over a kNN graph of 3 × perplexity
  * neighbours from the given {@link KnnGraphBuilder}, perplexity-calibrated and symmetrised ({@link TsneAffinities}),
  * attractive forces over those sparse affinities, gradient descent with momentum and gains (Jacobs 1988) as
- * scikit-learn and openTSNE run it: early exaggeration, then the plain objective; the layout is re-centred each
- * iteration. Cost per iteration O(n·k + L² log L), L the interpolation grid's side.
+ * scikit-learn and openTSNE run it: early exaggeration, then the plain objective; as in openTSNE a point's step is
+ * clipped to length 5 and the layout is re-centred each iteration. Cost per iteration O(n·k + L² log L), L the interpolation grid's side.
  * <p>
  * Progress: the kNN search takes the first {@code iterations} units, the affinities and the start {@code
  * iterations / 10}, then one unit per iteration; cancel is checked every iteration (and inside the earlier phases);
@@ -21,6 +21,8 @@ public final class Tsne implements Projection {
     private static final double FINAL_MOMENTUM = 0.8;
     private static final double EARLY_MOMENTUM = 0.5;
     private static final double MIN_GAIN = 0.01;
+    /** openTSNE's max_step_norm: a point's step is clipped to this length, so no point shoots off and blows up the grid. */
+    private static final double MAX_STEP = 5;
 
     private final TsneOptions options;
     private final KnnGraphBuilder neighbours;
@@ -105,13 +107,20 @@ public final class Tsne implements Projection {
             double z = repulsion.compute(y, n, repulsive);
             p.attraction(y, attractive, ranges);
             double inverseZ = 1 / Math.max(z, Double.MIN_NORMAL);
-            ranges.forEachChunk(2 * n, (chunk, from, to) -> {
+            ranges.forEachChunk(n, (chunk, from, to) -> {
                 for (int i = from; i < to; i++) {
-                    double gradient = exaggeration * attractive[i] - repulsive[i] * inverseZ;
-                    gains[i] = update[i] * gradient < 0 ? gains[i] + 0.2
-                            : Math.max(MIN_GAIN, gains[i] * 0.8);
-                    update[i] = momentum * update[i] - rate * gains[i] * gradient;
-                    y[i] += update[i];
+                    for (int c = 2 * i; c < 2 * i + 2; c++) {
+                        double gradient = exaggeration * attractive[c] - repulsive[c] * inverseZ;
+                        gains[c] = update[c] * gradient < 0 ? gains[c] + 0.2 : Math.max(MIN_GAIN, gains[c] * 0.8);
+                        update[c] = momentum * update[c] - rate * gains[c] * gradient;
+                    }
+                    double step = Math.hypot(update[2 * i], update[2 * i + 1]);
+                    if (step > MAX_STEP) {
+                        update[2 * i] *= MAX_STEP / step;
+                        update[2 * i + 1] *= MAX_STEP / step;
+                    }
+                    y[2 * i] += update[2 * i];
+                    y[2 * i + 1] += update[2 * i + 1];
                 }
             });
             recentre(y, n);

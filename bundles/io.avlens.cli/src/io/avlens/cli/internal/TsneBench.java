@@ -113,11 +113,14 @@ final class TsneBench {
     private static JsonObject timed(Points points, TsneOptions options, ProjectionMonitor monitor,
             float[][] layout) {
         int k = Math.min(points.n() - 1, (int) Math.round(3 * options.perplexity()));
+        long c0 = cpuNanos();
         long t0 = System.nanoTime();
         KnnGraph graph = new ExactKnnGraph(options.threads()).build(points, k, monitor);
         long t1 = System.nanoTime();
+        long c1 = cpuNanos();
         float[] xy = new Tsne(options, (p, kk, m) -> graph).project(points, monitor);
         long t2 = System.nanoTime();
+        long c2 = cpuNanos();
         if (layout != null) {
             layout[0] = xy;
         }
@@ -129,7 +132,18 @@ final class TsneBench {
         o.addProperty("gradient", "affinities, PCA start and " + options.iterations() + " iterations (FIt-SNE"
                 + " interpolation)");
         o.addProperty("seconds", seconds(t2 - t0));
+        if (c0 >= 0 && c2 >= 0) {
+            o.addProperty("knnCpuSeconds", seconds(c1 - c0));
+            o.addProperty("gradientCpuSeconds", seconds(c2 - c1));
+            o.addProperty("cpu", "CPU time of the whole process in each phase, all threads: on a busy machine"
+                    + " cpuSeconds / threads estimates the wall time a quiet one would give");
+        }
         return o;
+    }
+
+    /** CPU time of this process so far, or −1 where the platform does not say. */
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
     }
 
     private static JsonObject sklearn(Path python, Path x, Path ours, int threads) {
