@@ -6,7 +6,7 @@ package io.avlens.analysis.projection;
  * random points pushing the head away; the learning rate falls linearly to 0 over the epochs.
  * <p>
  * Made parallel and deterministic: in an epoch each point moves only along its own edges (umap-learn also moves
- * the tail, so here the pull is applied twice, once for each direction of the undirected edge), reading the other
+ * the tail, so here the pull counts twice, once for each direction of the undirected edge), reading the other
  * points where they were at the start of the epoch; each point draws its negative samples from its own stream,
  * seeded by the seed, the epoch and the point. The layout therefore depends on the seed, not on the thread count.
  */
@@ -78,20 +78,22 @@ final class UmapLayout {
             int j = tails[e];
             double ox = before[2 * j];
             double oy = before[2 * j + 1];
-            for (int pull = 0; pull < 2; pull++) {
-                double dx = cx - ox;
-                double dy = cy - oy;
-                double d2 = dx * dx + dy * dy;
-                if (d2 > 0) {
-                    double pb = UmapMath.pow(d2, b);
-                    double g = -2 * a * b * (pb / d2) / (a * pb + 1);
-                    cx += clip(g * dx) * alpha;
-                    cy += clip(g * dy) * alpha;
-                }
+            double ax = cx - ox;
+            double ay = cy - oy;
+            double ad2 = ax * ax + ay * ay;
+            if (ad2 > 0) {
+                double pb = UmapMath.pow(ad2, b);
+                double g = -2 * a * b * (pb / ad2) / (a * pb + 1);
+                // twice: umap-learn also pulls this point when it samples the reverse edge
+                cx += 2 * clip(g * ax) * alpha;
+                cy += 2 * clip(g * ay) * alpha;
             }
             nextSample[e] += epochsPerSample[e];
             float perNegative = epochsPerSample[e] / negativeRate;
             int negatives = negativeRate == 0 ? 0 : (int) ((epoch - nextNegative[e]) / perNegative);
+            // the pushes of one sample are computed from the same position, so they do not wait on one another
+            double px = cx;
+            double py = cy;
             for (int p = 0; p < negatives; p++) {
                 state ^= state << 13;
                 state ^= state >>> 7;
@@ -100,8 +102,8 @@ final class UmapLayout {
                 if (k == i) {
                     continue;
                 }
-                double dx = cx - before[2 * k];
-                double dy = cy - before[2 * k + 1];
+                double dx = px - before[2 * k];
+                double dy = py - before[2 * k + 1];
                 double d2 = dx * dx + dy * dy;
                 if (d2 > 0) {
                     double g = 2 * b / ((0.001 + d2) * (a * UmapMath.pow(d2, b) + 1));

@@ -74,7 +74,7 @@ public class BenchCommand implements CliCommand {
             official order, per frequency then the mean, in this process; "heatmapMedianMs" and
             "referenceHeatmapMedianMs": the heatmap alone, without the blend), "memory": bytes the features of a 5 s
             and a 10 s clip hold against the bytes of their materialised [frames, heads, h, w, t] volume}.
-            """,
+            """ + ProjectionBench.HELP,
             List.of(OptionSpec.optional("file", "VIDEO", "decode this video instead of the generated clip"),
                     OptionSpec.optional("profile", "ID", "preprocessing profile (default avshapes-small)"),
                     OptionSpec.optional("runs", "N", "timed runs per measurement (default 5)"),
@@ -85,7 +85,10 @@ public class BenchCommand implements CliCommand {
                     OptionSpec.flag("heatmap", "measure denseav-small features, one heatmap instant at 1920x1080 and"
                             + " the memory of a clip's features"),
                     OptionSpec.optional("models", "DIR", "the models folder for --similarity (default "
-                            + "$AVLENS_DATA/models)")),
+                            + "$AVLENS_DATA/models)"),
+                    OptionSpec.flag("projection", "measure PCA and UMAP against scikit-learn and umap-learn"),
+                    OptionSpec.optional("points", "N", "points for --projection (default 100000, 64-D clustered)"),
+                    OptionSpec.optional("table", "DIR", "project this embedding table's vectors for --projection")),
             List.of());
 
     private volatile InferenceService inference;
@@ -121,6 +124,10 @@ public class BenchCommand implements CliCommand {
 
     @Override
     public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
+        if (arguments.flag("projection")) {
+            context.printJson(ProjectionBench.run(arguments, context));
+            return 0;
+        }
         if (arguments.flag("inference") || arguments.flag("similarity") || arguments.flag("program")
                 || arguments.flag("heatmap")) {
             return runInference(arguments, context);
