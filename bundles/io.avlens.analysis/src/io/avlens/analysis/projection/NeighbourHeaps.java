@@ -84,6 +84,42 @@ final class NeighbourHeaps {
         return new KnnGraph(n, k, nb, dist);
     }
 
+    /**
+     * Squared Euclidean distance between rows a and b of x, or some value above {@code bound} once the partial sum
+     * passes it (checked every 16 columns): most pairs NN-descent compares are rejected that way, half-computed.
+     */
+    static float distanceBelow(float[] x, int d, int a, int b, float bound) {
+        int oa = a * d;
+        int ob = b * d;
+        float s = 0;
+        int j = 0;
+        for (; j + 16 <= d; j += 16) {
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            for (int t = j; t < j + 16; t += 4) {
+                float t0 = x[oa + t] - x[ob + t];
+                float t1 = x[oa + t + 1] - x[ob + t + 1];
+                float t2 = x[oa + t + 2] - x[ob + t + 2];
+                float t3 = x[oa + t + 3] - x[ob + t + 3];
+                s0 += t0 * t0;
+                s1 += t1 * t1;
+                s2 += t2 * t2;
+                s3 += t3 * t3;
+            }
+            s += (s0 + s1) + (s2 + s3);
+            if (s > bound) {
+                return s;
+            }
+        }
+        for (; j < d; j++) {
+            float t = x[oa + j] - x[ob + j];
+            s += t * t;
+        }
+        return s;
+    }
+
     /** Squared Euclidean distance between rows a and b of x (d columns), with four partial sums for speed. */
     static float distance(float[] x, int d, int a, int b) {
         int oa = a * d;

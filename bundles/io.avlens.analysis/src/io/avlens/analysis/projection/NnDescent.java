@@ -100,24 +100,47 @@ public final class NnDescent implements KnnGraphBuilder {
         }
     }
 
-    /** Samples each point's new and old candidates (its own and reverse neighbours); the sampled new turn old. */
+    /**
+     * Samples each point's new and old candidates (its own and reverse neighbours, the reverse ones found through
+     * a transposed list so every point fills only its own lists, in parallel); the sampled new turn old.
+     */
     private void sample(NeighbourHeaps heaps, CandidateHeaps fresh, CandidateHeaps old, int round) {
+        int n = heaps.n;
         int k = heaps.k;
-        for (int i = 0; i < heaps.n; i++) {
-            for (int r = 0; r < k; r++) {
-                int j = heaps.ids[i * k + r];
-                CandidateHeaps target = heaps.fresh[i * k + r] ? fresh : old;
-                target.offer(i, j, CandidateHeaps.priority(seed, round, i, j));
-                target.offer(j, i, CandidateHeaps.priority(seed, round, j, i));
-            }
+        int[] starts = new int[n + 1];
+        for (int e = 0; e < n * k; e++) {
+            starts[heaps.ids[e] + 1]++;
         }
-        for (int i = 0; i < heaps.n; i++) {
-            for (int r = 0; r < k; r++) {
-                if (heaps.fresh[i * k + r] && fresh.contains(i, heaps.ids[i * k + r])) {
-                    heaps.fresh[i * k + r] = false;
+        for (int i = 0; i < n; i++) {
+            starts[i + 1] += starts[i];
+        }
+        int[] reverse = new int[n * k];
+        int[] fill = java.util.Arrays.copyOf(starts, n);
+        for (int e = 0; e < n * k; e++) {
+            reverse[fill[heaps.ids[e]]++] = e;
+        }
+        ParallelChunks.run(threads, n, POINTS_PER_CHUNK, (c, from, to) -> {
+            for (int i = from; i < to; i++) {
+                for (int r = 0; r < k; r++) {
+                    int j = heaps.ids[i * k + r];
+                    (heaps.fresh[i * k + r] ? fresh : old).offer(i, j, CandidateHeaps.priority(seed, round, i, j));
+                }
+                for (int t = starts[i]; t < starts[i + 1]; t++) {
+                    int e = reverse[t];
+                    int j = e / k;
+                    (heaps.fresh[e] ? fresh : old).offer(i, j, CandidateHeaps.priority(seed, round, i, j));
                 }
             }
-        }
+        });
+        ParallelChunks.run(threads, n, POINTS_PER_CHUNK, (c, from, to) -> {
+            for (int i = from; i < to; i++) {
+                for (int r = 0; r < k; r++) {
+                    if (heaps.fresh[i * k + r] && fresh.contains(i, heaps.ids[i * k + r])) {
+                        heaps.fresh[i * k + r] = false;
+                    }
+                }
+            }
+        });
     }
 
     /** Compares new candidates with new and old ones, wave by wave; returns the heap entries changed. */
@@ -143,12 +166,12 @@ public final class NnDescent implements KnnGraphBuilder {
                         int p = fresh.ids[i * m + a];
                         for (int b = a + 1; b < nf; b++) {
                             int q = fresh.ids[i * m + b];
-                            propose(u, heaps, p, q, NeighbourHeaps.distance(x, d, p, q));
+                            propose(u, heaps, p, q, x, d);
                         }
                         for (int b = 0; b < no; b++) {
                             int q = old.ids[i * m + b];
                             if (q != p) {
-                                propose(u, heaps, p, q, NeighbourHeaps.distance(x, d, p, q));
+                                propose(u, heaps, p, q, x, d);
                             }
                         }
                     }
@@ -158,6 +181,11 @@ public final class NnDescent implements KnnGraphBuilder {
             changed += NeighbourUpdates.apply(buffers, heaps, threads);
         }
         return changed;
+    }
+
+    private static void propose(NeighbourUpdates u, NeighbourHeaps heaps, int p, int q, float[] x, int d) {
+        float distance = NeighbourHeaps.distanceBelow(x, d, p, q, Math.max(heaps.worst(p), heaps.worst(q)));
+        propose(u, heaps, p, q, distance);
     }
 
     private static void propose(NeighbourUpdates u, NeighbourHeaps heaps, int p, int q, float distance) {
