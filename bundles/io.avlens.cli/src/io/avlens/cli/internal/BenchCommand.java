@@ -74,7 +74,7 @@ public class BenchCommand implements CliCommand {
             official order, per frequency then the mean, in this process; "heatmapMedianMs" and
             "referenceHeatmapMedianMs": the heatmap alone, without the blend), "memory": bytes the features of a 5 s
             and a 10 s clip hold against the bytes of their materialised [frames, heads, h, w, t] volume}.
-            """,
+            """ + ProjectionBench.HELP,
             List.of(OptionSpec.optional("file", "VIDEO", "decode this video instead of the generated clip"),
                     OptionSpec.optional("profile", "ID", "preprocessing profile (default avshapes-small)"),
                     OptionSpec.optional("runs", "N", "timed runs per measurement (default 5)"),
@@ -86,7 +86,10 @@ public class BenchCommand implements CliCommand {
                             + " the memory of a clip's features"),
                     OptionSpec.flag("knn", "exact k-NN (1M x 128) vs FAISS and NumPy run alongside; approximate index speed and recall@10"),
                     OptionSpec.optional("models", "DIR", "the models folder for --similarity (default "
-                            + "$AVLENS_DATA/models)")),
+                            + "$AVLENS_DATA/models)"),
+                    OptionSpec.flag("projection", "measure PCA and UMAP against scikit-learn and umap-learn"),
+                    OptionSpec.optional("points", "N", "points for --projection (default 100000, 64-D clustered)"),
+                    OptionSpec.optional("table", "DIR", "project this embedding table's vectors for --projection")),
             List.of());
 
     private volatile InferenceService inference;
@@ -124,6 +127,10 @@ public class BenchCommand implements CliCommand {
     public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
         if (arguments.flag("knn")) {
             return KnnBench.run(arguments, context);
+        }
+        if (arguments.flag("projection")) {
+            context.printJson(ProjectionBench.run(arguments, context));
+            return 0;
         }
         if (arguments.flag("inference") || arguments.flag("similarity") || arguments.flag("program")
                 || arguments.flag("heatmap")) {
