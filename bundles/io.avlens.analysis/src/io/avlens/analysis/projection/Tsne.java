@@ -28,6 +28,13 @@ public final class Tsne implements Projection {
     private final KnnGraphBuilder neighbours;
 
     /**
+     * With the {@linkplain KnnGraphs#automatic automatic} neighbour search: exact for small sets, NN-descent for large.
+     */
+    public Tsne(TsneOptions options) {
+        this(options, KnnGraphs.automatic(options.threads(), options.seed()));
+    }
+
+    /**
      * @param options    the method's settings
      * @param neighbours finds each point's 3 × perplexity nearest neighbours
      */

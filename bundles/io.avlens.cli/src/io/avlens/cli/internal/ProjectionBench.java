@@ -18,6 +18,7 @@ import io.avlens.analysis.projection.Points;
 import io.avlens.analysis.projection.Projection;
 import io.avlens.analysis.projection.ProjectionMonitor;
 import io.avlens.analysis.projection.ProjectionQuality;
+import io.avlens.analysis.projection.TsneOptions;
 import io.avlens.analysis.projection.Umap;
 import io.avlens.analysis.projection.UmapOptions;
 import io.avlens.cli.command.CommandContext;
@@ -45,13 +46,18 @@ final class ProjectionBench {
             neighbours and min_dist 0.1, run by $AVLENS_PYTHON or python3 on the same points written as .npy,
             timed after a warm-up run on 2,000 of them), "ratio" (ours / theirs; null with "referenceSkipped"
             when the reference is not installed) and "trustworthiness", "knnPreservation" of both layouts on the
-            same sample of points. The points: --points N generated 64-D clustered points (default 100,000), or
+            same sample of points; "tsne": our t-SNE on all the points (kNN search and the rest timed apart, with
+            CPU seconds) and, on the first 10,000 of them, ours beside scikit-learn's Barnes-Hut t-SNE with both
+            scored by scikit-learn's trustworthiness and kNN preservation ("reference": {"n", "ours", "sklearn",
+            "ratio": theirs / ours}). The points: --points N generated 64-D clustered points (default 100,000), or
             every vector of the embedding table --table DIR.
             """;
 
     private static final int QUALITY_K = 10;
     private static final int QUALITY_SAMPLE = 5000;
     private static final long SEED = 42;
+    /** Points of the side-by-side t-SNE run with scikit-learn. */
+    static final int TSNE_REFERENCE = 10_000;
 
     private ProjectionBench() {
     }
@@ -86,6 +92,13 @@ final class ProjectionBench {
     /** Measures ours and, with the Python {@code python} finds (none: null), the references on the points. */
     static JsonObject measure(Points points, String data, Supplier<String> python, CommandContext context)
             throws CommandException {
+        return measure(points, data, python, context,
+                TsneOptions.defaults().withThreads(Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** As {@link #measure(Points, String, Supplier, CommandContext)} with t-SNE's settings given (tests: fewer iterations). */
+    static JsonObject measure(Points points, String data, Supplier<String> python, CommandContext context,
+            TsneOptions tsneOptions) throws CommandException {
         int threads = Runtime.getRuntime().availableProcessors();
         JsonObject json = new JsonObject();
         json.addProperty("points", points.n());
@@ -118,6 +131,14 @@ final class ProjectionBench {
             for (int i = 0; i < entries.size(); i++) {
                 json.add(entries.get(i).name(), results.get(i));
             }
+            // t-SNE apart: scikit-learn's Barnes-Hut needs ~16 minutes for 100,000 points here, so the side-by-side
+            // run takes the first TSNE_REFERENCE points while ours is also timed on all of them
+            context.err().println("bench: tsne of " + points.n() + " x " + points.d() + " (and scikit-learn on the"
+                    + " first " + Math.min(TSNE_REFERENCE, points.n()) + ") ...");
+            String interpreter = python.get();
+            json.add("tsne", TsneBench.run(points, data, TSNE_REFERENCE, tsneOptions,
+                    interpreter == null ? Path.of("/nonexistent/python3") : Path.of(interpreter),
+                    new Progress(context, "tsne")));
             return json;
         } catch (IOException e) {
             throw new CommandException("bench: " + e.getMessage());

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import io.avlens.analysis.projection.ExactKnnGraph;
 import io.avlens.analysis.projection.KnnGraph;
+import io.avlens.analysis.projection.KnnGraphs;
 import io.avlens.analysis.projection.Points;
 import io.avlens.analysis.projection.ProjectionMonitor;
 import io.avlens.analysis.projection.Tsne;
@@ -25,7 +25,7 @@ import io.avlens.core.tensor.Npy;
 
 /**
  * t-SNE's speed and quality for {@code avlens bench --projection}: our {@link Tsne} on n points (20 Gaussian
- * clusters in d dimensions, seeded), the kNN search ({@link ExactKnnGraph}) timed apart from the rest
+ * clusters in d dimensions, seeded), the kNN search ({@link KnnGraphs#automatic}) timed apart from the rest
  * (affinities, start and gradient descent); then, on the first {@code referenceN} of those points, ours again and
  * scikit-learn's Barnes-Hut t-SNE (its defaults: perplexity 30, PCA start, automatic learning rate, 1000
  * iterations) in the same command, both scored there by {@code sklearn.manifold.trustworthiness} and the share of
@@ -72,10 +72,21 @@ final class TsneBench {
      */
     static JsonObject run(int n, int d, int referenceN, TsneOptions options, Path python, ProjectionMonitor monitor)
             throws IOException {
-        Points points = clusters(n, d, SEED);
+        return run(clusters(n, d, SEED), CLUSTERS + " Gaussian clusters in " + d + "-D (centres N(0, 1.5^2), spreads"
+                + " 0.6-1.4, seed " + SEED + "); the reference run takes the first points", referenceN, options, python,
+                monitor);
+    }
+
+    /**
+     * Runs the benchmark on given points (e.g. those {@code avlens bench --projection} times PCA and UMAP on); the
+     * reference run takes the first {@code referenceN} of them.
+     */
+    static JsonObject run(Points points, String data, int referenceN, TsneOptions options, Path python,
+            ProjectionMonitor monitor) throws IOException {
+        int n = points.n();
+        int d = points.d();
         JsonObject json = new JsonObject();
-        json.addProperty("data", CLUSTERS + " Gaussian clusters in " + d + "-D (centres N(0, 1.5^2), spreads 0.6-1.4,"
-                + " seed " + SEED + "); the reference run takes the first points");
+        json.addProperty("data", data);
         json.addProperty("threads", options.threads());
         json.addProperty("iterations", options.iterations());
         json.add("ours", timed(points, options, monitor, null));
@@ -115,7 +126,7 @@ final class TsneBench {
         int k = Math.min(points.n() - 1, (int) Math.round(3 * options.perplexity()));
         long c0 = cpuNanos();
         long t0 = System.nanoTime();
-        KnnGraph graph = new ExactKnnGraph(options.threads()).build(points, k, monitor);
+        KnnGraph graph = KnnGraphs.automatic(options.threads(), options.seed()).build(points, k, monitor);
         long t1 = System.nanoTime();
         long c1 = cpuNanos();
         float[] xy = new Tsne(options, (p, kk, m) -> graph).project(points, monitor);
@@ -127,7 +138,7 @@ final class TsneBench {
         JsonObject o = new JsonObject();
         o.addProperty("n", points.n());
         o.addProperty("knnSeconds", seconds(t1 - t0));
-        o.addProperty("knn", "exact (ExactKnnGraph), k = " + k);
+        o.addProperty("knn", KnnGraphs.describe(points.n()) + ", k = " + k);
         o.addProperty("gradientSeconds", seconds(t2 - t1));
         o.addProperty("gradient", "affinities, PCA start and " + options.iterations() + " iterations (FIt-SNE"
                 + " interpolation)");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonObject;
 
 import io.avlens.analysis.projection.ClusteredPoints;
+import io.avlens.analysis.projection.TsneOptions;
 import io.avlens.cli.command.CommandContext;
 import io.avlens.inference.djl.DjlInferenceServices;
 
@@ -32,7 +33,7 @@ class BenchProjectionTest {
                 StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 dir);
         JsonObject json = ProjectionBench.measure(ClusteredPoints.generate(600, 16, 5, 1).points(), "test",
-                () -> null, context);
+                () -> null, context, TsneOptions.defaults().withIterations(60, 20).withThreads(2));
         assertThat(json.get("points").getAsInt()).isEqualTo(600);
         assertThat(json.get("qualitySample").getAsInt()).isEqualTo(600);
         for (String name : List.of("pca", "umap")) {
@@ -43,7 +44,11 @@ class BenchProjectionTest {
             assertThat(o.get("trustworthiness").getAsDouble()).isBetween(0.5, 1.0);
         }
         assertThat(json.getAsJsonObject("umap").get("trustworthiness").getAsDouble())
-                .isGreaterThan(json.getAsJsonObject("pca").get("trustworthiness").getAsDouble());
+                .isGreaterThan(json.getAsJsonObject("pca").get("trustworthiness").getAsDouble());        JsonObject tsne = json.getAsJsonObject("tsne");
+        assertThat(tsne.getAsJsonObject("ours").get("n").getAsInt()).isEqualTo(600);
+        assertThat(tsne.getAsJsonObject("ours").get("knn").getAsString()).startsWith("exact");
+        assertThat(tsne.getAsJsonObject("reference").getAsJsonObject("sklearn").get("available").getAsBoolean())
+                .isFalse();
     }
 
     @Test
