@@ -15,9 +15,15 @@ import java.util.Locale;
  *                   samples; 0 for synchronised clips. Positive lag: the sound comes later than the picture
  * @param speech     whether each object's colour name is said (formant synthesis) while it is visible
  * @param threads    clips generated side by side, 1 to 64
+ * @param minObjects the fewest objects on screen in a clip, 1 to 3
+ * @param maxObjects the most objects on screen in a clip, {@code minObjects} to 3
+ * @param silentShare the share of objects that move silently (drift through the air), 0 to 1; hits and scratches
+ *                   share the rest 55 : 25. Balanced data for "does this action make a sound" (e.g. one object and
+ *                   a silent share of 0.5) comes from these two; the defaults (1–3 objects, 0.2) give the original
+ *                   AV-Shapes, byte for byte
  */
 public record SynthSpec(int clips, long seed, int size, double fps, double seconds, double lagRange, boolean speech,
-        int threads) {
+        int threads, int minObjects, int maxObjects, double silentShare) {
 
     /** Audio sample rate of every clip, Hz. */
     public static final int SAMPLE_RATE = 16_000;
@@ -29,6 +35,10 @@ public record SynthSpec(int clips, long seed, int size, double fps, double secon
     public static final double DEFAULT_SECONDS = 4;
     /** Default number of generator threads. */
     public static final int DEFAULT_THREADS = 2;
+    /** Default share of silently moving objects. */
+    public static final double DEFAULT_SILENT_SHARE = 0.2;
+    /** The most objects a clip can have. */
+    public static final int MAX_OBJECTS = 3;
 
     /** @throws IllegalArgumentException naming the setting that is out of range */
     public SynthSpec {
@@ -40,6 +50,15 @@ public record SynthSpec(int clips, long seed, int size, double fps, double secon
         check(lagRange >= 0 && lagRange <= seconds / 2, "lag range must be between 0 and half the clip length ("
                 + fmt(seconds / 2) + " s), not " + fmt(lagRange));
         check(threads >= 1 && threads <= 64, "threads must be between 1 and 64, not " + threads);
+        check(minObjects >= 1 && minObjects <= maxObjects && maxObjects <= MAX_OBJECTS, "objects must be a range "
+                + "MIN-MAX within 1-" + MAX_OBJECTS + ", not " + minObjects + "-" + maxObjects);
+        check(silentShare >= 0 && silentShare <= 1, "silent share must be between 0 and 1, not " + fmt(silentShare));
+    }
+
+    /** The original AV-Shapes: 1–3 objects, a fifth of them silent. */
+    public SynthSpec(int clips, long seed, int size, double fps, double seconds, double lagRange, boolean speech,
+            int threads) {
+        this(clips, seed, size, fps, seconds, lagRange, speech, threads, 1, MAX_OBJECTS, DEFAULT_SILENT_SHARE);
     }
 
     /** {@code clips} clips from {@code seed} with every other setting at its default. */
@@ -49,27 +68,42 @@ public record SynthSpec(int clips, long seed, int size, double fps, double secon
 
     /** This spec with another frame size. */
     public SynthSpec withSize(int px) {
-        return new SynthSpec(clips, seed, px, fps, seconds, lagRange, speech, threads);
+        return new SynthSpec(clips, seed, px, fps, seconds, lagRange, speech, threads, minObjects, maxObjects,
+                silentShare);
     }
 
     /** This spec with another frame rate and length. */
     public SynthSpec withTiming(double framesPerSecond, double clipSeconds) {
-        return new SynthSpec(clips, seed, size, framesPerSecond, clipSeconds, lagRange, speech, threads);
+        return new SynthSpec(clips, seed, size, framesPerSecond, clipSeconds, lagRange, speech, threads, minObjects, maxObjects,
+                silentShare);
     }
 
     /** This spec with another lag range, seconds. */
     public SynthSpec withLagRange(double range) {
-        return new SynthSpec(clips, seed, size, fps, seconds, range, speech, threads);
+        return new SynthSpec(clips, seed, size, fps, seconds, range, speech, threads, minObjects, maxObjects,
+                silentShare);
     }
 
     /** This spec with or without the spoken-word track. */
     public SynthSpec withSpeech(boolean on) {
-        return new SynthSpec(clips, seed, size, fps, seconds, lagRange, on, threads);
+        return new SynthSpec(clips, seed, size, fps, seconds, lagRange, on, threads, minObjects, maxObjects,
+                silentShare);
     }
 
     /** This spec with another number of generator threads. */
     public SynthSpec withThreads(int n) {
-        return new SynthSpec(clips, seed, size, fps, seconds, lagRange, speech, n);
+        return new SynthSpec(clips, seed, size, fps, seconds, lagRange, speech, n, minObjects, maxObjects,
+                silentShare);
+    }
+
+    /** This spec with {@code min} to {@code max} objects per clip and a share {@code silent} of silent objects. */
+    public SynthSpec withObjects(int min, int max, double silent) {
+        return new SynthSpec(clips, seed, size, fps, seconds, lagRange, speech, threads, min, max, silent);
+    }
+
+    /** Whether objects and silent share are the original AV-Shapes' (then the output is that of earlier versions). */
+    public boolean defaultObjects() {
+        return minObjects == 1 && maxObjects == MAX_OBJECTS && silentShare == DEFAULT_SILENT_SHARE;
     }
 
     /** Video frames per clip: {@code floor(seconds · fps)}. */

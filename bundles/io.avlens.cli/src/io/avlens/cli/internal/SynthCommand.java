@@ -40,7 +40,9 @@ public class SynthCommand implements CliCommand {
             .sounding.npy, uint8 [T, H, W]) and the project DIR/project.avlens (dataset av-shapes, splits
             train/val/test 80/10/10). The same seed gives the same files. --lag-range S shifts each clip's sound by
             a lag drawn in [-S, S] seconds (positive: sound later). --speech adds each object's colour name, said
-            while it is visible. Prints {"clips", "project", "seconds", "clipsPerSecond"}; a progress bar goes to
+            while it is visible. --objects MIN-MAX and --silent-share P change how many objects a clip has and
+            how many of them move silently (e.g. --objects 1-2 --silent-share 0.6 makes about half the clips show no
+            sounding action; the defaults give the original data byte for byte). Prints {"clips", "project", "seconds", "clipsPerSecond"}; a progress bar goes to
             stderr. With --bench the clips go to a temporary folder that is removed afterwards (default 40 clips),
             and the output is {"clips", "threads", "size", "fps", "clipSeconds", "seconds", "clipsPerSecond"}.
             DIR must not hold a project already (exit 2).
@@ -53,6 +55,8 @@ public class SynthCommand implements CliCommand {
                     OptionSpec.optional("seconds", "S", "clip length, 1-120 seconds (default 4)"),
                     OptionSpec.optional("lag-range", "SECONDS", "audio-video lags drawn in [-S, S] (default 0)"),
                     OptionSpec.flag("speech", "add a spoken colour name per object"),
+                    OptionSpec.optional("objects", "MIN-MAX", "objects per clip, within 1-3 (default 1-3)"),
+                    OptionSpec.optional("silent-share", "P", "share of silently moving objects, 0-1 (default 0.2)"),
                     OptionSpec.optional("threads", "N", "clips generated side by side (default 2)"),
                     OptionSpec.flag("bench", "measure clips per second into a temporary folder")),
             List.of());
@@ -93,6 +97,11 @@ public class SynthCommand implements CliCommand {
                     doubleValue(arguments, "seconds", SynthSpec.DEFAULT_SECONDS),
                     doubleValue(arguments, "lag-range", 0), arguments.flag("speech"),
                     arguments.intValue("threads", SynthSpec.DEFAULT_THREADS, 1, 64));
+            int[] objects = objectRange(arguments.value("objects", "1-" + SynthSpec.MAX_OBJECTS));
+            double silent = doubleValue(arguments, "silent-share", SynthSpec.DEFAULT_SILENT_SHARE);
+            if (objects[0] != 1 || objects[1] != SynthSpec.MAX_OBJECTS || silent != SynthSpec.DEFAULT_SILENT_SHARE) {
+                spec = spec.withObjects(objects[0], objects[1], silent);
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandException("synth: " + e.getMessage());
         }
@@ -192,6 +201,21 @@ public class SynthCommand implements CliCommand {
                 }
                 err.flush();
             }
+        }
+    }
+
+    /** {@code MIN-MAX} or a single number. */
+    private static int[] objectRange(String text) throws CommandException {
+        String[] parts = text.trim().split("-", -1);
+        try {
+            int min = Integer.parseInt(parts[0].trim());
+            int max = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : min;
+            if (parts.length > 2) {
+                throw new NumberFormatException();
+            }
+            return new int[] {min, max};
+        } catch (NumberFormatException e) {
+            throw new CommandException("synth: --objects must be MIN-MAX (e.g. 1-2) or a number, not '" + text + "'");
         }
     }
 }

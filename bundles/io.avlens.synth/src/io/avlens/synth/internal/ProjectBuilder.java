@@ -116,7 +116,9 @@ public final class ProjectBuilder {
         }
         project.setDescription("AV-Shapes synthetic audio-visual dataset: " + clips.length + " clips of "
                 + spec.seconds() + " s at " + spec.size() + "x" + spec.size() + ", " + spec.fps() + " fps, seed "
-                + spec.seed() + ", lag range " + spec.lagRange() + " s" + (spec.speech() ? ", with speech" : ""));
+                + spec.seed() + ", lag range " + spec.lagRange() + " s" + (spec.speech() ? ", with speech" : "")
+                + (spec.defaultObjects() ? "" : ", " + spec.minObjects() + "-" + spec.maxObjects()
+                        + " objects, silent share " + spec.silentShare()));
         project.getDatasets().add(dataset);
     }
 

@@ -10,7 +10,7 @@ import io.avlens.synth.ShapeKind;
 import io.avlens.synth.SynthSpec;
 
 /**
- * Plans one clip: draws 1–3 objects with a shape, material and action, moves them at the frame rate and records
+ * Plans one clip: draws 1–3 objects (the spec's range) with a shape, material and action, moves them at the frame rate and records
  * every event on the frame grid. Physics is integrated once per frame (semi-implicit Euler, gravity 9.81 m/s² on a
  * frame two metres wide) and a contact is resolved on the frame that reaches it: the object is drawn touching the
  * floor, wall or other object on that frame, and its sound starts on that frame's first sample. So "the sound
@@ -24,6 +24,8 @@ public final class ScenePlanner {
     private static final double GRAVITY = 9.81;
     /** Impacts slower than this make no sound and end bouncing, m/s. */
     private static final double MIN_HIT_SPEED = 0.6;
+    /** Of the objects that make a sound, the share that fall and bounce (the rest slide): 0.55 / 0.8. */
+    private static final double HIT_SHARE_OF_SOUNDING = 0.6875;
     private static final long SCENE_STREAM = 1;
     private static final long LAG_STREAM = 2;
     private static final long AMBIENT_STREAM = 3;
@@ -39,7 +41,7 @@ public final class ScenePlanner {
         int frames = spec.frames();
         int floorY = (int) Math.round(0.86 * size);
         double ppm = size / 2.0;
-        int count = 1 + random.nextInt(3);
+        int count = spec.minObjects() + random.nextInt(spec.maxObjects() - spec.minObjects() + 1);
         List<SceneObject> objects = new ArrayList<>();
         List<SceneEvent> events = new ArrayList<>();
         List<Body> bodies = new ArrayList<>();
@@ -47,7 +49,9 @@ public final class ScenePlanner {
             ShapeKind shape = ShapeKind.values()[random.nextInt(ShapeKind.values().length)];
             Material material = Material.values()[random.nextInt(Material.values().length)];
             double u = random.nextDouble();
-            String action = u < 0.55 ? "hit" : u < 0.8 ? "scratch" : "silent";
+            // 0.6875 · (1 − 0.2) and 1 − 0.2 are exactly 0.55 and 0.8 in doubles: the default keeps its output
+            String action = u < HIT_SHARE_OF_SOUNDING * (1 - spec.silentShare()) ? "hit"
+                    : u < 1 - spec.silentShare() ? "scratch" : "silent";
             double radius = size * (0.07 + 0.05 * random.nextDouble());
             SceneObject o = new SceneObject(id, shape, material, action, radius, new double[frames],
                     new double[frames]);

@@ -58,6 +58,26 @@ class SynthCommandTest {
     }
 
     @Test
+    void objectsAndSilentShareShapeTheClips() throws Exception {
+        assertThat(run("synth", "--out", "silent", "--clips", "3", "--seed", "7", "--seconds", "1", "--objects", "1-1",
+                "--silent-share", "1")).as(err()).isZero();
+        for (int i = 0; i < 3; i++) {
+            JsonObject sidecar = JsonParser.parseString(Files.readString(dir.resolve(
+                    "silent/media/clip-0000" + i + ".json"))).getAsJsonObject();
+            assertThat(sidecar.getAsJsonArray("objects")).hasSize(1);
+            assertThat(sidecar.getAsJsonArray("objects").get(0).getAsJsonObject().get("action").getAsString())
+                    .isEqualTo("silent");
+        }
+        assertThat(Files.readString(dir.resolve("silent/project.avlens"))).contains("1-1 objects, silent share 1.0");
+        assertThat(run("synth", "--out", "x", "--objects", "3-1")).isEqualTo(2);
+        assertThat(err()).contains("objects must be a range");
+        assertThat(run("synth", "--out", "x", "--objects", "two")).isEqualTo(2);
+        assertThat(err()).contains("--objects").contains("two");
+        assertThat(run("synth", "--out", "x", "--silent-share", "1.5")).isEqualTo(2);
+        assertThat(err()).contains("silent share");
+    }
+
+    @Test
     void badArgumentsExitWith2AndSayWhichOne() throws Exception {
         assertThat(run("synth", "--clips", "2")).isEqualTo(2);
         assertThat(err()).contains("--out");

@@ -1,0 +1,54 @@
+package io.avlens.models.mc3;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One training batch of whole clips in the block's input layout: each clip's first window of frames and log-mel
+ * (padded with black frames and silence when shorter) and its narration's text features.
+ *
+ * @param size   {@code B}
+ * @param frames {@code [B, T, H, W, 3]}
+ * @param mel    {@code [B, bins, 8·T]}
+ * @param text   {@code [B, buckets]}
+ */
+record Mc3Batch(int size, float[] frames, float[] mel, float[] text) {
+
+    /** A batch of {@code size} distinct clips drawn with {@code random}; {@code text[i]} are clip i's features. */
+    static Mc3Batch sample(List<Mc3Clip> clips, List<float[]> text, Mc3Config config, int size, Random random) {
+        if (clips.size() < size) {
+            throw new IllegalArgumentException(clips.size() + " clips, a batch needs " + size);
+        }
+        int[] all = new int[clips.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        for (int i = 0; i < size; i++) { // partial Fisher–Yates
+            int j = i + random.nextInt(all.length - i);
+            int tmp = all[i];
+            all[i] = all[j];
+            all[j] = tmp;
+        }
+        return of(clips, text, config, Arrays.copyOf(all, size));
+    }
+
+    /** The batch of clips {@code order}. */
+    static Mc3Batch of(List<Mc3Clip> clips, List<float[]> text, Mc3Config config, int[] order) {
+        int t = config.steps();
+        int bins = config.melBins();
+        int pixels = t * config.frameHeight() * config.frameWidth() * 3;
+        int melSize = bins * config.melFrames();
+        int b = order.length;
+        float[] frames = new float[b * pixels];
+        float[] mel = new float[b * melSize];
+        float[] words = new float[b * config.buckets()];
+        for (int i = 0; i < b; i++) {
+            Mc3Clip c = clips.get(order[i]);
+            c.frames(0, t, frames, i * pixels);
+            c.mel(0, t, bins, mel, i * melSize);
+            System.arraycopy(text.get(order[i]), 0, words, i * config.buckets(), config.buckets());
+        }
+        return new Mc3Batch(b, frames, mel, words);
+    }
+}

@@ -1,0 +1,80 @@
+package io.avlens.models.mc3;
+
+import io.avlens.core.profile.PreprocessingProfile;
+import io.avlens.core.profile.Profiles;
+
+/**
+ * The sizes of an MC3-small network. Audio and video keep their time structure: both encoders make one feature
+ * vector per video frame (audio: one per {@value #AUDIO_STRIDE} mel frames, the sound of that frame on
+ * {@code avshapes-small}) over a fixed window of {@link #steps()} steps, and the embedding is a linear map of the
+ * whole {@code [width, steps]} sequence, so two clips that differ only in <em>when</em> something sounds or moves get
+ * different vectors (a mean over time would make them equal): {@link #steps()} of the {@code D} values are one per
+ * step, the rest clip-level.
+ *
+ * @param profile    the preprocessing profile the network reads
+ * @param dimension  {@code D}, the shared embedding size
+ * @param width      channels of the per-step features of both encoders
+ * @param buckets    hashed text-feature buckets ({@link TextFeatures})
+ * @param textHidden hidden width of the text MLP
+ */
+public record Mc3Config(PreprocessingProfile profile, int dimension, int width, int buckets, int textHidden) {
+
+    /** Mel frames per audio step (three stride-2 convolutions). */
+    public static final int AUDIO_STRIDE = 8;
+
+    /** The shipped {@code mc3-small}: D = 64, 32 channels per step, 4,096 text buckets, a 128-wide text MLP. */
+    public static Mc3Config small() {
+        return new Mc3Config(Profiles.AVSHAPES_SMALL, 64, 32, TextFeatures.DEFAULT_BUCKETS, 128);
+    }
+
+    public Mc3Config {
+        if (profile.mel() == null || profile.video() == null) {
+            throw new IllegalArgumentException("MC3-small needs a profile with frames and a mel spectrogram, not "
+                    + profile.id());
+        }
+        if (dimension <= profile.video().frameCount(profile.clipSeconds()) || width < 1 || buckets < 1 || textHidden < 1) {
+            throw new IllegalArgumentException("bad MC3 sizes (D must exceed the window's steps): D " + dimension + ", width " + width + ", buckets "
+                    + buckets + ", text hidden " + textHidden);
+        }
+        if (Math.abs(profile.melFramesPerSecond() / profile.video().fps() - AUDIO_STRIDE) > 1e-9
+                || profile.video().height() % 32 != 0 || profile.video().width() % 32 != 0) {
+            throw new IllegalArgumentException("profile " + profile.id() + ": MC3-small needs " + AUDIO_STRIDE
+                    + " mel frames per video frame and a frame size that is a multiple of 32");
+        }
+    }
+
+    /** Steps of the window, one per video frame: 32 for {@code avshapes-small} (4 s at 8 fps). */
+    public int steps() {
+        return profile.video().frameCount(profile.clipSeconds());
+    }
+
+    /** The clip-level part of the embedding, {@code D − T} values. */
+    public int globalDimension() {
+        return dimension - steps();
+    }
+
+    /** Mel frames of the window. */
+    public int melFrames() {
+        return steps() * AUDIO_STRIDE;
+    }
+
+    /** Mel bands. */
+    public int melBins() {
+        return profile.mel().bins();
+    }
+
+    /** Frame height. */
+    public int frameHeight() {
+        return profile.video().height();
+    }
+
+    /** Frame width. */
+    public int frameWidth() {
+        return profile.video().width();
+    }
+
+    /** The window, seconds. */
+    public double windowSeconds() {
+        return steps() / profile.video().fps();
+    }
+}

@@ -1,0 +1,103 @@
+package io.avlens.models.mc3;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import io.avlens.inference.ShapeSpec;
+import io.avlens.inference.TensorSpec;
+import io.avlens.inference.descriptor.ModelDescriptor;
+import io.avlens.models.denseav.DenseAvDescriptor;
+import io.avlens.models.training.TrainedDescriptors;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The descriptor written beside MC3-small weights ({@code mc3-small.json}) in AV Lens's descriptor format
+ * ({@code source: builtin}, {@code family: mc3}, the profile, inputs and outputs, the weights and their SHA-256),
+ * with how the weights were made in fields the descriptor reader ignores ({@code training}: data, split, command,
+ * steps, seed, schedule, consensus settings). Stateless.
+ */
+public final class Mc3Descriptor {
+
+    /** The model id of the weights {@link Mc3Trainer} writes. */
+    public static final String MODEL_ID = "mc3-small";
+
+    private static final Map<String, String> MEANINGS = Map.of(
+            "frames", "RGB in [0,1] (FrameReader at the profile); cut or padded to the 4 s window",
+            "mel", "log-mel in [0,1] (LogMelSpectrogram at the profile), mel band first; cut or padded to the window",
+            "textFeatures", "TextFeatures: hashed word, word-bigram and character 3-5-gram counts, unit L2 norm",
+            "audio", "audio embedding, unit rows",
+            "video", "video embedding, unit rows",
+            "text", "text embedding, unit rows",
+            "logitScale", "ln(1/temperature)");
+
+    /**
+     * Where training data came from.
+     *
+     * @param data        the data folder
+     * @param split       the split trained on ({@code train}), or null when the folder had no project
+     * @param description the dataset's own description (its project's), or null
+     * @param command     the command that trained, as typed
+     */
+    public record Provenance(String data, String split, String description, String command) {
+    }
+
+    private Mc3Descriptor() {
+    }
+
+    /** The descriptor of weights of these sizes ({@code weights} relative to the descriptor). */
+    public static ModelDescriptor descriptor(Mc3Config c, String weights, String sha256) {
+        List<TensorSpec> inputs = List.of(
+                new TensorSpec("frames", shape("B", "T", c.frameHeight(), c.frameWidth(), 3)),
+                new TensorSpec("mel", shape("B", c.melBins(), "M")),
+                new TensorSpec("textFeatures", shape("B", c.buckets())));
+        List<TensorSpec> outputs = List.of(
+                new TensorSpec("audio", shape("B", c.dimension())),
+                new TensorSpec("video", shape("B", c.dimension())),
+                new TensorSpec("text", shape("B", c.dimension())),
+                new TensorSpec("logitScale", shape(1)));
+        return new ModelDescriptor(MODEL_ID, Mc3BlockFactory.FAMILY, ModelDescriptor.Source.BUILTIN, weights,
+                sha256, c.profile(), ModelDescriptor.defaultModalities(c.profile()), inputs, outputs,
+                Map.of("origin", "AV Lens's own MC3-small (io.avlens.models.mc3), trained with `avlens train "
+                        + "--family mc3`; the loss formulation is ours (SoundingActions released no code)"),
+                true); // a short clip is padded to the window (black frames, silence)
+    }
+
+    private static ShapeSpec shape(Object... dims) {
+        return new ShapeSpec(java.util.Arrays.stream(dims)
+                .map(d -> d instanceof Integer i ? ShapeSpec.Dim.of(i) : ShapeSpec.Dim.of((String) d)).toList());
+    }
+
+    /** The {@code training} block of a run's descriptor. */
+    static JsonObject training(Mc3TrainSpec spec, Provenance data, int steps, double temperature, int clips) {
+        JsonObject t = new JsonObject();
+        t.addProperty("command", data.command());
+        t.addProperty("data", data.data());
+        t.addProperty("split", data.split());
+        t.addProperty("dataset", data.description());
+        t.addProperty("clips", clips);
+        t.addProperty("steps", steps);
+        t.addProperty("batchSize", spec.batchSize());
+        t.addProperty("learningRate", spec.learningRate());
+        t.addProperty("warmupSteps", spec.warmupSteps());
+        t.addProperty("seed", spec.seed());
+        t.addProperty("consensusWeight", spec.consensus().weight());
+        t.addProperty("consensusMu", spec.consensus().mu());
+        t.addProperty("consensusScale", spec.consensus().scale());
+        t.addProperty("consensusMargin", spec.consensus().margin());
+        t.addProperty("temperature", temperature);
+        return t;
+    }
+
+    /** The descriptor JSON of trained weights, with the provenance fields. */
+    static String json(Mc3Config config, Path weights, long parameters, JsonObject training) throws IOException {
+        ModelDescriptor d = descriptor(config, weights.getFileName().toString(), DenseAvDescriptor.sha256(weights));
+        JsonObject o = TrainedDescriptors.json(d, MEANINGS, parameters);
+        o.addProperty("dimension", config.dimension());
+        o.addProperty("textBuckets", config.buckets());
+        o.add("training", training);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(o)
+                + "\n";
+    }
+}

@@ -1,0 +1,153 @@
+package io.avlens.models.mc3;
+
+import io.avlens.models.denseav.DenseAvData;
+import io.avlens.models.denseav.DenseClip;
+import io.avlens.models.denseav.TrainSplit;
+import io.avlens.models.training.FamilyTrainer;
+import io.avlens.models.training.LossColumns;
+import io.avlens.models.training.TrainOption;
+import io.avlens.models.training.TrainRequest;
+import io.avlens.models.training.TrainingMonitor;
+import io.avlens.models.training.TrainingProgress;
+import io.avlens.models.training.TrainingResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The MC3 family's trainer service: {@link Mc3Trainer} on the {@code train} split of an AV-Shapes folder (all its
+ * clips when it has no project file), with the schedule of the shipped weights ({@link Mc3TrainSpec#defaults}); its
+ * options are the batch size and the consensus term's weight, margin and μ (weight 0 trains the no-consensus
+ * ablation). Stateless.
+ */
+@Component(service = FamilyTrainer.class)
+public final class Mc3FamilyTrainer implements FamilyTrainer {
+
+    private static final Mc3Loss.Consensus DEFAULTS = Mc3TrainSpec.defaultConsensus();
+
+    /** Clips per batch. */
+    public static final TrainOption BATCH = TrainOption.whole("batch", "Batch size", 2, 256,
+            Mc3TrainSpec.defaults(1, 1).batchSize(), "clips per batch, all distinct (the InfoNCE negatives)");
+    /** The consensus term's weight; 0 turns it off. */
+    public static final TrainOption CONSENSUS = TrainOption.decimal("consensus", "Consensus weight", 0, 10,
+            DEFAULTS.weight(), "weight of the consensus term (0: pairwise InfoNCE only, the ablation)");
+    /** Below this similarity a disagreeing pair is no longer pushed apart. */
+    public static final TrainOption MARGIN = TrainOption.decimal("margin", "Consensus margin", -1, 1,
+            DEFAULTS.margin(), "similarity below which a clip whose modalities disagree is no longer pushed");
+    /** The consensus at which a clip counts half as agreeing. */
+    public static final TrainOption MU = TrainOption.decimal("mu", "Consensus centre", -1, 1, DEFAULTS.mu(),
+            "the consensus at which a clip's weight is 1/2 (w = sigmoid((c - mu) / 0.1))");
+
+    /** The split trained on. */
+    public static final String SPLIT = "train";
+
+    @Override
+    public String family() {
+        return Mc3BlockFactory.FAMILY;
+    }
+
+    @Override
+    public String displayName() {
+        return "MC3-small";
+    }
+
+    @Override
+    public String description() {
+        return "Tri-modal contrastive-consensus training (methods.md section 3; our formulation, SoundingActions "
+                + "released no code): audio, video and the clip's narration into one 64-dimensional space with "
+                + "pairwise InfoNCE over (a,v), (a,l), (v,l) plus the consensus term, on the train split of an "
+                + "AV-Shapes dataset (DIR/media/clip-*.mp4 with their .json sidecars; decoded frames and log-mel "
+                + "cached under DIR/cache/). Writes loss.csv (loss, pairwise, consensus, temperature, accuracy), "
+                + "checkpoint.bin, and mc3-small.params with its descriptor mc3-small.json.";
+    }
+
+    @Override
+    public String dataDescription() {
+        return "AV-Shapes dataset folder to train on (DIR/media/clip-*.mp4 with narrations, its train split)";
+    }
+
+    @Override
+    public String modelName() {
+        return Mc3Descriptor.MODEL_ID;
+    }
+
+    @Override
+    public int defaultSteps() {
+        return 1500;
+    }
+
+    @Override
+    public LossColumns columns() {
+        return Mc3Trainer.COLUMNS;
+    }
+
+    @Override
+    public List<TrainOption> options() {
+        return List.of(BATCH, CONSENSUS, MARGIN, MU);
+    }
+
+    /** The spec of {@code request}. */
+    static Mc3TrainSpec spec(TrainRequest request) {
+        Mc3TrainSpec d = Mc3TrainSpec.defaults(request.steps(), request.seed());
+        Mc3Loss.Consensus c = new Mc3Loss.Consensus(request.value(CONSENSUS), request.value(MU), DEFAULTS.scale(),
+                request.value(MARGIN));
+        return new Mc3TrainSpec(d.config(), c, request.steps(), request.whole(BATCH), d.learningRate(),
+                d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery());
+    }
+
+    @Override
+    public void checkData(Path dir, TrainRequest request) {
+        List<Path> clips;
+        try {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException(dir + (Files.exists(dir) ? " is a file, not a dataset folder."
+                        : ": no such folder."));
+            }
+            clips = TrainSplit.select(dir, DenseAvData.clips(dir), SPLIT);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        int batch = request.whole(BATCH);
+        if (clips.size() < batch) {
+            throw new IllegalArgumentException(dir + " has " + clips.size() + " training clips; a batch of " + batch
+                    + " needs at least " + batch + ": lower the batch size or use a larger dataset.");
+        }
+    }
+
+    @Override
+    public TrainingResult train(TrainRequest request, TrainingMonitor monitor) throws IOException {
+        Mc3TrainSpec spec;
+        try {
+            spec = spec(request);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Path dir = request.data();
+        monitor.progress(TrainingProgress.phase("loading", 0, spec.steps()));
+        boolean project = Files.isRegularFile(dir.resolve("project.avlens"));
+        List<Path> files = TrainSplit.select(dir, DenseAvData.clips(dir), SPLIT);
+        List<Mc3Clip> clips = load(dir, files, spec.config(), monitor);
+        String command = String.format(Locale.ROOT, "avlens train --family %s --data %s --out %s --steps %d "
+                + "--seed %d --batch %d --consensus %s --margin %s --mu %s", family(), dir, request.out(),
+                request.steps(), request.seed(), spec.batchSize(), CONSENSUS.format(spec.consensus().weight()),
+                MARGIN.format(spec.consensus().margin()), MU.format(spec.consensus().mu()));
+        Mc3Descriptor.Provenance data = new Mc3Descriptor.Provenance(dir.toString(), project ? SPLIT : null,
+                TrainSplit.description(dir), command);
+        return new Mc3Trainer().train(spec, clips, data, request.out(), monitor);
+    }
+
+    /** The clips of {@code files} with their narrations (decoded frames and log-mel cached as DenseAV's are). */
+    static List<Mc3Clip> load(Path dir, List<Path> files, Mc3Config config, TrainingMonitor monitor)
+            throws IOException {
+        List<DenseClip> decoded = new DenseAvData(Mc3Clip.decoding(config)).load(dir, files, monitor::isCancelled);
+        List<Mc3Clip> clips = new ArrayList<>();
+        for (int i = 0; i < decoded.size(); i++) {
+            clips.add(new Mc3Clip(decoded.get(i).id(), decoded.get(i), Mc3Clip.narration(files.get(i))));
+        }
+        return clips;
+    }
+}
