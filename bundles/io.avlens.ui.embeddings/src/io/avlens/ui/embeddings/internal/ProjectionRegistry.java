@@ -17,7 +17,8 @@ public final class ProjectionRegistry {
 
     /** The built-in methods. */
     public ProjectionRegistry() {
-        // one line per method: add(new Tsne()::name ... ) as the analysis bundle gains them
+        add("pca", io.avlens.analysis.projection.Pca::new);
+        // add("tsne", io.avlens.analysis.projection.Tsne::new); add("umap", ...): one line each as they land
     }
 
     /** Adds (or replaces) a method; its name is what {@code create} takes. */
