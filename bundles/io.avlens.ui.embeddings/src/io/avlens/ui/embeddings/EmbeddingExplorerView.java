@@ -103,7 +103,7 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
         media = new MediaPaths(tableFolder, description);
         selected = new BitSet();
         highlighted = -1;
-        xy = new float[t.size() * t.modalities().size() * 2];
+        xy = null;
         List<String> variables = Colouring.variables(t);
         String first = variables.contains(Colouring.CONSENSUS) ? Colouring.MODALITY : variables.get(0);
         toolbar.setVariables(variables, first);
@@ -123,6 +123,7 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
         method = name;
         toolbar.showMethod(name);
         problem = null;
+        fitted = null;
         Points points = new Points(table.size() * table.modalities().size(), table.dimension(), table.values());
         ProjectionJob[] self = new ProjectionJob[1];
         self[0] = new ProjectionJob(registry.create(name), points,
@@ -141,10 +142,13 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
         if (from != job || canvas.isDisposed()) {
             return;
         }
-        boolean fit = canvas.viewport() == null || canvas.viewport().equals(fitted);
+        // follow the animation until the user moves the view
+        boolean fit = fitted == null || fitted.equals(canvas.viewport());
         xy = layout;
         showScene(fit);
-        fitted = fit ? canvas.viewport() : fitted;
+        if (fit) {
+            fitted = canvas.viewport();
+        }
         if (last) {
             job = null;
             status.setText(summary());
@@ -178,6 +182,9 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
             shown[i] = Colouring.matches(table.item(i), query);
         }
         showScene(false);
+        if (job == null) {
+            status.setText(summary());
+        }
     }
 
     @Override
@@ -194,6 +201,9 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
 
     /** Selects the clips with a point inside {@code lasso} (data coordinates) and shares them. */
     public void select(Lasso lasso) {
+        if (xy == null) {
+            return;
+        }
         int m = table.modalities().size();
         selected = lasso.items(canvas.grid(), xy, m, p -> shown[p / m]);
         List<EmbeddedClip> clips = new ArrayList<>();
@@ -270,7 +280,7 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
     }
 
     private void showScene(boolean fit) {
-        if (table == null || canvas.isDisposed()) {
+        if (table == null || xy == null || canvas.isDisposed()) {
             return;
         }
         canvas.setScene(scene(), fit);

@@ -81,7 +81,7 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
     /** Shows {@code next}; {@code fit}: frame all its points (else keep the viewport). UI thread. */
     public void setScene(Scene next, boolean fit) {
         if (scene == null || next.xy() != scene.xy()) {
-            grid = new SpatialGrid(next.xy());
+            grid = null; // built when first needed: an animated layout changes many times before anyone points
         }
         scene = next;
         Point size = getSize();
@@ -95,7 +95,11 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
         return scene;
     }
 
+    /** The grid of the scene's points (built on first use after each layout). */
     public SpatialGrid grid() {
+        if (grid == null && scene != null) {
+            grid = new SpatialGrid(scene.xy());
+        }
         return grid;
     }
 
@@ -140,10 +144,10 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
 
     /** The point under screen {@code (x, y)} among the clips the filter keeps, or -1. */
     public int pointAt(int x, int y) {
-        if (grid == null || viewport == null) {
+        if (scene == null || viewport == null) {
             return -1;
         }
-        return grid.nearest(viewport.dataX(x), viewport.dataY(y), HIT_PIXELS / viewport.scale(), scene::isShown);
+        return grid().nearest(viewport.dataX(x), viewport.dataY(y), HIT_PIXELS / viewport.scale(), scene::isShown);
     }
 
     /** Screen position of point p. */
