@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.avlens.analysis.embedding.EmbeddingTable;
 import io.avlens.core.color.ColorMap;
+import io.avlens.model.Clip;
 import io.avlens.synth.AvShapesGenerator;
 import io.avlens.synth.SynthProgress;
 import io.avlens.synth.SynthSpec;
@@ -30,6 +31,9 @@ import io.avlens.ui.embeddings.OpenEmbeddingTableHandler;
 import io.avlens.ui.embeddings.internal.ExplorerExports;
 import io.avlens.ui.embeddings.internal.ScatterCanvas;
 import io.avlens.ui.media.VideoView;
+import io.avlens.ui.project.ProjectExplorerView;
+import io.avlens.ui.project.ProjectHandlers;
+import io.avlens.ui.project.ProjectSession;
 
 /**
  * The embedding explorer on a table the shipped CAVP-small computed for a generated AV-Shapes dataset
@@ -49,6 +53,22 @@ class EmbeddingExplorerTest {
         IWorkbenchWindow window = Ui.window();
         Path data = dir.resolve("avshapes");
         new AvShapesGenerator(Ui.sessions().store()).generate(SynthSpec.of(CLIPS, 21), data, SynthProgress.NONE);
+        ProjectSession session = Ui.sync(() -> {
+            try {
+                return Ui.sessions().open(data);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ProjectExplorerView explorer = Ui.sync(() -> ProjectHandlers.reveal(window, session));
+        try {
+            explore(window, data, explorer);
+        } finally {
+            Ui.run(() -> Ui.sessions().close(session));
+        }
+    }
+
+    private void explore(IWorkbenchWindow window, Path data, ProjectExplorerView explorer) throws Exception {
         Path folder = dir.resolve("cavp-table");
         EmbeddingTable table = CavpEmbeddingTables.write(data, folder, Ui.sessions().store());
         assertThat(table.size()).isEqualTo(CLIPS);
@@ -123,6 +143,16 @@ class EmbeddingExplorerTest {
             ids.add(((EmbeddedClip) o).id());
         }
         assertThat(ids).containsExactlyElementsOf(expected.stream().mapToObj(i -> table.item(i).id()).toList());
+        // the Project Explorer follows: the generated project's clips of those files are selected there
+        List<String> explorerIds = Ui.sync(() -> {
+            List<String> out = new ArrayList<>();
+            for (Object o : explorer.viewer().getStructuredSelection().toList()) {
+                String file = Path.of(((Clip) o).getMediaLocation()).getFileName().toString();
+                out.add(file.substring(0, file.lastIndexOf('.')));
+            }
+            return out;
+        });
+        assertThat(explorerIds).containsExactlyInAnyOrderElementsOf(ids);
         Ui.screenshot(window.getShell(), "embeddings-lasso");
 
         // hover a point: the card shows the clip's narration, similarity and frame
