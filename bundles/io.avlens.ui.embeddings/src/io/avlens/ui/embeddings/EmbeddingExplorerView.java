@@ -6,9 +6,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -32,10 +30,10 @@ import io.avlens.ui.embeddings.internal.ProjectionJob;
 import io.avlens.ui.embeddings.internal.ProjectionRegistry;
 import io.avlens.ui.embeddings.internal.ScatterCanvas;
 import io.avlens.ui.embeddings.internal.Scene;
+import io.avlens.ui.embeddings.internal.SharedSelection;
 import io.avlens.ui.media.OpenClipHandler;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
 
 /**
  * The consensus-embedding explorer: every (clip, modality) vector of an embedding table as a point in 2-D (three per
@@ -50,9 +48,8 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
     /** The view id. */
     public static final String ID = "io.avlens.ui.embeddings.views.explorer";
 
-    @Inject
-    @Optional
-    private ESelectionService selectionService;
+    private final SharedSelection shared = new SharedSelection();
+    private boolean sharing;
     private final ProjectionRegistry registry = new ProjectionRegistry();
     private ScatterCanvas canvas;
     private LegendPanel legend;
@@ -98,6 +95,7 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
      */
     public void open(EmbeddingTable t, Path tableFolder, JsonObject description) {
         stopProjection();
+        share();
         table = t;
         folder = tableFolder;
         media = new MediaPaths(tableFolder, description);
@@ -210,11 +208,25 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
         for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
             clips.add(new EmbeddedClip(table.item(i).id(), media.resolve(table.item(i).media()), i, table.model()));
         }
-        if (selectionService != null) {
-            selectionService.setSelection(new StructuredSelection(clips));
-        }
+        share();
+        shared.setSelection(new StructuredSelection(clips));
         showScene(false);
         status.setText(summary());
+    }
+
+    /** Makes {@link #shared} the selection provider of this view's site (once the workbench has wrapped it). */
+    private void share() {
+        if (sharing) {
+            return;
+        }
+        for (var window : org.eclipse.ui.PlatformUI.getWorkbench().getWorkbenchWindows()) {
+            var page = window.getActivePage();
+            var view = page == null || window.getShell() != canvas.getShell() ? null : page.findView(ID);
+            if (view != null) {
+                view.getSite().setSelectionProvider(shared);
+                sharing = true;
+            }
+        }
     }
 
     /** Opens clip {@code item} in the Video and Timeline views. */
