@@ -159,11 +159,13 @@ class ScatterLogicTest {
         assertThat(px[50 * 200 + 50]).as("audio's disc at its point").isEqualTo(0xFFFF0000);
         assertThat(px[50 * 200 + 100]).isEqualTo(0xFF00FF00);
         assertThat(px[50 * 200 + 150]).isEqualTo(0xFF0000FF);
-        assertThat(px[50 * 200 + 53]).as("a disc reaches 3 px sideways").isEqualTo(0xFFFF0000);
-        assertThat(px[50 * 200 + 103]).as("a square does not").isEqualTo(0xFFFFFFFF);
-        assertThat(px[48 * 200 + 98]).as("but fills its corners").isEqualTo(0xFF00FF00);
-        assertThat(px[47 * 200 + 150]).as("a triangle's tip").isEqualTo(0xFF0000FF);
-        assertThat(px[47 * 200 + 148]).as("is narrow").isEqualTo(0xFFFFFFFF);
+        // a few points: markers of radius 5
+        assertThat(px[50 * 200 + 55]).as("a disc reaches 5 px sideways").isEqualTo(0xFFFF0000);
+        assertThat(px[50 * 200 + 105]).as("a square does not").isEqualTo(0xFFFFFFFF);
+        assertThat(px[46 * 200 + 96]).as("but fills its corners").isEqualTo(0xFF00FF00);
+        assertThat(px[46 * 200 + 54]).as("which a disc leaves empty").isEqualTo(0xFFFFFFFF);
+        assertThat(px[45 * 200 + 150]).as("a triangle's tip").isEqualTo(0xFF0000FF);
+        assertThat(px[45 * 200 + 148]).as("is narrow").isEqualTo(0xFFFFFFFF);
         assertThat(px[20 * 200 + 100]).as("the filtered clip is faint").isNotEqualTo(0xFF000000)
                 .isNotEqualTo(0xFFFFFFFF);
         assertThat(px[50 * 200 + 75]).as("no lines").isEqualTo(0xFFFFFFFF);

@@ -63,7 +63,9 @@ public final class Colouring {
         List<String> out = new ArrayList<>(List.of(MODALITY));
         List<String> m = table.modalities();
         if (m.size() >= 2) {
-            out.add(CONSENSUS);
+            if (m.size() >= 3) {
+                out.add(CONSENSUS); // with two modalities it would be their similarity again
+            }
             for (int a = 0; a < m.size(); a++) {
                 for (int b = a + 1; b < m.size(); b++) {
                     out.add(SIMILARITY + m.get(a) + "–" + m.get(b));

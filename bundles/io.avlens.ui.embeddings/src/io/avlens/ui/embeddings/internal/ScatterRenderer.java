@@ -2,7 +2,8 @@ package io.avlens.ui.embeddings.internal;
 
 /**
  * Draws a {@link Scene} into an ARGB pixel buffer (no SWT): each point a small marker shaped by its modality (disc,
- * square, triangle, diamond) while at most {@link #MARKER_LIMIT} points are in view; beyond that each point is a
+ * square, triangle, diamond; larger while at most {@link #LARGE_LIMIT} are in view) while at most
+ * {@link #MARKER_LIMIT} points are in view; beyond that each point is a
  * pixel and overlapping points are averaged, more opaque where more of them fall (a density picture, so a million
  * points still read). Filtered-out clips are faint grey pixels; selected clips are ringed, the highlighted clip
  * ringed in red with its points joined. Not thread-safe: one renderer per rendering thread (it reuses its buffers).
@@ -16,8 +17,12 @@ public final class ScatterRenderer {
     static final int LINE = 0x30000000;
     static final int RING = 0xFF000000;
     static final int HIGHLIGHT = 0xFFD62728;
-    private static final int[][] SHAPES = {shape(0), shape(1), shape(2), shape(3)};
+    /** Points in view up to which the markers are drawn large (radius 5 instead of 3). */
+    public static final int LARGE_LIMIT = 3_000;
+    private static final int[][] SHAPES = {shape(0, 3), shape(1, 3), shape(2, 3), shape(3, 3)};
+    private static final int[][] LARGE = {shape(0, 5), shape(1, 5), shape(2, 5), shape(3, 5)};
     private static final int[] RING_SMALL = ring(5);
+    private static final int[] RING_MEDIUM = ring(7);
     private static final int[] RING_LARGE = ring(8);
 
     private int[] count = new int[0];
@@ -66,10 +71,12 @@ public final class ScatterRenderer {
                 }
             }
         }
+        int[][] shapes = inView <= LARGE_LIMIT ? LARGE : SHAPES;
+        int[] ring = inView <= LARGE_LIMIT ? RING_MEDIUM : RING_SMALL;
         if (inView <= MARKER_LIMIT) {
             for (int p = 0; p < n; p++) {
                 if (scene.isShown(p)) {
-                    c.stamp(sx[p], sy[p], SHAPES[Math.min(p % m, SHAPES.length - 1)], scene.colours()[p]);
+                    c.stamp(sx[p], sy[p], shapes[Math.min(p % m, shapes.length - 1)], scene.colours()[p]);
                 }
             }
         } else {
@@ -82,7 +89,7 @@ public final class ScatterRenderer {
                 for (int k = 0; k < m; k++) {
                     int p = i * m + k;
                     if (few) {
-                        c.stamp(sx[p], sy[p], RING_SMALL, RING);
+                        c.stamp(sx[p], sy[p], ring, RING);
                     } else if (c.inside(sx[p], sy[p])) {
                         c.blend(sx[p], sy[p], RING);
                     }
@@ -137,16 +144,16 @@ public final class ScatterRenderer {
         }
     }
 
-    /** Pixel offsets {@code dx, dy, …} of a modality's marker (radius about 3 px). */
-    private static int[] shape(int kind) {
+    /** Pixel offsets {@code dx, dy, …} of a modality's marker of radius {@code r} px. */
+    private static int[] shape(int kind, int r) {
         java.util.List<Integer> o = new java.util.ArrayList<>();
-        for (int dy = -3; dy <= 3; dy++) {
-            for (int dx = -3; dx <= 3; dx++) {
+        for (int dy = -r; dy <= r; dy++) {
+            for (int dx = -r; dx <= r; dx++) {
                 boolean in = switch (kind) {
-                    case 0 -> dx * dx + dy * dy <= 9;
-                    case 1 -> Math.abs(dx) <= 2 && Math.abs(dy) <= 2;
-                    case 2 -> dy >= -3 && dy <= 2 && Math.abs(dx) * 2 <= dy + 3;
-                    default -> Math.abs(dx) + Math.abs(dy) <= 3;
+                    case 0 -> dx * dx + dy * dy <= r * r;
+                    case 1 -> Math.abs(dx) <= r - 1 && Math.abs(dy) <= r - 1;
+                    case 2 -> dy <= r - 1 && Math.abs(dx) * 2 <= dy + r;
+                    default -> Math.abs(dx) + Math.abs(dy) <= r;
                 };
                 if (in) {
                     o.add(dx);
