@@ -230,7 +230,7 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
             var b = image.getBounds();
             if (k == 1 && x == 0 && y == 0) {
                 gc.drawImage(image, 0, 0);
-            } else {
+            } else if (k < 64 && k > 1.0 / 64) { // far beyond, the stale picture says nothing: wait for the new one
                 gc.drawImage(image, 0, 0, b.width, b.height, x, y, (int) Math.round(b.width * k),
                         (int) Math.round(b.height * k));
             }
