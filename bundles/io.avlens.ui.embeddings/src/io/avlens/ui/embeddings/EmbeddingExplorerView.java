@@ -18,11 +18,11 @@ import com.google.gson.JsonObject;
 
 import io.avlens.analysis.embedding.EmbeddingTable;
 import io.avlens.analysis.projection.Points;
-import io.avlens.ui.embeddings.internal.ClipSnapshots;
 import io.avlens.ui.embeddings.internal.Colouring;
 import io.avlens.ui.embeddings.internal.ExplorerExports;
 import io.avlens.ui.embeddings.internal.ExplorerToolbar;
 import io.avlens.ui.embeddings.internal.HoverCard;
+import io.avlens.ui.embeddings.internal.HoverController;
 import io.avlens.ui.embeddings.internal.Lasso;
 import io.avlens.ui.embeddings.internal.LegendPanel;
 import io.avlens.ui.embeddings.internal.MediaPaths;
@@ -49,14 +49,12 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
     public static final String ID = "io.avlens.ui.embeddings.views.explorer";
 
     private final SharedSelection shared = new SharedSelection();
-    private boolean sharing;
     private final ProjectionRegistry registry = new ProjectionRegistry();
     private ScatterCanvas canvas;
     private LegendPanel legend;
     private ExplorerToolbar toolbar;
     private Label status;
-    private HoverCard card;
-    private final ClipSnapshots snapshots = new ClipSnapshots();
+    private HoverController hover;
     private EmbeddingTable table;
     private Path folder;
     private MediaPaths media;
@@ -83,7 +81,7 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
         status = new Label(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(status);
         status.setText("File › Open Embedding Table… shows a table written by avlens embed");
-        card = new HoverCard(canvas);
+        hover = new HoverController(canvas);
         canvas.onClick(this::openClip);
         canvas.onLasso(this::select);
         canvas.onHover(e -> hover(e.index, e.x, e.y));
@@ -95,7 +93,7 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
      */
     public void open(EmbeddingTable t, Path tableFolder, JsonObject description) {
         stopProjection();
-        share();
+        shared.install(canvas, ID);
         table = t;
         folder = tableFolder;
         media = new MediaPaths(tableFolder, description);
@@ -208,25 +206,10 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
         for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
             clips.add(new EmbeddedClip(table.item(i).id(), media.resolve(table.item(i).media()), i, table.model()));
         }
-        share();
+        shared.install(canvas, ID);
         shared.setSelection(new StructuredSelection(clips));
         showScene(false);
         status.setText(summary());
-    }
-
-    /** Makes {@link #shared} the selection provider of this view's site (once the workbench has wrapped it). */
-    private void share() {
-        if (sharing) {
-            return;
-        }
-        for (var window : org.eclipse.ui.PlatformUI.getWorkbench().getWorkbenchWindows()) {
-            var page = window.getActivePage();
-            var view = page == null || window.getShell() != canvas.getShell() ? null : page.findView(ID);
-            if (view != null) {
-                view.getSite().setSelectionProvider(shared);
-                sharing = true;
-            }
-        }
     }
 
     /** Opens clip {@code item} in the Video and Timeline views. */
@@ -241,44 +224,7 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
     private void hover(int item, int x, int y) {
         highlighted = item;
         showScene(false);
-        if (item < 0) {
-            card.hide();
-            return;
-        }
-        card.show(item, x, y, cardLines(item));
-        snapshots.request(media.resolve(table.item(item).media()), 160, (snapshot, error) -> ui(() -> {
-            if (snapshot != null) {
-                card.setFrame(item, snapshot.frame());
-                List<String> text = new ArrayList<>(cardLines(item));
-                text.add(String.format(Locale.ROOT, "frame at %.2f s: %s", snapshot.time(), snapshot.why()));
-                if (card.clip() == item) {
-                    card.show(item, x, y, text);
-                }
-            } else if (card.clip() == item) {
-                List<String> text = new ArrayList<>(cardLines(item));
-                text.add(error);
-                card.show(item, x, y, text);
-            }
-        }));
-    }
-
-    /** The hover card's text of clip {@code item}: id, narration, pairwise similarities, coloured value. */
-    public List<String> cardLines(int item) {
-        var it = table.item(item);
-        List<String> out = new ArrayList<>();
-        out.add(it.id() + (it.split().isEmpty() ? "" : " (" + it.split() + ")"));
-        out.add(it.narration().isEmpty() ? "(no narration)" : "“" + it.narration() + "”");
-        List<String> mods = table.modalities();
-        StringBuilder sims = new StringBuilder();
-        for (int a = 0; a < mods.size(); a++) {
-            for (int b = a + 1; b < mods.size(); b++) {
-                sims.append(String.format(Locale.ROOT, "%s–%s %.3f  ", mods.get(a), mods.get(b),
-                        table.similarity(item, a, b)));
-            }
-        }
-        out.add(sims.toString().trim());
-        out.add(colouring.variable() + ": " + colouring.valueText(item * mods.size()));
-        return out;
+        hover.hover(table, media, colouring, item, x, y);
     }
 
     @Override
@@ -343,7 +289,7 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
     }
 
     public HoverCard card() {
-        return card;
+        return hover.card();
     }
 
     public Colouring colouring() {
@@ -392,6 +338,6 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
     @PreDestroy
     void dispose() {
         stopProjection();
-        snapshots.close();
+        hover.close();
     }
 }

@@ -15,6 +15,25 @@ public final class SharedSelection implements ISelectionProvider {
 
     private final ListenerList<ISelectionChangedListener> listeners = new ListenerList<>();
     private ISelection selection = StructuredSelection.EMPTY;
+    private boolean installed;
+
+    /**
+     * Makes this the selection provider of the site of view {@code viewId} in the window of {@code control} (once
+     * the workbench has wrapped the view; until then, and after, a no-op).
+     */
+    public void install(org.eclipse.swt.widgets.Control control, String viewId) {
+        if (installed) {
+            return;
+        }
+        for (var window : org.eclipse.ui.PlatformUI.getWorkbench().getWorkbenchWindows()) {
+            var page = window.getActivePage();
+            var view = page == null || window.getShell() != control.getShell() ? null : page.findView(viewId);
+            if (view != null) {
+                view.getSite().setSelectionProvider(this);
+                installed = true;
+            }
+        }
+    }
 
     @Override
     public void addSelectionChangedListener(ISelectionChangedListener l) {
