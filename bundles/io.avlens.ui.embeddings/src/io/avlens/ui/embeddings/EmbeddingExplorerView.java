@@ -70,6 +70,12 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
     private String problem;
     private io.avlens.ui.embeddings.internal.Viewport fitted;
 
+    @jakarta.inject.Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void setSelectionService(org.eclipse.e4.ui.workbench.modeling.ESelectionService service) {
+        shared.setPartService(service);
+    }
+
     @PostConstruct
     void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().numColumns(2).margins(2, 2).spacing(4, 2).applyTo(parent);

@@ -1,6 +1,7 @@
 package io.avlens.ui.embeddings.internal;
 
 import org.eclipse.core.runtime.ListenerList;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.ISelectionChangedListener;
 import org.eclipse.jface.viewers.ISelectionProvider;
@@ -8,14 +9,21 @@ import org.eclipse.jface.viewers.SelectionChangedEvent;
 import org.eclipse.jface.viewers.StructuredSelection;
 
 /**
- * The explorer's selection as the workbench shares it: set as the view site's selection provider, so the window's
- * selection service (3.x listeners such as the Project Explorer) and e4's selection service both hear it. UI thread.
+ * The explorer's selection as the workbench shares it: the view site's selection provider (what the window's
+ * selection service answers while the view is active) and the part's e4 selection service (which notifies e4 and the
+ * window's listeners, such as the Project Explorer). UI thread.
  */
 public final class SharedSelection implements ISelectionProvider {
 
     private final ListenerList<ISelectionChangedListener> listeners = new ListenerList<>();
     private ISelection selection = StructuredSelection.EMPTY;
     private boolean installed;
+    private ESelectionService e4;
+
+    /** Also tells e4's selection service of the view's part, which notifies the window's selection listeners. */
+    public void setPartService(ESelectionService service) {
+        e4 = service;
+    }
 
     /**
      * Makes this the selection provider of the site of view {@code viewId} in the window of {@code control} (once
@@ -56,6 +64,9 @@ public final class SharedSelection implements ISelectionProvider {
         SelectionChangedEvent event = new SelectionChangedEvent(this, selection);
         for (ISelectionChangedListener l : listeners) {
             l.selectionChanged(event);
+        }
+        if (e4 != null) {
+            e4.setSelection(selection);
         }
     }
 }
