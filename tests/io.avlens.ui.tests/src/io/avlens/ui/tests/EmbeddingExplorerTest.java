@@ -159,7 +159,10 @@ class EmbeddingExplorerTest {
         int target = expected.nextSetBit(0);
         Point at = Ui.sync(() -> view.canvas().screenOf(target * 2 + 1));
         Ui.run(() -> view.canvas().notifyListeners(SWT.MouseMove, Ui.mouse(at.x, at.y)));
-        Ui.waitUntil("the hover card's frame", 30, () -> view.card().clip() == target && view.card().hasFrame());
+        Ui.waitUntil("the hover card's frame line", 30, () -> view.card().lines().size() == 5);
+        assertThat(Ui.sync(() -> view.card().clip())).as("the card shows the clip").isEqualTo(target);
+        assertThat(Ui.sync(() -> view.card().hasFrame())).as("the frame, %s", Ui.sync(() -> view.card().lines()))
+                .isTrue();
         assertThat(Ui.sync(() -> view.card().lines())).contains("“" + table.item(target).narration() + "”")
                 .anyMatch(l -> l.startsWith("audio–video "))
                 .anyMatch(l -> l.startsWith("frame at ") && (l.contains("first sound event") || l.contains("middle")));

@@ -66,8 +66,8 @@ public final class ClipSnapshots implements AutoCloseable {
                     recent.put(media, s);
                 }
                 done.accept(s, null);
-            } catch (IOException | RuntimeException e) {
-                done.accept(null, media.getFileName() + ": " + e.getMessage());
+            } catch (IOException | RuntimeException | LinkageError e) {
+                done.accept(null, media.getFileName() + ": " + e);
             }
         });
     }
