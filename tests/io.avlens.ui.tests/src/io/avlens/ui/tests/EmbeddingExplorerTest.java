@@ -158,7 +158,11 @@ class EmbeddingExplorerTest {
         // hover a point: the card shows the clip's narration, similarity and frame
         int target = expected.nextSetBit(0);
         Point at = Ui.sync(() -> view.canvas().screenOf(target * 2 + 1));
-        Ui.run(() -> view.canvas().notifyListeners(SWT.MouseMove, Ui.mouse(at.x, at.y)));
+        // the real pointer goes there too, or the display's own motion events would hover whatever lies under it
+        Ui.run(() -> {
+            Ui.display().setCursorLocation(view.canvas().toDisplay(at.x, at.y));
+            view.canvas().notifyListeners(SWT.MouseMove, Ui.mouse(at.x, at.y));
+        });
         Ui.waitUntil("the hover card's frame line", 30, () -> view.card().lines().size() == 5);
         assertThat(Ui.sync(() -> view.card().clip())).as("the card shows the clip").isEqualTo(target);
         assertThat(Ui.sync(() -> view.card().hasFrame())).as("the frame, %s", Ui.sync(() -> view.card().lines()))
