@@ -83,6 +83,10 @@ public final class HoverCard {
     }
 
     private void paint(GC gc) {
+        // the theme's tooltip colours, both set: a dark theme's background with the default black text hid it
+        gc.setBackground(owner.getDisplay().getSystemColor(SWT.COLOR_INFO_BACKGROUND));
+        gc.setForeground(owner.getDisplay().getSystemColor(SWT.COLOR_INFO_FOREGROUND));
+        gc.fillRectangle(shell.getClientArea());
         int y = 6;
         if (image != null) {
             gc.drawImage(image, 6, y);
