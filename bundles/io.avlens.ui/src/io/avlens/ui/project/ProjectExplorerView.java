@@ -77,6 +77,7 @@ public final class ProjectExplorerView extends ViewPart implements ISaveablePart
     private Action redo;
     private Action delete;
     private DiskChangeWatcher watcher;
+    private ClipSelectionFollower follower;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -90,6 +91,8 @@ public final class ProjectExplorerView extends ViewPart implements ISaveablePart
         viewer.addDoubleClickListener(event -> open(((IStructuredSelection) event.getSelection()).getFirstElement()));
         viewer.addSelectionChangedListener(event -> updateActions());
         getSite().setSelectionProvider(viewer);
+        follower = new ClipSelectionFollower(this, sessions, viewer);
+        getSite().getPage().addSelectionListener(follower);
         sessions.addListener(refresher);
         watcher = new DiskChangeWatcher(sessions, getSite().getShell());
         watcher.start();
@@ -375,6 +378,9 @@ public final class ProjectExplorerView extends ViewPart implements ISaveablePart
 
     @Override
     public void dispose() {
+        if (follower != null) {
+            getSite().getPage().removeSelectionListener(follower);
+        }
         if (sessions != null) {
             sessions.removeListener(refresher);
         }

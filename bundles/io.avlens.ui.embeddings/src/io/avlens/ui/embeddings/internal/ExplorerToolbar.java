@@ -1,0 +1,118 @@
+package io.avlens.ui.embeddings.internal;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+/** The explorer's controls: projection, colour variable, text filter, lines, tool, selection and exports. */
+public final class ExplorerToolbar {
+
+    /** What the controls ask of the explorer. */
+    public interface Actions {
+        void project(String method);
+
+        void stopProjection();
+
+        void colourBy(String variable);
+
+        void filter(String query);
+
+        void setLines(boolean on);
+
+        void setTool(ScatterCanvas.Tool tool);
+
+        void saveSubset();
+
+        void export(String format);
+    }
+
+    private final Combo projection;
+    private final Combo colour;
+    private final Text filter;
+    private final Button lines;
+
+    public ExplorerToolbar(Composite parent, List<String> methods, Actions actions) {
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(17).applyTo(bar);
+        new Label(bar, SWT.NONE).setText("Projection:");
+        projection = new Combo(bar, SWT.READ_ONLY);
+        methods.forEach(projection::add);
+        projection.setToolTipText("Place every (clip, modality) vector in 2-D with this method (a job: progress and"
+                + " cancel in the Progress view); iterative methods animate");
+        projection.addListener(SWT.Selection, e -> actions.project(projection.getText()));
+        button(bar, "Stop", "Stop the projection running", actions::stopProjection);
+        new Label(bar, SWT.NONE).setText("Colour:");
+        colour = new Combo(bar, SWT.READ_ONLY);
+        colour.setToolTipText("Colour by consensus, a pair's similarity, the split or any label");
+        colour.addListener(SWT.Selection, e -> actions.colourBy(colour.getText()));
+        filter = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        filter.setMessage("filter: narration, labels");
+        filter.setToolTipText("Keep the clips whose id, narration or labels contain every word");
+        GridDataFactory.fillDefaults().hint(180, SWT.DEFAULT).applyTo(filter);
+        filter.addListener(SWT.Modify, e -> actions.filter(filter.getText()));
+        lines = new Button(bar, SWT.CHECK);
+        lines.setText("Lines");
+        lines.setToolTipText("Join each clip's points: a long line is a clip whose modalities disagree");
+        lines.addListener(SWT.Selection, e -> actions.setLines(lines.getSelection()));
+        for (ScatterCanvas.Tool t : ScatterCanvas.Tool.values()) {
+            Button b = new Button(bar, SWT.RADIO);
+            b.setText(t.name().charAt(0) + t.name().substring(1).toLowerCase(java.util.Locale.ROOT));
+            b.setToolTipText(switch (t) {
+                case PAN -> "Drag: pan · wheel: zoom · click: open the clip · hover: its frame";
+                case LASSO -> "Drag a lasso around clips to select them (right-drag still pans)";
+                case BOX -> "Drag a box around clips to select them (right-drag still pans)";
+            });
+            b.setSelection(t == ScatterCanvas.Tool.PAN);
+            b.addListener(SWT.Selection, e -> {
+                if (b.getSelection()) {
+                    actions.setTool(t);
+                }
+            });
+        }
+        button(bar, "Save Subset...", "Write the selected clips' ids to a file", actions::saveSubset);
+        for (String f : List.of("PNG", "SVG", "CSV")) {
+            button(bar, f + "...", "Export the view (" + f + ")", () -> actions.export(f));
+        }
+    }
+
+    private static void button(Composite bar, String text, String tip, Runnable action) {
+        Button b = new Button(bar, SWT.PUSH);
+        b.setText(text);
+        b.setToolTipText(tip);
+        b.addListener(SWT.Selection, e -> action.run());
+    }
+
+    /** Offers {@code variables} and selects {@code chosen}. */
+    public void setVariables(List<String> variables, String chosen) {
+        colour.setItems(variables.toArray(String[]::new));
+        colour.select(Math.max(0, variables.indexOf(chosen)));
+        colour.getParent().layout();
+    }
+
+    public void showVariable(String v) {
+        colour.select(colour.indexOf(v));
+    }
+
+    public void showMethod(String m) {
+        projection.select(projection.indexOf(m));
+    }
+
+    public void showFilter(String q) {
+        if (!filter.getText().equals(q)) {
+            filter.setText(q);
+        }
+    }
+
+    public void showLines(boolean on) {
+        lines.setSelection(on);
+    }
+}

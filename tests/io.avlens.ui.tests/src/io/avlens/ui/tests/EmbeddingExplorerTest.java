@@ -1,0 +1,237 @@
+package io.avlens.ui.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.avlens.analysis.embedding.EmbeddingTable;
+import io.avlens.core.color.ColorMap;
+import io.avlens.model.Clip;
+import io.avlens.synth.AvShapesGenerator;
+import io.avlens.synth.SynthProgress;
+import io.avlens.synth.SynthSpec;
+import io.avlens.ui.embeddings.EmbeddedClip;
+import io.avlens.ui.embeddings.EmbeddingExplorerView;
+import io.avlens.ui.embeddings.OpenEmbeddingTableHandler;
+import io.avlens.ui.embeddings.internal.ExplorerExports;
+import io.avlens.ui.embeddings.internal.ScatterCanvas;
+import io.avlens.ui.media.VideoView;
+import io.avlens.ui.project.ProjectExplorerView;
+import io.avlens.ui.project.ProjectHandlers;
+import io.avlens.ui.project.ProjectSession;
+
+/**
+ * The embedding explorer on a table the shipped CAVP-small computed for a generated AV-Shapes dataset
+ * ({@link CavpEmbeddingTables}): it projects with every method offered, colours by the audio–video similarity,
+ * joins each clip's points, filters by text, lassos a group into the shared selection, shows a clip's frame on
+ * hover, opens a clip in the Video view by a click, and exports PNG, SVG, CSV and a subset.
+ */
+class EmbeddingExplorerTest {
+
+    private static final int CLIPS = 16;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theExplorerShowsCavpSmallEmbeddingsOfAGeneratedDataset() throws Exception {
+        IWorkbenchWindow window = Ui.window();
+        Path data = dir.resolve("avshapes");
+        new AvShapesGenerator(Ui.sessions().store()).generate(SynthSpec.of(CLIPS, 21), data, SynthProgress.NONE);
+        ProjectSession session = Ui.sync(() -> {
+            try {
+                return Ui.sessions().open(data);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ProjectExplorerView explorer = Ui.sync(() -> ProjectHandlers.reveal(window, session));
+        try {
+            explore(window, data, explorer);
+        } finally {
+            Ui.run(() -> Ui.sessions().close(session));
+        }
+    }
+
+    private void explore(IWorkbenchWindow window, Path data, ProjectExplorerView explorer) throws Exception {
+        Path folder = dir.resolve("cavp-table");
+        EmbeddingTable table = CavpEmbeddingTables.write(data, folder, Ui.sessions().store());
+        assertThat(table.size()).isEqualTo(CLIPS);
+
+        Ui.run(() -> OpenEmbeddingTableHandler.open(folder, window));
+        EmbeddingExplorerView view = Ui.part(window, EmbeddingExplorerView.ID, EmbeddingExplorerView.class);
+        Ui.waitUntil("the table", 60, () -> view.table() != null && view.table().size() == CLIPS);
+        IViewPart part = Ui.sync(() -> window.getActivePage().findView(EmbeddingExplorerView.ID));
+        Ui.maximize(part, true);
+        assertThat(Ui.sync(view::methods)).contains("pca");
+        Ui.waitUntil("the PCA layout", 60, () -> "pca".equals(view.method()) && !view.isProjecting());
+        float[] pca = Ui.sync(view::layout);
+        assertThat(pca).hasSize(CLIPS * 2 * 2);
+        assertThat(variance(pca, 0)).as("PCA's first axis carries the most variance")
+                .isGreaterThanOrEqualTo(variance(pca, 1)).isGreaterThan(0);
+
+        // every method offered (PCA now; t-SNE and UMAP as they land) projects the same points
+        for (String method : Ui.sync(view::methods)) {
+            Ui.run(() -> view.project(method));
+            Ui.waitUntil(method + " layout", 120, () -> method.equals(view.method()) && !view.isProjecting());
+            assertThat(Ui.sync(view::problem)).isNull();
+            float[] xy = Ui.sync(view::layout);
+            assertThat(xy).hasSize(pca.length);
+            for (float v : xy) {
+                assertThat(Float.isFinite(v)).isTrue();
+            }
+        }
+        Ui.run(() -> view.project("pca"));
+        Ui.waitUntil("PCA again", 60, () -> "pca".equals(view.method()) && !view.isProjecting());
+        assertThat(Ui.sync(view::layout)).as("deterministic").containsExactly(pca);
+
+        // colour by the audio–video similarity (no text modality: no consensus of MC3's kind)
+        String variable = "similarity audio–video";
+        Ui.run(() -> view.colourBy(variable));
+        assertThat(Ui.sync(() -> view.legend().texts().get(0))).isEqualTo(variable);
+        int best = 0;
+        for (int i = 1; i < CLIPS; i++) {
+            best = table.similarity(i, 0, 1) > table.similarity(best, 0, 1) ? i : best;
+        }
+        int bestClip = best;
+        assertThat(Ui.sync(() -> view.colouring().colours()[bestClip * 2 + 1])).isEqualTo(ColorMap.VIRIDIS.argb(1));
+        Ui.run(() -> view.setLines(true));
+        Ui.waitUntil("a rendered picture", 20, () -> view.canvas().renderedCount() > 0);
+        Ui.screenshot(window.getShell(), "embeddings-similarity-lines");
+
+        // filter: only clips whose narration or labels say "metal"
+        Ui.run(() -> view.filter("metal"));
+        long metal = table.items().stream().filter(i -> (i.narration() + i.labels()).toLowerCase().contains("metal"))
+                .count();
+        assertThat(Ui.sync(view::statusText)).contains(metal + " shown");
+        Ui.run(() -> view.filter(""));
+
+        // lasso the left half of the picture: the clips with a point there, and nothing else, are shared
+        Ui.run(() -> window.getActivePage().activate(part));
+        Point size = Ui.sync(() -> view.canvas().getSize());
+        BitSet expected = new BitSet();
+        for (int p = 0; p < CLIPS * 2; p++) {
+            int pp = p;
+            Point at = Ui.sync(() -> view.canvas().screenOf(pp));
+            if (at.x < size.x / 2 && at.y >= 0 && at.y < size.y) {
+                expected.set(p / 2);
+            }
+        }
+        assertThat(expected.cardinality()).isBetween(1, CLIPS - 1);
+        Ui.run(() -> view.select(view.canvas().lassoOfScreen(new int[] {-1, -1, size.x / 2, -1,
+            size.x / 2, size.y / 2, size.x / 2, size.y, -1, size.y})));
+        assertThat(Ui.sync(view::selection)).isEqualTo(expected);
+        Object shared = Ui.sync(() -> window.getSelectionService().getSelection());
+        assertThat(shared).isInstanceOf(IStructuredSelection.class);
+        List<String> ids = new ArrayList<>();
+        for (Object o : ((IStructuredSelection) shared).toList()) {
+            ids.add(((EmbeddedClip) o).id());
+        }
+        assertThat(ids).containsExactlyElementsOf(expected.stream().mapToObj(i -> table.item(i).id()).toList());
+        // the Project Explorer follows: the generated project's clips of those files are selected there
+        List<String> explorerIds = Ui.sync(() -> {
+            List<String> out = new ArrayList<>();
+            for (Object o : explorer.viewer().getStructuredSelection().toList()) {
+                String file = Path.of(((Clip) o).getMediaLocation()).getFileName().toString();
+                out.add(file.substring(0, file.lastIndexOf('.')));
+            }
+            return out;
+        });
+        assertThat(explorerIds).containsExactlyInAnyOrderElementsOf(ids);
+        Ui.screenshot(window.getShell(), "embeddings-lasso");
+
+        // hover a point: the card shows the clip's narration, similarity and frame
+        int target = expected.nextSetBit(0);
+        Point at = Ui.sync(() -> view.canvas().screenOf(target * 2 + 1));
+        // the real pointer goes there too, or the display's own motion events would hover whatever lies under it
+        Ui.run(() -> {
+            Ui.display().setCursorLocation(view.canvas().toDisplay(at.x, at.y));
+            view.canvas().notifyListeners(SWT.MouseMove, Ui.mouse(at.x, at.y));
+        });
+        Ui.waitUntil("the hover card's frame line", 30, () -> view.card().lines().size() == 5);
+        assertThat(Ui.sync(() -> view.card().clip())).as("the card shows the clip").isEqualTo(target);
+        assertThat(Ui.sync(() -> view.card().hasFrame())).as("the frame, %s", Ui.sync(() -> view.card().lines()))
+                .isTrue();
+        assertThat(Ui.sync(() -> view.card().lines())).contains("“" + table.item(target).narration() + "”")
+                .anyMatch(l -> l.startsWith("audio–video "))
+                .anyMatch(l -> l.startsWith("frame at ") && (l.contains("first sound event") || l.contains("middle")));
+        Ui.screenshot(window.getShell(), "embeddings-hover");
+
+        // click it: the clip opens in the Video view
+        Ui.run(() -> {
+            view.canvas().setTool(ScatterCanvas.Tool.PAN);
+            Event e = Ui.mouse(at.x, at.y);
+            view.canvas().notifyListeners(SWT.MouseDown, e);
+            view.canvas().notifyListeners(SWT.MouseUp, Ui.mouse(at.x, at.y));
+        });
+        Path clip = data.resolve(table.item(target).media());
+        Ui.waitUntil("the clicked clip to open", 30, () -> Ui.contexts().active().map(c -> c.file().equals(clip))
+                .orElse(false));
+        VideoView video = Ui.part(window, VideoView.ID, VideoView.class);
+        Ui.waitUntil("the Video view on the clip", 30, () -> clip.equals(video.clip())
+                && !Double.isNaN(video.shownTime()));
+
+        // exports
+        Path png = dir.resolve("view.png");
+        Path csv = dir.resolve("xy.csv");
+        Path svg = dir.resolve("view.svg");
+        Path subset = dir.resolve("subset.txt");
+        Ui.run(() -> {
+            try {
+                ExplorerExports.write(view, "PNG", png);
+                ExplorerExports.write(view, "CSV", csv);
+                ExplorerExports.write(view, "SVG", svg);
+                ExplorerExports.subset(view.table(), view.selection(), view.folder(), subset);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ImageData picture = new ImageLoader().load(png.toString())[0];
+        Point canvasSize = Ui.sync(() -> view.canvas().getSize());
+        assertThat(picture.width).isEqualTo(canvasSize.x);
+        assertThat(picture.height).isEqualTo(canvasSize.y);
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows).hasSize(1 + CLIPS * 2);
+        assertThat(rows.get(2)).startsWith(table.item(0).id() + ",video,");
+        int inView = Ui.sync(() -> {
+            int k = 0;
+            for (int p = 0; p < CLIPS * 2; p++) {
+                Point q = view.canvas().screenOf(p);
+                k += q.x >= 0 && q.y >= 0 && q.x < canvasSize.x && q.y < canvasSize.y ? 1 : 0;
+            }
+            return k;
+        });
+        assertThat(inView).isPositive();
+        assertThat(Files.readString(svg).split("<circle", -1)).as("the points in view").hasSize(1 + inView);
+        assertThat(Files.readAllLines(subset).subList(1, 1 + ids.size())).containsExactlyElementsOf(ids);
+        Ui.maximize(part, false);
+    }
+
+    private static double variance(float[] xy, int axis) {
+        double mean = 0;
+        int n = xy.length / 2;
+        for (int p = 0; p < n; p++) {
+            mean += xy[2 * p + axis] / n;
+        }
+        double v = 0;
+        for (int p = 0; p < n; p++) {
+            v += (xy[2 * p + axis] - mean) * (xy[2 * p + axis] - mean) / n;
+        }
+        return v;
+    }
+}
