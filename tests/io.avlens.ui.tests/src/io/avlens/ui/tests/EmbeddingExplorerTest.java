@@ -36,20 +36,22 @@ import io.avlens.ui.project.ProjectHandlers;
 import io.avlens.ui.project.ProjectSession;
 
 /**
- * The embedding explorer on a table the shipped CAVP-small computed for a generated AV-Shapes dataset
- * ({@link CavpEmbeddingTables}): it projects with every method offered, colours by the audio–video similarity,
+ * The embedding explorer on a table the shipped MC3-small computed for a generated AV-Shapes dataset
+ * ({@link Mc3EmbeddingTables}): it projects with every method offered, colours by MC3's consensus,
  * joins each clip's points, filters by text, lassos a group into the shared selection, shows a clip's frame on
  * hover, opens a clip in the Video view by a click, and exports PNG, SVG, CSV and a subset.
  */
 class EmbeddingExplorerTest {
 
     private static final int CLIPS = 16;
+    /** Modalities per clip: audio, video, text. */
+    private static final int M = 3;
 
     @TempDir
     Path dir;
 
     @Test
-    void theExplorerShowsCavpSmallEmbeddingsOfAGeneratedDataset() throws Exception {
+    void theExplorerShowsMc3SmallEmbeddingsOfAGeneratedDataset() throws Exception {
         IWorkbenchWindow window = Ui.window();
         Path data = dir.resolve("avshapes");
         new AvShapesGenerator(Ui.sessions().store()).generate(SynthSpec.of(CLIPS, 21), data, SynthProgress.NONE);
@@ -69,8 +71,8 @@ class EmbeddingExplorerTest {
     }
 
     private void explore(IWorkbenchWindow window, Path data, ProjectExplorerView explorer) throws Exception {
-        Path folder = dir.resolve("cavp-table");
-        EmbeddingTable table = CavpEmbeddingTables.write(data, folder, Ui.sessions().store());
+        Path folder = dir.resolve("mc3-table");
+        EmbeddingTable table = Mc3EmbeddingTables.write(data, folder, Ui.sessions().store());
         assertThat(table.size()).isEqualTo(CLIPS);
 
         Ui.run(() -> OpenEmbeddingTableHandler.open(folder, window));
@@ -81,7 +83,7 @@ class EmbeddingExplorerTest {
         assertThat(Ui.sync(view::methods)).contains("pca");
         Ui.waitUntil("the PCA layout", 60, () -> "pca".equals(view.method()) && !view.isProjecting());
         float[] pca = Ui.sync(view::layout);
-        assertThat(pca).hasSize(CLIPS * 2 * 2);
+        assertThat(pca).hasSize(CLIPS * M * 2);
         assertThat(variance(pca, 0)).as("PCA's first axis carries the most variance")
                 .isGreaterThanOrEqualTo(variance(pca, 1)).isGreaterThan(0);
 
@@ -100,16 +102,17 @@ class EmbeddingExplorerTest {
         Ui.waitUntil("PCA again", 60, () -> "pca".equals(view.method()) && !view.isProjecting());
         assertThat(Ui.sync(view::layout)).as("deterministic").containsExactly(pca);
 
-        // colour by the audio–video similarity (no text modality: no consensus of MC3's kind)
-        String variable = "similarity audio–video";
+        // colour by MC3's consensus (text anchor): the clip whose modalities agree most gets the top colour
+        String variable = "consensus";
         Ui.run(() -> view.colourBy(variable));
         assertThat(Ui.sync(() -> view.legend().texts().get(0))).isEqualTo(variable);
+        float[] consensus = table.consensus("text");
         int best = 0;
         for (int i = 1; i < CLIPS; i++) {
-            best = table.similarity(i, 0, 1) > table.similarity(best, 0, 1) ? i : best;
+            best = consensus[i] > consensus[best] ? i : best;
         }
         int bestClip = best;
-        assertThat(Ui.sync(() -> view.colouring().colours()[bestClip * 2 + 1])).isEqualTo(ColorMap.VIRIDIS.argb(1));
+        assertThat(Ui.sync(() -> view.colouring().colours()[bestClip * M + 1])).isEqualTo(ColorMap.VIRIDIS.argb(1));
         Ui.run(() -> view.setLines(true));
         Ui.waitUntil("a rendered picture", 20, () -> view.canvas().renderedCount() > 0);
         Ui.screenshot(window.getShell(), "embeddings-similarity-lines");
@@ -121,20 +124,33 @@ class EmbeddingExplorerTest {
         assertThat(Ui.sync(view::statusText)).contains(metal + " shown");
         Ui.run(() -> view.filter(""));
 
-        // lasso the left half of the picture: the clips with a point there, and nothing else, are shared
+        // lasso a band at the left of the picture, as wide as to reach the points of three clips (each clip has a
+        // point per modality, so the band's edge lies between the third and fourth clips' leftmost points): those
+        // clips, and nothing else, are shared
         Ui.run(() -> window.getActivePage().activate(part));
         Point size = Ui.sync(() -> view.canvas().getSize());
-        BitSet expected = new BitSet();
-        for (int p = 0; p < CLIPS * 2; p++) {
+        int[] leftmost = new int[CLIPS];
+        java.util.Arrays.fill(leftmost, Integer.MAX_VALUE);
+        Point[] screen = new Point[CLIPS * M];
+        for (int p = 0; p < CLIPS * M; p++) {
             int pp = p;
-            Point at = Ui.sync(() -> view.canvas().screenOf(pp));
-            if (at.x < size.x / 2 && at.y >= 0 && at.y < size.y) {
-                expected.set(p / 2);
+            screen[p] = Ui.sync(() -> view.canvas().screenOf(pp));
+            if (screen[p].y >= 0 && screen[p].y < size.y) {
+                leftmost[p / M] = Math.min(leftmost[p / M], screen[p].x);
+            }
+        }
+        int[] sorted = leftmost.clone();
+        java.util.Arrays.sort(sorted);
+        int edge = (sorted[2] + sorted[3]) / 2;
+        BitSet expected = new BitSet();
+        for (int p = 0; p < CLIPS * M; p++) {
+            if (screen[p].x < edge && screen[p].y >= 0 && screen[p].y < size.y) {
+                expected.set(p / M);
             }
         }
         assertThat(expected.cardinality()).isBetween(1, CLIPS - 1);
-        Ui.run(() -> view.select(view.canvas().lassoOfScreen(new int[] {-1, -1, size.x / 2, -1,
-            size.x / 2, size.y / 2, size.x / 2, size.y, -1, size.y})));
+        Ui.run(() -> view.select(view.canvas().lassoOfScreen(new int[] {-1, -1, edge, -1,
+            edge, size.y / 2, edge, size.y, -1, size.y})));
         assertThat(Ui.sync(view::selection)).isEqualTo(expected);
         Object shared = Ui.sync(() -> window.getSelectionService().getSelection());
         assertThat(shared).isInstanceOf(IStructuredSelection.class);
@@ -157,7 +173,7 @@ class EmbeddingExplorerTest {
 
         // hover a point: the card shows the clip's narration, similarity and frame
         int target = expected.nextSetBit(0);
-        Point at = Ui.sync(() -> view.canvas().screenOf(target * 2 + 1));
+        Point at = Ui.sync(() -> view.canvas().screenOf(target * M + 1));
         // the real pointer goes there too, or the display's own motion events would hover whatever lies under it
         Ui.run(() -> {
             Ui.display().setCursorLocation(view.canvas().toDisplay(at.x, at.y));
@@ -206,11 +222,11 @@ class EmbeddingExplorerTest {
         assertThat(picture.width).isEqualTo(canvasSize.x);
         assertThat(picture.height).isEqualTo(canvasSize.y);
         List<String> rows = Files.readAllLines(csv);
-        assertThat(rows).hasSize(1 + CLIPS * 2);
+        assertThat(rows).hasSize(1 + CLIPS * M);
         assertThat(rows.get(2)).startsWith(table.item(0).id() + ",video,");
         int inView = Ui.sync(() -> {
             int k = 0;
-            for (int p = 0; p < CLIPS * 2; p++) {
+            for (int p = 0; p < CLIPS * M; p++) {
                 Point q = view.canvas().screenOf(p);
                 k += q.x >= 0 && q.y >= 0 && q.x < canvasSize.x && q.y < canvasSize.y ? 1 : 0;
             }

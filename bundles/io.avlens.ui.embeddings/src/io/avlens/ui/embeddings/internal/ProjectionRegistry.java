@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.avlens.analysis.projection.Pca;
 import io.avlens.analysis.projection.Projection;
+import io.avlens.analysis.projection.Tsne;
+import io.avlens.analysis.projection.TsneOptions;
+import io.avlens.analysis.projection.Umap;
+import io.avlens.analysis.projection.UmapOptions;
 
 /**
  * The projections the explorer offers, by the name users pick ({@code pca}, {@code tsne}, {@code umap}): one line
@@ -17,8 +22,9 @@ public final class ProjectionRegistry {
 
     /** The built-in methods. */
     public ProjectionRegistry() {
-        add("pca", io.avlens.analysis.projection.Pca::new);
-        // add("tsne", io.avlens.analysis.projection.Tsne::new); add("umap", ...): one line each as they land
+        add("pca", Pca::new);
+        add("tsne", () -> new Tsne(TsneOptions.defaults()));
+        add("umap", () -> new Umap(UmapOptions.defaults()));
     }
 
     /** Adds (or replaces) a method; its name is what {@code create} takes. */
