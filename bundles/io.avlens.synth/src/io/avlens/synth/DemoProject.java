@@ -28,7 +28,8 @@ import io.avlens.model.store.ProjectStoreException;
 
 /**
  * The project a new user sees on first start: a small AV-Shapes dataset whose clips are out of sync by known lags,
- * the built-in CAVP-small model and a ready {@value #EXPERIMENT} similarity experiment over every clip.
+ * the built-in CAVP-small model and a ready {@value #EXPERIMENT} similarity experiment over every clip, and the
+ * built-in MC3-small with a ready {@value #EMBED_EXPERIMENT} embedding experiment over every clip.
  * <p>
  * It is written into a sibling folder ({@code <folder>.creating}) and renamed into place only when complete, so an
  * interrupted or cancelled first start leaves no half-made project behind: the next start simply begins again.
@@ -44,6 +45,10 @@ public final class DemoProject {
     public static final String MODEL_FAMILY = "cavp";
     /** The experiment's id. */
     public static final String EXPERIMENT = "cavp-sync";
+    /** The built-in tri-modal model (audio, video, narration) of the embedding experiment. */
+    public static final String EMBED_MODEL_ID = "mc3-small";
+    /** The id of the experiment that embeds every clip with {@value #EMBED_MODEL_ID} (a dataset-level table). */
+    public static final String EMBED_EXPERIMENT = "mc3-embed";
     /** The project's name. */
     public static final String NAME = "AV Lens demo";
     /** The label AV-Shapes gives each clip with its lag. */
@@ -123,7 +128,7 @@ public final class DemoProject {
         return 0;
     }
 
-    /** Adds the built-in model and the similarity experiment over the first dataset's clips. */
+    /** Adds the built-in models and the similarity and embedding experiments over the first dataset's clips. */
     static void addExperiment(Project project) {
         AvLensFactory f = AvLensFactory.eINSTANCE;
         project.setName(NAME);
@@ -152,6 +157,23 @@ public final class DemoProject {
         maxLag.setValue(1.0);
         experiment.getParameters().add(maxLag);
         project.getExperiments().add(experiment);
+
+        ModelDescriptor mc3 = f.createModelDescriptor();
+        mc3.setId(EMBED_MODEL_ID);
+        mc3.setFamily("mc3");
+        mc3.setSource(ModelSource.BUILT_IN);
+        mc3.setProfile(profile(Profiles.AVSHAPES_SMALL));
+        project.getModels().add(mc3);
+        Experiment embed = f.createExperiment();
+        embed.setId(EMBED_EXPERIMENT);
+        embed.setKind("embed");
+        embed.setDescription("Embed every clip's sound, frames and narration with MC3-small into one table (open it"
+                + " in the Embedding Explorer) to see where the three agree");
+        embed.getModels().add(mc3);
+        ClipSelection all = f.createClipSelection();
+        all.setDataset(dataset);
+        embed.setSelection(all);
+        project.getExperiments().add(embed);
     }
 
     /** A core profile as the EMF model keeps it. */

@@ -47,7 +47,8 @@ class DemoProjectTest {
         assertThat(store.validate(project)).isEmpty();
         assertThat(project.getDatasets()).hasSize(1);
         assertThat(project.getDatasets().get(0).getClips()).hasSize(12);
-        assertThat(project.getModels()).singleElement().satisfies(m -> {
+        assertThat(project.getModels()).extracting(m -> m.getId()).containsExactly("cavp-small", "mc3-small");
+        assertThat(project.getModels().get(0)).satisfies(m -> {
             assertThat(m.getId()).isEqualTo("cavp-small");
             assertThat(m.getFamily()).isEqualTo("cavp");
             assertThat(m.getSource()).isEqualTo(ModelSource.BUILT_IN);
@@ -57,11 +58,20 @@ class DemoProjectTest {
         Experiment experiment = project.getExperiments().get(0);
         assertThat(experiment.getId()).isEqualTo("cavp-sync");
         assertThat(experiment.getKind()).isEqualTo("similarity");
-        assertThat(experiment.getModels()).containsExactlyElementsOf(project.getModels());
+        assertThat(experiment.getModels()).containsExactly(project.getModels().get(0));
         assertThat(experiment.getSelection().getDataset()).isSameAs(project.getDatasets().get(0));
         assertThat(experiment.getSelection().getSplit()).isNull();
         assertThat(experiment.getParameters()).singleElement()
                 .isInstanceOfSatisfying(RealParameter.class, p -> assertThat(p.getValue()).isEqualTo(1.0));
+        // MC3-small is ready too: an embedding experiment over every clip
+        Experiment embed = project.getExperiments().get(1);
+        assertThat(embed.getId()).isEqualTo(DemoProject.EMBED_EXPERIMENT);
+        assertThat(embed.getKind()).isEqualTo("embed");
+        assertThat(embed.getModels()).singleElement().satisfies(m -> {
+            assertThat(m.getFamily()).isEqualTo("mc3");
+            assertThat(m.getSource()).isEqualTo(ModelSource.BUILT_IN);
+        });
+        assertThat(embed.getSelection().getDataset()).isSameAs(project.getDatasets().get(0));
 
         // the clips are really lagged within the promised range, and not all in sync
         int lagged = 0;
