@@ -22,6 +22,10 @@ public final class HoverCard {
     private Shell shell;
     private Image image;
     private List<String> lines = List.of();
+    /** The lines as drawn: {@link #lines} wrapped to the card's width. */
+    private List<String> shown = List.of();
+    /** The card's width in pixels. */
+    static final int WIDTH = 420;
     private int item = -1;
 
     public HoverCard(Control owner) {
@@ -41,8 +45,14 @@ public final class HoverCard {
         }
         item = clip;
         lines = List.copyOf(text);
+        GC gc = new GC(shell);
+        try {
+            shown = wrap(gc, lines, WIDTH - 12);
+        } finally {
+            gc.dispose();
+        }
         Point at = owner.toDisplay(x + 16, y + 16);
-        shell.setBounds(at.x, at.y, 340, FRAME + 12 + 18 * lines.size());
+        shell.setBounds(at.x, at.y, WIDTH, FRAME + 12 + 18 * shown.size());
         shell.setVisible(true);
         shell.redraw();
     }
@@ -94,10 +104,31 @@ public final class HoverCard {
             gc.drawText("decoding frame…", 6, y + FRAME / 2 - 8, true);
         }
         y += FRAME + 4;
-        for (String l : lines) {
+        for (String l : shown) {
             gc.drawText(l, 6, y, true);
             y += 18;
         }
+    }
+
+    /** The lines broken at spaces so that none is wider than {@code width} pixels (a long narration wraps). */
+    static List<String> wrap(GC gc, List<String> lines, int width) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : lines) {
+            StringBuilder current = new StringBuilder();
+            for (String word : line.split(" ", -1)) {
+                String candidate = current.isEmpty() ? word : current + " " + word;
+                if (!current.isEmpty() && gc.textExtent(candidate).x > width) {
+                    out.add(current.toString());
+                    current.setLength(0);
+                    current.append(word);
+                } else {
+                    current.setLength(0);
+                    current.append(candidate);
+                }
+            }
+            out.add(current.toString());
+        }
+        return out;
     }
 
     private void disposeImage() {
