@@ -69,9 +69,13 @@ public class EvalCommand implements CliCommand {
             "aggregate", "uniform", "motionEnergy"}, "word": {...}, "selectivity": [{"head", "activationSound",
             "activationWord", "nSound", "nWord", "soundSelectivity", "wordSelectivity", "prefers"}],
             "skippedPrompts", "failed", "method"}; a table of the same goes to stderr.
+            --task retrieval and --task discovery embed the clips as `avlens embed` does (see its help) and print
+            {"n", "directions": [{"direction", "relevance", "n", "recallAt1", "recallAt5", "recallAt10",
+            "medianRank", "mAP", "chance": {...}}]} or {"n", "positives", "positiveShare", "rankedBy", "ap",
+            "pairs"} (soundingAction ranked by consensus; without a text modality by the one pair's similarity).
             """,
             RunnerOptions.with(List.of(
-                    OptionSpec.required("task", "NAME", "what to measure: sync or localize"),
+                    OptionSpec.required("task", "NAME", "what to measure: sync, localize, retrieval or discovery"),
                     OptionSpec.required("model", "ID", "a model id (see `avlens models`) or a descriptor .json"),
                     OptionSpec.required("data", "DIR", "the dataset folder"),
                     OptionSpec.optional("split", "NAME", "only the clips of this split of DIR's project (train, val,"
@@ -113,8 +117,11 @@ public class EvalCommand implements CliCommand {
     @Override
     public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
         String task = arguments.required("task");
+        if (EmbeddingEval.handles(task)) {
+            return new EmbeddingEval(runner, builtin, store).run(task, arguments, context);
+        }
         if (!task.equals("sync") && !task.equals("localize")) {
-            throw new CommandException("eval: unknown task '" + task + "'; known: sync, localize");
+            throw new CommandException("eval: unknown task '" + task + "'; known: sync, localize, retrieval, discovery");
         }
         boolean localize = task.equals("localize");
         double maxLag = SimilarityCommand.maxLag(arguments, "eval");

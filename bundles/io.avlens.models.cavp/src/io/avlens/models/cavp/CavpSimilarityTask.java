@@ -174,7 +174,7 @@ public final class CavpSimilarityTask implements ClipTask {
      * The model's {@code audio} and {@code video} outputs: the block's (or one file's) from both inputs, or for a
      * model made of a {@value #VIDEO_PART} and an {@value #AUDIO_PART} part, each part's from the input it names.
      */
-    private static Map<String, FloatTensor> forward(ClipInput input, Map<String, FloatTensor> inputs, Path media)
+    static Map<String, FloatTensor> forward(ClipInput input, Map<String, FloatTensor> inputs, Path media)
             throws TaskException {
         ModelParts parts = input.parts();
         try {
@@ -196,7 +196,7 @@ public final class CavpSimilarityTask implements ClipTask {
     }
 
     /** {@code [1, T, C]} output as {@code [T, C]}. */
-    private static FloatTensor features(Map<String, FloatTensor> outputs, String name, int steps, Path media)
+    static FloatTensor features(Map<String, FloatTensor> outputs, String name, int steps, Path media)
             throws TaskException {
         FloatTensor t = outputs.get(name);
         if (t == null || t.rank() != 3 || t.dim(0) != 1 || t.dim(1) != steps) {

@@ -1,0 +1,101 @@
+package io.avlens.analysis.embedding;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MC3's discovery claim, measured ({@code methods.md} §3): rank the items by consensus and compute the average
+ * precision of a binary label (by default {@link AvShapesLabels#SOUNDING_ACTION}), beside the share of positives
+ * (a random ranking's AP) and beside ranking by each single pair's cosine similarity. Without a {@code text}
+ * modality there is no consensus: a two-modality table (CAVP's audio and video) is ranked by its one pair's
+ * similarity, and says so in {@link Scores#rankedBy()}. Stateless.
+ */
+public final class Discovery {
+
+    /** The anchor modality of MC3's consensus. */
+    public static final String TEXT = "text";
+
+    private Discovery() {
+    }
+
+    /**
+     * The figures.
+     *
+     * @param label         the label that is ranked (e.g. {@code soundingAction})
+     * @param n             items scored (those with the label {@code true} or {@code false})
+     * @param positives     items with the label {@code true}
+     * @param positiveShare {@code positives / n}, the expected AP of a random ranking
+     * @param rankedBy      {@code consensus(text)} or the pair used, e.g. {@code audio-video}
+     * @param ap            AP of that ranking (ties pessimistic)
+     * @param pairs         AP of ranking by each pair's cosine similarity, by pair name ({@code audio-video}…)
+     */
+    public record Scores(String label, int n, int positives, double positiveShare, String rankedBy, double ap,
+            Map<String, Double> pairs) {
+    }
+
+    /**
+     * Scores {@code label} on {@code table}.
+     *
+     * @throws IllegalArgumentException when no item has the label, or the table has a single modality
+     */
+    public static Scores score(EmbeddingTable table, String label) {
+        List<String> modalities = table.modalities();
+        if (modalities.size() < 2) {
+            throw new IllegalArgumentException("discovery needs at least two modalities; the table has " + modalities);
+        }
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < table.size(); i++) {
+            String v = table.item(i).label(label);
+            if (v.equals("true") || v.equals("false")) {
+                rows.add(i);
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no item has the label '" + label + "' (true or false); discovery"
+                    + " needs AV-Shapes sidecars (clip.json beside clip.mp4)");
+        }
+        boolean[] relevant = new boolean[rows.size()];
+        for (int r = 0; r < relevant.length; r++) {
+            relevant[r] = table.item(rows.get(r)).label(label).equals("true");
+        }
+        Map<String, Double> pairs = new LinkedHashMap<>();
+        for (int a = 0; a < modalities.size(); a++) {
+            for (int b = a + 1; b < modalities.size(); b++) {
+                double[] s = new double[rows.size()];
+                for (int r = 0; r < s.length; r++) {
+                    s[r] = table.similarity(rows.get(r), a, b);
+                }
+                pairs.put(pairName(modalities.get(a), modalities.get(b)), Ranking.averagePrecision(s, relevant));
+            }
+        }
+        String rankedBy;
+        double ap;
+        if (modalities.contains(TEXT)) {
+            float[] c = table.consensus(TEXT);
+            double[] s = new double[rows.size()];
+            for (int r = 0; r < s.length; r++) {
+                s[r] = c[rows.get(r)];
+            }
+            rankedBy = "consensus(" + TEXT + ")";
+            ap = Ranking.averagePrecision(s, relevant);
+        } else if (modalities.size() == 2) {
+            rankedBy = pairName(modalities.get(0), modalities.get(1));
+            ap = pairs.get(rankedBy);
+        } else {
+            throw new IllegalArgumentException("no consensus without a '" + TEXT + "' modality; the table has "
+                    + modalities);
+        }
+        int positives = 0;
+        for (boolean r : relevant) {
+            positives += r ? 1 : 0;
+        }
+        return new Scores(label, relevant.length, positives, Ranking.positiveShare(relevant), rankedBy, ap, pairs);
+    }
+
+    /** {@code audio-video}. */
+    public static String pairName(String a, String b) {
+        return a + "-" + b;
+    }
+}
