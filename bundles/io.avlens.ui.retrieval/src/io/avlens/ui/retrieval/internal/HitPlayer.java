@@ -1,0 +1,67 @@
+package io.avlens.ui.retrieval.internal;
+
+import java.nio.file.Path;
+
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+
+import io.avlens.ui.context.AnalysisContexts;
+import io.avlens.ui.media.ClipOpener;
+import io.avlens.ui.media.OpenClipHandler;
+import io.avlens.ui.media.Transport;
+import io.avlens.ui.media.VideoView;
+
+/**
+ * Plays a hit: a click opens the clip (as the active analysis, which every view follows) and plays its picture and
+ * sound in the Video view without taking the focus from the inspector; a double-click opens it and brings up the
+ * media views as File &gt; Open Clip does.
+ */
+final class HitPlayer {
+
+    /** How often (100 ms apart) playing is retried while the Video view loads the clip. */
+    private static final int TRIES = 50;
+
+    private HitPlayer() {
+    }
+
+    /** Opens {@code file} and plays it in the Video view of {@code window}. */
+    static void play(Path file, IWorkbenchWindow window) {
+        AnalysisContexts contexts = PlatformUI.getWorkbench().getService(IEclipseContext.class)
+                .get(AnalysisContexts.class);
+        ClipOpener.open(file, contexts, window.getShell().getDisplay(), opened -> {
+            try {
+                window.getActivePage().showView(VideoView.ID, null, IWorkbenchPage.VIEW_VISIBLE);
+            } catch (PartInitException e) {
+                MessageDialog.openError(window.getShell(), "Cannot show the Video view", e.getMessage());
+                return;
+            }
+            startWhenLoaded(file, window, TRIES);
+        }, message -> MessageDialog.openError(window.getShell(), "Cannot play the hit", message));
+    }
+
+    /** Opens {@code file} in every view (Video, Timeline and those following the active clip). */
+    static void open(Path file, IWorkbenchWindow window) {
+        OpenClipHandler.open(file, window);
+    }
+
+    private static void startWhenLoaded(Path file, IWorkbenchWindow window, int tries) {
+        MPart part = window.getService(EPartService.class).findPart(VideoView.ID);
+        if (part != null && part.getObject() instanceof VideoView video && file.equals(video.clip())) {
+            if (!video.isPlaying()) {
+                video.perform(Transport.Command.TOGGLE);
+            }
+            if (video.isPlaying()) {
+                return;
+            }
+        }
+        if (tries > 0) {
+            window.getShell().getDisplay().timerExec(100, () -> startWhenLoaded(file, window, tries - 1));
+        }
+    }
+}
