@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
 /**
@@ -56,6 +58,8 @@ public final class ApproximateIndex {
         }
     }
 
+    /** jvector announces its SIMD choice at INFO on stderr, which would mix into every command's messages. */
+    private static final Logger JVECTOR_LOG = quiet(Logger.getLogger("io.github.jbellis.jvector"));
     private static final VectorTypeSupport VTS = VectorizationProvider.getInstance().getVectorTypeSupport();
     private static final float OVERFLOW = 1.2f;
     private static final float ALPHA = 1.2f;
@@ -91,7 +95,7 @@ public final class ApproximateIndex {
                 VectorSimilarityFunction.DOT_PRODUCT);
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try (GraphIndexBuilder builder = new GraphIndexBuilder(scores, t.dimension(), settings.maxDegree(),
-                settings.buildBeam(), OVERFLOW, ALPHA, true, true, pool, pool)) {
+                settings.buildBeam(), OVERFLOW, ALPHA, true, false, pool, pool)) {
             for (int from = 0; from < t.rows(); from += CHUNK) {
                 if (monitor.cancelled()) {
                     throw new CancellationException("index build cancelled");
@@ -151,6 +155,11 @@ public final class ApproximateIndex {
 
     /** The k rows the graph finds nearest to {@code query}, best first, with exact scores (ties: lower row first). */
     public SearchHit[] search(float[] query, int k) {
+        return search(query, k, settings.searchBeam());
+    }
+
+    /** The same with another search beam (candidates followed, at least k) than the index's settings. */
+    public SearchHit[] search(float[] query, int k, int beam) {
         if (query.length != table.dimension()) {
             throw new IllegalArgumentException("the query has " + query.length + " values; the table has dimension "
                     + table.dimension());
@@ -162,7 +171,7 @@ public final class ApproximateIndex {
         int kk = Math.min(k, table.rows());
         SearchResult result = searchers.get().search(
                 DefaultSearchScoreProvider.exact(VTS.createFloatVector(q), VectorSimilarityFunction.DOT_PRODUCT,
-                        vectors), kk, Math.max(kk, settings.searchBeam()), 0f, 0f, Bits.ALL);
+                        vectors), kk, Math.max(kk, beam), 0f, 0f, Bits.ALL);
         List<SearchHit> hits = new ArrayList<>();
         for (SearchResult.NodeScore n : result.getNodes()) {
             hits.add(new SearchHit(n.node, ScalarScanKernel.dot(table.values(), n.node * table.dimension(), q, 0,
@@ -199,6 +208,11 @@ public final class ApproximateIndex {
 
     public int rows() {
         return table.rows();
+    }
+
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.WARNING);
+        return logger;
     }
 
     private static RandomAccessVectorValues vectorsOf(VectorTable t) {

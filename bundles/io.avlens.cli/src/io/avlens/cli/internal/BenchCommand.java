@@ -84,6 +84,7 @@ public class BenchCommand implements CliCommand {
                     OptionSpec.flag("program", "measure a 25-step loop as an engine program against direct DJL"),
                     OptionSpec.flag("heatmap", "measure denseav-small features, one heatmap instant at 1920x1080 and"
                             + " the memory of a clip's features"),
+                    OptionSpec.flag("knn", "exact k-NN (1M x 128) vs FAISS and NumPy run alongside; approximate index speed and recall@10"),
                     OptionSpec.optional("models", "DIR", "the models folder for --similarity (default "
                             + "$AVLENS_DATA/models)")),
             List.of());
@@ -121,6 +122,9 @@ public class BenchCommand implements CliCommand {
 
     @Override
     public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
+        if (arguments.flag("knn")) {
+            return KnnBench.run(arguments, context);
+        }
         if (arguments.flag("inference") || arguments.flag("similarity") || arguments.flag("program")
                 || arguments.flag("heatmap")) {
             return runInference(arguments, context);
