@@ -23,7 +23,9 @@ import com.google.gson.JsonParser;
 import io.avlens.analysis.embedding.EmbeddingTable;
 import io.avlens.analysis.embedding.Retrieval;
 import io.avlens.analysis.embedding.RetrievalScores;
-import io.avlens.analysis.search.GallerySearch;
+import io.avlens.analysis.embedding.EmbeddingFiles;
+import io.avlens.analysis.search.ClipRetrieval;
+import io.avlens.analysis.search.RetrievalHit;
 import io.avlens.synth.AvShapesGenerator;
 import io.avlens.synth.SynthProgress;
 import io.avlens.synth.SynthSpec;
@@ -79,12 +81,11 @@ class RetrievalInspectorTest {
         Ui.run(() -> inspector.setQuery(queryId, "audio", "video", K, false));
         search(inspector, 1);
         RetrievalController.Results r = Ui.sync(() -> inspector.results().results());
-        List<GallerySearch.Hit> cli;
-        try (GallerySearch search = GallerySearch.open(folder)) {
-            cli = search.search(search.clipQuery(queryId, "audio"), "video", K, false);
-        }
+        // what avlens retrieve --index FOLDER --query-clip ID --from audio --to video -k 10 prints
+        List<RetrievalHit> cli = new ClipRetrieval(EmbeddingFiles.read(folder), folder).exact(queryId, "audio",
+                "video", K);
         assertThat(r.hits()).isEqualTo(cli);
-        assertThat(r.hits().stream().map(GallerySearch.Hit::item).toList()).isEqualTo(bruteForce(table, 0, K));
+        assertThat(r.hits().stream().map(RetrievalHit::row).toList()).isEqualTo(bruteForce(table, 0, K));
         // honest check: the labels call the first hit relevant (same clip or same material+action); a random
         // ranking does that with probability (same-class clips) / 16 for this query
         assertThat(r.relevance().get(0).relevant()).as("first hit %s for %s", r.hits().get(0).id(), queryId)
@@ -94,13 +95,24 @@ class RetrievalInspectorTest {
         Ui.screenshot(window.getShell(), "retrieval-results");
 
         // a click plays the hit (picture and sound) in the Video view
-        GallerySearch.Hit second = r.hits().get(1);
-        Path media = Ui.sync(() -> view.controller().media(second.item()));
+        RetrievalHit second = r.hits().get(1);
+        Path media = Ui.sync(() -> view.controller().media(second.row()));
         Ui.run(() -> inspector.results().clicked(1, 0));
         VideoView video = Ui.part(window, VideoView.ID, VideoView.class);
         Ui.waitUntil("the Video view on the hit", 30, () -> media.equals(video.clip()));
         Ui.waitUntil("the hit playing", 30, video::isPlaying);
         Ui.run(() -> video.perform(io.avlens.ui.media.Transport.Command.PAUSE));
+
+        // a double-click opens the first hit in every view: it becomes the active clip, the Timeline view shows
+        Path first = Ui.sync(() -> view.controller().media(r.hits().get(0).row()));
+        Ui.run(() -> {
+            inspector.results().control().setSelection(0);
+            inspector.results().control().notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
+        });
+        Ui.waitUntil("the first hit active", 30, () -> Ui.contexts().active().map(c -> c.file().equals(first))
+                .orElse(false));
+        Ui.part(window, io.avlens.ui.media.TimelineView.ID, io.avlens.ui.media.TimelineView.class);
+        Ui.run(() -> window.getActivePage().activate(part));
 
         // Shift-click two hits: the compare pane shows the query and both
         Ui.run(() -> {
@@ -108,8 +120,8 @@ class RetrievalInspectorTest {
             inspector.results().clicked(2, SWT.SHIFT);
         });
         assertThat(Ui.sync(view::tab)).isEqualTo(RetrievalView.COMPARE);
-        assertThat(Ui.sync(() -> inspector.compare().shown())).containsExactly(0, r.hits().get(0).item(),
-                r.hits().get(2).item());
+        assertThat(Ui.sync(() -> inspector.compare().shown())).containsExactly(0, r.hits().get(0).row(),
+                r.hits().get(2).row());
         assertThat(Ui.sync(() -> inspector.compare().text(1))).contains(r.hits().get(0).id(), "rank 1");
         assertThat(Ui.sync(() -> inspector.compare().text(2))).contains(r.hits().get(2).id(), "rank 3");
         assertThat(Ui.sync(() -> inspector.compare().text(3))).contains("cosine");
@@ -150,7 +162,7 @@ class RetrievalInspectorTest {
         assertThat(lines).hasSize(K + 1);
         assertThat(lines.get(0)).isEqualTo("rank,id,score,media,relevance");
         assertThat(lines.get(1)).startsWith("1," + r.hits().get(0).id() + ",").contains(view.controller().media(
-                r.hits().get(0).item()).toString());
+                r.hits().get(0).row()).toString());
         JsonObject metrics = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertThat(metrics.getAsJsonArray("directions")).hasSize(4);
         assertThat(metrics.getAsJsonArray("directions").get(0).getAsJsonObject().get("recallAt1").getAsDouble())
@@ -159,12 +171,15 @@ class RetrievalInspectorTest {
         // the approximate index: built in a job, its recall shown, and the search through it
         Ui.run(() -> view.showTab(RetrievalView.RESULTS));
         Ui.run(inspector::buildIndex);
-        Ui.waitUntil("the index", 60, () -> view.controller().search().hasIndex("video")
+        Ui.waitUntil("the index", 60, () -> view.controller().hasIndex("video")
                 && inspector.status().startsWith("Built"));
-        assertThat(view.controller().search().indexRecall("video")).isPresent();
+        assertThat(view.controller().indexRecall("video")).isPresent();
         Ui.run(() -> inspector.setQuery(queryId, "audio", "video", K, true));
         search(inspector, 2);
         assertThat(Ui.sync(inspector::status)).contains("approximate");
+        assertThat(Ui.sync(() -> inspector.results().results()).hits()).isEqualTo(new ClipRetrieval(
+                EmbeddingFiles.read(folder), folder).approximate(queryId, "audio", "video", K, 1,
+                        io.avlens.analysis.search.BuildMonitor.NONE).hits());
 
         // a split and the shared selection as galleries: every hit among them
         Ui.run(() -> {
@@ -173,7 +188,7 @@ class RetrievalInspectorTest {
         });
         search(inspector, 3);
         assertThat(Ui.sync(() -> inspector.results().results()).hits())
-                .allMatch(h -> table.item(h.item()).split().equals("train")).isNotEmpty();
+                .allMatch(h -> table.item(h.row()).split().equals("train")).isNotEmpty();
         List<Integer> chosen = List.of(1, 3, 5, 7);
         Ui.run(() -> {
             inspector.setSplit("");
@@ -182,7 +197,7 @@ class RetrievalInspectorTest {
             inspector.setUseShared(true);
         });
         search(inspector, 4);
-        assertThat(Ui.sync(() -> inspector.results().results()).hits()).extracting(GallerySearch.Hit::item)
+        assertThat(Ui.sync(() -> inspector.results().results()).hits()).extracting(RetrievalHit::row)
                 .containsExactlyInAnyOrderElementsOf(chosen);
         Ui.run(() -> inspector.setUseShared(false));
 

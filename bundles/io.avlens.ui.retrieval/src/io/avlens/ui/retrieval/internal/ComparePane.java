@@ -106,7 +106,7 @@ public final class ComparePane extends Composite {
     }
 
     private static int rankOf(RetrievalController.Results r, int item) {
-        return r.hits().stream().filter(h -> h.item() == item).findFirst().map(h -> h.rank()).orElse(-1);
+        return r.hits().stream().filter(h -> h.row() == item).findFirst().map(h -> h.rank()).orElse(-1);
     }
 
     static double cosine(EmbeddingTable t, int a, int ma, int b, int mb) {

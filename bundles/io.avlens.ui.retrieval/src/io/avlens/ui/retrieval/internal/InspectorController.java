@@ -184,7 +184,7 @@ public final class InspectorController implements AutoCloseable {
     /** Runs the query chosen in a job. */
     public void search() {
         RetrievalQuery q = query.query();
-        if (q.approximate() && controller.gallery() == null && !controller.search().hasIndex(q.to())) {
+        if (q.approximate() && controller.gallery() == null && !controller.hasIndex(q.to())) {
             if (MessageDialog.openQuestion(root.getShell(), "No Approximate Index", "The table has no approximate"
                     + " index of " + q.to() + " yet. Build it now (in a job), then search?")) {
                 buildIndex();
@@ -198,8 +198,8 @@ public final class InspectorController implements AutoCloseable {
             tabs.setSelection(0);
             long relevant = r.relevance().stream().filter(Relevance::relevant).count();
             say(String.format(Locale.ROOT, "%d hits of %d clips (%s, %s); %d relevant by the labels",
-                    r.hits().size(), r.gallerySize(), controller.galleryName(), q.approximate()
-                            && controller.gallery() == null ? "approximate" : "exact", relevant));
+                    r.hits().size(), r.gallerySize(), controller.galleryName(), r.approximate() ? "approximate"
+                            : "exact", relevant));
         }, this::failed);
     }
 
@@ -219,11 +219,11 @@ public final class InspectorController implements AutoCloseable {
     }
 
     private void showRecall() {
-        if (controller.search() == null) {
+        if (controller.table() == null) {
             return;
         }
         String to = query.toCombo.getText();
-        var recall = controller.search().indexRecall(to);
+        var recall = controller.indexRecall(to);
         query.recallLabel.setText(recall.isPresent() ? String.format(Locale.ROOT,
                 "index of %s: recall@10 %.3f vs exact (measured when built)", to, recall.getAsDouble())
                 : "no approximate index of " + to + " yet");

@@ -1,6 +1,7 @@
 package io.avlens.ui.retrieval.internal;
 
 import io.avlens.analysis.embedding.EmbeddingItem;
+import io.avlens.analysis.search.RetrievalHit;
 
 /** Whether a hit is relevant to the query, as far as the table's labels say (the eval's two relevances). */
 public enum Relevance {
@@ -29,7 +30,19 @@ public enum Relevance {
         return this == SAME_CLIP || this == SAME_CLASS;
     }
 
-    /** The relevance of {@code hit} to the clip query {@code query} (null for a query that is not a clip). */
+    /** The relevance of a hit of {@code avlens retrieve}'s search, from the labels it compared. */
+    public static Relevance of(RetrievalHit hit) {
+        if (hit.isQuery()) {
+            return SAME_CLIP;
+        }
+        if (Boolean.FALSE.equals(hit.sameMaterial()) || Boolean.FALSE.equals(hit.sameAction())) {
+            return NOT_RELEVANT;
+        }
+        return Boolean.TRUE.equals(hit.sameMaterial()) && Boolean.TRUE.equals(hit.sameAction()) ? SAME_CLASS
+                : UNKNOWN;
+    }
+
+    /** The relevance of clip {@code hit} to clip {@code query} (null for a query that is not a clip). */
     public static Relevance of(EmbeddingItem query, EmbeddingItem hit) {
         if (query == null) {
             return UNKNOWN;

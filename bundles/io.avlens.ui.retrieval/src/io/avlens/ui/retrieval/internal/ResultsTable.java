@@ -16,7 +16,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 import io.avlens.analysis.embedding.EmbeddingTable;
-import io.avlens.analysis.search.GallerySearch;
+import io.avlens.analysis.search.RetrievalHit;
 
 /**
  * The ranked hits: rank, score, relevance mark, a strip of frames, a spectrogram thumbnail, id and narration. The
@@ -64,7 +64,7 @@ public final class ResultsTable {
         table.addListener(SWT.DefaultSelection, e -> {
             int row = table.getSelectionIndex();
             if (results != null && row >= 0) {
-                open.accept(results.hits().get(row).item());
+                open.accept(results.hits().get(row).row());
             }
         });
         table.addListener(SWT.Dispose, e -> {
@@ -97,13 +97,13 @@ public final class ResultsTable {
         marked.clear();
         table.removeAll();
         for (int i = 0; i < r.hits().size(); i++) {
-            GallerySearch.Hit h = r.hits().get(i);
+            RetrievalHit h = r.hits().get(i);
             TableItem item = new TableItem(table, SWT.NONE);
             item.setText(RANK, Integer.toString(h.rank()));
             item.setText(SCORE, String.format(Locale.ROOT, "%.4f", h.score()));
             item.setText(RELEVANT, r.relevance().get(i).mark());
             item.setText(ID, h.id());
-            item.setText(NARRATION, t.item(h.item()).narration());
+            item.setText(NARRATION, t.item(h.row()).narration());
         }
     }
 
@@ -120,11 +120,11 @@ public final class ResultsTable {
             }
             refreshMarks();
             if (marked.size() == 2) {
-                compare.accept(results.hits().get(marked.get(0)).item(), results.hits().get(marked.get(1)).item());
+                compare.accept(results.hits().get(marked.get(0)).row(), results.hits().get(marked.get(1)).row());
             }
             return;
         }
-        play.accept(results.hits().get(row).item());
+        play.accept(results.hits().get(row).row());
     }
 
     private void refreshMarks() {
@@ -153,7 +153,7 @@ public final class ResultsTable {
             return;
         }
         int row = table.indexOf((TableItem) e.item);
-        Path file = media.apply(results.hits().get(row).item());
+        Path file = media.apply(results.hits().get(row).row());
         Thumbnails.Clip clip = thumbnails.get(file, done -> table.getDisplay().asyncExec(() -> {
             if (!table.isDisposed()) {
                 table.redraw();

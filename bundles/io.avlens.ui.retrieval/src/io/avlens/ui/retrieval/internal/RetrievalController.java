@@ -18,23 +18,34 @@ import com.google.gson.JsonObject;
 import io.avlens.analysis.embedding.EmbeddingFiles;
 import io.avlens.analysis.embedding.EmbeddingItem;
 import io.avlens.analysis.embedding.EmbeddingTable;
+import io.avlens.analysis.search.ApproximateIndex;
 import io.avlens.analysis.search.BuildMonitor;
-import io.avlens.analysis.search.GallerySearch;
+import io.avlens.analysis.search.ClipRetrieval;
+import io.avlens.analysis.search.IndexFiles;
+import io.avlens.analysis.search.Metric;
+import io.avlens.analysis.search.RetrievalHit;
+import io.avlens.analysis.search.VectorTable;
 
 /**
- * The inspector's state and work: the open table and its {@link GallerySearch} (the search path of
+ * The inspector's state and work: the open table and its {@link ClipRetrieval} (the search of
  * {@code avlens retrieve}), the gallery (a split, the shared selection's clips), and the jobs that search, build the
  * approximate index and compute the gallery's metrics, each reporting on the UI thread through {@code ui}.
  */
 public final class RetrievalController implements AutoCloseable {
 
-    /** A search's answer. */
-    public record Results(RetrievalQuery query, List<GallerySearch.Hit> hits, List<Relevance> relevance,
-            int gallerySize) {
+    /**
+     * A search's answer.
+     *
+     * @param approximate whether it went through the approximate index
+     */
+    public record Results(RetrievalQuery query, List<RetrievalHit> hits, List<Relevance> relevance,
+            int gallerySize, boolean approximate) {
     }
 
     private final Executor ui;
-    private GallerySearch search;
+    private EmbeddingTable table;
+    private Path folder;
+    private ClipRetrieval retrieval;
     private MediaResolver media;
     private JsonObject description;
     private String split = "";
@@ -50,15 +61,16 @@ public final class RetrievalController implements AutoCloseable {
     public Job open(Path folder, Consumer<EmbeddingTable> opened, Consumer<String> failed) {
         Job job = Job.create("Reading the embedding table " + folder.getFileName(), (IProgressMonitor m) -> {
             try {
-                GallerySearch s = GallerySearch.open(folder);
+                EmbeddingTable t = EmbeddingFiles.read(folder);
                 JsonObject d = EmbeddingFiles.description(folder);
                 ui.execute(() -> {
-                    close();
-                    search = s;
+                    table = t;
+                    this.folder = folder;
+                    retrieval = new ClipRetrieval(t, folder);
                     description = d;
                     media = new MediaResolver(folder, d);
                     split = "";
-                    opened.accept(s.table());
+                    opened.accept(t);
                 });
             } catch (IOException | RuntimeException e) {
                 ui.execute(() -> failed.accept(e.getMessage()));
@@ -71,11 +83,27 @@ public final class RetrievalController implements AutoCloseable {
     }
 
     public EmbeddingTable table() {
-        return search == null ? null : search.table();
+        return table;
     }
 
-    public GallerySearch search() {
-        return search;
+    /** The table's folder, or null. */
+    public Path folder() {
+        return folder;
+    }
+
+    /** Whether the approximate index of target modality {@code to} was built beside the table. */
+    public boolean hasIndex(String to) {
+        return folder != null && IndexFiles.exists(folder, to);
+    }
+
+    /** The recall@10 against exact search measured when the index of {@code to} was built; empty without one. */
+    public java.util.OptionalDouble indexRecall(String to) {
+        try {
+            return hasIndex(to) ? java.util.OptionalDouble.of(IndexFiles.description(folder, to).get("recallAt10")
+                    .getAsDouble()) : java.util.OptionalDouble.empty();
+        } catch (IOException | RuntimeException e) {
+            return java.util.OptionalDouble.empty();
+        }
     }
 
     /** The media file of item {@code i}. */
@@ -144,22 +172,27 @@ public final class RetrievalController implements AutoCloseable {
         return -1;
     }
 
-    /** Searches in a job; {@code done} hears the hits, {@code failed} the problem. */
+    /**
+     * Searches in a job: the whole table through {@link ClipRetrieval} (exact, or approximate when the index was
+     * built), a split or selection exactly ({@link GalleryRows}); {@code done} hears the hits, {@code failed} why not.
+     */
     public Job search(RetrievalQuery q, Consumer<Results> done, Consumer<String> failed) {
-        GallerySearch s = search;
+        ClipRetrieval r = retrieval;
+        EmbeddingTable t = table;
         int[] rows = gallery();
         Job job = Job.create("Searching " + q.from() + "→" + q.to(), (IProgressMonitor m) -> {
             try {
                 if (q.item() < 0) {
                     throw new IllegalArgumentException("text queries need a model with a text encoder (MC3-small)");
                 }
-                float[] vector = s.table().vector(q.item(), s.table().modality(q.from()));
-                List<GallerySearch.Hit> hits = rows == null ? s.search(vector, q.to(), q.k(), q.approximate())
-                        : s.search(vector, q.to(), q.k(), rows);
-                EmbeddingItem query = s.table().item(q.item());
-                List<Relevance> rel = hits.stream().map(h -> Relevance.of(query, s.table().item(h.item()))).toList();
-                Results r = new Results(q, hits, rel, rows == null ? s.table().size() : rows.length);
-                ui.execute(() -> done.accept(r));
+                String id = t.item(q.item()).id();
+                boolean approximate = q.approximate() && rows == null;
+                List<RetrievalHit> hits = rows != null ? GalleryRows.exact(t, q.item(), q.from(), q.to(), q.k(), rows)
+                        : approximate ? r.approximate(id, q.from(), q.to(), q.k(), Runtime.getRuntime()
+                                .availableProcessors(), BuildMonitor.NONE).hits() : r.exact(id, q.from(), q.to(), q.k());
+                List<Relevance> rel = hits.stream().map(Relevance::of).toList();
+                Results res = new Results(q, hits, rel, rows == null ? t.size() : rows.length, approximate);
+                ui.execute(() -> done.accept(res));
             } catch (IOException | RuntimeException e) {
                 ui.execute(() -> failed.accept(e.getMessage()));
             }
@@ -171,12 +204,15 @@ public final class RetrievalController implements AutoCloseable {
 
     /** Builds the approximate index of {@code to} in a job with progress; {@code done} hears its recall@10. */
     public Job buildIndex(String to, Consumer<Double> done, Consumer<String> failed) {
-        GallerySearch s = search;
+        EmbeddingTable t = table;
+        Path dir = folder;
         Job job = Job.create("Building the approximate index of " + to, (IProgressMonitor m) -> {
             m.beginTask("Building the approximate index of " + to, 1000);
             int[] worked = {0};
             try {
-                JsonObject d = s.buildIndex(to, new BuildMonitor() {
+                JsonObject d = IndexFiles.build(dir, to, VectorTable.ofModality(t, to), Metric.COSINE,
+                        ApproximateIndex.Settings.DEFAULT, Runtime.getRuntime().availableProcessors(),
+                        new BuildMonitor() {
                     @Override
                     public void progress(String phase, long doneUnits, long total) {
                         m.subTask(phase);
@@ -247,9 +283,6 @@ public final class RetrievalController implements AutoCloseable {
 
     @Override
     public void close() {
-        if (search != null) {
-            search.close();
-            search = null;
-        }
+        retrieval = null;
     }
 }

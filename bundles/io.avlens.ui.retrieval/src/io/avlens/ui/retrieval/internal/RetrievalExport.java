@@ -8,7 +8,7 @@ import java.util.function.IntFunction;
 
 import com.google.gson.GsonBuilder;
 
-import io.avlens.analysis.search.GallerySearch;
+import io.avlens.analysis.search.RetrievalHit;
 import io.avlens.core.io.AtomicFiles;
 
 /** Writes the ranked list and the metrics (each file atomically: a failed export leaves no half-written file). */
@@ -21,10 +21,10 @@ public final class RetrievalExport {
     public static String hitsCsv(RetrievalController.Results r, IntFunction<Path> media) {
         StringBuilder b = new StringBuilder("rank,id,score,media,relevance\n");
         for (int i = 0; i < r.hits().size(); i++) {
-            GallerySearch.Hit h = r.hits().get(i);
+            RetrievalHit h = r.hits().get(i);
             Relevance rel = r.relevance().get(i);
             b.append(String.format(Locale.ROOT, "%d,%s,%.6f,%s,%s%n", h.rank(), quote(h.id()), h.score(),
-                    quote(media.apply(h.item()).toString()), rel == Relevance.UNKNOWN ? "" : rel.name()
+                    quote(media.apply(h.row()).toString()), rel == Relevance.UNKNOWN ? "" : rel.name()
                             .toLowerCase(Locale.ROOT)));
         }
         return b.toString();
