@@ -113,6 +113,7 @@ class RetrievalInspectorTest {
                 .orElse(false));
         Ui.part(window, io.avlens.ui.media.TimelineView.ID, io.avlens.ui.media.TimelineView.class);
         Ui.run(() -> window.getActivePage().activate(part));
+        Ui.maximize(part, true);
 
         // Shift-click two hits: the compare pane shows the query and both
         Ui.run(() -> {
