@@ -88,6 +88,8 @@ class RetrievalInspectorTest {
         assertThat(r.hits().stream().map(RetrievalHit::row).toList()).isEqualTo(bruteForce(table, 0, K));
         // honest check: the labels call the first hit relevant (same clip or same material+action); a random
         // ranking does that with probability (same-class clips) / 16 for this query
+        System.out.println("query " + queryId + " audio→video: " + r.hits().stream().map(h -> h.id() + " "
+                + h.score()).toList() + " " + r.relevance());
         assertThat(r.relevance().get(0).relevant()).as("first hit %s for %s", r.hits().get(0).id(), queryId)
                 .isTrue();
         Ui.waitUntil("visible rows' thumbnails", 60, () -> inspector.results().decodedCount() >= 3);
@@ -147,6 +149,9 @@ class RetrievalInspectorTest {
         int counted = IntStream.of(m.confusions().get(0).counts()[0]).sum();
         assertThat(counted).isPositive();
         Ui.screenshot(window.getShell(), "retrieval-metrics");
+        System.out.println("retrieval inspector, CAVP-small on " + CLIPS + " generated clips:\n" + m.csv()
+                + "top-1 confusion " + m.confusions().get(0).direction() + ": accuracy " + m.confusions().get(0)
+                        .accuracy() + ", " + m.confusions().get(0).confused());
 
         // exports
         Path csv = dir.resolve("hits.csv");
@@ -175,6 +180,7 @@ class RetrievalInspectorTest {
         Ui.waitUntil("the index", 60, () -> view.controller().hasIndex("video")
                 && inspector.status().startsWith("Built"));
         assertThat(view.controller().indexRecall("video")).isPresent();
+        System.out.println("approximate index of video: recall@10 " + view.controller().indexRecall("video"));
         Ui.run(() -> inspector.setQuery(queryId, "audio", "video", K, true));
         search(inspector, 2);
         assertThat(Ui.sync(inspector::status)).contains("approximate");
