@@ -24,8 +24,8 @@ import io.avlens.ui.media.VideoView;
  */
 final class HitPlayer {
 
-    /** How often (100 ms apart) playing is retried while the Video view loads the clip. */
-    private static final int TRIES = 50;
+    /** How often (100 ms apart) playing is retried while the Video view loads the clip and its sound. */
+    private static final int TRIES = 300;
 
     private HitPlayer() {
     }

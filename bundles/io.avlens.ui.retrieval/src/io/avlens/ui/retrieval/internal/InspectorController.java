@@ -197,9 +197,9 @@ public final class InspectorController implements AutoCloseable {
             results.show(r, controller.table(), controller::media);
             tabs.setSelection(0);
             long relevant = r.relevance().stream().filter(Relevance::relevant).count();
-            say(String.format(Locale.ROOT, "%d hits of %d clips (%s, %s); %d relevant by the labels",
+            say(String.format(Locale.ROOT, "%d hits of %d clips (%s, %s); %d relevant by the labels.  %s",
                     r.hits().size(), r.gallerySize(), controller.galleryName(), r.approximate() ? "approximate"
-                            : "exact", relevant));
+                            : "exact", relevant, ResultsTable.HINT));
         }, this::failed);
     }
 

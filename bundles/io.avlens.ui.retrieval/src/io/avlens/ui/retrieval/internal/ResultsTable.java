@@ -19,7 +19,7 @@ import io.avlens.analysis.embedding.EmbeddingTable;
 import io.avlens.analysis.search.RetrievalHit;
 
 /**
- * The ranked hits: rank, score, relevance mark, a strip of frames, a spectrogram thumbnail, id and narration. The
+ * The ranked hits (see {@link #HINT}): rank, score, relevance mark, a strip of frames, a spectrogram thumbnail, id and narration. The
  * thumbnails are decoded when a row is painted (visible rows only) and kept. Click: {@code play}; double-click:
  * {@code open}; Shift-click marks a hit for comparison, and the second mark calls {@code compare}.
  */
@@ -27,6 +27,9 @@ public final class ResultsTable {
 
     /** Column indexes. */
     static final int RANK = 0, SCORE = 1, RELEVANT = 2, FRAMES = 3, SOUND = 4, ID = 5, NARRATION = 6;
+    /** What the mouse does here, for the status line. */
+    public static final String HINT = "click: play in the Video view; double-click: open in every view;"
+            + " Shift-click two: compare";
     private static final int GAP = 2;
 
     private final Table table;
@@ -51,8 +54,6 @@ public final class ResultsTable {
             c.setText(names[i]);
             c.setWidth(widths[i]);
         }
-        table.setToolTipText("Click: play the hit in the Video view; double-click: open it in every view;"
-                + " Shift-click two hits: compare them with the query");
         table.addListener(SWT.MeasureItem, e -> e.height = Math.max(e.height, Thumbnails.FRAME_H + 2 * GAP));
         table.addListener(SWT.EraseItem, e -> {
             if (e.index == FRAMES || e.index == SOUND) {
