@@ -18,6 +18,9 @@ import java.util.stream.IntStream;
  */
 public final class Retrieval {
 
+    /** Queries scored together in one pass over the gallery. */
+    private static final int BLOCK = 16;
+
     private Retrieval() {
     }
 
@@ -51,17 +54,27 @@ public final class Retrieval {
         }
         double[][] firstRank = new double[r][n];
         double[][] ap = new double[r][n];
-        ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[n]);
-        IntStream.range(0, n).parallel().forEach(i -> {
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[BLOCK * n]);
+        IntStream.range(0, blocks).parallel().forEach(b -> {
             float[] s = scratch.get();
-            scores(queries, i, d, galleryT, n, s);
-            for (int k = 0; k < r; k++) {
-                int g = groups[k][i];
-                if (g < 0) {
-                    firstRank[k][i] = Double.NaN;
-                    ap[k][i] = Double.NaN;
-                } else {
-                    rank(s, groups[k], members[k][g], g, firstRank[k], ap[k], i);
+            int first = b * BLOCK;
+            int count = Math.min(BLOCK, n - first);
+            scores(queries, first, count, d, galleryT, n, s);
+            for (int q = 0; q < count; q++) {
+                int i = first + q;
+                for (int k = 0; k < r; k++) {
+                    int g = groups[k][i];
+                    if (g < 0) {
+                        firstRank[k][i] = Double.NaN;
+                        ap[k][i] = Double.NaN;
+                    } else if (members[k][g].length == 1) {
+                        int rank = rankOfOne(s, q * n, n, i);
+                        firstRank[k][i] = rank;
+                        ap[k][i] = 1.0 / rank;
+                    } else {
+                        rank(s, q * n, n, groups[k], members[k][g], g, firstRank[k], ap[k], i);
+                    }
                 }
             }
         });
@@ -74,35 +87,68 @@ public final class Retrieval {
         return out;
     }
 
-    /** {@code s[j] = q_i · g_j} for every gallery item j. */
-    private static void scores(float[] queries, int i, int d, float[] galleryT, int n, float[] s) {
-        Arrays.fill(s, 0f);
-        int base = i * d;
+    /**
+     * {@code s[q·n + j] = q_{first+q} · g_j} for {@code count ≤ BLOCK} queries and every gallery item j; the
+     * queries of a block share each pass over the gallery.
+     */
+    private static void scores(float[] queries, int first, int count, int d, float[] galleryT, int n, float[] s) {
+        Arrays.fill(s, 0, count * n, 0f);
         for (int c = 0; c < d; c++) {
-            float qc = queries[base + c];
             int row = c * n;
-            for (int j = 0; j < n; j++) {
-                s[j] += qc * galleryT[row + j];
+            int q = 0;
+            for (; q + 4 <= count; q += 4) {
+                float a0 = queries[(first + q) * d + c];
+                float a1 = queries[(first + q + 1) * d + c];
+                float a2 = queries[(first + q + 2) * d + c];
+                float a3 = queries[(first + q + 3) * d + c];
+                int o0 = q * n;
+                int o1 = o0 + n;
+                int o2 = o1 + n;
+                int o3 = o2 + n;
+                for (int j = 0; j < n; j++) {
+                    float g = galleryT[row + j];
+                    s[o0 + j] += a0 * g;
+                    s[o1 + j] += a1 * g;
+                    s[o2 + j] += a2 * g;
+                    s[o3 + j] += a3 * g;
+                }
+            }
+            for (; q < count; q++) {
+                float a = queries[(first + q) * d + c];
+                int o = q * n;
+                for (int j = 0; j < n; j++) {
+                    s[o + j] += a * galleryT[row + j];
+                }
             }
         }
+    }
+
+    /** The rank of gallery item {@code i} when it alone is relevant: 1 + the others scoring at least as high. */
+    private static int rankOfOne(float[] s, int offset, int n, int i) {
+        float own = s[offset + i];
+        int above = 0;
+        for (int j = 0; j < n; j++) {
+            above += s[offset + j] >= own ? 1 : 0;
+        }
+        return above;
     }
 
     /**
      * The first relevant item's rank and the AP of query {@code i}: with the relevant scores sorted ascending
      * {@code a_0 ≤ … ≤ a_{R−1}}, the one at {@code m} ranks {@code (R − m) + #(irrelevant with score ≥ a_m)}.
      */
-    private static void rank(float[] s, int[] groups, int[] relevant, int group, double[] firstRank, double[] ap,
-            int i) {
+    private static void rank(float[] s, int offset, int n, int[] groups, int[] relevant, int group,
+            double[] firstRank, double[] ap, int i) {
         int big = relevant.length;
         float[] a = new float[big];
         for (int m = 0; m < big; m++) {
-            a[m] = s[relevant[m]];
+            a[m] = s[offset + relevant[m]];
         }
         Arrays.sort(a);
         int[] atLeast = new int[big + 1];
-        for (int j = 0; j < s.length; j++) {
+        for (int j = 0; j < n; j++) {
             if (groups[j] != group) {
-                atLeast[upperBound(a, s[j])]++;
+                atLeast[upperBound(a, s[offset + j])]++;
             }
         }
         double sum = 0;
@@ -120,17 +166,16 @@ public final class Retrieval {
 
     /** How many of the sorted {@code a} are ≤ {@code x}. */
     private static int upperBound(float[] a, float x) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        // branch-free: the search always takes ceil(log2(R + 1)) steps, and the JIT turns the select into a cmov
+        int base = 0;
+        int len = a.length;
+        while (len > 0) {
+            int half = len >>> 1;
+            boolean right = a[base + half] <= x;
+            base = right ? base + half + 1 : base;
+            len = right ? len - half - 1 : half;
         }
-        return lo;
+        return base;
     }
 
     private static RetrievalScores summary(String query, String gallery, String relevance, double[] firstRank,

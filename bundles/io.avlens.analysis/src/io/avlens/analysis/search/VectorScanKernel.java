@@ -9,8 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * streams the table once, four rows at a time with one accumulator each (memory bandwidth is the limit). A batch is
  * a small matrix product: a block of {@code 4 * lanes} rows is transposed to {@code [dim, rows]} (it fits the L1
  * cache), then each group of four queries is multiplied against it with 16 register accumulators (four queries ×
- * four vectors of rows), so every loaded row vector serves four queries; a score tile is only looked at lane by lane
- * when one of its lanes can enter its query's top k. Loaded only when {@code jdk.incubator.vector} is present.
+ * four vectors of rows), so every loaded row vector serves four queries; the 4 × rows score tile is then compared with
+ * each query's top-k threshold. Loaded only when {@code jdk.incubator.vector} is present.
  */
 final class VectorScanKernel implements ScanKernel {
 
@@ -65,7 +65,7 @@ final class VectorScanKernel implements ScanKernel {
     public void scanBatch(float[] table, int dim, int from, int to, float[] queries, int count, TopK[] heaps) {
         int rb = 4 * L;
         float[] tt = new float[dim * rb];
-        float[] tile = new float[L];
+        float[] tile = new float[4 * rb];
         int base = from;
         for (; base + rb <= to; base += rb) {
             for (int r = 0; r < rb; r++) {
@@ -129,33 +129,32 @@ final class VectorScanKernel implements ScanKernel {
             c32 = b2.fma(q3, c32);
             c33 = b3.fma(q3, c33);
         }
-        if (q < count) {
-            offer(heaps[q], base, c00, c01, c02, c03, tile);
-        }
-        if (q + 1 < count) {
-            offer(heaps[q + 1], base, c10, c11, c12, c13, tile);
-        }
-        if (q + 2 < count) {
-            offer(heaps[q + 2], base, c20, c21, c22, c23, tile);
-        }
-        if (q + 3 < count) {
-            offer(heaps[q + 3], base, c30, c31, c32, c33, tile);
-        }
-    }
-
-    private static void offer(TopK heap, int base, FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3,
-            float[] tile) {
-        offerLanes(heap, base, v0, tile);
-        offerLanes(heap, base + L, v1, tile);
-        offerLanes(heap, base + 2 * L, v2, tile);
-        offerLanes(heap, base + 3 * L, v3, tile);
-    }
-
-    private static void offerLanes(TopK heap, int row, FloatVector v, float[] tile) {
-        if (v.compare(VectorOperators.GE, heap.threshold()).anyTrue()) {
-            v.intoArray(tile, 0);
-            for (int i = 0; i < L; i++) {
-                offer(heap, tile[i], row + i);
+        // the tile is stored, not handed to a method: vectors passed to a call that is not inlined get boxed
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c02.intoArray(tile, 2 * L);
+        c03.intoArray(tile, 3 * L);
+        c10.intoArray(tile, rb);
+        c11.intoArray(tile, rb + L);
+        c12.intoArray(tile, rb + 2 * L);
+        c13.intoArray(tile, rb + 3 * L);
+        c20.intoArray(tile, 2 * rb);
+        c21.intoArray(tile, 2 * rb + L);
+        c22.intoArray(tile, 2 * rb + 2 * L);
+        c23.intoArray(tile, 2 * rb + 3 * L);
+        c30.intoArray(tile, 3 * rb);
+        c31.intoArray(tile, 3 * rb + L);
+        c32.intoArray(tile, 3 * rb + 2 * L);
+        c33.intoArray(tile, 3 * rb + 3 * L);
+        for (int i = 0; i < 4 && q + i < count; i++) {
+            TopK heap = heaps[q + i];
+            float threshold = heap.threshold();
+            int o = i * rb;
+            for (int r = 0; r < rb; r++) {
+                if (tile[o + r] >= threshold) {
+                    heap.offer(tile[o + r], base + r);
+                    threshold = heap.threshold();
+                }
             }
         }
     }

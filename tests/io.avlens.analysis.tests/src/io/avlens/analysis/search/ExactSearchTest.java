@@ -51,15 +51,24 @@ class ExactSearchTest {
         int n = 20_011;
         int d = 37; // not a multiple of any vector length: exercises the tails
         VectorTable t = VectorTable.of(gaussian(rnd, n * d), n, d);
+        float[][] queries = new float[4][];
+        for (int i = 0; i < queries.length; i++) {
+            queries[i] = gaussian(rnd, d);
+        }
         for (Metric metric : Metric.values()) {
+            int[][] expected = new int[queries.length][];
+            for (int i = 0; i < queries.length; i++) {
+                expected[i] = naive(t, queries[i], 10, metric == Metric.COSINE);
+            }
             for (int threads : new int[] {1, 3}) {
                 for (boolean vector : new boolean[] {false, true}) {
                     try (ExactSearch search = new ExactSearch(t, metric, threads, vector)) {
-                        for (int i = 0; i < 5; i++) {
-                            float[] q = gaussian(rnd, d);
-                            assertThat(rows(search.search(q, 10)))
+                        SearchHit[][] batch = search.search(queries, 10);
+                        for (int i = 0; i < queries.length; i++) {
+                            assertThat(rows(search.search(queries[i], 10)))
                                     .as("%s, %d threads, vector %s", metric, threads, vector)
-                                    .containsExactly(naive(t, q, 10, metric == Metric.COSINE));
+                                    .containsExactly(expected[i]);
+                            assertThat(rows(batch[i])).containsExactly(expected[i]);
                         }
                     }
                 }
@@ -89,7 +98,7 @@ class ExactSearchTest {
     @Test
     void batchedEqualsSingleAndVectorEqualsScalar() {
         Random rnd = new Random(2);
-        int n = 40_000;
+        int n = 20_000;
         int d = 128;
         VectorTable t = VectorTable.of(gaussian(rnd, n * d), n, d);
         float[][] queries = new float[23][]; // not a multiple of the kernel's four-query groups
