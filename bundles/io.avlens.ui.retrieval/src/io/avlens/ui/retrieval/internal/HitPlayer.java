@@ -2,6 +2,7 @@ package io.avlens.ui.retrieval.internal;
 
 import java.nio.file.Path;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
@@ -41,7 +42,7 @@ final class HitPlayer {
                 MessageDialog.openError(window.getShell(), "Cannot show the Video view", e.getMessage());
                 return;
             }
-            startWhenLoaded(file, window, TRIES);
+            startWhenLoaded(file, window, TRIES, false);
         }, message -> MessageDialog.openError(window.getShell(), "Cannot play the hit", message));
     }
 
@@ -50,18 +51,29 @@ final class HitPlayer {
         OpenClipHandler.open(file, window);
     }
 
-    private static void startWhenLoaded(Path file, IWorkbenchWindow window, int tries) {
+    /**
+     * Starts playback once the Video view shows {@code file} and has decoded its sound: the view replaces its silent
+     * player with one that plays the sound when the decoding job ends, so playing earlier would stop then. One tick
+     * with no sound job left ({@code settled}) lets the view's own hand-over run first.
+     */
+    private static void startWhenLoaded(Path file, IWorkbenchWindow window, int tries, boolean settled) {
         MPart part = window.getService(EPartService.class).findPart(VideoView.ID);
+        boolean next = false;
         if (part != null && part.getObject() instanceof VideoView video && file.equals(video.clip())) {
-            if (!video.isPlaying()) {
-                video.perform(Transport.Command.TOGGLE);
+            boolean loading = Job.getJobManager().find(VideoView.SOUND_JOBS).length > 0;
+            if (!loading && settled) {
+                if (!video.isPlaying()) {
+                    video.perform(Transport.Command.TOGGLE);
+                }
+                if (video.isPlaying()) {
+                    return;
+                }
             }
-            if (video.isPlaying()) {
-                return;
-            }
+            next = !loading;
         }
         if (tries > 0) {
-            window.getShell().getDisplay().timerExec(100, () -> startWhenLoaded(file, window, tries - 1));
+            boolean s = next;
+            window.getShell().getDisplay().timerExec(100, () -> startWhenLoaded(file, window, tries - 1, s));
         }
     }
 }
