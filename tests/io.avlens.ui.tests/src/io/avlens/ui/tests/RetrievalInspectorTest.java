@@ -115,7 +115,10 @@ class RetrievalInspectorTest {
         Ui.waitUntil("the first hit active", 30, () -> Ui.contexts().active().map(c -> c.file().equals(first))
                 .orElse(false));
         Ui.part(window, io.avlens.ui.media.TimelineView.ID, io.avlens.ui.media.TimelineView.class);
+        // the media views came up: bring the inspector back, maximised, for readable screenshots
+        Ui.maximize(part, false);
         Ui.run(() -> window.getActivePage().activate(part));
+        Ui.settle();
         Ui.maximize(part, true);
 
         // Shift-click two hits: the compare pane shows the query and both
