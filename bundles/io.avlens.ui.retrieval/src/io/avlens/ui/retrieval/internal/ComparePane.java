@@ -89,8 +89,11 @@ public final class ComparePane extends Composite {
 
     /** Sets the images of column {@code i} (null: not decoded yet). */
     void setImages(int i, Pictures.Strip s) {
-        frames[i].setImage(s == null ? null : s.frames());
+        // a Label shows text or image: set the text first, as setText drops the image
         frames[i].setText(s == null ? "decoding…" : s.frames() == null ? "no picture" : "");
+        if (s != null && s.frames() != null) {
+            frames[i].setImage(s.frames());
+        }
         sounds[i].setImage(s == null ? null : s.spectrogram());
         columns[i].layout(true);
     }

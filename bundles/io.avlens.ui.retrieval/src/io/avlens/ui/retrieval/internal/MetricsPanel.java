@@ -55,9 +55,11 @@ public final class MetricsPanel extends Composite {
             "chance R@1", "chance R@10", "chance mAP"}) {
             TableColumn col = new TableColumn(scores, SWT.RIGHT);
             col.setText(c);
-            col.setWidth(c.length() > 8 ? 110 : 80);
+            col.setWidth(c.startsWith("Relevant") ? 170 : c.length() > 8 ? 110 : 80);
         }
-        GridDataFactory.fillDefaults().span(5, 1).grab(true, true).hint(SWT.DEFAULT, 120).applyTo(scores);
+        // room for the four rows of a two-modality table without scrolling
+        GridDataFactory.fillDefaults().span(5, 1).grab(true, false)
+                .hint(SWT.DEFAULT, scores.getHeaderHeight() + 5 * scores.getItemHeight()).applyTo(scores);
 
         new Label(this, SWT.NONE).setText("Confusion of the top-1 hit (material+action), query class × hit class:");
         direction = new Combo(this, SWT.READ_ONLY);
