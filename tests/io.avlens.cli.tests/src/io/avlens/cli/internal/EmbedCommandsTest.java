@@ -173,6 +173,44 @@ class EmbedCommandsTest {
     }
 
     @Test
+    void theBundlesRegisterTheCommandAndTheFamilyNeutralDatasetStage() throws Exception {
+        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(CommandDispatcher.class)
+                .getBundleContext();
+        var commands = new org.osgi.util.tracker.ServiceTracker<CommandDispatcher, CommandDispatcher>(context,
+                CommandDispatcher.class, null);
+        commands.open();
+        CommandDispatcher d = commands.waitForService(20_000);
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (d.specs().stream().noneMatch(s -> s.name().equals("embed")) && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertThat(d.specs()).extracting(io.avlens.cli.command.CommandSpec::name).contains("embed", "eval");
+        assertThat(awaitService(context, io.avlens.runner.task.DatasetTask.class,
+                t -> t.kind().equals("embed") && t.supports("mc3"))).as("a dataset stage for every family").isTrue();
+        assertThat(awaitService(context, io.avlens.runner.task.ClipTask.class,
+                t -> t.kind().equals("embed") && t.supports("cavp"))).as("CAVP's embed task").isTrue();
+        commands.close();
+    }
+
+    private static <T> boolean awaitService(org.osgi.framework.BundleContext context, Class<T> type,
+            java.util.function.Predicate<T> wanted) throws InterruptedException {
+        var tracker = new org.osgi.util.tracker.ServiceTracker<T, T>(context, type, null);
+        tracker.open();
+        try {
+            long end = System.nanoTime() + 20_000_000_000L;
+            while (System.nanoTime() < end) {
+                if (tracker.getTracked().values().stream().anyMatch(wanted)) {
+                    return true;
+                }
+                Thread.sleep(50);
+            }
+            return false;
+        } finally {
+            tracker.close();
+        }
+    }
+
+    @Test
     void badInputExitsTwoNamingTheProblemAndWritesNothing() throws Exception {
         Path e = dir.resolve("E");
         assertThat(run("embed", "--model", "nope", "--data", data.toString(), "--out", e.toString())).isEqualTo(2);
