@@ -1,0 +1,141 @@
+package io.avlens.ui.retrieval.internal;
+
+import java.util.List;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
+
+import io.avlens.analysis.embedding.EmbeddingTable;
+
+/**
+ * The query row of the inspector: the table and its gallery (split, shared selection), the query clip and its
+ * modality (or typed text, for a model with a text encoder), the target modality, k, exact or approximate.
+ */
+public final class QueryPanel extends Composite {
+
+    /** Why the text field is disabled until a text encoder's API exists. */
+    public static final String NO_TEXT = "Text queries need a model with a text encoder (MC3-small); its text"
+            + " embedding API is not in this build yet, and this table's model has none";
+    static final String ALL = "all splits";
+
+    final Label tableLabel;
+    final Button openButton;
+    final Combo splitCombo;
+    final Button sharedCheck;
+    final Combo clipCombo;
+    final Button currentButton;
+    final Combo fromCombo;
+    final Text textField;
+    final Combo toCombo;
+    final Spinner kSpinner;
+    final Button approximateCheck;
+    final Button buildButton;
+    final Label recallLabel;
+    final Button searchButton;
+    final Button exportButton;
+
+    public QueryPanel(Composite parent) {
+        super(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(9).spacing(4, 2).applyTo(this);
+        new Label(this, SWT.NONE).setText("Table:");
+        tableLabel = new Label(this, SWT.NONE);
+        tableLabel.setText("(none: open an embedding table folder)");
+        GridDataFactory.fillDefaults().span(4, 1).grab(true, false).applyTo(tableLabel);
+        openButton = button("Open Table...", "Open an embedding table folder (written by avlens embed)");
+        new Label(this, SWT.NONE).setText("Gallery:");
+        splitCombo = new Combo(this, SWT.READ_ONLY);
+        splitCombo.setToolTipText("Search only the clips of one split (the items' split in the table)");
+        sharedCheck = new Button(this, SWT.CHECK);
+        sharedCheck.setText("shared selection");
+        sharedCheck.setToolTipText("Search only the clips selected elsewhere (e.g. a lasso in the Embedding Explorer)");
+
+        new Label(this, SWT.NONE).setText("Query clip:");
+        clipCombo = new Combo(this, SWT.READ_ONLY);
+        clipCombo.setVisibleItemCount(20);
+        GridDataFactory.fillDefaults().hint(160, SWT.DEFAULT).applyTo(clipCombo);
+        currentButton = button("Current Clip", "Query with the clip the Video view shows (or the shared selection's"
+                + " first clip) when it is in the table");
+        fromCombo = new Combo(this, SWT.READ_ONLY);
+        fromCombo.setToolTipText("The query's modality");
+        textField = new Text(this, SWT.BORDER);
+        textField.setMessage("or type a text query");
+        textField.setEnabled(false);
+        textField.setToolTipText(NO_TEXT);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(textField);
+        new Label(this, SWT.NONE).setText("→");
+        toCombo = new Combo(this, SWT.READ_ONLY);
+        toCombo.setToolTipText("The target modality: the gallery's vectors that are ranked");
+        new Label(this, SWT.NONE).setText("k");
+        kSpinner = new Spinner(this, SWT.BORDER);
+        kSpinner.setValues(10, 1, 1000, 0, 1, 10);
+
+        approximateCheck = new Button(this, SWT.CHECK);
+        approximateCheck.setText("approximate");
+        approximateCheck.setToolTipText("Search with the approximate (jvector) index saved beside the table; whole"
+                + " table only (a split or selection is searched exactly)");
+        buildButton = button("Build Index", "Build the approximate index of the target modality in a job, and measure"
+                + " its recall@10 against exact search");
+        recallLabel = new Label(this, SWT.NONE);
+        GridDataFactory.fillDefaults().span(4, 1).grab(true, false).applyTo(recallLabel);
+        searchButton = button("Search", "Rank the gallery by cosine similarity with the query (off the UI thread)");
+        exportButton = button("Export List...", "Save the ranked list as CSV (rank, id, score, media, relevance)");
+        setTable(null);
+    }
+
+    private Button button(String text, String tip) {
+        Button b = new Button(this, SWT.PUSH);
+        b.setText(text);
+        b.setToolTipText(tip);
+        return b;
+    }
+
+    /** Fills the lists from {@code table} (null: nothing open). */
+    void setTable(EmbeddingTable table) {
+        clipCombo.removeAll();
+        fromCombo.removeAll();
+        toCombo.removeAll();
+        splitCombo.removeAll();
+        splitCombo.add(ALL);
+        splitCombo.select(0);
+        boolean open = table != null;
+        for (Object c : new Object[] {clipCombo, fromCombo, toCombo, splitCombo, sharedCheck, currentButton,
+                kSpinner, approximateCheck, buildButton, searchButton, exportButton}) {
+            ((org.eclipse.swt.widgets.Control) c).setEnabled(open);
+        }
+        if (!open) {
+            return;
+        }
+        table.items().forEach(i -> clipCombo.add(i.id()));
+        clipCombo.select(0);
+        List<String> mods = table.modalities();
+        mods.forEach(fromCombo::add);
+        mods.forEach(toCombo::add);
+        fromCombo.select(0);
+        toCombo.select(mods.size() > 1 ? 1 : 0);
+        boolean text = mods.contains("text");
+        textField.setEnabled(false);
+        textField.setToolTipText(text ? NO_TEXT.replace(", and this table's model has none", "") : NO_TEXT);
+    }
+
+    void setSplits(List<String> splits) {
+        splits.forEach(splitCombo::add);
+    }
+
+    /** The split chosen ("" for all). */
+    String split() {
+        int i = splitCombo.getSelectionIndex();
+        return i <= 0 ? "" : splitCombo.getItem(i);
+    }
+
+    RetrievalQuery query() {
+        return new RetrievalQuery(clipCombo.getSelectionIndex(), "", fromCombo.getText(), toCombo.getText(),
+                kSpinner.getSelection(), approximateCheck.getSelection());
+    }
+}
