@@ -53,6 +53,16 @@ public final class ClipRetrieval {
     }
 
     /**
+     * The k nearest items of modality {@code to} to a vector from outside the table (typed text, a file from disk,
+     * encoded by the table's model), exactly; no hit is the query and relevance is unknown.
+     */
+    public List<RetrievalHit> exact(float[] query, String to, int k) {
+        try (ExactSearch search = new ExactSearch(VectorTable.ofModality(table, to), Metric.COSINE)) {
+            return hits(-1, search.search(query, k));
+        }
+    }
+
+    /**
      * The same through the approximate index of modality {@code to}, built (with its recall@10) when there is none
      * or it belongs to other vectors.
      *
@@ -61,7 +71,17 @@ public final class ClipRetrieval {
     public Approximate approximate(String id, String from, String to, int k, int threads, BuildMonitor monitor)
             throws IOException {
         int query = row(id);
-        float[] q = table.vector(query, table.modality(from));
+        return approximate(query, table.vector(query, table.modality(from)), to, k, threads, monitor);
+    }
+
+    /** {@link #exact(float[], String, int)} through the approximate index of modality {@code to}. */
+    public Approximate approximate(float[] query, String to, int k, int threads, BuildMonitor monitor)
+            throws IOException {
+        return approximate(-1, query, to, k, threads, monitor);
+    }
+
+    private Approximate approximate(int query, float[] q, String to, int k, int threads, BuildMonitor monitor)
+            throws IOException {
         VectorTable gallery = VectorTable.ofModality(table, to);
         ApproximateIndex index = null;
         boolean built = false;
@@ -90,7 +110,7 @@ public final class ClipRetrieval {
     }
 
     private List<RetrievalHit> hits(int query, SearchHit[] found) {
-        EmbeddingItem q = table.item(query);
+        EmbeddingItem q = query < 0 ? null : table.item(query);
         List<RetrievalHit> hits = new ArrayList<>();
         for (int i = 0; i < found.length; i++) {
             EmbeddingItem item = table.item(found[i].row());
@@ -101,6 +121,9 @@ public final class ClipRetrieval {
     }
 
     private static Boolean same(EmbeddingItem a, EmbeddingItem b, String label) {
+        if (a == null) {
+            return null;
+        }
         String x = a.label(label);
         String y = b.label(label);
         return x.isEmpty() || y.isEmpty() ? null : x.equals(y);

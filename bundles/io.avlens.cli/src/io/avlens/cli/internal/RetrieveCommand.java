@@ -6,11 +6,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import io.avlens.analysis.embedding.ClipEmbedding;
 import io.avlens.analysis.embedding.EmbeddingFiles;
 import io.avlens.analysis.embedding.EmbeddingTable;
 import io.avlens.analysis.search.BuildMonitor;
@@ -23,6 +29,9 @@ import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
+import io.avlens.models.BuiltinModels;
+import io.avlens.models.QueryEncoder;
+import io.avlens.models.QueryEncoders;
 
 /**
  * {@code avlens retrieve}: the ranked hits of a clip query over an embedding table, as JSON; the same ranking the
@@ -43,38 +52,129 @@ public class RetrieveCommand implements CliCommand {
             sameAction are null when the table has no such labels. --approximate searches the jvector index saved
             beside the table (index-<to>.jvector and .json), building it first when it is missing or was built for
             other vectors (progress on stderr; "indexRecallAt10" is its recall@10 against exact search, measured
-            when it was built). --query-text and --query-file need a model's text, audio and video encoders, which
-            AV Lens does not have yet: they are refused (exit 2).
+            when it was built). Instead of a clip of the table, the query may be --query-text "TEXT" (typed text,
+            through the language encoder of the model that made the table, e.g. mc3-small) or --query-file FILE (an
+            audio or video file from disk, embedded by that model as its embed task embeds a clip; --from picks the
+            modality of its embedding); the model is found by the id in embeddings.json among the installed models
+            (--models DIR, default $AVLENS_DATA/models). Then "query" is {"text"} or {"file", "from"}, no hit is the
+            query and relevance is null.
             """,
             List.of(OptionSpec.required("index", "DIR", "the embedding table's folder"),
                     OptionSpec.optional("query-clip", "ID", "the query clip's id"),
-                    OptionSpec.optional("query-text", "TEXT", "(needs a text encoder: not available yet)"),
-                    OptionSpec.optional("query-file", "FILE", "(needs an audio/video encoder: not available yet)"),
+                    OptionSpec.optional("query-text", "TEXT", "typed text, through the table's model's language encoder"),
+                    OptionSpec.optional("query-file", "FILE", "an audio or video file, embedded by the table's model"),
+                    OptionSpec.optional("models", "DIR", "installed models (default $AVLENS_DATA/models)"),
                     OptionSpec.optional("from", "MODALITY", "the query clip's modality: audio, video or text"),
                     OptionSpec.required("to", "MODALITY", "the modality searched: audio, video or text"),
                     OptionSpec.optional("k", "N", "hits to print (default 10)"),
                     OptionSpec.flag("approximate", "search the approximate index (built when missing)")),
             List.of());
 
+    private final List<QueryEncoders> encoders = new CopyOnWriteArrayList<>();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile BuiltinModels builtin;
+
+    /** For DS. */
+    public RetrieveCommand() {
+    }
+
+    /** With given services (tests). */
+    RetrieveCommand(List<QueryEncoders> encoders, BuiltinModels builtin) {
+        this.encoders.addAll(encoders);
+        this.builtin = builtin;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addEncoders(QueryEncoders e) {
+        encoders.add(e);
+    }
+
+    void removeEncoders(QueryEncoders e) {
+        encoders.remove(e);
+    }
+
     @Override
     public CommandSpec spec() {
         return SPEC;
     }
 
-    @Override
-    public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
-        if (arguments.value("query-text", null) != null || arguments.value("query-file", null) != null) {
-            throw new CommandException("--query-text and --query-file need a model's text, audio and video"
-                    + " encoders, which AV Lens does not have yet; query by --query-clip ID");
-        }
-        String clip = arguments.value("query-clip", null);
-        if (clip == null) {
-            throw new CommandException("give the query with --query-clip ID (and --from MODALITY)");
-        }
-        String from = modality(arguments.value("from", null), "--from");
+    /**
+     * A query from outside the table: typed text ({@code file} null) or a media file, encoded by the model that made
+     * the table (found by its id among the installed models), then searched like a clip's vector.
+     */
+    private int runEncoded(ParsedArguments arguments, CommandContext context, Path file) throws CommandException {
         String to = modality(arguments.required("to"), "--to");
+        String from = file == null ? "text" : modality(arguments.value("from", null), "--from");
         int k = arguments.intValue("k", 10, 1, 100_000);
         Path dir = context.resolve(arguments.required("index"));
+        EmbeddingTable table = read(dir, List.of(to));
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new CommandException(file + ": no such file");
+        }
+        Path modelsFolder = ModelFolders.folder(arguments, context);
+        ModelFolders.installBuiltins(modelsFolder, builtin, context);
+        ModelTasks.Found model = ModelTasks.find(table.model(), modelsFolder, context);
+        QueryEncoders factory = encoders.stream().filter(e -> e.supports(model.descriptor().family())).findFirst()
+                .orElseThrow(() -> new CommandException("model " + table.model() + " (family "
+                        + model.descriptor().family() + ") has no query encoders: query by --query-clip ID"));
+        float[] q;
+        JsonObject query = new JsonObject();
+        try (QueryEncoder encoder = factory.open(model.file())) {
+            if (file == null) {
+                if (!encoder.encodesText()) {
+                    throw new CommandException("model " + table.model() + " has no language encoder: query by"
+                            + " --query-clip ID or --query-file FILE");
+                }
+                String text = arguments.required("query-text");
+                q = encoder.text(text);
+                query.addProperty("text", text);
+            } else {
+                ClipEmbedding e = encoder.media(file);
+                int m = e.modalities().indexOf(from);
+                if (m < 0) {
+                    throw new CommandException("model " + table.model() + " embeds " + e.modalities() + ", not '"
+                            + from + "'");
+                }
+                q = java.util.Arrays.copyOfRange(e.values(), m * e.dimension(), (m + 1) * e.dimension());
+                query.addProperty("file", file.toString());
+                query.addProperty("from", from);
+            }
+        } catch (IOException e) {
+            throw new CommandException(e.getMessage());
+        }
+        if (q.length != table.dimension()) {
+            throw new CommandException("model " + table.model() + " gives " + q.length + " values, the table in "
+                    + dir + " holds " + table.dimension() + ": it was made by another version of the model");
+        }
+        ClipRetrieval retrieval = new ClipRetrieval(table, dir);
+        JsonObject json = new JsonObject();
+        json.addProperty("index", dir.toString());
+        json.addProperty("model", table.model());
+        json.add("query", query);
+        json.addProperty("to", to);
+        json.addProperty("k", k);
+        try {
+            List<RetrievalHit> hits;
+            if (arguments.flag("approximate")) {
+                ClipRetrieval.Approximate a = retrieval.approximate(q, to, k,
+                        Runtime.getRuntime().availableProcessors(), progress(context));
+                hits = a.hits();
+                json.addProperty("search", "approximate");
+                json.addProperty("indexBuilt", a.built());
+                json.addProperty("indexRecallAt10", IndexFiles.description(dir, to).get("recallAt10").getAsDouble());
+            } else {
+                hits = retrieval.exact(q, to, k);
+                json.addProperty("search", "exact");
+            }
+            json.add("hits", hitsJson(hits));
+        } catch (IOException e) {
+            throw new CommandException(e.getMessage());
+        }
+        context.printJson(json);
+        return 0;
+    }
+
+    private static EmbeddingTable read(Path dir, List<String> modalities) throws CommandException {
         if (!Files.isDirectory(dir)) {
             throw new CommandException(dir + ": is not a folder");
         }
@@ -84,12 +184,35 @@ public class RetrieveCommand implements CliCommand {
         } catch (IOException e) {
             throw new CommandException(e.getMessage());
         }
-        for (String m : List.of(from, to)) {
+        for (String m : modalities) {
             if (!table.modalities().contains(m)) {
                 throw new CommandException(dir.resolve(EmbeddingFiles.DESCRIPTION) + ": the table has no '" + m
                         + "' vectors; it has " + table.modalities());
             }
         }
+        return table;
+    }
+
+    @Override
+    public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
+        String text = arguments.value("query-text", null);
+        String file = arguments.value("query-file", null);
+        String clip = arguments.value("query-clip", null);
+        if ((text != null ? 1 : 0) + (file != null ? 1 : 0) + (clip != null ? 1 : 0) != 1) {
+            throw new CommandException("give one query: --query-clip ID (with --from), --query-text \"TEXT\" or"
+                    + " --query-file FILE (with --from)");
+        }
+        if (text != null) {
+            return runEncoded(arguments, context, null);
+        }
+        if (file != null) {
+            return runEncoded(arguments, context, context.resolve(file));
+        }
+        String from = modality(arguments.value("from", null), "--from");
+        String to = modality(arguments.required("to"), "--to");
+        int k = arguments.intValue("k", 10, 1, 100_000);
+        Path dir = context.resolve(arguments.required("index"));
+        EmbeddingTable table = read(dir, List.of(from, to));
         ClipRetrieval retrieval = new ClipRetrieval(table, dir);
         JsonObject json = new JsonObject();
         json.addProperty("index", dir.toString());

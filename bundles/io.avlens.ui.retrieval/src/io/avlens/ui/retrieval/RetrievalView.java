@@ -17,7 +17,10 @@ import org.eclipse.swt.widgets.TabItem;
 import io.avlens.ui.context.AnalysisContext;
 import io.avlens.ui.context.AnalysisContexts;
 import io.avlens.ui.retrieval.internal.ComparePane;
+import io.avlens.models.BuiltinModels;
+import io.avlens.models.QueryEncoderCatalog;
 import io.avlens.ui.retrieval.internal.InspectorController;
+import io.avlens.ui.retrieval.internal.TextQueries;
 import io.avlens.ui.retrieval.internal.MetricsPanel;
 import io.avlens.ui.retrieval.internal.QueryPanel;
 import io.avlens.ui.retrieval.internal.ResultsTable;
@@ -45,6 +48,12 @@ public class RetrievalView {
     @Inject
     @Optional
     private ESelectionService selection;
+    @Inject
+    @Optional
+    private QueryEncoderCatalog encoders;
+    @Inject
+    @Optional
+    private BuiltinModels builtins;
     private InspectorController wiring;
     private final ISelectionListener selectionListener = (part, sel) -> {
         if (wiring != null && part != null && !ID.equals(part.getElementId())) {
@@ -69,7 +78,8 @@ public class RetrievalView {
         tab("Metrics", metrics);
         Label status = new Label(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
-        wiring = new InspectorController(parent, query, results, compare, metrics, status, tabs, () -> active);
+        wiring = new InspectorController(parent, query, results, compare, metrics, status, tabs, () -> active,
+                new TextQueries(encoders, builtins));
         if (selection != null) {
             selection.addSelectionListener(selectionListener);
         }

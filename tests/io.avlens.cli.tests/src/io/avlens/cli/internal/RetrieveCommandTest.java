@@ -141,8 +141,9 @@ class RetrieveCommandTest {
         assertThat(run("retrieve", "--index", "E", "--query-clip", "clip-999", "--from", "video", "--to", "video"))
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("items.csv").contains("clip-999");
-        assertThat(run("retrieve", "--index", "E", "--query-text", "a wooden hit", "--to", "video")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("need a model's text");
+        assertThat(run("retrieve", "--index", "E", "--query-text", "a wooden hit", "--to", "video", "--models",
+                "no-models")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("test-model");
         assertThat(run("retrieve", "--index", "E", "--query-clip", "clip-001", "--from", "image", "--to", "video"))
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--from must be audio, video or text");

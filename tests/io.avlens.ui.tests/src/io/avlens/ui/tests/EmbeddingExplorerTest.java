@@ -37,7 +37,7 @@ import io.avlens.ui.project.ProjectSession;
 
 /**
  * The embedding explorer on a table the shipped MC3-small computed for a generated AV-Shapes dataset
- * ({@link Mc3EmbeddingTables}): it projects with every method offered, colours by MC3's consensus,
+ * ({@link EmbedRuns}, as `avlens embed` computes it): it projects with every method offered, colours by MC3's consensus,
  * joins each clip's points, filters by text, lassos a group into the shared selection, shows a clip's frame on
  * hover, opens a clip in the Video view by a click, and exports PNG, SVG, CSV and a subset.
  */
@@ -72,7 +72,7 @@ class EmbeddingExplorerTest {
 
     private void explore(IWorkbenchWindow window, Path data, ProjectExplorerView explorer) throws Exception {
         Path folder = dir.resolve("mc3-table");
-        EmbeddingTable table = Mc3EmbeddingTables.write(data, folder, Ui.sessions().store());
+        EmbeddingTable table = EmbedRuns.embed(data, "mc3-small", folder);
         assertThat(table.size()).isEqualTo(CLIPS);
 
         Ui.run(() -> OpenEmbeddingTableHandler.open(folder, window));
@@ -236,6 +236,8 @@ class EmbeddingExplorerTest {
         assertThat(Files.readString(svg).split("<circle", -1)).as("the points in view").hasSize(1 + inView);
         assertThat(Files.readAllLines(subset).subList(1, 1 + ids.size())).containsExactlyElementsOf(ids);
         Ui.maximize(part, false);
+        // leave the workbench as found: an open view would react to every clip later tests activate
+        Ui.run(() -> window.getActivePage().hideView(part));
     }
 
     private static double variance(float[] xy, int axis) {

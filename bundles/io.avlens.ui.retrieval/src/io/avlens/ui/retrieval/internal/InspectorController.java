@@ -39,12 +39,15 @@ public final class InspectorController implements AutoCloseable {
     private final TabFolder tabs;
     private final Supplier<AnalysisContext> active;
     private final RetrievalController controller;
+    private final TextQueries textQueries;
     private int searches;
     private String problem;
 
     public InspectorController(Composite root, QueryPanel query, ResultsTable results, ComparePane compare,
-            MetricsPanel metrics, Label status, TabFolder tabs, Supplier<AnalysisContext> active) {
+            MetricsPanel metrics, Label status, TabFolder tabs, Supplier<AnalysisContext> active,
+            TextQueries textQueries) {
         this.root = root;
+        this.textQueries = textQueries;
         this.query = query;
         this.results = results;
         this.compare = compare;
@@ -133,6 +136,9 @@ public final class InspectorController implements AutoCloseable {
 
     private void opened(EmbeddingTable t) {
         query.setTable(t);
+        String whyNoText = textQueries.unavailable(t.model());
+        query.setTextUnavailable(whyNoText);
+        controller.setTextEncoder(whyNoText != null ? null : text -> textQueries.encode(t.model(), text));
         query.setSplits(controller.splits());
         query.tableLabel.setText(t.model() + ": " + t.size() + " clips × " + t.modalities() + ", D " + t.dimension());
         metrics.computeButton.setEnabled(true);
@@ -159,6 +165,11 @@ public final class InspectorController implements AutoCloseable {
         query.kSpinner.setSelection(k);
         query.approximateCheck.setSelection(approximate);
         showRecall();
+    }
+
+    /** Types {@code text} into the text query field (empty: query by the chosen clip again). */
+    public void setText(String text) {
+        query.textField.setText(text);
     }
 
     /** The query chosen. */
@@ -191,7 +202,8 @@ public final class InspectorController implements AutoCloseable {
             }
             return;
         }
-        say("Searching " + q.from() + "→" + q.to() + " in " + controller.galleryName() + "…");
+        say((q.item() < 0 ? "Searching “" + q.text() + "” (text)→" + q.to() : "Searching " + q.from() + "→" + q.to())
+                + " in " + controller.galleryName() + "…");
         controller.search(q, r -> {
             searches++;
             results.show(r, controller.table(), controller::media);
@@ -262,6 +274,11 @@ public final class InspectorController implements AutoCloseable {
 
     private void compare(int a, int b) {
         RetrievalController.Results r = results.results();
+        if (r.query().item() < 0) {
+            say("Compare shows two hits beside their query clip: run a clip query to compare (this one was typed"
+                    + " text)");
+            return;
+        }
         compare.show(controller.table(), r, a, b, item -> results.strip(controller.media(item), () -> refresh(r, a,
                 b)));
         tabs.setSelection(1);
@@ -323,5 +340,6 @@ public final class InspectorController implements AutoCloseable {
     @Override
     public void close() {
         controller.close();
+        textQueries.close();
     }
 }

@@ -20,9 +20,11 @@ import io.avlens.analysis.embedding.EmbeddingTable;
  */
 public final class QueryPanel extends Composite {
 
-    /** Why the text field is disabled until a text encoder's API exists. */
-    public static final String NO_TEXT = "Text queries need a model with a text encoder (MC3-small); its text"
-            + " embedding API is not in this build yet, and this table's model has none";
+    /** Why the text field is disabled before a table is open. */
+    public static final String NO_TEXT = "Text queries need a table made by a model with a text encoder (MC3-small)";
+    /** The text field's tooltip when typed text can be searched. */
+    public static final String TEXT = "Typed text, encoded by the table's model's language encoder: searched instead"
+            + " of the clip while the field is not empty";
     static final String ALL = "all splits";
 
     final Label tableLabel;
@@ -119,9 +121,14 @@ public final class QueryPanel extends Composite {
         mods.forEach(toCombo::add);
         fromCombo.select(0);
         toCombo.select(mods.size() > 1 ? 1 : 0);
-        boolean text = mods.contains("text");
         textField.setEnabled(false);
-        textField.setToolTipText(text ? NO_TEXT.replace(", and this table's model has none", "") : NO_TEXT);
+        textField.setToolTipText(NO_TEXT);
+    }
+
+    /** Enables the text field, or disables it saying {@code why} ({@code null}: typed text can be searched). */
+    void setTextUnavailable(String why) {
+        textField.setEnabled(why == null);
+        textField.setToolTipText(why == null ? TEXT : why);
     }
 
     void setSplits(List<String> splits) {
@@ -135,6 +142,10 @@ public final class QueryPanel extends Composite {
     }
 
     RetrievalQuery query() {
+        String text = textField.isEnabled() ? textField.getText().strip() : "";
+        if (!text.isEmpty()) {
+            return new RetrievalQuery(-1, text, "text", toCombo.getText(), kSpinner.getSelection(), false);
+        }
         return new RetrievalQuery(clipCombo.getSelectionIndex(), "", fromCombo.getText(), toCombo.getText(),
                 kSpinner.getSelection(), approximateCheck.getSelection());
     }

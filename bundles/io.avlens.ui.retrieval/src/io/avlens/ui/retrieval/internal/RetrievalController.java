@@ -51,6 +51,13 @@ public final class RetrievalController implements AutoCloseable {
     private String split = "";
     private Set<Path> shared = Set.of();
     private boolean useShared;
+    private TextEncoder textEncoder;
+
+    /** Encodes typed text into the table's space (the table's model's language encoder). */
+    @FunctionalInterface
+    public interface TextEncoder {
+        float[] encode(String text) throws IOException;
+    }
 
     /** @param ui runs the jobs' answers on the UI thread */
     public RetrievalController(Executor ui) {
@@ -183,7 +190,15 @@ public final class RetrievalController implements AutoCloseable {
         Job job = Job.create("Searching " + q.from() + "→" + q.to(), (IProgressMonitor m) -> {
             try {
                 if (q.item() < 0) {
-                    throw new IllegalArgumentException("text queries need a model with a text encoder (MC3-small)");
+                    TextEncoder encoder = textEncoder;
+                    if (encoder == null) {
+                        throw new IllegalArgumentException(QueryPanel.NO_TEXT);
+                    }
+                    List<RetrievalHit> hits = textHits(r, encoder.encode(q.text()), q, rows, t.size());
+                    List<Relevance> rel = hits.stream().map(Relevance::of).toList();
+                    Results res = new Results(q, hits, rel, rows == null ? t.size() : rows.length, false);
+                    ui.execute(() -> done.accept(res));
+                    return Status.OK_STATUS;
                 }
                 String id = t.item(q.item()).id();
                 boolean approximate = q.approximate() && rows == null;
@@ -243,6 +258,33 @@ public final class RetrievalController implements AutoCloseable {
         job.setUser(true);
         job.schedule();
         return job;
+    }
+
+    /** Sets how typed text is encoded for the open table (null: no text queries). */
+    public void setTextEncoder(TextEncoder encoder) {
+        this.textEncoder = encoder;
+    }
+
+    /**
+     * A typed text's hits: exact over the whole table ({@link ClipRetrieval#exact(float[], String, int)}, what
+     * {@code avlens retrieve --query-text} prints), kept to the gallery's rows when a split or selection is chosen.
+     */
+    private static List<RetrievalHit> textHits(ClipRetrieval r, float[] vector, RetrievalQuery q, int[] rows, int n) {
+        if (rows == null) {
+            return r.exact(vector, q.to(), q.k());
+        }
+        java.util.Set<Integer> keep = new java.util.HashSet<>();
+        for (int row : rows) {
+            keep.add(row);
+        }
+        List<RetrievalHit> out = new java.util.ArrayList<>();
+        for (RetrievalHit h : r.exact(vector, q.to(), n)) {
+            if (keep.contains(h.row()) && out.size() < q.k()) {
+                out.add(new RetrievalHit(out.size() + 1, h.row(), h.id(), h.score(), h.media(), h.isQuery(),
+                        h.sameMaterial(), h.sameAction()));
+            }
+        }
+        return out;
     }
 
     /** Computes the gallery's retrieval metrics in a job (see {@link GalleryMetrics}). */

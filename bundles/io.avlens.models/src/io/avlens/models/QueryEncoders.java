@@ -1,0 +1,22 @@
+package io.avlens.models;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Opens a {@link QueryEncoder} for models of the families it supports: each model family that embeds registers one
+ * as a DS service, so the command line and the retrieval inspector answer typed text and files from disk without
+ * knowing the family.
+ */
+public interface QueryEncoders {
+
+    /** Whether models of this descriptor family are supported. */
+    boolean supports(String family);
+
+    /**
+     * The encoders of the model whose descriptor this is, on the CPU.
+     *
+     * @throws IOException naming the descriptor or weights when they cannot be loaded
+     */
+    QueryEncoder open(Path descriptorFile) throws IOException;
+}

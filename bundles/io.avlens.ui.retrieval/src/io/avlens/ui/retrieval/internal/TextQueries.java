@@ -1,0 +1,84 @@
+package io.avlens.ui.retrieval.internal;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.avlens.models.BuiltinModels;
+import io.avlens.models.QueryEncoder;
+import io.avlens.models.QueryEncoderCatalog;
+import io.avlens.models.QueryEncoders;
+import io.avlens.runner.ExperimentSnapshots;
+import io.avlens.runner.ModelRef;
+import io.avlens.runner.RunSettings;
+import io.avlens.runner.RunnerException;
+import io.avlens.ui.project.Inference;
+
+/**
+ * Typed text as a query: encoded by the language encoder of the model that made the table (found by its id among the
+ * installed models, through its family's {@link QueryEncoders}), the same path {@code avlens retrieve --query-text}
+ * takes. Keeps each model's encoder open until {@link #close}. Used on job threads, one at a time.
+ */
+public final class TextQueries implements AutoCloseable {
+
+    private final QueryEncoderCatalog catalog;
+    private final BuiltinModels builtins;
+    private final Map<String, QueryEncoder> open = new HashMap<>();
+
+    /** @param catalog the families' encoders (null: no text queries); @param builtins installed first when given */
+    public TextQueries(QueryEncoderCatalog catalog, BuiltinModels builtins) {
+        this.catalog = catalog;
+        this.builtins = builtins;
+    }
+
+    /** Why model {@code modelId} cannot answer typed text, or null when it can. Cheap: opens nothing. */
+    public synchronized String unavailable(String modelId) {
+        if (catalog == null) {
+            return "Text queries need the model families' query encoders, which are not running";
+        }
+        try {
+            ModelRef ref = model(modelId);
+            if (catalog.forFamily(ref.descriptor().family()).isEmpty()) {
+                return "Model " + modelId + " (family " + ref.descriptor().family() + ") has no text encoder:"
+                        + " query by a clip";
+            }
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The text's vector in the space of model {@code modelId}. */
+    public synchronized float[] encode(String modelId, String text) throws IOException {
+        QueryEncoder encoder = open.get(modelId);
+        if (encoder == null) {
+            ModelRef ref = model(modelId);
+            QueryEncoders factory = catalog == null ? null : catalog.forFamily(ref.descriptor().family()).orElse(null);
+            if (factory == null) {
+                throw new IOException(unavailable(modelId));
+            }
+            encoder = factory.open(ref.descriptorFile());
+            open.put(modelId, encoder);
+        }
+        if (!encoder.encodesText()) {
+            throw new IOException("Model " + modelId + " has no language encoder: query by a clip");
+        }
+        return encoder.text(text);
+    }
+
+    private ModelRef model(String modelId) throws IOException {
+        RunSettings settings = Inference.settings();
+        Inference.installBuiltins(builtins, settings);
+        try {
+            return ExperimentSnapshots.model(settings.modelsFolder(), modelId);
+        } catch (RunnerException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        open.values().forEach(QueryEncoder::close);
+        open.clear();
+    }
+}
