@@ -99,12 +99,15 @@ class RetrievalInspectorTest {
         // a click plays the hit (picture and sound) in the Video view
         RetrievalHit second = r.hits().get(1);
         Path media = Ui.sync(() -> view.controller().media(second.row()));
+        // (the inspector back in the page first: a maximized view keeps the Video view in the trim, not playing)
+        Ui.maximize(part, false);
         Ui.run(() -> inspector.results().clicked(1, 0));
         VideoView video = Ui.part(window, VideoView.ID, VideoView.class);
         Ui.waitUntil("the Video view on the hit", 30, () -> media.equals(video.clip()));
         // playing, or played already (a 4 s clip may end between two looks)
         Ui.waitUntil("the hit playing", 45, () -> video.isPlaying() || video.position() > 0.1);
         Ui.run(() -> video.perform(io.avlens.ui.media.Transport.Command.PAUSE));
+        Ui.maximize(part, true);
 
         // a double-click opens the first hit in every view: it becomes the active clip, the Timeline view shows
         Path first = Ui.sync(() -> view.controller().media(r.hits().get(0).row()));
