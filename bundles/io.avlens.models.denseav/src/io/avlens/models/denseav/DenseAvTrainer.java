@@ -66,15 +66,12 @@ public final class DenseAvTrainer {
 
                 @Override
                 public void save(DataOutputStream out) throws IOException {
-                    model.save(out);
-                    adam.save(out);
+                    model.saveCheckpoint(out, adam);
                 }
 
                 @Override
                 public void load(DataInputStream in, String file) throws IOException {
-                    model.readParameters(in, file);
-                    adam.load(in, model.manager(), file);
-                    model.requireGradients();
+                    model.loadCheckpoint(in, file, adam);
                 }
             }, monitor);
             Path weights = outDir.resolve(DenseAvDescriptor.MODEL_ID + ".params");

@@ -39,6 +39,29 @@ public final class TrainSplit {
     }
 
     /**
+     * Checks that {@code dir} is a dataset folder whose {@code split} holds at least {@code batch} clips, the check a
+     * family's trainer makes before it starts.
+     *
+     * @throws IllegalArgumentException saying what is wrong and what to do, in the user's words
+     */
+    public static void requireBatch(Path dir, String split, int batch) {
+        List<Path> clips;
+        try {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException(dir + (Files.exists(dir) ? " is a file, not a dataset folder."
+                        : ": no such folder."));
+            }
+            clips = select(dir, DenseAvData.clips(dir), split);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        if (clips.size() < batch) {
+            throw new IllegalArgumentException(dir + " has " + clips.size() + " training clips; a batch of " + batch
+                    + " needs at least " + batch + ": lower the batch size or use a larger dataset.");
+        }
+    }
+
+    /**
      * The media files of {@code files} that belong to {@code split} in {@code dataDir/project.avlens}; all of them
      * when there is no project file.
      *

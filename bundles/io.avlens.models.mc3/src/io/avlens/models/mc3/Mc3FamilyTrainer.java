@@ -101,21 +101,7 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
 
     @Override
     public void checkData(Path dir, TrainRequest request) {
-        List<Path> clips;
-        try {
-            if (!Files.isDirectory(dir)) {
-                throw new IllegalArgumentException(dir + (Files.exists(dir) ? " is a file, not a dataset folder."
-                        : ": no such folder."));
-            }
-            clips = TrainSplit.select(dir, DenseAvData.clips(dir), SPLIT);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
-        int batch = request.whole(BATCH);
-        if (clips.size() < batch) {
-            throw new IllegalArgumentException(dir + " has " + clips.size() + " training clips; a batch of " + batch
-                    + " needs at least " + batch + ": lower the batch size or use a larger dataset.");
-        }
+        TrainSplit.requireBatch(dir, SPLIT, request.whole(BATCH));
     }
 
     @Override

@@ -70,6 +70,19 @@ public abstract class TrainableModel<B extends Block> implements AutoCloseable {
         data.flush();
     }
 
+    /** Writes a training checkpoint: the parameters, then the optimiser's state. */
+    public void saveCheckpoint(DataOutputStream out, Adam adam) throws IOException {
+        save(out);
+        adam.save(out);
+    }
+
+    /** Reads what {@link #saveCheckpoint} wrote and attaches gradients again, so training resumes exactly. */
+    public void loadCheckpoint(DataInputStream in, String source, Adam adam) throws IOException {
+        readParameters(in, source);
+        adam.load(in, manager, source);
+        requireGradients();
+    }
+
     public B block() {
         return block;
     }
