@@ -13,7 +13,7 @@ class SweepGridTest {
 
     private static GeneratedSample sample(String clip, double omega, double gamma, long seed, double align) {
         GuidanceSettings s = GuidanceSettings.DEFAULT.withScales(omega, gamma).withSeed(seed);
-        return new GeneratedSample(clip, "m", s, clip + "-" + s.stem(), false, Map.of("align", align));
+        return new GeneratedSample(clip, "m", s, clip.substring(1) + "-" + s.stem(), false, Map.of("align", align));
     }
 
     @Test
@@ -44,7 +44,7 @@ class SweepGridTest {
         SweepGrid grid = SweepGrid.of(List.of(sample("/a.mp4", 4.5, 0, 21, 0.5), sample("/a.mp4", 1, 0, 21, 0.25)));
 
         assertThat(grid.csv()).isEqualTo("omega,gamma,seed,clip,stem,align\n"
-                + "1,0,21,/a.mp4,/a.mp4-w1-g0-dpm25-s21,0.25\n"
-                + "4.5,0,21,/a.mp4,/a.mp4-w4.5-g0-dpm25-s21,0.5\n");
+                + "1,0,21,/a.mp4,a.mp4-w1-g0-dpm25-s21,0.25\n"
+                + "4.5,0,21,/a.mp4,a.mp4-w4.5-g0-dpm25-s21,0.5\n");
     }
 }
