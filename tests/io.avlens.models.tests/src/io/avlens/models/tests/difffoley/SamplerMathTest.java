@@ -72,10 +72,13 @@ class SamplerMathTest {
     @Test
     void ddimIsFirstOrderDpmSolverAndRecoversACleanSampleExactly() {
         SamplerPlan ddim = SamplerPlan.of(GuidanceSettings.DDIM, 4, schedule);
-        SamplerPlan one = SamplerPlan.of(GuidanceSettings.DPM, 1, schedule);
-        assertThat(ddim.step(0).a()).isCloseTo(one.step(0).a(), within(1e-12));
-        assertThat(ddim.step(0).b()).isCloseTo(SamplerPlan.of(GuidanceSettings.DPM, 4, schedule).step(0).b(),
-                within(1e-12));
+        SamplerPlan dpm = SamplerPlan.of(GuidanceSettings.DPM, 4, schedule);
+        for (int i : new int[] {0, 3}) { // the first-order steps of DPM-Solver++(2M)
+            assertThat(ddim.step(i).a()).isCloseTo(dpm.step(i).a(), within(1e-12));
+            assertThat(ddim.step(i).b()).isCloseTo(dpm.step(i).b(), within(1e-12));
+        }
+        assertThat(ddim.step(1).c()).isZero();
+        assertThat(dpm.step(1).c()).isNotZero();
         // With the true noise, x_t = α x0 + σ ε, DDIM steps land on α_s x0 + σ_s ε: x0 = 0.3, ε = −1.2.
         double x0 = 0.3;
         double eps = -1.2;
