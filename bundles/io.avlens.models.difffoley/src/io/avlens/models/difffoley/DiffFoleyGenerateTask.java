@@ -161,6 +161,11 @@ public final class DiffFoleyGenerateTask implements ClipTask {
                         + GeneratedSample.WAV, new int[0], "int16"));
                 artifacts.add(new TaskArtifact("generated log-mel " + (k + 1), "spectrogram", sample.stem()
                         + GeneratedSample.MEL, mels.get(k).shape(), "float32"));
+                // the runner keeps (caches, records) exactly the artifacts: the muxed video and the record too
+                artifacts.add(new TaskArtifact("video with generated sound " + (k + 1), "other", sample.stem()
+                        + GeneratedSample.MP4, new int[0], null));
+                artifacts.add(new TaskArtifact("generated sample " + (k + 1), "other", sample.stem()
+                        + GeneratedSample.JSON, new int[0], null));
                 sync += offset;
                 score += scores[k];
                 write.worked(1);

@@ -76,7 +76,7 @@ class DiffFoleyGenerateTaskTest {
             }
             assertThat(r.metrics().get("syncOffset")).isCloseTo(sync, within(1e-9));
             assertThat(r.metrics().get("classifierScore")).isCloseTo(score, within(1e-9));
-            assertThat(r.artifacts()).hasSize(4);
+            assertThat(r.artifacts()).hasSize(8);
             for (var a : r.artifacts()) {
                 assertThat(out.resolve(a.file())).isRegularFile();
             }
