@@ -29,7 +29,8 @@ import io.avlens.model.store.ProjectStoreException;
 /**
  * The project a new user sees on first start: a small AV-Shapes dataset whose clips are out of sync by known lags,
  * the built-in CAVP-small model and a ready {@value #EXPERIMENT} similarity experiment over every clip, and the
- * built-in MC3-small with a ready {@value #EMBED_EXPERIMENT} embedding experiment over every clip.
+ * built-in MC3-small with a ready {@value #EMBED_EXPERIMENT} embedding experiment over every clip, and the built-in
+ * Diff-Foley-small with a ready {@value #GENERATE_EXPERIMENT} generation experiment over every clip.
  * <p>
  * It is written into a sibling folder ({@code <folder>.creating}) and renamed into place only when complete, so an
  * interrupted or cancelled first start leaves no half-made project behind: the next start simply begins again.
@@ -49,6 +50,10 @@ public final class DemoProject {
     public static final String EMBED_MODEL_ID = "mc3-small";
     /** The id of the experiment that embeds every clip with {@value #EMBED_MODEL_ID} (a dataset-level table). */
     public static final String EMBED_EXPERIMENT = "mc3-embed";
+    /** The built-in video-to-audio generator (Diff-Foley-small, double guidance). */
+    public static final String GENERATOR_MODEL_ID = "diff-foley-small";
+    /** The id of the experiment that generates sound for every clip with {@value #GENERATOR_MODEL_ID}. */
+    public static final String GENERATE_EXPERIMENT = "diff-foley-generate";
     /** The project's name. */
     public static final String NAME = "AV Lens demo";
     /** The label AV-Shapes gives each clip with its lag. */
@@ -174,6 +179,24 @@ public final class DemoProject {
         all.setDataset(dataset);
         embed.setSelection(all);
         project.getExperiments().add(embed);
+
+        ModelDescriptor generator = f.createModelDescriptor();
+        generator.setId(GENERATOR_MODEL_ID);
+        generator.setFamily("diff-foley");
+        generator.setSource(ModelSource.BUILT_IN);
+        generator.setProfile(profile(Profiles.AVSHAPES_SMALL));
+        project.getModels().add(generator);
+        Experiment generate = f.createExperiment();
+        generate.setId(GENERATE_EXPERIMENT);
+        generate.setKind("generate");
+        generate.setDescription("Generate each clip's sound from its frames with Diff-Foley-small (double guidance,"
+                + " omega 4.5, gamma 50, 25 DPM-Solver steps) and play it against the original (Runs view › Play"
+                + " Generated Sound)");
+        generate.getModels().add(generator);
+        ClipSelection every = f.createClipSelection();
+        every.setDataset(dataset);
+        generate.setSelection(every);
+        project.getExperiments().add(generate);
     }
 
     /** A core profile as the EMF model keeps it. */

@@ -47,7 +47,8 @@ class DemoProjectTest {
         assertThat(store.validate(project)).isEmpty();
         assertThat(project.getDatasets()).hasSize(1);
         assertThat(project.getDatasets().get(0).getClips()).hasSize(12);
-        assertThat(project.getModels()).extracting(m -> m.getId()).containsExactly("cavp-small", "mc3-small");
+        assertThat(project.getModels()).extracting(m -> m.getId()).containsExactly("cavp-small", "mc3-small",
+                "diff-foley-small");
         assertThat(project.getModels().get(0)).satisfies(m -> {
             assertThat(m.getId()).isEqualTo("cavp-small");
             assertThat(m.getFamily()).isEqualTo("cavp");
@@ -72,6 +73,15 @@ class DemoProjectTest {
             assertThat(m.getSource()).isEqualTo(ModelSource.BUILT_IN);
         });
         assertThat(embed.getSelection().getDataset()).isSameAs(project.getDatasets().get(0));
+        // and Diff-Foley-small: a generation experiment over every clip, its parameters the task's defaults
+        Experiment generate = project.getExperiments().get(2);
+        assertThat(generate.getId()).isEqualTo(DemoProject.GENERATE_EXPERIMENT);
+        assertThat(generate.getKind()).isEqualTo("generate");
+        assertThat(generate.getModels()).singleElement().satisfies(m -> {
+            assertThat(m.getFamily()).isEqualTo("diff-foley");
+            assertThat(m.getSource()).isEqualTo(ModelSource.BUILT_IN);
+        });
+        assertThat(generate.getSelection().getSplit()).isNull();
 
         // the clips are really lagged within the promised range, and not all in sync
         int lagged = 0;
