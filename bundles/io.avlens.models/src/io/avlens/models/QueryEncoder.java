@@ -34,6 +34,22 @@ public interface QueryEncoder extends AutoCloseable {
      */
     ClipEmbedding media(Path file) throws IOException;
 
+    /** Whether {@link #span} works (the model can embed part of a clip). */
+    default boolean encodesSpans() {
+        return false;
+    }
+
+    /**
+     * The embedding of the span {@code [fromSeconds, toSeconds)} of a media file, as the model's {@code embed} task
+     * would embed a clip of only that span (a model of fixed windows pads or cuts it as the task does).
+     *
+     * @throws IOException naming the file when it cannot be decoded or the span is not in it
+     * @throws UnsupportedOperationException when {@link #encodesSpans()} is false
+     */
+    default ClipEmbedding span(Path file, double fromSeconds, double toSeconds) throws IOException {
+        throw new UnsupportedOperationException("this model cannot embed a time span of a clip");
+    }
+
     @Override
     void close();
 }

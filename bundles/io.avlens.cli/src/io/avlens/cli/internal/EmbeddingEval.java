@@ -1,5 +1,7 @@
 package io.avlens.cli.internal;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,6 +50,8 @@ final class EmbeddingEval {
     }
 
     int run(String task, ParsedArguments arguments, CommandContext context) throws CommandException {
+        Path record = RetrievalRecord.folder(arguments, context, task);
+        Instant start = Instant.now();
         StderrProgress bar = new StderrProgress(context.err(), "eval");
         EmbeddingRun.Result r = EmbedCommand.withInterrupt(bar, () -> EmbeddingRun.run("eval", arguments, context,
                 runner, builtin, store, bar));
@@ -63,9 +67,11 @@ final class EmbeddingEval {
         json.add("modalities", modalities);
         json.addProperty("dimension", table.dimension());
         json.addProperty("n", table.size());
+        List<RetrievalScores> scores = List.of();
         if (task.equals("retrieval")) {
+            scores = Retrieval.all(table, RELEVANCES);
             JsonArray directions = new JsonArray();
-            for (RetrievalScores s : Retrieval.all(table, RELEVANCES)) {
+            for (RetrievalScores s : scores) {
                 directions.add(json(s));
             }
             json.add("directions", directions);
@@ -93,6 +99,10 @@ final class EmbeddingEval {
         json.add("failed", EvalReport.failures(r.outcome()));
         json.addProperty("cachedClips", r.cachedClips());
         json.addProperty("seconds", Math.round(r.outcome().seconds() * 1000) / 1000.0);
+        if (record != null) {
+            json.add("recorded", RetrievalRecord.record(record, store, RetrievalRecord.measurement(table.model(),
+                    table.size(), scores, json.deepCopy()), start, Instant.now(), context));
+        }
         context.printJson(json);
         context.err().println(String.format(Locale.ROOT, "eval %s: %s on %d clips of %s", task, table.model(),
                 table.size(), json.get("split").getAsString()));

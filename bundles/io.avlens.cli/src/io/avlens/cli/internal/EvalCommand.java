@@ -82,6 +82,8 @@ public class EvalCommand implements CliCommand {
                             + " test)"),
                     OptionSpec.optional("max-lag", "SECONDS", "largest lag searched (default 1.0)"),
                     OptionSpec.optional("out", "DIR", "keep the run (run.json, per-clip artifacts) here"),
+                    OptionSpec.optional(RetrievalRecord.OPTION, "PROJECT", "record the figures as a Run of PROJECT"
+                            + " (experiment retrieval-<model>; --task retrieval)"),
                     OptionSpec.optional("write-descriptor", "FILE", "write the figures into this model descriptor's"
                             + " evaluation block"))),
             List.of());

@@ -57,12 +57,18 @@ public class RetrieveCommand implements CliCommand {
             audio or video file from disk, embedded by that model as its embed task embeds a clip; --from picks the
             modality of its embedding); the model is found by the id in embeddings.json among the installed models
             (--models DIR, default $AVLENS_DATA/models). Then "query" is {"text"} or {"file", "from"}, no hit is the
-            query and relevance is null.
+            query and relevance is null. --start S --end E query by that time span of --query-file only ("where
+            else does this sound happen?"): the model embeds the span as its embed task embeds a clip of only that
+            span (MC3-small: padded with black frames and silence to its 4 s window when shorter, averaged over
+            windows when longer); "query" then has "start" and "end". A model whose query encoders cannot embed a
+            span (or that has none) is refused.
             """,
             List.of(OptionSpec.required("index", "DIR", "the embedding table's folder"),
                     OptionSpec.optional("query-clip", "ID", "the query clip's id"),
                     OptionSpec.optional("query-text", "TEXT", "typed text, through the table's model's language encoder"),
                     OptionSpec.optional("query-file", "FILE", "an audio or video file, embedded by the table's model"),
+                    OptionSpec.optional("start", "SECONDS", "with --end: query by this time span of --query-file"),
+                    OptionSpec.optional("end", "SECONDS", "the span's end (seconds from the file's start)"),
                     OptionSpec.optional("models", "DIR", "installed models (default $AVLENS_DATA/models)"),
                     OptionSpec.optional("from", "MODALITY", "the query clip's modality: audio, video or text"),
                     OptionSpec.required("to", "MODALITY", "the modality searched: audio, video or text"),
@@ -119,6 +125,7 @@ public class RetrieveCommand implements CliCommand {
                         + model.descriptor().family() + ") has no query encoders: query by --query-clip ID"));
         float[] q;
         JsonObject query = new JsonObject();
+        double[] span = span(arguments, file != null);
         try (QueryEncoder encoder = factory.open(model.file())) {
             if (file == null) {
                 if (!encoder.encodesText()) {
@@ -129,7 +136,11 @@ public class RetrieveCommand implements CliCommand {
                 q = encoder.text(text);
                 query.addProperty("text", text);
             } else {
-                ClipEmbedding e = encoder.media(file);
+                if (span != null && !encoder.encodesSpans()) {
+                    throw new CommandException("model " + table.model() + " cannot embed a time span of a clip:"
+                            + " query by the whole --query-file");
+                }
+                ClipEmbedding e = span == null ? encoder.media(file) : encoder.span(file, span[0], span[1]);
                 int m = e.modalities().indexOf(from);
                 if (m < 0) {
                     throw new CommandException("model " + table.model() + " embeds " + e.modalities() + ", not '"
@@ -138,6 +149,10 @@ public class RetrieveCommand implements CliCommand {
                 q = java.util.Arrays.copyOfRange(e.values(), m * e.dimension(), (m + 1) * e.dimension());
                 query.addProperty("file", file.toString());
                 query.addProperty("from", from);
+                if (span != null) {
+                    query.addProperty("start", span[0]);
+                    query.addProperty("end", span[1]);
+                }
             }
         } catch (IOException e) {
             throw new CommandException(e.getMessage());
@@ -202,6 +217,9 @@ public class RetrieveCommand implements CliCommand {
             throw new CommandException("give one query: --query-clip ID (with --from), --query-text \"TEXT\" or"
                     + " --query-file FILE (with --from)");
         }
+        if (text != null || clip != null) {
+            span(arguments, false); // a span belongs to a file query
+        }
         if (text != null) {
             return runEncoded(arguments, context, null);
         }
@@ -245,6 +263,33 @@ public class RetrieveCommand implements CliCommand {
         }
         context.printJson(json);
         return 0;
+    }
+
+    /** {@code --start}, {@code --end} as {start, end} seconds, or null without them; only for a file query. */
+    private static double[] span(ParsedArguments arguments, boolean fileQuery) throws CommandException {
+        String start = arguments.value("start", null);
+        String end = arguments.value("end", null);
+        if (start == null && end == null) {
+            return null;
+        }
+        if (start == null || end == null) {
+            throw new CommandException("a time span needs both --start and --end (seconds)");
+        }
+        if (!fileQuery) {
+            throw new CommandException("--start and --end choose a time span of --query-file FILE");
+        }
+        double s;
+        double e;
+        try {
+            s = Double.parseDouble(start);
+            e = Double.parseDouble(end);
+        } catch (NumberFormatException x) {
+            throw new CommandException("--start and --end are seconds, not '" + start + "' and '" + end + "'");
+        }
+        if (!(s >= 0) || !(e > s) || !Double.isFinite(e)) {
+            throw new CommandException("the span --start " + start + " --end " + end + " must have 0 <= start < end");
+        }
+        return new double[] {s, e};
     }
 
     private static String modality(String value, String option) throws CommandException {

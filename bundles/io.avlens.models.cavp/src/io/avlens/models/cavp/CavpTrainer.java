@@ -10,6 +10,7 @@ import io.avlens.core.io.AtomicFiles;
 import io.avlens.lib.djl.DjlSetup;
 import io.avlens.lib.djl.GradMode;
 import io.avlens.models.training.Adam;
+import io.avlens.models.training.EngineTrainee;
 import io.avlens.models.training.Checkpoint;
 import io.avlens.models.training.LossColumns;
 import io.avlens.models.training.TrainingLoop;
@@ -33,7 +34,8 @@ import java.util.Random;
  * <b>Reproducible and resumable.</b> The engine's seed is set to {@code spec.seed()} before the weights are
  * initialised, and the batch of step {@code s} is drawn from {@code new Random(seed * 1_000_003 + s)}, so the data
  * order is a function of (seed, step) alone. The checkpoint holds the parameters (BatchNorm statistics included) and
- * the Adam moments, so an interrupted run ends with the same weights as an uninterrupted one (same thread count).
+ * the Adam moments, so an interrupted run ends with the same weights as an uninterrupted one (each step computed
+ * with the engine thread count the run started with, kept in the checkpoint).
  * <p>
  * Outputs in {@code OUT}: {@code loss.csv} ({@link #COLUMNS}: step, L_S, L_T, total, temperature, then L_T's two
  * parts; the temperature on a secondary axis), {@code checkpoint.bin}, {@code cavp-small.params} (the weights, see
@@ -97,7 +99,7 @@ public final class CavpTrainer {
             Adam adam = new Adam(model.block().getParameters(), model.manager());
             TrainingLoop loop = new TrainingLoop(FAMILY, COLUMNS, spec.steps(), spec.seed(), spec.checkpointEvery(),
                     spec.logEvery());
-            TrainingLoop.Outcome outcome = loop.run(outDir, new TrainingLoop.Trainee() {
+            TrainingLoop.Outcome outcome = loop.run(outDir, new EngineTrainee() {
                 @Override
                 public double[] step(int step) {
                     SplitMerge.Batch batch = batches.sample(clips, spec.batchSize(), steps,

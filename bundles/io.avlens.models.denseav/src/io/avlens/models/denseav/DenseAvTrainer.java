@@ -9,6 +9,7 @@ import io.avlens.core.io.AtomicFiles;
 import io.avlens.lib.djl.DjlSetup;
 import io.avlens.lib.djl.GradMode;
 import io.avlens.models.training.Adam;
+import io.avlens.models.training.EngineTrainee;
 import io.avlens.models.training.LossColumns;
 import io.avlens.models.training.TrainingLoop;
 import io.avlens.models.training.TrainingMonitor;
@@ -27,8 +28,8 @@ import java.util.Random;
  * Trains DenseAV-small with {@link DenseAvLoss} on the pairs of {@link PairSampler}, on the CPU, driven by the shared
  * {@link TrainingLoop}. The engine's seed is set to the spec's before the weights are initialised and the batch of
  * step {@code s} is drawn from {@code new Random(seed · 1_000_003 + s)}, so a resumed run ends with the weights of an
- * uninterrupted one (same thread count). Writes {@code loss.csv} ({@link #COLUMNS}), {@code checkpoint.bin},
- * {@code denseav-small.params} and its descriptor {@code denseav-small.json}. Not thread-safe.
+ * uninterrupted one (each step computed with the engine thread count the run started with, kept in the
+ * checkpoint). Writes {@code loss.csv} ({@link #COLUMNS}), {@code checkpoint.bin}, {@code denseav-small.params} and its descriptor {@code denseav-small.json}. Not thread-safe.
  */
 public final class DenseAvTrainer {
 
@@ -55,7 +56,7 @@ public final class DenseAvTrainer {
             Adam adam = new Adam(model.block().getParameters(), model.manager());
             TrainingLoop loop = new TrainingLoop(DenseAvBlockFactory.FAMILY, COLUMNS, spec.steps(), spec.seed(),
                     spec.checkpointEvery(), spec.logEvery());
-            TrainingLoop.Outcome outcome = loop.run(outDir, new TrainingLoop.Trainee() {
+            TrainingLoop.Outcome outcome = loop.run(outDir, new EngineTrainee() {
                 @Override
                 public double[] step(int step) {
                     PairSampler.Batch batch = sampler.sample(clips, spec.batchSize(),

@@ -133,4 +133,27 @@ public record DenseClip(String id, int steps, byte[] frames, float[] mel, float[
         return new DenseClip(id, target, Arrays.copyOf(frames, frames.length / steps * target), out,
                 Arrays.copyOf(rms, target));
     }
+
+    /**
+     * Steps {@code [from, from + count)} of this clip as a clip of their own (picture, log-mel and RMS cut alike), for
+     * a query by a time span.
+     *
+     * @throws IllegalArgumentException when the range is empty or not inside the clip
+     */
+    public DenseClip span(int from, int count) {
+        if (from < 0 || count < 1 || from + count > steps) {
+            throw new IllegalArgumentException("steps " + from + " to " + (from + count) + " are not inside the "
+                    + steps + " steps of " + id);
+        }
+        int s = DenseAvConfig.AUDIO_STRIDE;
+        int bins = mel.length / (steps * s);
+        int cols = steps * s;
+        float[] out = new float[bins * count * s];
+        for (int b = 0; b < bins; b++) {
+            System.arraycopy(mel, b * cols + from * s, out, b * count * s, count * s);
+        }
+        int n = frames.length / steps;
+        return new DenseClip(id, count, Arrays.copyOfRange(frames, from * n, (from + count) * n), out,
+                Arrays.copyOfRange(rms, from, from + count));
+    }
 }

@@ -162,6 +162,27 @@ public final class Mc3Embedder implements AutoCloseable {
         return embed(Mc3Clip.decode(media, config));
     }
 
+    /**
+     * The span {@code [fromSeconds, toSeconds)} of {@code media} embedded as a clip of only that span (its video
+     * frames and their sound): the embed task's windows apply, so a span shorter than a window is padded with black
+     * frames and silence to one window, a longer one is cut into windows whose vectors are averaged. The text is the
+     * whole clip's narration (a span has none of its own).
+     *
+     * @throws IOException naming the file when it cannot be decoded, or the span is empty or beyond the clip
+     */
+    public ClipEmbedding embedSpan(Path media, double fromSeconds, double toSeconds) throws IOException,
+            InferenceException {
+        Mc3Clip clip = Mc3Clip.decode(media, config);
+        double fps = config.profile().video().fps();
+        int first = (int) Math.floor(fromSeconds * fps + 1e-9);
+        int end = Math.min(clip.steps(), (int) Math.ceil(toSeconds * fps - 1e-9));
+        if (!(fromSeconds >= 0) || !(toSeconds > fromSeconds) || first >= end) {
+            throw new IOException(media + ": the span " + fromSeconds + " s to " + toSeconds + " s holds no video"
+                    + " frame of its " + clip.steps() / fps + " s");
+        }
+        return embed(new Mc3Clip(clip.id(), clip.av().span(first, end - first), clip.narration()));
+    }
+
     /** The cosine of two unit vectors (their dot product). */
     public static double similarity(float[] x, float[] y) {
         double s = 0;

@@ -13,8 +13,8 @@ import io.avlens.models.QueryEncoders;
 
 /**
  * MC3's encoders for queries from outside a table: typed text through its language encoder (any English text: hashed
- * word and character n-grams), and audio or video files through {@link Mc3Embedder}, the same code its
- * {@code embed} task runs.
+ * word and character n-grams), and audio or video files, whole or a time span of them, through {@link Mc3Embedder},
+ * the same code its {@code embed} task runs.
  */
 @Component(service = QueryEncoders.class)
 public final class Mc3QueryEncoders implements QueryEncoders {
@@ -56,6 +56,20 @@ public final class Mc3QueryEncoders implements QueryEncoders {
             public ClipEmbedding media(Path file) throws IOException {
                 try {
                     return embedder.embed(file);
+                } catch (InferenceException e) {
+                    throw new IOException(file + ": " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public boolean encodesSpans() {
+                return true;
+            }
+
+            @Override
+            public ClipEmbedding span(Path file, double fromSeconds, double toSeconds) throws IOException {
+                try {
+                    return embedder.embedSpan(file, fromSeconds, toSeconds);
                 } catch (InferenceException e) {
                     throw new IOException(file + ": " + e.getMessage(), e);
                 }

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 
 /**
  * A training's {@value #FILE} in its output folder: the family, the seed, the step, then the family's state
- * (parameters and optimizer moments, written by its {@link TrainingLoop.Trainee}). Replaced atomically, so an
+ * (parameters and optimizer moments, written by its {@link TrainingLoop.Trainee}); since AV Lens 0.2 also the
+ * engine's intra-op thread count the run computes with (0: none recorded), because a threaded engine sums in an
+ * order that depends on it. Replaced atomically, so an
  * interrupted write leaves the previous checkpoint. Checkpoints of AV Lens 0.1 (CAVP only, no family) are read as
  * family {@code cavp}. Stateless.
  */
@@ -23,6 +25,8 @@ public final class Checkpoint {
     public static final String FILE = "checkpoint.bin";
     private static final int MAGIC = 0x41565452; // "AVTR"
     private static final int CAVP_MAGIC = 0x41564350; // "AVCP": before trainers were families
+    /** With the engine's thread count after the step: a resumed run computes with the count of the first. */
+    private static final int THREADS_MAGIC = 0x41565432; // "AVT2"
 
     /**
      * What a checkpoint is of.
@@ -70,15 +74,37 @@ public final class Checkpoint {
         return h == null ? -1 : h.step();
     }
 
+    /**
+     * The engine thread count {@code outDir}'s checkpoint was computed with, or 0 when it records none (written
+     * before 0.2, or by a family without a threaded engine) or there is no checkpoint.
+     */
+    public static int threads(Path outDir) throws IOException {
+        Path file = outDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        try (DataInputStream data = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            int[] threads = new int[1];
+            header(data, file, threads);
+            return threads[0];
+        }
+    }
+
     private static Header header(DataInputStream data, Path file) throws IOException {
+        return header(data, file, new int[1]);
+    }
+
+    private static Header header(DataInputStream data, Path file, int[] threads) throws IOException {
         try {
             int magic = data.readInt();
-            if (magic != MAGIC && magic != CAVP_MAGIC) {
+            if (magic != MAGIC && magic != CAVP_MAGIC && magic != THREADS_MAGIC) {
                 throw new IOException(file + ": not a training checkpoint");
             }
-            String family = magic == MAGIC ? data.readUTF() : "cavp";
+            String family = magic == CAVP_MAGIC ? "cavp" : data.readUTF();
             long seed = data.readLong();
-            return new Header(family, seed, data.readInt());
+            Header h = new Header(family, seed, data.readInt());
+            threads[0] = magic == THREADS_MAGIC ? data.readInt() : 0;
+            return h;
         } catch (EOFException e) {
             throw new IOException(file + ": not a training checkpoint (too short)", e);
         }
@@ -86,12 +112,20 @@ public final class Checkpoint {
 
     /** Replaces {@code outDir}'s checkpoint atomically. */
     public static void write(Path outDir, Header header, StateWriter state) throws IOException {
+        write(outDir, header, 0, state);
+    }
+
+    /** Replaces {@code outDir}'s checkpoint atomically, recording the engine's thread count (0: none). */
+    public static void write(Path outDir, Header header, int threads, StateWriter state) throws IOException {
         AtomicFiles.write(outDir.resolve(FILE), out -> {
             DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
-            data.writeInt(MAGIC);
+            data.writeInt(threads > 0 ? THREADS_MAGIC : MAGIC);
             data.writeUTF(header.family());
             data.writeLong(header.seed());
             data.writeInt(header.step());
+            if (threads > 0) {
+                data.writeInt(threads);
+            }
             state.write(data);
             data.flush();
         });

@@ -15,7 +15,10 @@ import java.util.Map;
  * row and a progress report every {@code logEvery} steps (and at the last), replacing the checkpoint every
  * {@code checkpointEvery} steps and once more at the end or on cancel. The family supplies the steps and its state
  * ({@link Trainee}); with a step that depends only on (seed, step) and the state, a resumed run ends with the
- * weights of an uninterrupted one. Not thread-safe; one run per instance at a time.
+ * weights of an uninterrupted one. A family on a threaded engine ({@link EngineTrainee}) computes every step with
+ * the engine thread count the run started with, recorded in the checkpoint, because the engine's sums (and so the
+ * weights, bit for bit) depend on it and any model loaded meanwhile in the process may change it. Not thread-safe;
+ * one run per instance at a time.
  */
 public final class TrainingLoop {
 
@@ -29,6 +32,18 @@ public final class TrainingLoop {
 
         /** Restores what {@link #save} wrote; {@code source} names the file in errors. */
         void load(DataInputStream in, String source) throws IOException;
+
+        /**
+         * The compute engine's intra-op thread count now, or 0 for a family that computes without a threaded engine
+         * (then {@link #setThreads} is never called).
+         */
+        default int threads() {
+            return 0;
+        }
+
+        /** Sets the compute engine's intra-op thread count. */
+        default void setThreads(int threads) {
+        }
     }
 
     /**
@@ -73,12 +88,29 @@ public final class TrainingLoop {
         Files.createDirectories(outDir);
         LossCsv csv = new LossCsv(outDir, columns);
         int resumedFrom = -1;
+        int before = trainee.threads();
+        // a threaded engine's sums depend on its thread count, which anything loading a model in this process may
+        // change: the run keeps the count it started with (a resumed one, its checkpoint's), set before every step
+        int threads = before;
         if (Files.exists(outDir.resolve(Checkpoint.FILE))) {
             resumedFrom = Checkpoint.read(outDir, family, seed, steps, trainee::load);
+            int recorded = Checkpoint.threads(outDir);
+            threads = recorded > 0 && before > 0 ? recorded : before;
             csv.keepUpTo(resumedFrom);
         } else {
             csv.start();
         }
+        try {
+            return steps(outDir, trainee, monitor, csv, resumedFrom, threads);
+        } finally {
+            if (before > 0 && trainee.threads() != before) {
+                trainee.setThreads(before);
+            }
+        }
+    }
+
+    private Outcome steps(Path outDir, Trainee trainee, TrainingMonitor monitor, LossCsv csv, int resumedFrom,
+            int threads) throws IOException {
         int step = Math.max(0, resumedFrom);
         boolean cancelled = false;
         double[] last = new double[columns.columns().size()];
@@ -89,6 +121,9 @@ public final class TrainingLoop {
             if (monitor.isCancelled()) {
                 cancelled = true;
                 break;
+            }
+            if (threads > 0 && trainee.threads() != threads) {
+                trainee.setThreads(threads);
             }
             last = trainee.step(step);
             step++;
@@ -101,10 +136,10 @@ public final class TrainingLoop {
                 reportSteps = 0;
             }
             if (step % checkpointEvery == 0 && step < steps) {
-                Checkpoint.write(outDir, new Checkpoint.Header(family, seed, step), trainee::save);
+                Checkpoint.write(outDir, new Checkpoint.Header(family, seed, step), threads, trainee::save);
             }
         }
-        Checkpoint.write(outDir, new Checkpoint.Header(family, seed, step), trainee::save);
+        Checkpoint.write(outDir, new Checkpoint.Header(family, seed, step), threads, trainee::save);
         monitor.progress(report("checkpoint", step, last, Double.NaN));
         return new Outcome(resumedFrom, step, cancelled, last);
     }

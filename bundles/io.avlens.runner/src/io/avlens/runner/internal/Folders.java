@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Run ids, safe folder names, and copying and deleting folder trees. Stateless. */
-final class Folders {
+public final class Folders {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -26,7 +26,7 @@ final class Folders {
      * taken (by a folder, or a run of the experiment): ids sort by time, and creating the folder is what claims
      * the id, so two runs started in the same second get different ones.
      */
-    static Path newRunFolder(Path runs, String experimentId, Instant now, Collection<String> taken)
+    public static Path newRunFolder(Path runs, String experimentId, Instant now, Collection<String> taken)
             throws IOException {
         Files.createDirectories(runs);
         String base = safeName(experimentId) + "-" + STAMP.format(now);

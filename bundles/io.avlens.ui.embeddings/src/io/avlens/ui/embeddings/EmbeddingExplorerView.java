@@ -110,6 +110,7 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
         String first = variables.contains(Colouring.CONSENSUS) ? Colouring.MODALITY : variables.get(0);
         toolbar.setVariables(variables, first);
         colouring = Colouring.of(t, first);
+        showLines();
         filter(query);
         if (!registry.names().isEmpty()) {
             project(registry.names().get(0));
@@ -192,8 +193,32 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
     @Override
     public void setLines(boolean on) {
         lines = on;
-        toolbar.showLines(on);
+        showLines();
         showScene(false);
+    }
+
+    /**
+     * The checkbox says what the canvas draws: lines join a clip's points only when it has two or more (a table of
+     * one modality has nothing to join, so the box is unchecked and disabled there, the choice kept for the next).
+     */
+    private void showLines() {
+        boolean joinable = table == null || table.modalities().size() > 1;
+        toolbar.showLines(lines && joinable, joinable);
+    }
+
+    /** Whether each clip's points are joined by lines in what the canvas draws. */
+    public boolean linesDrawn() {
+        return lines && table != null && table.modalities().size() > 1;
+    }
+
+    /** The Lines checkbox: whether it is checked. */
+    public boolean linesChecked() {
+        return toolbar.linesChecked();
+    }
+
+    /** The Lines checkbox, clicked by the user (tests): toggles it and tells the view, as SWT does. */
+    public void clickLines() {
+        toolbar.clickLines();
     }
 
     @Override
@@ -254,7 +279,8 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
 
     /** What the canvas draws now. */
     public Scene scene() {
-        return new Scene(xy, table.modalities().size(), colouring.colours(), shown, selected, lines, highlighted);
+        return new Scene(xy, table.modalities().size(), colouring.colours(), shown, selected, linesDrawn(),
+                highlighted);
     }
 
     private String summary() {

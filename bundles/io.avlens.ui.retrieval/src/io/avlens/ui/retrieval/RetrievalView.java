@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.e4.ui.workbench.modeling.ISelectionListener;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -14,8 +15,11 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
 
+import io.avlens.core.event.AvLensTopics;
+import io.avlens.core.event.TimeSelectionChanged;
 import io.avlens.ui.context.AnalysisContext;
 import io.avlens.ui.context.AnalysisContexts;
+import io.avlens.ui.project.ProjectSessions;
 import io.avlens.ui.retrieval.internal.ComparePane;
 import io.avlens.models.BuiltinModels;
 import io.avlens.models.QueryEncoderCatalog;
@@ -27,6 +31,9 @@ import io.avlens.ui.retrieval.internal.ResultsTable;
 import io.avlens.ui.retrieval.internal.RetrievalController;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -54,6 +61,9 @@ public class RetrievalView {
     @Inject
     @Optional
     private BuiltinModels builtins;
+    @Inject
+    @Optional
+    private ProjectSessions sessions;
     private InspectorController wiring;
     private final ISelectionListener selectionListener = (part, sel) -> {
         if (wiring != null && part != null && !ID.equals(part.getElementId())) {
@@ -79,7 +89,8 @@ public class RetrievalView {
         Label status = new Label(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         wiring = new InspectorController(parent, query, results, compare, metrics, status, tabs, () -> active,
-                new TextQueries(encoders, builtins));
+                new TextQueries(encoders, builtins), () -> sessions != null ? sessions
+                        : PlatformUI.getWorkbench().getService(IEclipseContext.class).get(ProjectSessions.class));
         if (selection != null) {
             selection.addSelectionListener(selectionListener);
         }
@@ -96,6 +107,18 @@ public class RetrievalView {
     @Optional
     void setActive(@Named(AnalysisContexts.ACTIVE) AnalysisContext context) {
         active = context;
+        if (wiring != null) {
+            wiring.followSpan();
+        }
+    }
+
+    /** The time selection changed: offer the selected span of the active clip as a query. */
+    @Inject
+    @Optional
+    void timeSelectionChanged(@UIEventTopic(AvLensTopics.TIME_SELECTION) TimeSelectionChanged event) {
+        if (wiring != null && active != null && active.id().equals(event.contextId())) {
+            wiring.followSpan();
+        }
     }
 
     @PreDestroy

@@ -272,4 +272,73 @@ class EmbedCommandsTest {
                 .isCloseTo(d.get("positives").getAsInt(), within(1e-6));
         assertThat(d.get("cachedClips").getAsInt()).as("the retrieval run's clips").isEqualTo(10);
     }
+
+    @Test
+    void evalRecordsRetrievalAsARunOfTheProject() throws Exception {
+        XmiProjectStore store = new XmiProjectStore();
+        Path project = dir.resolve("P");
+        store.create(project, "retrieval records");
+
+        assertThat(run("eval", "--task", "retrieval", "--model", "cavp-small", "--data", data.toString(), "--record",
+                project.toString())).as(err()).isZero();
+        JsonObject r = json();
+        JsonObject recorded = r.getAsJsonObject("recorded");
+        assertThat(recorded.get("experiment").getAsString()).isEqualTo("retrieval-cavp-small");
+        String runId = recorded.get("run").getAsString();
+        assertThat(runId).startsWith("retrieval-cavp-small-");
+
+        // the project, read again: the experiment and its run with the printed figures as metrics
+        io.avlens.model.Project p = store.open(project);
+        io.avlens.model.Experiment e = p.findExperiment("retrieval-cavp-small");
+        assertThat(e).isNotNull();
+        assertThat(e.getKind()).isEqualTo("embed");
+        assertThat(e.getRuns()).singleElement().satisfies(run -> {
+            assertThat(run.getId()).isEqualTo(runId);
+            assertThat(run.getStatus()).isEqualTo(io.avlens.model.RunStatus.SUCCEEDED);
+        });
+        io.avlens.model.Run run = e.getRuns().get(0);
+        java.util.Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+        run.getMetrics().forEach(m -> metrics.put(m.getName(), m.getValue()));
+        JsonObject a2v = r.getAsJsonArray("directions").get(0).getAsJsonObject();
+        JsonObject a2vLabels = r.getAsJsonArray("directions").get(1).getAsJsonObject();
+        // the printed figures are rounded to 6 digits, the recorded ones are not
+        assertThat(metrics).containsEntry("n", 10.0).hasSize(1 + 4 * 5);
+        assertThat(metrics.get("audio→video R@1")).isCloseTo(a2v.get("recallAt1").getAsDouble(), within(1e-6));
+        assertThat(metrics.get("audio→video R@10")).isCloseTo(a2v.get("recallAt10").getAsDouble(), within(1e-6));
+        assertThat(metrics.get("audio→video mAP")).isCloseTo(a2v.get("mAP").getAsDouble(), within(1e-6));
+        assertThat(metrics.get("audio→video median rank")).isCloseTo(a2v.get("medianRank").getAsDouble(),
+                within(1e-6));
+        assertThat(metrics.get("audio→video R@1 (material+action)")).isCloseTo(a2vLabels.get("recallAt1")
+                .getAsDouble(), within(1e-6));
+        // its log is run.json in the project's runs folder, with the same figures
+        Path log = project.resolve(run.getLogLocation());
+        assertThat(log).isEqualTo(project.resolve("runs").resolve(runId).resolve("run.json"));
+        JsonObject json = JsonParser.parseString(Files.readString(log)).getAsJsonObject();
+        assertThat(json.get("status").getAsString()).isEqualTo("succeeded");
+        assertThat(json.getAsJsonObject("metrics").get("audio→video R@1").getAsDouble())
+                .isEqualTo(metrics.get("audio→video R@1"));
+        assertThat(json.getAsJsonObject("measured").getAsJsonArray("directions")).hasSize(4);
+        assertThat(io.avlens.runner.RunFolders.leftBehind(project, List.of(runId))).as("nothing left behind")
+                .isEmpty();
+        assertThat(store.validate(p)).noneMatch(v -> v.severity() == io.avlens.model.store.ValidationProblem
+                .Severity.ERROR);
+
+        // again: a second run of the same experiment, with its own id
+        assertThat(run("eval", "--task", "retrieval", "--model", "cavp-small", "--data", data.toString(), "--record",
+                project.toString())).as(err()).isZero();
+        io.avlens.model.Project again = store.open(project);
+        assertThat(again.getExperiments().stream().filter(x -> x.getId().equals("retrieval-cavp-small")))
+                .hasSize(1);
+        assertThat(again.findExperiment("retrieval-cavp-small").getRuns()).extracting(io.avlens.model.Run::getId)
+                .hasSize(2).doesNotHaveDuplicates();
+
+        // bad input: no project there, or a task that records nothing: exit 2 before anything runs
+        assertThat(run("eval", "--task", "retrieval", "--model", "cavp-small", "--data", data.toString(), "--record",
+                dir.resolve("nowhere").toString())).isEqualTo(2);
+        assertThat(err()).contains("nowhere", "project.avlens", "no such project file");
+        assertThat(run("eval", "--task", "discovery", "--model", "cavp-small", "--data", data.toString(), "--record",
+                project.toString())).isEqualTo(2);
+        assertThat(err()).contains("only --task retrieval records a run");
+        assertThat(store.open(project).findExperiment("retrieval-cavp-small").getRuns()).hasSize(2);
+    }
 }

@@ -120,4 +120,59 @@ class RetrieveEncodedQueryTest {
                 "--to", "text")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("give one query");
     }
+
+    /**
+     * A time span of a file: the model embeds only those frames and their sound (padded to its 4 s window), so the
+     * whole 4 s clip as a span is the clip's own vector, and a 1.5 s span is another query whose score with every hit
+     * is the cosine of the span's vector that {@link Mc3Embedder#embedSpan} gives.
+     */
+    @Test
+    void aTimeSpanOfAFileIsEmbeddedAloneAndSearched() throws Exception {
+        Path media = Path.of(table.item(3).media());
+        assertThat(run("retrieve", "--index", "E", "--query-file", media.toString(), "--start", "0", "--end", "4",
+                "--from", "audio", "--to", "audio", "--models", "models")).as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
+        JsonObject whole = json();
+        assertThat(whole.getAsJsonObject("query").get("end").getAsDouble()).isEqualTo(4.0);
+        JsonObject first = whole.getAsJsonArray("hits").get(0).getAsJsonObject();
+        assertThat(first.get("id").getAsString()).isEqualTo(table.item(3).id());
+        assertThat(first.get("score").getAsDouble()).as("the whole clip as a span is the clip").isGreaterThan(0.999);
+
+        assertThat(run("retrieve", "--index", "E", "--query-file", media.toString(), "--start", "1", "--end", "2.5",
+                "--from", "audio", "--to", "audio", "--k", "6", "--models", "models"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonObject span = json();
+        assertThat(span.getAsJsonObject("query").get("start").getAsDouble()).isEqualTo(1.0);
+        float[] q;
+        try (Mc3Embedder model = Mc3Embedder.shipped(dir.resolve("models"), 1)) {
+            ClipEmbedding e = model.embedSpan(media, 1, 2.5);
+            q = java.util.Arrays.copyOfRange(e.values(), 0, table.dimension());
+        }
+        for (var h : span.getAsJsonArray("hits")) {
+            JsonObject o = h.getAsJsonObject();
+            int row = table.items().stream().map(EmbeddingItem::id).toList().indexOf(o.get("id").getAsString());
+            float[] v = java.util.Arrays.copyOfRange(table.values(), table.offset(row, 0), table.offset(row, 0)
+                    + table.dimension());
+            assertThat(o.get("score").getAsDouble()).isCloseTo(Mc3Embedder.similarity(q, v),
+                    org.assertj.core.data.Offset.offset(1e-5));
+        }
+        float[] own = java.util.Arrays.copyOfRange(table.values(), table.offset(3, 0), table.offset(3, 0)
+                + table.dimension());
+        assertThat(Mc3Embedder.similarity(q, own)).as("a span is not the whole clip").isLessThan(0.999);
+        System.out.println("span 1-2.5 s of " + table.item(3).id() + " audio→audio: " + span.getAsJsonArray("hits"));
+
+        // bad spans are named, nothing searched
+        assertThat(run("retrieve", "--index", "E", "--query-file", media.toString(), "--start", "1", "--from",
+                "audio", "--to", "audio", "--models", "models")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("both --start and --end");
+        assertThat(run("retrieve", "--index", "E", "--query-file", media.toString(), "--start", "2", "--end", "1",
+                "--from", "audio", "--to", "audio", "--models", "models")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("0 <= start < end");
+        assertThat(run("retrieve", "--index", "E", "--query-file", media.toString(), "--start", "10", "--end", "12",
+                "--from", "audio", "--to", "audio", "--models", "models")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(media.toString(), "holds no video frame");
+        assertThat(run("retrieve", "--index", "E", "--query-text", "a ball", "--start", "0", "--end", "1", "--to",
+                "text", "--models", "models")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("time span of --query-file");
+    }
 }

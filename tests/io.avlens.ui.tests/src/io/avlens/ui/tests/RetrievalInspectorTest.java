@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.eclipse.core.runtime.IAdaptable;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.ui.IViewPart;
@@ -101,12 +102,33 @@ class RetrievalInspectorTest {
         Path media = Ui.sync(() -> view.controller().media(second.row()));
         // (the inspector back in the page first: a maximized view keeps the Video view in the trim, not playing)
         Ui.maximize(part, false);
+        int playedBefore = Ui.sync(inspector::played);
         Ui.run(() -> inspector.results().clicked(1, 0));
         VideoView video = Ui.part(window, VideoView.ID, VideoView.class);
         Ui.waitUntil("the Video view on the hit", 30, () -> media.equals(video.clip()));
-        // playing, or played already (a 4 s clip may end between two looks)
-        Ui.waitUntil("the hit playing", 45, () -> video.isPlaying() || video.position() > 0.1);
-        Ui.run(() -> video.perform(io.avlens.ui.media.Transport.Command.PAUSE));
+        // the real condition: the view decodes the hit's sound (slow when it is the JVM's first decode or the machine
+        // is busy), then the inspector starts playback; that wait has no deadline of its own but the view's job
+        Ui.waitUntil("the hit's sound decoded", 300, () -> Job.getJobManager().find(VideoView.SOUND_JOBS).length
+                == 0);
+        // (it counts a playback as started once the view's clock has moved, and starts it again if it was dropped)
+        Ui.waitUntil("the inspector starting the hit", 45, () -> inspector.played() > playedBefore);
+        // playing, or played already (a 4 s clip may end between two looks), in the view the part holds now (the
+        // workbench may re-create a view it just made)
+        java.util.function.Supplier<VideoView> current = () -> (VideoView) window.getService(
+                org.eclipse.e4.ui.workbench.modeling.EPartService.class).findPart(VideoView.ID).getObject();
+        long end = System.nanoTime() + 45_000_000_000L;
+        while (!Ui.sync(() -> current.get().isPlaying() || current.get().position() > 0.1)
+                && System.nanoTime() < end) {
+            Ui.sleep(50);
+        }
+        assertThat(Ui.sync(() -> current.get().isPlaying() || current.get().position() > 0.1)).as("the hit"
+                + " playing: %s", Ui.sync(() -> "view " + System.identityHashCode(current.get()) + " (first seen "
+                        + System.identityHashCode(video) + "), clip " + current.get().clip() + ", playing "
+                        + current.get().isPlaying() + ", position " + current.get().position() + ", started "
+                        + inspector.played() + ", sound jobs " + Job.getJobManager().find(VideoView.SOUND_JOBS)
+                                .length + ", active " + Ui.contexts().active().map(c -> c.file() + " "
+                                        + c.selection()).orElse("none"))).isTrue();
+        Ui.run(() -> current.get().perform(io.avlens.ui.media.Transport.Command.PAUSE));
         Ui.maximize(part, true);
 
         // a double-click opens the first hit in every view: it becomes the active clip, the Timeline view shows
@@ -215,7 +237,8 @@ class RetrievalInspectorTest {
                 .containsExactlyInAnyOrderElementsOf(chosen);
         Ui.run(() -> inspector.setUseShared(false));
 
-        // text queries wait for a text encoder, and say why
+        // text queries wait for a text encoder, and say why (the check runs in a job when the table opens)
+        Ui.waitUntil("the text encoder check", 60, inspector::textChecked);
         assertThat(Ui.sync(() -> textTip(view))).as("CAVP-small has no language encoder").contains("no text encoder");
         assertThat(Relevance.of(null, table.item(0))).isEqualTo(Relevance.UNKNOWN);
         Ui.maximize(part, false);

@@ -112,7 +112,21 @@ public final class ExplorerToolbar {
         }
     }
 
-    public void showLines(boolean on) {
+    /** Checks the Lines box or not; {@code enabled}: whether the table has points to join. */
+    public void showLines(boolean on, boolean enabled) {
         lines.setSelection(on);
+        lines.setEnabled(enabled);
+    }
+
+    public boolean linesChecked() {
+        return lines.getSelection();
+    }
+
+    /** A user's click on the Lines box: SWT toggles a check box, then notifies its listeners. */
+    public void clickLines() {
+        if (lines.isEnabled()) {
+            lines.setSelection(!lines.getSelection());
+            lines.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        }
     }
 }

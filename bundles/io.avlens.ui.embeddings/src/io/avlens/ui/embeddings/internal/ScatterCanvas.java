@@ -42,6 +42,7 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
     private Viewport viewport;
     private Image image;
     private Viewport imageViewport;
+    private Scene drawn;
     private boolean renderPending;
     private boolean renderAgain;
     private int rendered;
@@ -166,6 +167,16 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
         return new Lasso(d);
     }
 
+    /** The scene of the picture on show (it may lag {@link #scene} while a newer one renders), or null. */
+    public Scene drawnScene() {
+        return drawn;
+    }
+
+    /** Whether the picture on show is of the scene last set (nothing newer is being rendered). */
+    public boolean isCurrent() {
+        return drawn != null && drawn == scene && !renderPending;
+    }
+
     /** Pictures rendered so far (tests wait on it). */
     public int renderedCount() {
         return rendered;
@@ -190,9 +201,17 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
         Scene s = scene;
         Viewport v = viewport;
         renderer.execute(() -> {
-            ImageData data = Pixels.imageData(drawing.render(s, v, null), v.width(), v.height());
+            ImageData data;
+            try {
+                data = Pixels.imageData(drawing.render(s, v, null), v.width(), v.height());
+            } catch (RuntimeException e) {
+                // a picture that cannot be drawn must not stop the next ones: the canvas would go on showing a scene
+                // the controls no longer describe
+                data = null;
+            }
+            ImageData d = data;
             if (!isDisposedSafe()) {
-                getDisplay().asyncExec(() -> delivered(data, v));
+                getDisplay().asyncExec(() -> delivered(d, s, v));
             }
         });
     }
@@ -201,18 +220,21 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
         return getDisplay().isDisposed();
     }
 
-    private void delivered(ImageData data, Viewport v) {
+    private void delivered(ImageData data, Scene s, Viewport v) {
         renderPending = false;
         if (isDisposed()) {
             return;
         }
-        if (image != null) {
-            image.dispose();
+        if (data != null) {
+            if (image != null) {
+                image.dispose();
+            }
+            image = new Image(getDisplay(), data);
+            imageViewport = v;
+            drawn = s;
+            rendered++;
+            redraw();
         }
-        image = new Image(getDisplay(), data);
-        imageViewport = v;
-        rendered++;
-        redraw();
         if (renderAgain) {
             renderAgain = false;
             requestRender();

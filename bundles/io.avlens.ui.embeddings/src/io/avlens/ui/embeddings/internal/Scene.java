@@ -31,4 +31,9 @@ public record Scene(float[] xy, int modalities, int[] colours, boolean[] shown, 
     public Scene withXy(float[] other) {
         return new Scene(other, modalities, colours, shown, selected, lines, highlighted);
     }
+
+    /** The same scene with lines joining each clip's points or not. */
+    public Scene withLines(boolean on) {
+        return new Scene(xy, modalities, colours, shown, selected, on, highlighted);
+    }
 }

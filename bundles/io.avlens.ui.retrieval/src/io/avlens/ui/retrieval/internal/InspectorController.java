@@ -2,6 +2,7 @@ package io.avlens.ui.retrieval.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +18,18 @@ import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 
 import io.avlens.analysis.embedding.EmbeddingTable;
+import io.avlens.model.Run;
 import io.avlens.ui.context.AnalysisContext;
+import io.avlens.ui.project.ProjectSession;
+import io.avlens.ui.project.ProjectSessions;
+import io.avlens.ui.runs.RunsView;
 
 /**
  * Wires the inspector's panels to the {@link RetrievalController}: the query panel's choices start searches, index
@@ -40,13 +48,20 @@ public final class InspectorController implements AutoCloseable {
     private final Supplier<AnalysisContext> active;
     private final RetrievalController controller;
     private final TextQueries textQueries;
+    private final Supplier<ProjectSessions> sessions;
+    private final QueryOffers offers;
+    private Instant measuring;
+    private Instant measured;
+    private Run recorded;
     private int searches;
+    private int played;
     private String problem;
 
     public InspectorController(Composite root, QueryPanel query, ResultsTable results, ComparePane compare,
             MetricsPanel metrics, Label status, TabFolder tabs, Supplier<AnalysisContext> active,
-            TextQueries textQueries) {
+            TextQueries textQueries, Supplier<ProjectSessions> sessions) {
         this.root = root;
+        this.sessions = sessions;
         this.textQueries = textQueries;
         this.query = query;
         this.results = results;
@@ -60,6 +75,7 @@ public final class InspectorController implements AutoCloseable {
                 r.run();
             }
         }));
+        this.offers = new QueryOffers(root, query, controller, textQueries, active);
         query.openButton.addListener(SWT.Selection, e -> askOpen());
         query.splitCombo.addListener(SWT.Selection, e -> controller.setSplit(query.split()));
         query.sharedCheck.addListener(SWT.Selection, e -> controller.setUseShared(query.sharedCheck.getSelection()));
@@ -68,12 +84,13 @@ public final class InspectorController implements AutoCloseable {
         query.buildButton.addListener(SWT.Selection, e -> buildIndex());
         query.searchButton.addListener(SWT.Selection, e -> search());
         query.exportButton.addListener(SWT.Selection, e -> askExport("*.csv", "retrieval-hits.csv", true));
-        results.onPlay(i -> HitPlayer.play(controller.media(i), window()));
+        results.onPlay(i -> HitPlayer.play(controller.media(i), window(), () -> played++));
         results.onOpen(i -> HitPlayer.open(controller.media(i), window()));
         results.onCompare(this::compare);
         metrics.computeButton.addListener(SWT.Selection, e -> computeMetrics());
         metrics.jsonButton.addListener(SWT.Selection, e -> askExport("*.json", "retrieval-metrics.json", false));
         metrics.csvButton.addListener(SWT.Selection, e -> askExport("*.csv", "retrieval-metrics.csv", false));
+        metrics.recordButton.addListener(SWT.Selection, e -> recordRun());
         metrics.computeButton.setEnabled(false);
     }
 
@@ -96,6 +113,11 @@ public final class InspectorController implements AutoCloseable {
     /** The last problem reported (a search, build or open that failed), or null. */
     public String problem() {
         return problem;
+    }
+
+    /** Hits whose playback the Video view has started so far (after decoding their sound). */
+    public int played() {
+        return played;
     }
 
     /** Searches answered so far. */
@@ -136,9 +158,7 @@ public final class InspectorController implements AutoCloseable {
 
     private void opened(EmbeddingTable t) {
         query.setTable(t);
-        String whyNoText = textQueries.unavailable(t.model());
-        query.setTextUnavailable(whyNoText);
-        controller.setTextEncoder(whyNoText != null ? null : text -> textQueries.encode(t.model(), text));
+        offers.check(t);
         query.setSplits(controller.splits());
         query.tableLabel.setText(t.model() + ": " + t.size() + " clips × " + t.modalities() + ", D " + t.dimension());
         metrics.computeButton.setEnabled(true);
@@ -146,6 +166,29 @@ public final class InspectorController implements AutoCloseable {
         showRecall();
         say("Opened " + t.size() + " clips of " + t.model());
         query.layout(true, true);
+    }
+
+    /**
+     * Offers the timeline's selection on the Video view's clip as a span query, or withdraws it (see
+     * {@link QueryOffers#followSpan}). Called when the active clip or its time selection changes.
+     */
+    public void followSpan() {
+        offers.followSpan();
+    }
+
+    /** Chooses (or not) the selected span as the query; false when no span is offered. */
+    public boolean useSpan(boolean on) {
+        return offers.useSpan(on);
+    }
+
+    /** The span box's text, {@code disabled: } first when it is disabled; for tests. */
+    public String spanOffer() {
+        return offers.spanOffer();
+    }
+
+    /** Whether the open table's text-encoder check has answered (the text field's state is final). */
+    public boolean textChecked() {
+        return offers.textChecked();
     }
 
     private void failed(String message) {
@@ -202,8 +245,9 @@ public final class InspectorController implements AutoCloseable {
             }
             return;
         }
-        say((q.item() < 0 ? "Searching “" + q.text() + "” (text)→" + q.to() : "Searching " + q.from() + "→" + q.to())
-                + " in " + controller.galleryName() + "…");
+        say((q.span() != null ? "Searching " + q.span().label() + " (" + q.from() + ")→" + q.to()
+                : q.item() < 0 ? "Searching “" + q.text() + "” (text)→" + q.to()
+                : "Searching " + q.from() + "→" + q.to()) + " in " + controller.galleryName() + "…");
         controller.search(q, r -> {
             searches++;
             results.show(r, controller.table(), controller::media);
@@ -275,8 +319,8 @@ public final class InspectorController implements AutoCloseable {
     private void compare(int a, int b) {
         RetrievalController.Results r = results.results();
         if (r.query().item() < 0) {
-            say("Compare shows two hits beside their query clip: run a clip query to compare (this one was typed"
-                    + " text)");
+            say("Compare shows two hits beside their query clip: run a clip query to compare (this one was "
+                    + (r.query().span() != null ? "a time span" : "typed text") + ")");
             return;
         }
         compare.show(controller.table(), r, a, b, item -> results.strip(controller.media(item), () -> refresh(r, a,
@@ -297,10 +341,55 @@ public final class InspectorController implements AutoCloseable {
     /** Computes the gallery's metrics in a job. */
     public void computeMetrics() {
         say("Measuring retrieval on " + controller.galleryName() + "…");
+        Instant start = Instant.now();
         controller.metrics(m -> {
+            measuring = start;
+            measured = Instant.now();
             metrics.setMetrics(m);
             say("Measured retrieval on " + m.gallery() + " (" + m.n() + " clips)");
         }, this::failed);
+    }
+
+    /**
+     * Records the metrics shown as a Run of the open project that holds the table's clips (else the only open one),
+     * experiment {@code retrieval-<model>}, and shows it in the Runs view; returns it, or null (the status line says
+     * why).
+     */
+    public Run recordRun() {
+        GalleryMetrics m = metrics.metrics();
+        if (m == null) {
+            say("Compute the metrics first");
+            return null;
+        }
+        ProjectSessions open = sessions.get();
+        ProjectSession target = open == null ? null : RunRecorder.target(open.all(), controller.folder(),
+                controller.media(0));
+        if (target == null) {
+            failed("Record as Run needs the project of these clips open (File › Open Project…)"
+                    + (open == null || open.all().isEmpty() ? "; none is open" : "; several are open and none"
+                            + " holds the table's clips"));
+            return null;
+        }
+        try {
+            Instant end = measured != null ? measured : Instant.now();
+            recorded = RunRecorder.record(target, m, controller.table().model(), measuring != null ? measuring : end,
+                    end);
+        } catch (IOException e) {
+            failed("Record as Run: " + e.getMessage());
+            return null;
+        }
+        say("Recorded run " + recorded.getId() + " of experiment "
+                + ((io.avlens.model.Experiment) recorded.eContainer()).getId() + " in " + target.folder().getFileName()
+                + " (save the project to keep it)");
+        try {
+            IViewPart runs = window().getActivePage().showView(RunsView.ID, null, IWorkbenchPage.VIEW_VISIBLE);
+            if (runs instanceof RunsView v) {
+                v.select(recorded);
+            }
+        } catch (PartInitException e) {
+            failed("Recorded run " + recorded.getId() + ", but the Runs view cannot open: " + e.getMessage());
+        }
+        return recorded;
     }
 
     /** Writes the ranked list as CSV. */

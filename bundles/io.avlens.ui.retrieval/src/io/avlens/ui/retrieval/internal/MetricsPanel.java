@@ -27,6 +27,7 @@ public final class MetricsPanel extends Composite {
     final Button computeButton;
     final Button jsonButton;
     final Button csvButton;
+    final Button recordButton;
     final Label status;
     private final Table scores;
     private final Combo direction;
@@ -36,7 +37,7 @@ public final class MetricsPanel extends Composite {
 
     public MetricsPanel(Composite parent) {
         super(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(5).margins(4, 4).applyTo(this);
+        GridLayoutFactory.fillDefaults().numColumns(6).margins(4, 4).applyTo(this);
         computeButton = new Button(this, SWT.PUSH);
         computeButton.setText("Compute Metrics");
         computeButton.setToolTipText("Cross-modal retrieval over the gallery in every direction, as avlens eval"
@@ -45,6 +46,10 @@ public final class MetricsPanel extends Composite {
         jsonButton.setText("Export JSON...");
         csvButton = new Button(this, SWT.PUSH);
         csvButton.setText("Export CSV...");
+        recordButton = new Button(this, SWT.PUSH);
+        recordButton.setText("Record as Run");
+        recordButton.setToolTipText("Record these figures as a Run of the open project (experiment"
+                + " retrieval-<model>), as avlens eval --task retrieval --record does; the Runs view shows it");
         status = new Label(this, SWT.NONE);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(status);
 
@@ -58,18 +63,18 @@ public final class MetricsPanel extends Composite {
             col.setWidth(c.startsWith("Relevant") ? 170 : c.length() > 8 ? 110 : 80);
         }
         // room for the four rows of a two-modality table without scrolling
-        GridDataFactory.fillDefaults().span(5, 1).grab(true, false)
+        GridDataFactory.fillDefaults().span(6, 1).grab(true, false)
                 .hint(SWT.DEFAULT, scores.getHeaderHeight() + 5 * scores.getItemHeight()).applyTo(scores);
 
         new Label(this, SWT.NONE).setText("Confusion of the top-1 hit (material+action), query class × hit class:");
         direction = new Combo(this, SWT.READ_ONLY);
         direction.addListener(SWT.Selection, e -> showConfusion());
         confused = new Label(this, SWT.WRAP);
-        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(confused);
+        GridDataFactory.fillDefaults().span(4, 1).grab(true, false).applyTo(confused);
         confusion = new Table(this, SWT.BORDER);
         confusion.setHeaderVisible(true);
         confusion.setLinesVisible(true);
-        GridDataFactory.fillDefaults().span(5, 1).grab(true, true).applyTo(confusion);
+        GridDataFactory.fillDefaults().span(6, 1).grab(true, true).applyTo(confusion);
         setMetrics(null);
     }
 
@@ -78,6 +83,7 @@ public final class MetricsPanel extends Composite {
         metrics = m;
         jsonButton.setEnabled(m != null);
         csvButton.setEnabled(m != null);
+        recordButton.setEnabled(m != null);
         scores.removeAll();
         direction.removeAll();
         if (m == null) {

@@ -26,6 +26,9 @@ public final class QueryPanel extends Composite {
     public static final String TEXT = "Typed text, encoded by the table's model's language encoder: searched instead"
             + " of the clip while the field is not empty";
     static final String ALL = "all splits";
+    /** Why the span box is disabled. */
+    static final String NO_SPAN = "Select a time span on the timeline of the Video view's clip to query by that span"
+            + " only (a model that can embed a span: MC3-small)";
 
     final Label tableLabel;
     final Button openButton;
@@ -33,6 +36,10 @@ public final class QueryPanel extends Composite {
     final Button sharedCheck;
     final Combo clipCombo;
     final Button currentButton;
+    final Button spanCheck;
+    private RetrievalQuery.Span span;
+    /** The user's choice of the span box, kept while the selection comes and goes (another view moves the cursor). */
+    private boolean spanWanted;
     final Combo fromCombo;
     final Text textField;
     final Combo toCombo;
@@ -45,11 +52,11 @@ public final class QueryPanel extends Composite {
 
     public QueryPanel(Composite parent) {
         super(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(9).spacing(4, 2).applyTo(this);
+        GridLayoutFactory.fillDefaults().numColumns(10).spacing(4, 2).applyTo(this);
         new Label(this, SWT.NONE).setText("Table:");
         tableLabel = new Label(this, SWT.NONE);
         tableLabel.setText("(none: open an embedding table folder)");
-        GridDataFactory.fillDefaults().span(4, 1).grab(true, false).applyTo(tableLabel);
+        GridDataFactory.fillDefaults().span(5, 1).grab(true, false).applyTo(tableLabel);
         openButton = button("Open Table...", "Open an embedding table folder (written by avlens embed)");
         new Label(this, SWT.NONE).setText("Gallery:");
         splitCombo = new Combo(this, SWT.READ_ONLY);
@@ -64,6 +71,11 @@ public final class QueryPanel extends Composite {
         GridDataFactory.fillDefaults().hint(160, SWT.DEFAULT).applyTo(clipCombo);
         currentButton = button("Current Clip", "Query with the clip the Video view shows (or the shared selection's"
                 + " first clip) when it is in the table");
+        spanCheck = new Button(this, SWT.CHECK);
+        spanCheck.setText("query: selected span");
+        spanCheck.setToolTipText(NO_SPAN);
+        spanCheck.setEnabled(false);
+        spanCheck.addListener(SWT.Selection, e -> spanWanted = spanCheck.getSelection());
         fromCombo = new Combo(this, SWT.READ_ONLY);
         fromCombo.setToolTipText("The query's modality");
         textField = new Text(this, SWT.BORDER);
@@ -85,7 +97,7 @@ public final class QueryPanel extends Composite {
         buildButton = button("Build Index", "Build the approximate index of the target modality in a job, and measure"
                 + " its recall@10 against exact search");
         recallLabel = new Label(this, SWT.NONE);
-        GridDataFactory.fillDefaults().span(4, 1).grab(true, false).applyTo(recallLabel);
+        GridDataFactory.fillDefaults().span(5, 1).grab(true, false).applyTo(recallLabel);
         searchButton = button("Search", "Rank the gallery by cosine similarity with the query (off the UI thread)");
         exportButton = button("Export List...", "Save the ranked list as CSV (rank, id, score, media, relevance)");
         setTable(null);
@@ -131,6 +143,30 @@ public final class QueryPanel extends Composite {
         textField.setToolTipText(why == null ? TEXT : why);
     }
 
+    /**
+     * Offers {@code s} (the timeline's selection on the Video view's clip) as the query, or withdraws the offer
+     * ({@code null}, or {@code why} the table's model cannot embed a span).
+     */
+    void setSpan(RetrievalQuery.Span s, String why) {
+        span = why == null ? s : null;
+        spanCheck.setEnabled(span != null);
+        spanCheck.setSelection(span != null && spanWanted);
+        if (span == null) {
+            spanCheck.setText("query: selected span");
+            spanCheck.setToolTipText(why != null ? why : NO_SPAN);
+        } else {
+            spanCheck.setText("query: " + span.label());
+            spanCheck.setToolTipText("Query by this time span of the clip only, in the query modality: the table's"
+                    + " model embeds the span alone (MC3-small pads it to its 4 s window)");
+        }
+    }
+
+    /** Chooses the span as the query (when one is offered) or not. */
+    void wantSpan(boolean on) {
+        spanWanted = on;
+        spanCheck.setSelection(on && span != null);
+    }
+
     void setSplits(List<String> splits) {
         splits.forEach(splitCombo::add);
     }
@@ -142,6 +178,10 @@ public final class QueryPanel extends Composite {
     }
 
     RetrievalQuery query() {
+        if (span != null && spanCheck.getSelection()) {
+            return new RetrievalQuery(-1, "", fromCombo.getText(), toCombo.getText(), kSpinner.getSelection(), false,
+                    span);
+        }
         String text = textField.isEnabled() ? textField.getText().strip() : "";
         if (!text.isEmpty()) {
             return new RetrievalQuery(-1, text, "text", toCombo.getText(), kSpinner.getSelection(), false);

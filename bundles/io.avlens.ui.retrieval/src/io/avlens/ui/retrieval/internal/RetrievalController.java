@@ -53,6 +53,19 @@ public final class RetrievalController implements AutoCloseable {
     private boolean useShared;
     private TextEncoder textEncoder;
 
+    /** Embeds a time span of a clip in one modality into the table's space (the table's model's encoders). */
+    @FunctionalInterface
+    public interface SpanEncoder {
+        float[] encode(RetrievalQuery.Span span, String modality) throws IOException;
+    }
+
+    private SpanEncoder spanEncoder;
+
+    /** How span queries are embedded (null: they cannot be). */
+    public void setSpanEncoder(SpanEncoder encoder) {
+        spanEncoder = encoder;
+    }
+
     /** Encodes typed text into the table's space (the table's model's language encoder). */
     @FunctionalInterface
     public interface TextEncoder {
@@ -189,6 +202,19 @@ public final class RetrievalController implements AutoCloseable {
         int[] rows = gallery();
         Job job = Job.create("Searching " + q.from() + "→" + q.to(), (IProgressMonitor m) -> {
             try {
+                if (q.span() != null) {
+                    SpanEncoder encoder = spanEncoder;
+                    if (encoder == null) {
+                        throw new IllegalArgumentException(QueryPanel.NO_SPAN);
+                    }
+                    List<RetrievalHit> hits = textHits(r, encoder.encode(q.span(), q.from()), q, rows, t.size());
+                    int own = q.span().row();
+                    List<Relevance> rel = hits.stream().map(h -> own < 0 ? Relevance.of(h)
+                            : Relevance.of(t.item(own), t.item(h.row()))).toList();
+                    Results res = new Results(q, hits, rel, rows == null ? t.size() : rows.length, false);
+                    ui.execute(() -> done.accept(res));
+                    return Status.OK_STATUS;
+                }
                 if (q.item() < 0) {
                     TextEncoder encoder = textEncoder;
                     if (encoder == null) {

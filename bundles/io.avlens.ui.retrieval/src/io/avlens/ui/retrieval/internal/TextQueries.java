@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.avlens.analysis.embedding.ClipEmbedding;
 import io.avlens.models.BuiltinModels;
 import io.avlens.models.QueryEncoder;
 import io.avlens.models.QueryEncoderCatalog;
@@ -50,6 +51,31 @@ public final class TextQueries implements AutoCloseable {
 
     /** The text's vector in the space of model {@code modelId}. */
     public synchronized float[] encode(String modelId, String text) throws IOException {
+        QueryEncoder encoder = encoder(modelId);
+        if (!encoder.encodesText()) {
+            throw new IOException("Model " + modelId + " has no language encoder: query by a clip");
+        }
+        return encoder.text(text);
+    }
+
+    /**
+     * The {@code modality} vector of a time span of a clip in the space of model {@code modelId}, embedded as its
+     * embed task embeds a clip of only that span ({@code avlens retrieve --query-file F --start S --end E}).
+     */
+    public synchronized float[] span(String modelId, RetrievalQuery.Span span, String modality) throws IOException {
+        QueryEncoder encoder = encoder(modelId);
+        if (!encoder.encodesSpans()) {
+            throw new IOException("Model " + modelId + " cannot embed a time span of a clip: query by the clip");
+        }
+        ClipEmbedding e = encoder.span(span.file(), span.start(), span.end());
+        int m = e.modalities().indexOf(modality);
+        if (m < 0) {
+            throw new IOException("Model " + modelId + " embeds " + e.modalities() + ", not " + modality);
+        }
+        return java.util.Arrays.copyOfRange(e.values(), m * e.dimension(), (m + 1) * e.dimension());
+    }
+
+    private QueryEncoder encoder(String modelId) throws IOException {
         QueryEncoder encoder = open.get(modelId);
         if (encoder == null) {
             ModelRef ref = model(modelId);
@@ -60,10 +86,7 @@ public final class TextQueries implements AutoCloseable {
             encoder = factory.open(ref.descriptorFile());
             open.put(modelId, encoder);
         }
-        if (!encoder.encodesText()) {
-            throw new IOException("Model " + modelId + " has no language encoder: query by a clip");
-        }
-        return encoder.text(text);
+        return encoder;
     }
 
     private ModelRef model(String modelId) throws IOException {

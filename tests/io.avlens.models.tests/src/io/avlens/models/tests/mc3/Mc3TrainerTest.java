@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import ai.djl.pytorch.jni.JniUtils;
 import io.avlens.core.profile.Profiles;
 import io.avlens.models.denseav.DenseAvDescriptor;
 import io.avlens.models.denseav.DenseClip;
@@ -112,5 +113,54 @@ class Mc3TrainerTest {
         assertThat(training.get("consensusWeight").getAsDouble()).isEqualTo(1.0);
         assertThat(training.get("consensusMargin").getAsDouble()).isEqualTo(0.2);
         assertThat(training.get("steps").getAsInt()).isEqualTo(6);
+    }
+
+    /**
+     * The engine's intra-op thread count changes the weights bit for bit (its sums run in another order), and any
+     * model loaded in the process sets it: a run keeps the count it started with for every step, and a resumed run
+     * the count its checkpoint recorded, whatever the count is when it resumes.
+     */
+    @Test
+    void aResumedRunKeepsTheThreadCountOfItsStart() throws Exception {
+        List<Mc3Clip> clips = clips(6);
+        int before = JniUtils.getNumThreads();
+        try {
+            JniUtils.setNumThreads(1);
+            TrainingResult one = new Mc3Trainer().train(spec(6), clips, DATA, dir.resolve("one"),
+                    TrainingMonitor.NONE);
+            JniUtils.setNumThreads(3);
+            TrainingResult three = new Mc3Trainer().train(spec(6), clips, DATA, dir.resolve("three"),
+                    TrainingMonitor.NONE);
+            assertThat(Files.readAllBytes(three.weights())).as("the thread count matters: else this test proves"
+                    + " nothing").isNotEqualTo(Files.readAllBytes(one.weights()));
+
+            // started on 1 thread; a model loaded meanwhile sets 3 at step 2; cut at 3, resumed on 3 threads
+            JniUtils.setNumThreads(1);
+            Path parts = dir.resolve("parts");
+            TrainingMonitor loadAtTwoStopAtThree = new TrainingMonitor() {
+                private int step;
+
+                @Override
+                public void progress(TrainingProgress p) {
+                    step = p.step();
+                    if (step == 2) {
+                        JniUtils.setNumThreads(3);
+                    }
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return step >= 3;
+                }
+            };
+            new Mc3Trainer().train(spec(6), clips, DATA, parts, loadAtTwoStopAtThree);
+            assertThat(JniUtils.getNumThreads()).as("the count found at the start, given back").isEqualTo(1);
+            JniUtils.setNumThreads(3);
+            TrainingResult resumed = new Mc3Trainer().train(spec(6), clips, DATA, parts, TrainingMonitor.NONE);
+            assertThat(Files.readAllBytes(resumed.weights())).isEqualTo(Files.readAllBytes(one.weights()));
+            assertThat(JniUtils.getNumThreads()).isEqualTo(3);
+        } finally {
+            JniUtils.setNumThreads(before);
+        }
     }
 }
