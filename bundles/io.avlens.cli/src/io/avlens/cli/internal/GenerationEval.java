@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  * ceiling); {@code --samples DIR} scores the generated-sample records under DIR (of {@code --model}, unless it is
  * {@code real}) whose clip is one of the split's; otherwise the model's {@code generate} task runs for the split's
  * clips through the runner (as any experiment: same cache) and its samples are scored. The real audio's row is
- * always printed beside the samples' rows, as the ceiling.
+ * always printed beside the samples' rows, as the ceiling; with {@code --model real} two controls follow it (the
+ * real sound 0.5 s late, another clip's real sound), and the onset detector's threshold sweep on the real audio.
  */
 final class GenerationEval {
 
@@ -98,28 +99,38 @@ final class GenerationEval {
         long t0 = System.nanoTime();
         List<SoundScore> scores = new ArrayList<>();
         Map<String, float[]> real = new LinkedHashMap<>();
+        Map<String, Path> byName = new LinkedHashMap<>();
+        data.clips().forEach(c -> byName.put(c.getFileName().toString(), c));
+        List<Found> found = new ArrayList<>();
         int skipped = 0;
+        for (Path folder : folders.keySet()) {
+            for (GeneratedSample s : GeneratedSample.list(folder)) {
+                Path clip = byName.get(Path.of(s.clip()).getFileName().toString());
+                if (clip == null || !model.equals(REAL) && !model.equals(s.model())) {
+                    skipped++;
+                } else {
+                    found.add(new Found(clip, folder, s));
+                }
+            }
+        }
+        if (samples && found.isEmpty()) {
+            throw new CommandException("eval --task generation: no generated samples of " + model + " for the "
+                    + data.clips().size() + " clips of " + data.folder() + (data.split() == null ? "" : " (split "
+                    + data.split() + ")") + (skipped > 0 ? "; " + skipped + " samples were for other clips or models"
+                    : ""));
+        }
         JudgeAccuracy judges = null;
         JsonArray sweep = new JsonArray();
         try (GenerationEvaluation eval = GenerationEvaluation.shipped()) {
-            bar.beginTask("scoring", data.clips().size() + folders.size());
+            bar.beginTask("scoring", data.clips().size() + found.size());
             for (Path clip : data.clips()) {
                 SoundScore s = eval.real(List.of(clip), () -> false).get(0);
                 real.put(s.clip(), s.embedding());
                 scores.add(s);
                 bar.worked(1);
             }
-            Map<String, Path> byName = new LinkedHashMap<>();
-            data.clips().forEach(c -> byName.put(c.getFileName().toString(), c));
-            for (Map.Entry<Path, String> f : folders.entrySet()) {
-                for (GeneratedSample s : GeneratedSample.list(f.getKey())) {
-                    Path clip = byName.get(Path.of(s.clip()).getFileName().toString());
-                    if (clip == null || !model.equals(REAL) && !model.equals(s.model())) {
-                        skipped++;
-                        continue;
-                    }
-                    scores.add(eval.sample(clip, f.getKey(), s));
-                }
+            for (Found f : found) {
+                scores.add(eval.sample(f.clip(), f.folder(), f.sample()));
                 bar.worked(1);
             }
             if (data.clips().size() >= 2) {
@@ -130,6 +141,7 @@ final class GenerationEval {
                 judges = JudgeAccuracy.of(eval.judges(), clips, 1);
             }
             if (!samples) {
+                scores.addAll(eval.controls(data.clips()));
                 for (Map<String, Object> r : eval.onsetSweep(data.clips(), SWEEP_DELTAS, SWEEP_TOLERANCES)) {
                     OnsetMetrics.Summary on = (OnsetMetrics.Summary) r.get("summary");
                     JsonObject o = new JsonObject();
@@ -144,12 +156,6 @@ final class GenerationEval {
             }
         }
         bar.done();
-        if (samples && scores.size() == real.size()) {
-            throw new CommandException("eval --task generation: no generated samples of " + model + " for the "
-                    + real.size() + " clips of " + data.folder() + (data.split() == null ? "" : " (split "
-                    + data.split() + ")") + (skipped > 0 ? "; " + skipped + " samples were for other clips or models"
-                    : ""));
-        }
         Map<String, JsonObject> rows = GenerationReport.rows(scores, real, 8);
         JsonObject json = new JsonObject();
         json.addProperty("task", TASK);
@@ -188,6 +194,10 @@ final class GenerationEval {
                 group, r.get("n").getAsInt(), r.get("alignAcc"), r.get("onsetAcc"), r.get("onsetAP"),
                 r.get("syncMeanAbsSeconds"), r.get("materialAcc"), r.get("fad"))));
         return 0;
+    }
+
+    /** A sample record to score: the clip it was generated for, its folder, the record. */
+    private record Found(Path clip, Path folder, GeneratedSample sample) {
     }
 
     /** Every folder under {@code dir} (itself included) holding sample records; the clip is read per record. */

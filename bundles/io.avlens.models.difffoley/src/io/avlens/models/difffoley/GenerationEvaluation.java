@@ -40,6 +40,12 @@ public final class GenerationEvaluation implements AutoCloseable {
     public static final double MAX_LAG_SECONDS = 1.0;
     /** The group of the real audio. */
     public static final String REAL = "real";
+    /** The group of the real audio made late. */
+    public static final String LATE = "control: real sound 0.5 s late";
+    /** The group of another clip's real audio. */
+    public static final String SWAPPED = "control: another clip's real sound";
+    /** How late the late control is, seconds. */
+    public static final double LATE_SECONDS = 0.5;
 
     private final JudgeModel judges;
     private final CavpModel cavp;
@@ -84,6 +90,33 @@ public final class GenerationEvaluation implements AutoCloseable {
         Double offset = sample.metrics().get("syncOffset");
         return score(mp4, sample.settings().stem(), read(sample.wav(folder)),
                 offset == null ? Double.NaN : offset);
+    }
+
+    /**
+     * The controls for the real audio of {@code clips}: each clip's real sound {@value #LATE_SECONDS} s late
+     * (group {@value #LATE}) and the real sound of the clip two places on (group {@value #SWAPPED}; two, so that an
+     * even clip gets an even clip's sound and the FAD's odd reference half stays disjoint). A metric that does not rank
+     * them below the real audio cannot tell aligned sound from misaligned.
+     *
+     * @throws IOException naming a clip that cannot be decoded
+     */
+    public List<SoundScore> controls(List<Path> clips) throws IOException {
+        List<SoundScore> out = new ArrayList<>();
+        for (int i = 0; i < clips.size(); i++) {
+            AudioSignal own = read(clips.get(i));
+            float[] x = own.samples();
+            float[] late = new float[x.length];
+            int shift = (int) Math.round(LATE_SECONDS * own.sampleRate());
+            if (shift < x.length) {
+                System.arraycopy(x, 0, late, shift, x.length - shift);
+            }
+            out.add(score(clips.get(i), LATE, new AudioSignal(late, own.sampleRate()), Double.NaN));
+            if (clips.size() > 1) {
+                int other = (i + (clips.size() > 2 ? 2 : 1)) % clips.size(); // same parity: not FAD's reference
+                out.add(score(clips.get(i), SWAPPED, read(clips.get(other)), Double.NaN));
+            }
+        }
+        return out;
     }
 
     /** The embeddings of the real audio of {@code clips}, in order (the Fréchet distance's reference). */

@@ -125,6 +125,27 @@ class GenerationEvalTest {
     }
 
     @Test
+    void theRealAudioOutscoresItsControlsAndTheSweepCoversTheShippedThreshold() {
+        assertThat(run("eval", "--task", "generation", "--model", "real", "--data", data.toString()))
+                .as(err.toString()).isZero();
+        JsonObject json = json();
+        JsonArray rows = json.getAsJsonArray("rows");
+        assertThat(rows).hasSize(3);
+        JsonObject real = rows.get(0).getAsJsonObject();
+        JsonObject late = rows.get(1).getAsJsonObject();
+        JsonObject swapped = rows.get(2).getAsJsonObject();
+        assertThat(late.get("sound").getAsString()).contains("0.5 s late");
+        assertThat(swapped.get("sound").getAsString()).contains("another clip");
+        for (JsonObject control : List.of(late, swapped)) {
+            assertThat(control.get("n").getAsInt()).isEqualTo(8);
+            assertThat(control.get("onsetAP").getAsDouble()).isLessThan(real.get("onsetAP").getAsDouble());
+            assertThat(control.get("alignAcc").getAsDouble()).isLessThan(real.get("alignAcc").getAsDouble());
+        }
+        assertThat(json.getAsJsonArray("onsetDetectorSweep").asList().stream()
+                .anyMatch(e -> e.getAsJsonObject().get("delta").getAsDouble() == 0.05)).isTrue();
+    }
+
+    @Test
     void refusesAMissingOrEmptySamplesFolderWithExitTwo() throws Exception {
         assertThat(run("eval", "--task", "generation", "--model", "hand-made", "--data", data.toString(),
                 "--samples", dir.resolve("none").toString())).isEqualTo(2);
