@@ -73,6 +73,10 @@ public class EvalCommand implements CliCommand {
             {"n", "directions": [{"direction", "relevance", "n", "recallAt1", "recallAt5", "recallAt10",
             "medianRank", "mAP", "chance": {...}}]} or {"n", "positives", "positiveShare", "rankedBy", "ap",
             "pairs"} (soundingAction ranked by consensus; without a text modality by the one pair's similarity).
+            --task generation judges sound for AV-Shapes clips (issue #18; see README, Diff-Foley-small): --model
+            real scores the clips' real audio (the ceiling), --samples DIR the generated-sample records under DIR,
+            else the model's generate task runs for the clips; {"rows": [{"sound", "n", "alignAcc", "onsetAcc",
+            "detectionAcc", "onsetAP", "syncMeanAbsSeconds", "syncWithinOneFrame", "materialAcc", "fad", ...}]}.
             """,
             RunnerOptions.with(List.of(
                     OptionSpec.required("task", "NAME", "what to measure: sync, localize, retrieval or discovery"),
@@ -84,6 +88,7 @@ public class EvalCommand implements CliCommand {
                     OptionSpec.optional("out", "DIR", "keep the run (run.json, per-clip artifacts) here"),
                     OptionSpec.optional(RetrievalRecord.OPTION, "PROJECT", "record the figures as a Run of PROJECT"
                             + " (experiment retrieval-<model>; --task retrieval)"),
+                    OptionSpec.optional("samples", "DIR", "generation: score the generated samples under DIR"),
                     OptionSpec.optional("write-descriptor", "FILE", "write the figures into this model descriptor's"
                             + " evaluation block"))),
             List.of());
@@ -119,11 +124,15 @@ public class EvalCommand implements CliCommand {
     @Override
     public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
         String task = arguments.required("task");
+        if (task.equals(GenerationEval.TASK)) {
+            return new GenerationEval(runner, builtin, store).run(arguments, context);
+        }
         if (EmbeddingEval.handles(task)) {
             return new EmbeddingEval(runner, builtin, store).run(task, arguments, context);
         }
         if (!task.equals("sync") && !task.equals("localize")) {
-            throw new CommandException("eval: unknown task '" + task + "'; known: sync, localize, retrieval, discovery");
+            throw new CommandException("eval: unknown task '" + task + "'; known: sync, localize, retrieval, discovery,"
+                    + " generation");
         }
         boolean localize = task.equals("localize");
         double maxLag = SimilarityCommand.maxLag(arguments, "eval");

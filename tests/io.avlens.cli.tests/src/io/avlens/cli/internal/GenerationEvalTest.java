@@ -1,0 +1,162 @@
+package io.avlens.cli.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.avlens.analysis.generation.GeneratedSample;
+import io.avlens.analysis.generation.GuidanceSettings;
+import io.avlens.cli.command.CliCommand;
+import io.avlens.cli.command.CommandContext;
+import io.avlens.core.tensor.FloatTensor;
+import io.avlens.core.tensor.Npy;
+import io.avlens.inference.djl.DjlInferenceServices;
+import io.avlens.media.AudioReader;
+import io.avlens.media.AudioSignal;
+import io.avlens.media.WavWriter;
+import io.avlens.model.store.internal.XmiProjectStore;
+import io.avlens.models.BuiltinModels;
+import io.avlens.models.cavp.CavpBlockFactory;
+import io.avlens.models.cavp.CavpShippedModel;
+import io.avlens.runner.internal.RunnerService;
+import io.avlens.synth.AvShapesGenerator;
+import io.avlens.synth.SynthProgress;
+import io.avlens.synth.SynthSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code avlens eval --task generation} on a tiny AV-Shapes dataset (8 clips, seed 4): the real audio's row, and a
+ * hand-made folder of generated samples that are each clip's real sound half a second late, which must score a
+ * lower onset AP and detection accuracy and a larger sync offset than the real audio.
+ */
+class GenerationEvalTest {
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
+
+    private static Path data;
+    private static Path late;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void generate() throws Exception {
+        data = shared.resolve("shapes");
+        new AvShapesGenerator(new XmiProjectStore()).generate(SynthSpec.of(8, 4).withSize(64).withTiming(8, 4),
+                data, SynthProgress.NONE);
+        late = Files.createDirectories(shared.resolve("late/nested"));
+        List<Path> clips;
+        try (Stream<Path> s = Files.list(data.resolve("media"))) {
+            clips = s.filter(p -> p.toString().endsWith(".mp4")).sorted().toList();
+        }
+        for (Path mp4 : clips) {
+            float[] x = AudioReader.read(mp4, 16000).samples();
+            float[] shifted = new float[x.length];
+            System.arraycopy(x, 0, shifted, 8000, x.length - 8000); // 0.5 s later
+            String stem = mp4.getFileName().toString().replace(".mp4", "") + "-late";
+            GeneratedSample sample = new GeneratedSample(mp4.toAbsolutePath().toString(), "hand-made",
+                    GuidanceSettings.DEFAULT, stem, false, Map.of());
+            WavWriter.write(sample.wav(late), new AudioSignal(shifted, 16000), WavWriter.Encoding.FLOAT_32);
+            Npy.write(sample.mel(late), FloatTensor.wrap(new int[] {64, 256}, new float[64 * 256]));
+            sample.write(late);
+        }
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        RunnerService runner = new RunnerService();
+        runner.addInferenceService(DjlInferenceServices.cpu(List.of(new CavpBlockFactory())), Map.of());
+        BuiltinModels builtin = BuiltinModels.of(new CavpShippedModel());
+        XmiProjectStore store = new XmiProjectStore();
+        List<CliCommand> commands = List.of(new EvalCommand(runner, builtin, store));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--models", shared.resolve("models").toString(), "--cache",
+                shared.resolve("cache").toString()));
+        return new CommandDispatcher(commands).execute(all, new CommandContext(
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                dir));
+    }
+
+    private JsonObject json() {
+        return JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+
+    @Test
+    void realAudioScoresBetterThanTheSameSoundHalfASecondLate() {
+        assertThat(run("eval", "--task", "generation", "--model", "hand-made", "--data", data.toString(),
+                "--samples", shared.resolve("late").toString())).as(err.toString()).isZero();
+        JsonObject json = json();
+        assertThat(json.get("clips").getAsInt()).isEqualTo(8);
+        JsonArray rows = json.getAsJsonArray("rows");
+        assertThat(rows).hasSize(2);
+        JsonObject real = rows.get(0).getAsJsonObject();
+        JsonObject shifted = rows.get(1).getAsJsonObject();
+        assertThat(real.get("sound").getAsString()).isEqualTo("real");
+        assertThat(shifted.get("sound").getAsString()).isEqualTo(GuidanceSettings.DEFAULT.stem());
+        assertThat(shifted.get("n").getAsInt()).isEqualTo(8);
+        assertThat(real.get("targets").getAsInt()).isPositive();
+        assertThat(shifted.get("onsetAP").getAsDouble()).isLessThan(real.get("onsetAP").getAsDouble());
+        assertThat(shifted.get("detectionAcc").getAsDouble()).isLessThan(real.get("detectionAcc").getAsDouble());
+        assertThat(shifted.get("syncMeanAbsSeconds").getAsDouble())
+                .isGreaterThan(real.get("syncMeanAbsSeconds").getAsDouble() + 0.2);
+        assertThat(shifted.get("alignAcc").getAsDouble()).isLessThan(real.get("alignAcc").getAsDouble());
+        // the real row's FAD is real against real; a sound's own row against all real is 0
+        assertThat(real.get("fadAll").getAsDouble()).isZero();
+        assertThat(real.get("fad").getAsDouble()).isPositive();
+        JsonObject judges = json.getAsJsonObject("judgesOnRealPairs");
+        assertThat(judges.get("n").getAsInt()).isEqualTo(8);
+    }
+
+    @Test
+    void theRealAudioOutscoresItsControlsAndTheSweepCoversTheShippedThreshold() {
+        assertThat(run("eval", "--task", "generation", "--model", "real", "--data", data.toString()))
+                .as(err.toString()).isZero();
+        JsonObject json = json();
+        JsonArray rows = json.getAsJsonArray("rows");
+        assertThat(rows).hasSize(3);
+        JsonObject real = rows.get(0).getAsJsonObject();
+        JsonObject late = rows.get(1).getAsJsonObject();
+        JsonObject swapped = rows.get(2).getAsJsonObject();
+        assertThat(late.get("sound").getAsString()).contains("0.5 s late");
+        assertThat(swapped.get("sound").getAsString()).contains("another clip");
+        for (JsonObject control : List.of(late, swapped)) {
+            assertThat(control.get("n").getAsInt()).isEqualTo(8);
+            assertThat(control.get("onsetAP").getAsDouble()).isLessThan(real.get("onsetAP").getAsDouble());
+            assertThat(control.get("alignAcc").getAsDouble()).isLessThan(real.get("alignAcc").getAsDouble());
+        }
+        assertThat(json.getAsJsonArray("onsetDetectorSweep").asList().stream()
+                .anyMatch(e -> e.getAsJsonObject().get("delta").getAsDouble() == 0.05)).isTrue();
+    }
+
+    @Test
+    void refusesAMissingOrEmptySamplesFolderWithExitTwo() throws Exception {
+        assertThat(run("eval", "--task", "generation", "--model", "hand-made", "--data", data.toString(),
+                "--samples", dir.resolve("none").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("none").contains("no such folder");
+        Files.createDirectories(dir.resolve("empty"));
+        assertThat(run("eval", "--task", "generation", "--model", "hand-made", "--data", data.toString(),
+                "--samples", dir.resolve("empty").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no generated samples of hand-made");
+        // samples of another model are not this model's
+        assertThat(run("eval", "--task", "generation", "--model", "other", "--data", data.toString(),
+                "--samples", shared.resolve("late").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("8 samples were for other clips or models");
+    }
+}
