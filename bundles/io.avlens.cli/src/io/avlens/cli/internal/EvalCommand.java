@@ -89,6 +89,11 @@ public class EvalCommand implements CliCommand {
                     OptionSpec.optional(RetrievalRecord.OPTION, "PROJECT", "record the figures as a Run of PROJECT"
                             + " (experiment retrieval-<model>; --task retrieval)"),
                     OptionSpec.optional("samples", "DIR", "generation: score the generated samples under DIR"),
+                    OptionSpec.optional("omega", "W", "generation: classifier-free guidance scale (default 4.5)"),
+                    OptionSpec.optional("gamma", "G", "generation: classifier guidance scale (default 50)"),
+                    OptionSpec.optional("steps", "N", "generation: sampler steps (default 25)"),
+                    OptionSpec.optional("sampler", "S", "generation: dpm (default) or ddim"),
+                    OptionSpec.optional("seed", "S", "generation: seed of the noise (default 21)"),
                     OptionSpec.optional("write-descriptor", "FILE", "write the figures into this model descriptor's"
                             + " evaluation block"))),
             List.of());

@@ -3,6 +3,7 @@ package io.avlens.cli.internal;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.avlens.analysis.generation.GeneratedSample;
+import io.avlens.analysis.generation.GuidanceSettings;
 import io.avlens.analysis.generation.OnsetMetrics;
 import io.avlens.cli.command.CommandContext;
 import io.avlens.cli.command.CommandException;
@@ -82,6 +83,9 @@ final class GenerationEval {
             } else if (!model.equals(REAL)) {
                 scratch = Files.createTempDirectory("avlens-eval-generation");
                 folders.putAll(generate(arguments, context, data, model, scratch));
+                // a descriptor path names the model by file; its samples name it by id
+                model = ModelTasks.find(model, RunnerOptions.settings("eval", arguments, context).modelsFolder(),
+                        context).descriptor().id();
             }
             return score(context, data, model, samplesArg != null || !model.equals(REAL), folders);
         } catch (IOException e) {
@@ -223,8 +227,15 @@ final class GenerationEval {
         for (Path clip : data.clips()) {
             refs.add(new ClipRef(ModelTasks.clipId(clip), clip));
         }
-        RunSnapshot snapshot = new RunSnapshot(folder, "eval-generation", GENERATE, List.of(ref), refs, Map.of(), 0,
-                List.of());
+        GuidanceSettings guidance = GenerateCommand.settings(arguments);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("omega", guidance.omega());
+        parameters.put("gamma", guidance.gamma());
+        parameters.put("steps", (long) guidance.steps());
+        parameters.put("sampler", guidance.sampler());
+        parameters.put("samples", 1L);
+        RunSnapshot snapshot = new RunSnapshot(folder, "eval-generation", GENERATE, List.of(ref), refs, parameters,
+                guidance.seed(), List.of());
         StderrProgress bar = new StderrProgress(context.err(), "generate");
         RunOutcome outcome = runner.run(snapshot, settings, bar);
         bar.done();

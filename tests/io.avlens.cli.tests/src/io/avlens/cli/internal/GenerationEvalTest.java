@@ -19,6 +19,10 @@ import io.avlens.model.store.internal.XmiProjectStore;
 import io.avlens.models.BuiltinModels;
 import io.avlens.models.cavp.CavpBlockFactory;
 import io.avlens.models.cavp.CavpShippedModel;
+import io.avlens.models.difffoley.DiffFoleyBlockFactory;
+import io.avlens.models.difffoley.DiffFoleyConfig;
+import io.avlens.models.difffoley.DiffFoleyGenerateTask;
+import io.avlens.models.difffoley.DiffFoleyWeights;
 import io.avlens.runner.internal.RunnerService;
 import io.avlens.synth.AvShapesGenerator;
 import io.avlens.synth.SynthProgress;
@@ -92,6 +96,40 @@ class GenerationEvalTest {
         return new CommandDispatcher(commands).execute(all, new CommandContext(
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 dir));
+    }
+
+    /** With the generate task of a tiny untrained Diff-Foley and its block factory installed. */
+    private int runWithGenerator(String... args) {
+        out.reset();
+        err.reset();
+        RunnerService runner = new RunnerService();
+        runner.addInferenceService(DjlInferenceServices.cpu(List.of(new CavpBlockFactory(),
+                new DiffFoleyBlockFactory(DiffFoleyConfig.tiny()))), Map.of());
+        runner.addTask(new DiffFoleyGenerateTask(DjlInferenceServices.programEngine()));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--models", shared.resolve("models").toString(), "--cache",
+                shared.resolve("cache").toString()));
+        return new CommandDispatcher(List.of(new EvalCommand(runner, BuiltinModels.of(new CavpShippedModel()),
+                new XmiProjectStore()))).execute(all, new CommandContext(new PrintStream(out, true,
+                        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), dir));
+    }
+
+    @Test
+    void aModelIdGeneratesWithTheGivenGuidanceAndScoresEveryClip() throws Exception {
+        Path model = DiffFoleyWeights.random(DiffFoleyConfig.tiny(), dir.resolve("model"), 3);
+        assertThat(runWithGenerator("eval", "--task", "generation", "--model", model.toString(), "--data",
+                data.toString(), "--omega", "2", "--gamma", "5", "--steps", "3", "--seed", "9"))
+                .as(err.toString()).isZero();
+        JsonArray rows = json().getAsJsonArray("rows");
+        JsonObject generated = null;
+        for (var r : rows) {
+            if (r.getAsJsonObject().get("sound").getAsString().equals("w2-g5-dpm3-s9")) {
+                generated = r.getAsJsonObject();
+            }
+        }
+        assertThat(generated).as(rows.toString()).isNotNull();
+        assertThat(generated.get("n").getAsInt()).isEqualTo(8);
+        assertThat(generated.get("alignAcc").getAsDouble()).isBetween(0.0, 1.0);
     }
 
     private JsonObject json() {
