@@ -26,13 +26,20 @@ public record ModelSpec(String id, Source source, List<TensorSpec> inputs, List<
      *
      * @param family     the registered family id, e.g. {@code cavp-small}
      * @param parameters the parameter file ({@code .params}), or null for freshly initialised weights (tests)
+     * @param role       the part's role in a model made of parts (its family's factory builds the block of that
+     *                   role), null for a model of one file
      */
-    public record Builtin(String family, Path parameters) implements Source {
+    public record Builtin(String family, Path parameters, String role) implements Source {
         /** @throws IllegalArgumentException without a family */
         public Builtin {
             if (family == null || family.isBlank()) {
                 throw new IllegalArgumentException("a built-in model needs a family id");
             }
+        }
+
+        /** A model of one file (no role). */
+        public Builtin(String family, Path parameters) {
+            this(family, parameters, null);
         }
     }
 

@@ -18,7 +18,15 @@ public interface ShippedModel {
     String weightsFile();
 
     /**
-     * Opens a shipped file: {@link #weightsFile()} or {@code <id>.json} (the descriptor).
+     * Every weights file of the model: {@link #weightsFile()} for a model of one file, one per part for a model made
+     * of parts (each is installed beside the descriptor).
+     */
+    default java.util.List<String> weightFiles() {
+        return java.util.List.of(weightsFile());
+    }
+
+    /**
+     * Opens a shipped file: one of {@link #weightFiles()} or {@code <id>.json} (the descriptor).
      *
      * @throws IOException naming the file and the bundle when it is missing
      */

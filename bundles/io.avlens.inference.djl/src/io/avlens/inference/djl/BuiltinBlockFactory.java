@@ -18,4 +18,19 @@ public interface BuiltinBlockFactory {
 
     /** Input shapes (batch 1) to initialise a block that gets no parameter file, e.g. in tests. */
     Shape[] inputShapes();
+
+    /**
+     * A new, uninitialised block for one part of a model made of parts (a descriptor's component of this family
+     * with this role); a family of one-file models ignores the role. Null role: {@link #newBlock()}.
+     *
+     * @throws IllegalArgumentException when the family has no part of this role
+     */
+    default Block newBlock(String role) {
+        return newBlock();
+    }
+
+    /** Input shapes (batch 1) of the part of this role ({@link #newBlock(String)}). */
+    default Shape[] inputShapes(String role) {
+        return inputShapes();
+    }
 }

@@ -49,6 +49,14 @@ public interface ProgramContext {
     Handle sum(Handle a);
 
     /**
+     * The tensors joined along {@code axis} (their other dimensions equal), e.g. the initial noise of several
+     * samples into one batch.
+     *
+     * @throws IllegalArgumentException when the list is empty or the shapes do not fit
+     */
+    Handle concat(java.util.List<Handle> parts, int axis);
+
+    /**
      * Runs a loaded model of this engine on named inputs, in the engine (no copy through Java); returns its named
      * outputs as {@link LoadedModel#forward} names them. No batching: the inputs are one batch.
      *

@@ -49,7 +49,10 @@ public final class ShippedModels implements BuiltinModels {
         List<Installed> installed = new ArrayList<>();
         for (ShippedModel s : sorted()) {
             Path folder = Files.createDirectories(modelsFolder.resolve(s.id()));
-            boolean weights = copyIfDifferent(s, s.weightsFile(), folder.resolve(s.weightsFile()));
+            boolean weights = false;
+            for (String file : s.weightFiles()) {
+                weights |= copyIfDifferent(s, file, folder.resolve(file));
+            }
             Path descriptor = folder.resolve(ModelDescriptors.FILE_NAME);
             boolean json = copyIfDifferent(s, s.id() + ".json", descriptor);
             installed.add(new Installed(s.id(), descriptor, weights || json));

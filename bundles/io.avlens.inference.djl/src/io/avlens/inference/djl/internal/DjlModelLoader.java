@@ -78,10 +78,16 @@ final class DjlModelLoader {
             throw new InferenceException(spec.id() + ": no built-in model family '" + b.family()
                     + "' is installed");
         }
-        Block block = factory.newBlock();
+        Block block;
+        try {
+            block = factory.newBlock(b.role());
+        } catch (IllegalArgumentException e) {
+            throw new InferenceException(spec.id() + ": family '" + b.family() + "' has no part '" + b.role() + "' ("
+                    + e.getMessage() + ")", e);
+        }
         model.setBlock(block);
         if (b.parameters() == null) {
-            block.initialize(model.getNDManager(), DataType.FLOAT32, factory.inputShapes());
+            block.initialize(model.getNDManager(), DataType.FLOAT32, factory.inputShapes(b.role()));
             return;
         }
         Path params = b.parameters().toAbsolutePath();
@@ -124,7 +130,7 @@ final class DjlModelLoader {
      */
     private static void loadBlockParameters(Model model, Block block, BuiltinBlockFactory factory, Path params,
             ModelSpec.Builtin b) throws InferenceException {
-        block.initialize(model.getNDManager(), DataType.FLOAT32, factory.inputShapes());
+        block.initialize(model.getNDManager(), DataType.FLOAT32, factory.inputShapes(b.role()));
         List<Shape> expected = new ArrayList<>();
         block.getParameters().forEach(p -> expected.add(p.getValue().getArray().getShape()));
         String problem;

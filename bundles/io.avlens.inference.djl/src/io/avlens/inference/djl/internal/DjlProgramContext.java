@@ -112,6 +112,24 @@ final class DjlProgramContext implements ProgramContext, AutoCloseable {
     }
 
     @Override
+    public Handle concat(List<Handle> parts, int axis) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to concatenate");
+        }
+        if (parts.size() == 1) {
+            return wrap(array(parts.get(0)).duplicate());
+        }
+        NDList arrays = new NDList(parts.size());
+        parts.forEach(h -> arrays.add(array(h)));
+        try {
+            return wrap(ai.djl.ndarray.NDArrays.concat(arrays, axis));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cannot concatenate shapes " + parts.stream()
+                    .map(h -> Arrays.toString(h.shape())).toList() + " along axis " + axis + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Map<String, Handle> forward(LoadedModel model, Map<String, Handle> inputs) throws InferenceException {
         if (!(model instanceof DjlLoadedModel djl)) {
             throw new InferenceException(model.spec().id() + ": a program can run only models of its own engine"

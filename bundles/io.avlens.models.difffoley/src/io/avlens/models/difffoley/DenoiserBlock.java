@@ -1,0 +1,174 @@
+package io.avlens.models.difffoley;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.util.PairList;
+
+/**
+ * Diff-Foley-small's denoiser {@code ε_θ(x_t, t, c)}: a 1-D temporal U-Net over the log-mel (mel bins as channels,
+ * scaled to [−1, 1]) at three resolutions (256 → 128 → 64 frames for 4 s), with {@link ResBlock1d}s that add the
+ * timestep embedding and the condition. The condition is CAVP-small's video features {@code [B, S, C]}, projected
+ * per step by a learned linear map and upsampled (nearest) to each resolution: mel frame {@code j} sees the video
+ * step it belongs to, which is this model's equivalent of the official cross-attention and what carries sync. A
+ * learned null vector replaces the projected condition where it is dropped (classifier-free guidance).
+ * <p>
+ * {@link #forward} (inference, what the engine runs) takes {@code x [N, bins, L]}, {@code t [N]},
+ * {@code cond [N, S, C]}, {@code omega [N]} and returns the classifier-free guided noise
+ * {@code ε(∅) + ω (ε(c) − ε(∅))} {@code [N, bins, L]}, computing the conditional and the unconditional prediction
+ * in one batch of {@code 2N}. {@link #epsilon} (training) takes a keep mask instead.
+ */
+final class DenoiserBlock extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final DiffFoleyConfig config;
+    private final Linear time1;
+    private final Linear time2;
+    private final Linear condProj;
+    private final Parameter nullCond;
+    private final Conv1d inConv;
+    private final ResBlock1d rb0;
+    private final Conv1d down0;
+    private final ResBlock1d rb1;
+    private final Conv1d down1;
+    private final ResBlock1d mid1;
+    private final ResBlock1d mid2;
+    private final Conv1d up1;
+    private final ResBlock1d rb4;
+    private final Conv1d up0;
+    private final ResBlock1d rb5;
+    private final GroupNorm1d outNorm;
+    private final Conv1d outConv;
+
+    DenoiserBlock(DiffFoleyConfig config) {
+        super(VERSION);
+        this.config = config;
+        int[] w = config.widths();
+        int g = config.groups();
+        int e = 2 * config.timeChannels();
+        this.time1 = addChildBlock("time1", Linear.builder().setUnits(e).build());
+        this.time2 = addChildBlock("time2", Linear.builder().setUnits(e).build());
+        this.condProj = addChildBlock("condProj", Linear.builder().setUnits(config.condChannels()).build());
+        this.nullCond = addParameter(Parameter.builder().setName("nullCond").setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(config.condChannels())).optInitializer(new NormalInitializer(0.02f)).build());
+        this.inConv = addChildBlock("in", ResBlock1d.conv(w[0], 3));
+        this.rb0 = addChildBlock("rb0", new ResBlock1d(w[0], w[0], g));
+        this.down0 = addChildBlock("down0", Conv1d.builder().setKernelShape(new Shape(3)).optStride(new Shape(2))
+                .optPadding(new Shape(1)).setFilters(w[1]).build());
+        this.rb1 = addChildBlock("rb1", new ResBlock1d(w[1], w[1], g));
+        this.down1 = addChildBlock("down1", Conv1d.builder().setKernelShape(new Shape(3)).optStride(new Shape(2))
+                .optPadding(new Shape(1)).setFilters(w[2]).build());
+        this.mid1 = addChildBlock("mid1", new ResBlock1d(w[2], w[2], g));
+        this.mid2 = addChildBlock("mid2", new ResBlock1d(w[2], w[2], g));
+        this.up1 = addChildBlock("up1", ResBlock1d.conv(w[1], 3));
+        this.rb4 = addChildBlock("rb4", new ResBlock1d(2 * w[1], w[1], g));
+        this.up0 = addChildBlock("up0", ResBlock1d.conv(w[0], 3));
+        this.rb5 = addChildBlock("rb5", new ResBlock1d(2 * w[0], w[0], g));
+        this.outNorm = addChildBlock("outNorm", new GroupNorm1d(g));
+        this.outConv = addChildBlock("out", ResBlock1d.conv(config.melBins(), 3));
+    }
+
+    DiffFoleyConfig config() {
+        return config;
+    }
+
+    /** Input shapes of a batch of {@code n}: x, t, cond, omega. */
+    Shape[] inputShapes(int n) {
+        return new Shape[] {new Shape(n, config.melBins(), config.melFrames()), new Shape(n),
+            new Shape(n, config.steps(), config.videoChannels()), new Shape(n)};
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray x = inputs.get(0);
+        NDArray t = inputs.get(1);
+        NDArray cond = inputs.get(2);
+        NDArray omega = inputs.get(3);
+        long n = x.getShape().get(0);
+        NDArray keep = x.getManager().ones(new Shape(n)).concat(x.getManager().zeros(new Shape(n)), 0);
+        NDArray both = epsilon(ps, x.concat(x, 0), t.concat(t, 0), cond.concat(cond, 0), keep, training);
+        NDArray conditional = both.get(new NDIndex("0:{}", n));
+        NDArray unconditional = both.get(new NDIndex("{}:", n));
+        NDArray w = omega.reshape(n, 1, 1);
+        return new NDList(unconditional.add(conditional.sub(unconditional).mul(w)));
+    }
+
+    /**
+     * The predicted noise {@code [B, bins, L]}.
+     *
+     * @param keep {@code [B]}: 1 keeps the condition, 0 replaces it by the learned null condition
+     */
+    NDArray epsilon(ParameterStore ps, NDArray x, NDArray t, NDArray cond, NDArray keep, boolean training) {
+        long b = x.getShape().get(0);
+        NDArray emb = TimeAndCondition.timestepFeatures(t, config.timeChannels());
+        emb = time2.forward(ps, new NDList(ResBlock1d.silu(time1.forward(ps, new NDList(emb), training).head())),
+                training).head();
+        emb = ResBlock1d.silu(emb);
+        NDArray projected = condProj.forward(ps, new NDList(cond), training).head(); // [B, S, D]
+        NDArray nul = ps.getValue(nullCond, x.getDevice(), training).reshape(1, 1, config.condChannels());
+        NDArray k = keep.reshape(b, 1, 1);
+        NDArray c = projected.mul(k).add(nul.mul(k.neg().add(1))).transpose(0, 2, 1); // [B, D, S]
+        int perStep = (int) (x.getShape().get(2) / c.getShape().get(2));
+        NDArray c0 = TimeAndCondition.upsample(c, perStep);
+        NDArray c1 = TimeAndCondition.upsample(c, perStep / 2);
+        NDArray c2 = TimeAndCondition.upsample(c, perStep / 4);
+        NDArray h = inConv.forward(ps, new NDList(x.concat(c0, 1)), training).head();
+        NDArray s0 = rb0.forward(ps, new NDList(h, emb, c0), training).head();
+        h = down0.forward(ps, new NDList(s0), training).head();
+        NDArray s1 = rb1.forward(ps, new NDList(h, emb, c1), training).head();
+        h = down1.forward(ps, new NDList(s1), training).head();
+        h = mid1.forward(ps, new NDList(h, emb, c2), training).head();
+        h = mid2.forward(ps, new NDList(h, emb, c2), training).head();
+        h = up1.forward(ps, new NDList(TimeAndCondition.upsample(h, 2)), training).head();
+        h = rb4.forward(ps, new NDList(NDArrays.concat(new NDList(h, s1), 1), emb, c1), training).head();
+        h = up0.forward(ps, new NDList(TimeAndCondition.upsample(h, 2)), training).head();
+        h = rb5.forward(ps, new NDList(NDArrays.concat(new NDList(h, s0), 1), emb, c0), training).head();
+        h = ResBlock1d.silu(outNorm.forward(ps, new NDList(h), training).head());
+        return outConv.forward(ps, new NDList(h), training).head();
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        long n = inputShapes[0].get(0);
+        int[] w = config.widths();
+        int e = 2 * config.timeChannels();
+        long l0 = config.melFrames();
+        long l1 = l0 / 2;
+        long l2 = l0 / 4;
+        int d = config.condChannels();
+        Shape emb = new Shape(n, e);
+        time1.initialize(manager, dataType, new Shape(n, config.timeChannels()));
+        time2.initialize(manager, dataType, emb);
+        condProj.initialize(manager, dataType, new Shape(n, config.steps(), config.videoChannels()));
+        inConv.initialize(manager, dataType, new Shape(n, config.melBins() + d, l0));
+        rb0.initialize(manager, dataType, new Shape(n, w[0], l0), emb, new Shape(n, d, l0));
+        down0.initialize(manager, dataType, new Shape(n, w[0], l0));
+        rb1.initialize(manager, dataType, new Shape(n, w[1], l1), emb, new Shape(n, d, l1));
+        down1.initialize(manager, dataType, new Shape(n, w[1], l1));
+        mid1.initialize(manager, dataType, new Shape(n, w[2], l2), emb, new Shape(n, d, l2));
+        mid2.initialize(manager, dataType, new Shape(n, w[2], l2), emb, new Shape(n, d, l2));
+        up1.initialize(manager, dataType, new Shape(n, w[2], l1));
+        rb4.initialize(manager, dataType, new Shape(n, 2L * w[1], l1), emb, new Shape(n, d, l1));
+        up0.initialize(manager, dataType, new Shape(n, w[1], l0));
+        rb5.initialize(manager, dataType, new Shape(n, 2L * w[0], l0), emb, new Shape(n, d, l0));
+        outNorm.initialize(manager, dataType, new Shape(n, w[0], l0));
+        outConv.initialize(manager, dataType, new Shape(n, w[0], l0));
+    }
+}

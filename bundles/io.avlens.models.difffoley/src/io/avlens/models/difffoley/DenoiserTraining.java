@@ -1,0 +1,75 @@
+package io.avlens.models.difffoley;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import io.avlens.lib.djl.GradMode;
+import io.avlens.models.training.Adam;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One training step of the denoiser: {@code batch} random crops of {@code crop} video steps (and their mel frames)
+ * of random clips, steps {@code n} uniform in 0 … 999, Gaussian noise,
+ * {@code x_n = √ᾱ_n x_0 + √(1−ᾱ_n) ε}, the condition kept with probability {@code 1 − drop}, and the
+ * ε-prediction loss {@code mean (ε_θ(x_n, n, c) − ε)²}. Everything random is drawn from {@code random}, in Java.
+ */
+final class DenoiserTraining {
+
+    private DenoiserTraining() {
+    }
+
+    /** Returns the loss. */
+    static double step(DiffFoleyPart<DenoiserBlock> model, Adam adam, List<TrainingClip> clips, int batch,
+            int crop, double drop, float lr, Random random) {
+        DiffFoleyConfig c = model.block().config();
+        NoiseSchedule schedule = NoiseSchedule.diffFoley();
+        int k = c.melPerStep();
+        int frames = crop * k;
+        int bins = c.melBins();
+        int size = bins * frames;
+        int cond = crop * c.videoChannels();
+        float[] x = new float[batch * size];
+        float[] eps = new float[batch * size];
+        float[] t = new float[batch];
+        float[] video = new float[batch * cond];
+        float[] keep = new float[batch];
+        for (int b = 0; b < batch; b++) {
+            TrainingClip clip = clips.get(random.nextInt(clips.size()));
+            int n = random.nextInt(NoiseSchedule.STEPS);
+            t[b] = n;
+            double a = Math.sqrt(schedule.alphaCumprod(n));
+            double s = Math.sqrt(1 - schedule.alphaCumprod(n));
+            int start = random.nextInt(c.steps() - crop + 1);
+            for (int m = 0; m < bins; m++) {
+                int from = m * c.melFrames() + start * k;
+                for (int f = 0; f < frames; f++) {
+                    float e = (float) random.nextGaussian();
+                    int i = b * size + m * frames + f;
+                    eps[i] = e;
+                    x[i] = (float) (a * clip.mel()[from + f] + s * e);
+                }
+            }
+            System.arraycopy(clip.video(), start * c.videoChannels(), video, b * cond, cond);
+            keep[b] = random.nextDouble() < drop ? 0 : 1;
+        }
+        NDManager manager = model.manager();
+        double loss;
+        try (NDManager scope = manager.newSubManager()) {
+            try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+                NDArray xa = scope.create(x, new Shape(batch, bins, frames));
+                NDArray predicted = model.block().epsilon(model.store(), xa, scope.create(t),
+                        scope.create(video, new Shape(batch, crop, c.videoChannels())), scope.create(keep),
+                        true);
+                NDArray l = predicted.sub(scope.create(eps, xa.getShape())).square().mean();
+                gc.backward(l);
+                loss = l.getFloat();
+            }
+            try (GradMode.Scope off = GradMode.off()) {
+                adam.step(lr);
+            }
+        }
+        return loss;
+    }
+}
