@@ -2,9 +2,10 @@ package io.avlens.analysis.projection;
 
 /**
  * Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations (exact to rounding, O(d^3) per sweep;
- * meant for covariance matrices of a few hundred dimensions at most). Eigenvalues are sorted largest first.
+ * meant for covariance matrices of a few hundred dimensions at most). Eigenvalues are sorted largest first. Used by
+ * PCA and by {@code io.avlens.analysis.generation.FrechetDistance}.
  */
-final class SymmetricEigen {
+public final class SymmetricEigen {
 
     private final int d;
     private final double[] values;
@@ -20,7 +21,7 @@ final class SymmetricEigen {
     }
 
     /** Decomposes the row-major symmetric d x d matrix (not changed). */
-    static SymmetricEigen of(double[] matrix, int d) {
+    public static SymmetricEigen of(double[] matrix, int d) {
         double[] a = matrix.clone();
         double[] v = new double[d * d];
         for (int i = 0; i < d; i++) {
@@ -93,12 +94,12 @@ final class SymmetricEigen {
     }
 
     /** The c-th largest eigenvalue. */
-    double value(int c) {
+    public double value(int c) {
         return values[order[c]];
     }
 
     /** Component j of the eigenvector of the c-th largest eigenvalue (unit length). */
-    double vector(int c, int j) {
+    public double vector(int c, int j) {
         return vectors[j * d + order[c]];
     }
 }
