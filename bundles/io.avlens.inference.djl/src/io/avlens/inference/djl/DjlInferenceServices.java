@@ -21,4 +21,9 @@ public final class DjlInferenceServices {
         families.forEach(service::addFamily);
         return service;
     }
+
+    /** The engine that runs in-engine programs on this service's models (what DS registers as the ProgramEngine). */
+    public static io.avlens.inference.program.ProgramEngine programEngine() {
+        return new io.avlens.inference.djl.internal.DjlProgramEngine();
+    }
 }

@@ -17,7 +17,9 @@ import ai.djl.util.PairList;
 
 /**
  * Diff-Foley-small's denoiser {@code ε_θ(x_t, t, c)}: a 1-D temporal U-Net over the log-mel (mel bins as channels,
- * scaled to [−1, 1]) at three resolutions (256 → 128 → 64 frames for 4 s), with {@link ResBlock1d}s that add the
+ * scaled to [−1, 1]) at three resolutions (half, quarter and an eighth of the mel rate: 128 → 64 → 32 frames for
+ * 4 s, the last one step per video frame; a strided convolution in, and at the end the upsampled features with
+ * {@code x_t} itself through two full-rate convolutions, so transients keep their frame), with {@link ResBlock1d}s that add the
  * timestep embedding and the condition. The condition is CAVP-small's video features {@code [B, S, C]}, projected
  * per step by a learned linear map and upsampled (nearest) to each resolution: mel frame {@code j} sees the video
  * step it belongs to, which is this model's equivalent of the official cross-attention and what carries sync. A
@@ -49,6 +51,7 @@ final class DenoiserBlock extends AbstractBlock {
     private final Conv1d up0;
     private final ResBlock1d rb5;
     private final GroupNorm1d outNorm;
+    private final Conv1d outConv1;
     private final Conv1d outConv;
 
     DenoiserBlock(DiffFoleyConfig config) {
@@ -62,7 +65,8 @@ final class DenoiserBlock extends AbstractBlock {
         this.condProj = addChildBlock("condProj", Linear.builder().setUnits(config.condChannels()).build());
         this.nullCond = addParameter(Parameter.builder().setName("nullCond").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(config.condChannels())).optInitializer(new NormalInitializer(0.02f)).build());
-        this.inConv = addChildBlock("in", ResBlock1d.conv(w[0], 3));
+        this.inConv = addChildBlock("in", Conv1d.builder().setKernelShape(new Shape(4)).optStride(new Shape(2))
+                .optPadding(new Shape(1)).setFilters(w[0]).build());
         this.rb0 = addChildBlock("rb0", new ResBlock1d(w[0], w[0], g));
         this.down0 = addChildBlock("down0", Conv1d.builder().setKernelShape(new Shape(3)).optStride(new Shape(2))
                 .optPadding(new Shape(1)).setFilters(w[1]).build());
@@ -76,6 +80,7 @@ final class DenoiserBlock extends AbstractBlock {
         this.up0 = addChildBlock("up0", ResBlock1d.conv(w[0], 3));
         this.rb5 = addChildBlock("rb5", new ResBlock1d(2 * w[0], w[0], g));
         this.outNorm = addChildBlock("outNorm", new GroupNorm1d(g));
+        this.outConv1 = addChildBlock("out1", ResBlock1d.conv(w[0], 3));
         this.outConv = addChildBlock("out", ResBlock1d.conv(config.melBins(), 3));
     }
 
@@ -121,10 +126,11 @@ final class DenoiserBlock extends AbstractBlock {
         NDArray k = keep.reshape(b, 1, 1);
         NDArray c = projected.mul(k).add(nul.mul(k.neg().add(1))).transpose(0, 2, 1); // [B, D, S]
         int perStep = (int) (x.getShape().get(2) / c.getShape().get(2));
-        NDArray c0 = TimeAndCondition.upsample(c, perStep);
-        NDArray c1 = TimeAndCondition.upsample(c, perStep / 2);
-        NDArray c2 = TimeAndCondition.upsample(c, perStep / 4);
-        NDArray h = inConv.forward(ps, new NDList(x.concat(c0, 1)), training).head();
+        NDArray c0 = TimeAndCondition.upsample(c, perStep / 2);
+        NDArray c1 = TimeAndCondition.upsample(c, perStep / 4);
+        NDArray c2 = TimeAndCondition.upsample(c, perStep / 8);
+        NDArray h = inConv.forward(ps, new NDList(x.concat(TimeAndCondition.upsample(c, perStep), 1)), training)
+                .head();
         NDArray s0 = rb0.forward(ps, new NDList(h, emb, c0), training).head();
         h = down0.forward(ps, new NDList(s0), training).head();
         NDArray s1 = rb1.forward(ps, new NDList(h, emb, c1), training).head();
@@ -135,7 +141,8 @@ final class DenoiserBlock extends AbstractBlock {
         h = rb4.forward(ps, new NDList(NDArrays.concat(new NDList(h, s1), 1), emb, c1), training).head();
         h = up0.forward(ps, new NDList(TimeAndCondition.upsample(h, 2)), training).head();
         h = rb5.forward(ps, new NDList(NDArrays.concat(new NDList(h, s0), 1), emb, c0), training).head();
-        h = ResBlock1d.silu(outNorm.forward(ps, new NDList(h), training).head());
+        h = TimeAndCondition.upsample(ResBlock1d.silu(outNorm.forward(ps, new NDList(h), training).head()), 2);
+        h = ResBlock1d.silu(outConv1.forward(ps, new NDList(h.concat(x, 1)), training).head());
         return outConv.forward(ps, new NDList(h), training).head();
     }
 
@@ -149,7 +156,8 @@ final class DenoiserBlock extends AbstractBlock {
         long n = inputShapes[0].get(0);
         int[] w = config.widths();
         int e = 2 * config.timeChannels();
-        long l0 = config.melFrames();
+        long full = config.melFrames();
+        long l0 = full / 2;
         long l1 = l0 / 2;
         long l2 = l0 / 4;
         int d = config.condChannels();
@@ -157,7 +165,7 @@ final class DenoiserBlock extends AbstractBlock {
         time1.initialize(manager, dataType, new Shape(n, config.timeChannels()));
         time2.initialize(manager, dataType, emb);
         condProj.initialize(manager, dataType, new Shape(n, config.steps(), config.videoChannels()));
-        inConv.initialize(manager, dataType, new Shape(n, config.melBins() + d, l0));
+        inConv.initialize(manager, dataType, new Shape(n, config.melBins() + d, full));
         rb0.initialize(manager, dataType, new Shape(n, w[0], l0), emb, new Shape(n, d, l0));
         down0.initialize(manager, dataType, new Shape(n, w[0], l0));
         rb1.initialize(manager, dataType, new Shape(n, w[1], l1), emb, new Shape(n, d, l1));
@@ -169,6 +177,7 @@ final class DenoiserBlock extends AbstractBlock {
         up0.initialize(manager, dataType, new Shape(n, w[1], l0));
         rb5.initialize(manager, dataType, new Shape(n, 2L * w[0], l0), emb, new Shape(n, d, l0));
         outNorm.initialize(manager, dataType, new Shape(n, w[0], l0));
-        outConv.initialize(manager, dataType, new Shape(n, w[0], l0));
+        outConv1.initialize(manager, dataType, new Shape(n, w[0] + config.melBins(), full));
+        outConv.initialize(manager, dataType, new Shape(n, w[0], full));
     }
 }

@@ -57,7 +57,10 @@ public final class DiffFoleyGenerator {
                 parts.byRole(DiffFoleyDescriptor.CLASSIFIER), engine, profile);
     }
 
-    /** The same from the three parts. */
+    /**
+     * The same from the three parts; {@code classifier} may be null for a generator that never uses classifier
+     * guidance (a cell with {@code γ > 0} then fails, and there is no classifier score).
+     */
     public DiffFoleyGenerator(LoadedModel video, LoadedModel denoiser, LoadedModel classifier, ProgramEngine engine,
             PreprocessingProfile profile) {
         this.video = video;
@@ -113,6 +116,9 @@ public final class DiffFoleyGenerator {
                 total += s.steps();
             }
             g.add(i);
+        }
+        if (classifier == null && cells.stream().anyMatch(c -> c.gamma() > 0)) {
+            throw new IllegalArgumentException("classifier guidance (gamma > 0) needs the classifier part");
         }
         SubMonitor sub = SubMonitor.convert(monitor, "Generating sound", total + 1);
         FloatTensor features = videoFeatures(clip);

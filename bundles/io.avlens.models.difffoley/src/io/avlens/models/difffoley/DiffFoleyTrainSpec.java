@@ -26,7 +26,7 @@ public record DiffFoleyTrainSpec(DiffFoleyConfig config, int denoiserSteps, int 
 
     /** The shipped weights' schedule with {@code denoiserSteps} and {@code seed}. */
     public static DiffFoleyTrainSpec defaults(int denoiserSteps, long seed) {
-        return new DiffFoleyTrainSpec(DiffFoleyConfig.small(), denoiserSteps, 1200, 24, 16, 1e-3f, 1e-3f, 100, 0.2,
+        return new DiffFoleyTrainSpec(DiffFoleyConfig.small(), denoiserSteps, 800, 16, 16, 1e-3f, 1e-3f, 100, 0.2,
                 seed, 200, 20);
     }
 

@@ -7,5 +7,5 @@ package io.avlens.models.difffoley;
  * @param mel   {@code [bins, frames]} flat, {@code 2·logmel − 1}
  * @param video {@code [steps, channels]} flat, CAVP-small's video features (L2-normalised per step)
  */
-record TrainingClip(String id, float[] mel, float[] video) {
+public record TrainingClip(String id, float[] mel, float[] video) {
 }
