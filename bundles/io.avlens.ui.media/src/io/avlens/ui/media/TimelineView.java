@@ -31,8 +31,11 @@ import io.avlens.core.time.TimeSelection;
 import io.avlens.ui.context.AnalysisContext;
 import io.avlens.ui.context.AnalysisContexts;
 import io.avlens.ui.media.internal.ClipSound;
+import io.avlens.ui.media.internal.SoundMode;
+import io.avlens.ui.media.internal.SoundtrackSounds;
 import io.avlens.ui.media.internal.TimelineCanvas;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -40,6 +43,10 @@ import jakarta.inject.Named;
  * Waveform and log-mel spectrogram of the active clip on the shared time axis: colour map and colour bar, time in
  * seconds, the cursor, range selection, zoom and pan, bookmarks, ground-truth sound events and detected onsets.
  * Clicking moves the cursor of every view (the video seeks); playing elsewhere moves the cursor here.
+ * <p>
+ * When the clip has an alternative soundtrack ({@link Soundtracks}, e.g. a generated sample), "Lanes:" shows the
+ * original's lanes, the generated sound's or both (waveforms over each other, spectrograms one above the other), and
+ * "Difference" adds the lane of generated − original log-mel in a diverging colour map.
  */
 public class TimelineView {
 
@@ -52,6 +59,13 @@ public class TimelineView {
     private Composite root;
     private TimelineCanvas canvas;
     private Combo mapCombo;
+    private Combo modeCombo;
+    private Button differenceCheck;
+    private Soundtracks soundtracks;
+    private final Runnable soundtracksListener = this::soundtracksChanged;
+    private String shownTrack;
+    /** Whether the user chose the lanes; until then a generated sound first shows beside the original (overlay). */
+    private boolean modeChosen;
     private Label hoverLabel;
     private LocalResourceManager resources;
     private AnalysisContext analysis;
@@ -64,7 +78,7 @@ public class TimelineView {
         GridLayoutFactory.fillDefaults().margins(2, 2).spacing(4, 2).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(8).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(11).applyTo(bar);
         button(bar, "−", "Zoom out (-, wheel)", () -> canvas.zoom(1.5, centre()));
         button(bar, "+", "Zoom in (+, wheel)", () -> canvas.zoom(1 / 1.5, centre()));
         button(bar, "Fit", "Show the whole clip (double-click without a range)", () -> windowChosen(extent()));
@@ -80,6 +94,21 @@ public class TimelineView {
         }
         mapCombo.select(ColorMap.MAGMA.ordinal());
         mapCombo.addListener(SWT.Selection, e -> canvas.setColorMap(ColorMap.values()[mapCombo.getSelectionIndex()]));
+        new Label(bar, SWT.NONE).setText("Lanes:");
+        modeCombo = new Combo(bar, SWT.READ_ONLY);
+        modeCombo.setItems("original", "generated", "overlay");
+        modeCombo.select(0);
+        modeCombo.setToolTipText("With a generated soundtrack: the original sound's lanes, the generated one's, or"
+                + " both");
+        modeCombo.addListener(SWT.Selection, e -> {
+            modeChosen = true;
+            canvas.setSoundMode(SoundMode.values()[modeCombo.getSelectionIndex()]);
+        });
+        differenceCheck = new Button(bar, SWT.CHECK);
+        differenceCheck.setText("Difference");
+        differenceCheck.setToolTipText("Add the lane of generated − original log-mel (red: the generated sound is"
+                + " louder there, blue: the original is)");
+        differenceCheck.addListener(SWT.Selection, e -> canvas.setDifferenceShown(differenceCheck.getSelection()));
         hoverLabel = new Label(bar, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(hoverLabel);
 
@@ -113,6 +142,19 @@ public class TimelineView {
         show(analysis);
     }
 
+    /** Shows {@code mode}'s lanes, as the "Lanes:" list does; UI thread. */
+    public void setSoundMode(SoundMode mode) {
+        modeChosen = true;
+        modeCombo.select(mode.ordinal());
+        canvas.setSoundMode(mode);
+    }
+
+    /** Shows or hides the difference lane, as its check box does; UI thread. */
+    public void setDifferenceShown(boolean shown) {
+        differenceCheck.setSelection(shown);
+        canvas.setDifferenceShown(shown);
+    }
+
     private void button(Composite bar, String text, String tip, Runnable action) {
         Button b = new Button(bar, SWT.PUSH);
         b.setText(text);
@@ -135,6 +177,16 @@ public class TimelineView {
 
     private void show(AnalysisContext context) {
         long thisLoad = ++generation;
+        if (soundtracks != null) {
+            soundtracks.removeListener(soundtracksListener);
+        }
+        soundtracks = context == null ? null : Soundtracks.of(context);
+        shownTrack = null;
+        canvas.setGenerated(null, 0, null, 0, null, null);
+        if (soundtracks != null) {
+            soundtracks.addListener(soundtracksListener);
+        }
+        soundtracksChanged();
         if (context == null) {
             canvas.setMessage("No clip. Open one with File > Open Clip...");
             return;
@@ -157,6 +209,42 @@ public class TimelineView {
                         ClipSound.DISPLAY_MEL, result.onsets());
             }
         }));
+    }
+
+    /** Follows the compared soundtrack: its lanes arrive from a job, once decoded and analysed. */
+    private void soundtracksChanged() {
+        if (modeCombo.isDisposed()) {
+            return;
+        }
+        boolean any = soundtracks != null && !soundtracks.all().isEmpty();
+        modeCombo.setEnabled(any);
+        differenceCheck.setEnabled(any);
+        Soundtrack track = soundtracks == null ? null : soundtracks.compared();
+        if (track == null || track.id().equals(shownTrack)) {
+            return;
+        }
+        shownTrack = track.id();
+        long thisLoad = generation;
+        AnalysisContext context = analysis;
+        SoundtrackSounds.of(context).analysis(track).whenComplete((result, error) -> canvas.getDisplay()
+                .asyncExec(() -> {
+                    if (thisLoad != generation || canvas.isDisposed() || !track.id().equals(shownTrack)) {
+                        return;
+                    }
+                    if (error != null) {
+                        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause() : error;
+                        hoverLabel.setText("Cannot show " + track.label() + ": " + cause.getMessage());
+                        shownTrack = null;
+                    } else {
+                        canvas.setGenerated(result.audio().samples(), result.audio().sampleRate(), result.mel(),
+                                result.melFps(), result.onsets(), track.label());
+                        if (!modeChosen) {
+                            modeCombo.select(SoundMode.OVERLAY.ordinal());
+                            canvas.setSoundMode(SoundMode.OVERLAY);
+                        }
+                    }
+                }));
     }
 
     @Inject
@@ -243,5 +331,12 @@ public class TimelineView {
     @Focus
     void focus() {
         canvas.setFocus();
+    }
+
+    @PreDestroy
+    void dispose() {
+        if (soundtracks != null) {
+            soundtracks.removeListener(soundtracksListener);
+        }
     }
 }

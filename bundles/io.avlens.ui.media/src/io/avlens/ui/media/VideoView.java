@@ -50,6 +50,7 @@ import io.avlens.ui.media.internal.MaskOverlay;
 import io.avlens.ui.media.internal.OverlayPanel;
 import io.avlens.ui.media.internal.OverlaySlot;
 import io.avlens.ui.media.internal.OverlayStack;
+import io.avlens.ui.media.internal.SoundtrackChooser;
 import io.avlens.ui.media.internal.VideoOverlays;
 import io.avlens.ui.media.internal.Player;
 import io.avlens.ui.widgets.ColorImages;
@@ -66,6 +67,9 @@ import jakarta.inject.Named;
  * Overlays from any bundle ({@link VideoOverlay} services) are drawn over the picture; the panel under the toolbar
  * turns each on or off, sets its opacity and shows its legend. "Pin" keeps the view on its clip when another becomes
  * active (it then follows that clip's own cursor, see {@link ClipPin}); "New View" opens another instance.
+ * <p>
+ * "Sound:" plays the frames with the clip's own sound or with an alternative soundtrack that a bundle added to the
+ * clip's {@link Soundtracks} (a generated sample); switching while playing keeps the position.
  */
 public class VideoView {
 
@@ -100,6 +104,7 @@ public class VideoView {
     private Frame shown;
     private OverlayStack overlays;
     private OverlayPanel overlayPanel;
+    private SoundtrackChooser soundtracks;
     private VideoOverlays registry;
     private ClipPin pin;
     /** The active analysis, which the view shows unless pinned to another. */
@@ -163,6 +168,7 @@ public class VideoView {
         GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(timeLabel);
         note = new Label(bar, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(note);
+        soundtracks = new SoundtrackChooser(parent, this::soundtrackProblem);
         overlays = new OverlayStack(display, this::overlaysChanged, this::overlayChoiceChanged);
         overlayPanel = new OverlayPanel(parent, overlays);
         overlays.setRegistry(registry);
@@ -411,6 +417,7 @@ public class VideoView {
             soundJob.schedule();
         }
         overlays.open(media.hasVideo() ? media : null, context.title());
+        soundtracks.show(context, () -> player, code -> post(thisLoad, code));
         showAt(position); // the scrubber too: it still stood where the previous clip left it
     }
 
@@ -436,8 +443,14 @@ public class VideoView {
     private void soundDecoded(AudioSignal sound, double duration) {
         player.close();
         player = new Player(sound, duration);
+        soundtracks.originalDecoded(sound);
         loopChanged();
         updateLabels();
+    }
+
+    private void soundtrackProblem(String text) {
+        note.setText(text);
+        note.getParent().layout();
     }
 
     private void showAt(double t) {
@@ -624,12 +637,40 @@ public class VideoView {
         return position;
     }
 
+    /** The player's media clock now (the sound card's while it drives the clock), seconds; for tests and tools. */
+    public double playbackClock() {
+        return player == null ? position : player.position();
+    }
+
+    /** Whether the sound card drives the playback clock now (false: silent on the system clock); for tests. */
+    public boolean soundCardClock() {
+        return player != null && player.audioDrivesClock();
+    }
+
     /** Whether playback is running. */
     public boolean isPlaying() {
         return player != null && player.isPlaying();
     }
 
+    /** The id of the soundtrack the player has ({@link Soundtracks#ORIGINAL}: the clip's own); for tests. */
+    public String playingSoundtrack() {
+        return soundtracks.playingId();
+    }
+
+    /** Nanoseconds the player's last soundtrack switch took (-1: none yet, or pending); for tests. */
+    public long soundtrackSwitchNanos() {
+        return player == null ? -1 : player.lastSwitchNanos();
+    }
+
+    /** The "Sound:" list, for tests. */
+    public org.eclipse.swt.widgets.Combo soundtrackList() {
+        return soundtracks.combo();
+    }
+
     private void closeClip() {
+        if (soundtracks != null) {
+            soundtracks.close();
+        }
         if (soundJob != null) {
             soundJob.cancel();
         }

@@ -60,6 +60,8 @@ import io.avlens.ui.project.ProjectSessions;
  * sortable column per metric; double-click opens the clip) and its artifacts, which open on double-click where they
  * are best seen ({@link ArtifactRoute}); "Show in Explorer" reveals the run in the Project Explorer, and "Compare
  * Runs" on two selected runs shows their metrics side by side with the difference ({@link CompareRunsDialog}).
+ * Other bundles add actions on a clip's result through the context menu {@link #CLIP_RESULTS_MENU} (the selection
+ * holds {@link ClipResult}s; the result's run is its container).
  */
 public final class RunsView extends ViewPart {
 
@@ -71,6 +73,9 @@ public final class RunsView extends ViewPart {
     public static final String OPEN_SIMILARITY_FILE = "io.avlens.ui.commands.openSimilarity.file";
     /** The optional clip parameter of {@link #OPEN_SIMILARITY_COMMAND}: the media file the volume was computed on. */
     public static final String OPEN_SIMILARITY_CLIP = "io.avlens.ui.commands.openSimilarity.clip";
+
+    /** Id of the per-clip results' context menu, for {@code popup:} menu contributions of other bundles. */
+    public static final String CLIP_RESULTS_MENU = ID + ".clipResults";
 
     private ProjectSessions sessions;
     private LocalResourceManager images;
@@ -369,6 +374,18 @@ public final class RunsView extends ViewPart {
             }
         });
         artifacts.getControl().setMenu(artifactMenu.createContextMenu(artifacts.getControl()));
+
+        MenuManager clipMenu = new MenuManager("#RunsViewClipResults");
+        clipMenu.setRemoveAllWhenShown(true);
+        clipMenu.addMenuListener(menu -> {
+            if (clipResults.viewer().getStructuredSelection().getFirstElement() instanceof ClipResult r) {
+                menu.add(action("Open Clip", () -> openClip(r)));
+            }
+            menu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        });
+        TableViewer clipViewer = clipResults.viewer();
+        clipViewer.getControl().setMenu(clipMenu.createContextMenu(clipViewer.getControl()));
+        getSite().registerContextMenu(CLIP_RESULTS_MENU, clipMenu, clipViewer);
     }
 
     private void fillRunMenu(IMenuManager menu) {

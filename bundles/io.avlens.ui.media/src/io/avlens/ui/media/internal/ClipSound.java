@@ -66,16 +66,7 @@ public final class ClipSound implements AutoCloseable {
         job = Job.create("Analysing the sound of " + context.title(), (IProgressMonitor monitor) -> {
             SubMonitor progress = SubMonitor.convert(monitor, 3);
             try {
-                AudioSignal audio = AudioReader.read(context.file(), SAMPLE_RATE);
-                progress.worked(1);
-                checkCanceled(progress);
-                LogMelSpectrogram mel = new LogMelSpectrogram(DISPLAY_MEL, SAMPLE_RATE);
-                FloatTensor spectrogram = mel.compute(audio);
-                progress.worked(1);
-                checkCanceled(progress);
-                double[] onsets = new OnsetDetector(DISPLAY_MEL, SAMPLE_RATE).onsets(audio);
-                progress.worked(1);
-                result.complete(new Result(audio, spectrogram, mel.framesPerSecond(), onsets));
+                result.complete(analyse(context.file(), progress));
                 return Status.OK_STATUS;
             } catch (MediaException e) {
                 result.completeExceptionally(e);
@@ -109,6 +100,26 @@ public final class ClipSound implements AutoCloseable {
     /** The job that computes the result (null when there is nothing to compute), for the Progress view and tests. */
     public Job job() {
         return job;
+    }
+
+    /**
+     * Decodes {@code file} at {@link #SAMPLE_RATE} and computes its spectrogram and onsets, in three steps of
+     * {@code progress}; in a job.
+     *
+     * @throws MediaException naming the file
+     * @throws OperationCanceledException when {@code progress} is cancelled
+     */
+    static Result analyse(java.nio.file.Path file, SubMonitor progress) throws MediaException {
+        AudioSignal audio = AudioReader.read(file, SAMPLE_RATE);
+        progress.worked(1);
+        checkCanceled(progress);
+        LogMelSpectrogram mel = new LogMelSpectrogram(DISPLAY_MEL, SAMPLE_RATE);
+        FloatTensor spectrogram = mel.compute(audio);
+        progress.worked(1);
+        checkCanceled(progress);
+        double[] onsets = new OnsetDetector(DISPLAY_MEL, SAMPLE_RATE).onsets(audio);
+        progress.worked(1);
+        return new Result(audio, spectrogram, mel.framesPerSecond(), onsets);
     }
 
     private static void checkCanceled(IProgressMonitor monitor) {

@@ -76,6 +76,23 @@ record MarkerLane(List<TimeMarker> markers, List<Bookmark> bookmarks) {
     }
 
     /**
+     * The markers' ticks on the edges of another lane {@code r} (a generated or difference spectrogram), so the
+     * ground-truth events stay visible over every sound lane.
+     */
+    void drawTicks(GC gc, TimeRange window, DoubleToIntFunction xOf, Rectangle r) {
+        gc.setLineStyle(SWT.LINE_SOLID);
+        for (TimeMarker m : markers) {
+            if (m.end() < window.start() || m.start() > window.end()) {
+                continue;
+            }
+            gc.setForeground(new Color(colorOf(m.kind())));
+            int x0 = xOf.applyAsInt(m.start());
+            gc.drawLine(x0, r.y, x0, r.y + 6);
+            gc.drawLine(x0, r.y + r.height - 6, x0, r.y + r.height);
+        }
+    }
+
+    /**
      * The first marker the pointer at canvas {@code x} (media time {@code t}) is on — within 5 px of its flag, or
      * inside its band — as {@code "   kind: label @ 1.234 s"}; empty when none.
      */

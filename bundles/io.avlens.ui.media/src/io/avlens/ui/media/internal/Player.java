@@ -17,7 +17,9 @@ import io.avlens.media.AudioSignal;
  * the position is what the sound card has played, so frames drawn at {@link #position()} stay in sync with what is
  * heard. Without a device (a headless test machine), at other speeds or backwards, the clock is the system's
  * monotonic time. A loop range repeats seamlessly: audio keeps streaming across the wrap, and the clock maps the
- * device's frame counter back to media time through the anchors written at each wrap.
+ * device's frame counter back to media time through the anchors written at each wrap. Another sound of the same time
+ * base can replace the clip's while playing ({@link #setAudio}): the clock goes on at the same media time, only what
+ * is heard changes (the device's queued audio is dropped, so the new sound is heard within a chunk or two).
  *
  * <p>Thread-safe; audio is written on a daemon thread of its own.
  */
@@ -26,7 +28,11 @@ public final class Player implements AutoCloseable {
     /** Seconds of audio written per chunk: small for a responsive stop, large enough not to starve. */
     private static final double CHUNK_SECONDS = 0.02;
 
-    private final AudioSignal audio;
+    private volatile AudioSignal audio;
+    /** Set by {@link #setAudio} while the sound card drives the clock: the audio thread switches at its next chunk. */
+    private boolean switchPending;
+    private long switchRequested;
+    private volatile long lastSwitchNanos = -1;
     private final double duration;
     private final Object lock = new Object();
     private Thread worker;
@@ -51,6 +57,47 @@ public final class Player implements AutoCloseable {
     public Player(AudioSignal audio, double duration) {
         this.audio = audio;
         this.duration = Math.max(0, duration);
+    }
+
+    /**
+     * Plays {@code sound} instead of the current sound from now on, keeping the playback position: playing, the clock
+     * continues at the same media time; stopped, the next {@link #play} uses it. A shorter sound is padded with
+     * silence to the clip's duration.
+     *
+     * @throws IllegalArgumentException when its sample rate differs from the current sound's
+     */
+    public void setAudio(AudioSignal sound) {
+        AudioSignal current = audio;
+        if (current != null && current.sampleRate() != sound.sampleRate()) {
+            throw new IllegalArgumentException("a soundtrack at " + sound.sampleRate() + " Hz cannot replace one at "
+                    + current.sampleRate() + " Hz");
+        }
+        int length = (int) Math.ceil(duration * sound.sampleRate());
+        AudioSignal padded = sound.samples().length >= length ? sound
+                : new AudioSignal(java.util.Arrays.copyOf(sound.samples(), length), sound.sampleRate());
+        long requested = System.nanoTime();
+        synchronized (lock) {
+            audio = padded;
+            if (playing && audioClock) {
+                switchPending = true;
+                switchRequested = requested;
+            } else {
+                lastSwitchNanos = System.nanoTime() - requested;
+            }
+        }
+    }
+
+    /** The sound played now, or null for a silent clip. */
+    public AudioSignal audio() {
+        return audio;
+    }
+
+    /**
+     * Nanoseconds the last {@link #setAudio} took until the new sound was being written to the device (or, without
+     * one, until it was in place); -1 before any switch and while one is pending.
+     */
+    public long lastSwitchNanos() {
+        return lastSwitchNanos;
     }
 
     /** Whether playback is running. */
@@ -105,6 +152,7 @@ public final class Player implements AutoCloseable {
             startTime = start;
             startNanos = System.nanoTime();
             anchors.clear();
+            switchPending = false;
             audioClock = newSpeed == 1 && audio != null && openLine();
             if (audio == null) {
                 audioProblem = "the clip has no sound";
@@ -162,14 +210,7 @@ public final class Player implements AutoCloseable {
             }
             double t;
             if (audioClock) {
-                long played = line.getLongFramePosition();
-                double[] anchor = anchors.peekFirst();
-                for (double[] a : anchors) {
-                    if (a[0] <= played) {
-                        anchor = a;
-                    }
-                }
-                t = anchor[1] + (played - anchor[0]) / (double) audio.sampleRate();
+                t = audioTime(line.getLongFramePosition());
             } else {
                 t = startTime + speed * (System.nanoTime() - startNanos) / 1e9;
                 TimeRange l = loop;
@@ -188,6 +229,17 @@ public final class Player implements AutoCloseable {
         }
     }
 
+    /** The media time of device frame {@code played}, from the anchors; holds the lock. */
+    private double audioTime(long played) {
+        double[] anchor = anchors.peekFirst();
+        for (double[] a : anchors) {
+            if (a[0] <= played) {
+                anchor = a;
+            }
+        }
+        return anchor[1] + (played - anchor[0]) / (double) audio.sampleRate();
+    }
+
     /** Streams samples to the line until stopped, wrapping at the loop end, closing the stream at the clip end. */
     private void stream(double start) {
         float[] samples = audio.samples();
@@ -202,6 +254,21 @@ public final class Player implements AutoCloseable {
             line.start();
         }
         while (playing) {
+            synchronized (lock) {
+                if (switchPending) {
+                    // drop what the device still queues of the old sound; go on from the media time heard now
+                    double now = audioTime(line.getLongFramePosition());
+                    line.flush();
+                    firstFrame = line.getLongFramePosition();
+                    written = 0;
+                    anchors.clear();
+                    anchors.add(new double[] {firstFrame, now});
+                    next = (int) Math.round(now * rate);
+                    samples = audio.samples();
+                    switchPending = false;
+                    lastSwitchNanos = System.nanoTime() - switchRequested;
+                }
+            }
             TimeRange l = loop;
             int end = l == null ? samples.length : Math.min(samples.length, (int) Math.round(l.end() * rate));
             if (next >= end) {

@@ -38,6 +38,8 @@ final class SoundLanes {
     private final double melFps;
     private final MelSpec melSpec;
     private final double[] onsets;
+    /** Whether the values are a difference of two unit-dB spectrograms (the readout then says so). */
+    private final boolean difference;
 
     /**
      * @param audio           mono samples
@@ -57,6 +59,49 @@ final class SoundLanes {
         melFps = framesPerSecond;
         melSpec = spec;
         onsets = detected.clone();
+        difference = false;
+    }
+
+    private SoundLanes(float[] values, int bins, int frames, double fps, MelSpec spec) {
+        samples = new float[0];
+        sampleRate = 1;
+        this.bins = bins;
+        this.frames = frames;
+        melValues = values;
+        melFps = fps;
+        melSpec = spec;
+        onsets = new double[0];
+        difference = true;
+    }
+
+    /**
+     * The lane of {@code generated − original} (both unit-dB spectrograms of the same spec and frame rate), over the
+     * frames both have; 1 is 100 dB.
+     */
+    static SoundLanes difference(SoundLanes generated, SoundLanes original) {
+        if (generated.bins != original.bins) {
+            throw new IllegalArgumentException("spectrograms of " + generated.bins + " and " + original.bins
+                    + " bands cannot be compared");
+        }
+        int frames = Math.min(generated.frames, original.frames);
+        float[] diff = new float[generated.bins * frames];
+        for (int b = 0; b < generated.bins; b++) {
+            for (int t = 0; t < frames; t++) {
+                diff[b * frames + t] = generated.melValues[b * generated.frames + t]
+                        - original.melValues[b * original.frames + t];
+            }
+        }
+        return new SoundLanes(diff, generated.bins, frames, original.melFps, original.melSpec);
+    }
+
+    /** The value at band {@code bin}, frame {@code frame}; for tests. */
+    float value(int bin, int frame) {
+        return melValues[bin * frames + frame];
+    }
+
+    /** Spectrogram frames. */
+    int frames() {
+        return frames;
     }
 
     /** Detected onset times, seconds. */
@@ -66,10 +111,20 @@ final class SoundLanes {
 
     /** The waveform of {@code window} in {@code r}: one min/max line per pixel column. */
     void drawWaveform(GC gc, Display display, Rectangle r, TimeRange window) {
-        gc.setBackground(display.getSystemColor(SWT.COLOR_WIDGET_BACKGROUND));
-        gc.fillRectangle(r);
+        drawWaveform(gc, display, r, window, new Color(0x2b, 0x6c, 0xb0), true);
+    }
+
+    /**
+     * The waveform in {@code colour}; {@code clear} paints the lane's background first (false draws over another
+     * waveform, for the overlay of original and generated sound).
+     */
+    void drawWaveform(GC gc, Display display, Rectangle r, TimeRange window, Color colour, boolean clear) {
+        if (clear) {
+            gc.setBackground(display.getSystemColor(SWT.COLOR_WIDGET_BACKGROUND));
+            gc.fillRectangle(r);
+        }
         int mid = r.y + r.height / 2;
-        gc.setForeground(new Color(0x2b, 0x6c, 0xb0));
+        gc.setForeground(colour);
         double perPixel = window.duration() / r.width * sampleRate;
         for (int x = 0; x < r.width; x++) {
             int from = (int) Math.floor((window.start() * sampleRate) + x * perPixel);
@@ -123,6 +178,17 @@ final class SoundLanes {
         drawFrequencyAxis(gc, r);
     }
 
+    /** A name in the top-left corner of lane {@code r}, on a dark box so it reads over any colour. */
+    static void drawTag(GC gc, Display display, Rectangle r, String tag) {
+        org.eclipse.swt.graphics.Point size = gc.textExtent(tag);
+        gc.setBackground(display.getSystemColor(SWT.COLOR_BLACK));
+        gc.setAlpha(160);
+        gc.fillRectangle(r.x + 1, r.y + 1, size.x + 6, size.y + 2);
+        gc.setAlpha(255);
+        gc.setForeground(display.getSystemColor(SWT.COLOR_WHITE));
+        gc.drawText(tag, r.x + 4, r.y + 2, true);
+    }
+
     private void drawFrequencyAxis(GC gc, Rectangle r) {
         int h = gc.getFontMetrics().getHeight();
         double melLow = MelFilterBank.hzToMel(melSpec.fmin(), melSpec.scale());
@@ -154,18 +220,23 @@ final class SoundLanes {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "   %.0f Hz", hz));
         if (frame >= 0 && frame < frames) {
             double v = melValues[bin * frames + frame];
-            text.append(String.format(Locale.ROOT, "   %.3f (%.1f dB)", v, v * 100 - 100));
+            text.append(difference ? String.format(Locale.ROOT, "   generated − original %+.1f dB", v * 100)
+                    : String.format(Locale.ROOT, "   %.3f (%.1f dB)", v, v * 100 - 100));
         }
         return text.toString();
     }
 
     /** The colour bar of the spectrogram's scale ({@code bar}: 1 × 256 pixels, top = 0 dB) right of {@code r}. */
     static void drawColorBar(GC gc, Rectangle r, Image bar) {
+        drawColorBar(gc, r, bar, new String[] {"0 dB", "-50", "-100"});
+    }
+
+    /** A colour bar with three labels, top, middle and bottom. */
+    static void drawColorBar(GC gc, Rectangle r, Image bar, String[] labels) {
         int x = r.x + r.width + 8;
         gc.drawImage(bar, 0, 0, 1, ColorMap.SIZE, x, r.y, BAR_WIDTH, r.height);
         gc.drawRectangle(x - 1, r.y - 1, BAR_WIDTH + 1, r.height + 1);
         int h = gc.getFontMetrics().getHeight();
-        String[] labels = {"0 dB", "-50", "-100"};
         for (int i = 0; i < 3; i++) {
             int y = r.y + i * (r.height - 1) / 2;
             gc.drawLine(x + BAR_WIDTH, y, x + BAR_WIDTH + 3, y);

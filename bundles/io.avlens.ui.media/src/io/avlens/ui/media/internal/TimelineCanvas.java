@@ -28,7 +28,8 @@ import io.avlens.ui.widgets.ColorImages;
 
 /**
  * Waveform and log-mel spectrogram of a clip (drawn by {@link SoundLanes}) on one time axis, with annotation
- * markers, bookmarks, the cursor and a selected range. Everything except the cursor and the selection is drawn once
+ * markers, bookmarks, the cursor and a selected range. With a generated soundtrack beside it, the lanes of the
+ * original, the generated sound or both ({@link SoundMode}) and, on request, their difference ({@link LaneLayout}). Everything except the cursor and the selection is drawn once
  * into a cached image per window and size, so moving the cursor (scrubbing, playback) costs one image blit and two
  * lines.
  *
@@ -56,13 +57,20 @@ public final class TimelineCanvas extends Canvas {
     private static final int RIGHT = 70;
     private static final int MARKER_LANE = 20;
     private static final int AXIS = 24;
-    private static final int GAP = 6;
     private static final double MIN_WINDOW = 0.05;
 
     private Listener listener = new Listener() {
     };
     /** The clip's sound, null until its analysis arrives. */
     private SoundLanes sound;
+    /** The compared (generated) sound, or null. */
+    private SoundLanes generated;
+    private String generatedLabel = "generated";
+    private SoundLanes difference;
+    private SoundMode mode = SoundMode.ORIGINAL;
+    private boolean showDifference;
+    private Image differenceBar;
+    private static final ColorScale DIFFERENCE_SCALE = new ColorScale(ColorMap.COOLWARM, -0.5, 0.5);
     private ColorScale scale = new ColorScale(ColorMap.MAGMA, 0, 1);
     private TimeRange extent = new TimeRange(0, 1);
     private TimeRange window = extent;
@@ -102,6 +110,73 @@ public final class TimelineCanvas extends Canvas {
         updateScrollBar();
     }
 
+    /**
+     * The generated sound to compare with the clip's own (null: none), made as the original's spectrogram was (same
+     * spec and frame rate), and its name for the lanes' tags.
+     */
+    public void setGenerated(float[] audio, int rate, FloatTensor spectrogram, double framesPerSecond,
+            double[] detected, String label) {
+        generated = audio == null ? null
+                : new SoundLanes(audio, rate, spectrogram, framesPerSecond, ClipSound.DISPLAY_MEL, detected);
+        generatedLabel = label == null ? "generated" : label;
+        difference = null;
+        invalidate();
+    }
+
+    /** Which sound's lanes show when a generated sound is there. */
+    public void setSoundMode(SoundMode newMode) {
+        mode = Objects.requireNonNull(newMode);
+        invalidate();
+    }
+
+    /** The sound mode. */
+    public SoundMode soundMode() {
+        return mode;
+    }
+
+    /** Shows or hides the lane of generated − original log-mel. */
+    public void setDifferenceShown(boolean shown) {
+        showDifference = shown;
+        invalidate();
+    }
+
+    /** Whether a generated sound is there to compare. */
+    public boolean hasGenerated() {
+        return generated != null;
+    }
+
+    /** The lanes shown now, top to bottom, as (kind, source) names, e.g. {@code "SPECTROGRAM GENERATED"}; tests. */
+    public List<String> laneNames() {
+        return lanes().stream().map(l -> l.kind() + " " + l.source()).toList();
+    }
+
+    /** The rectangle of the difference lane, or null when it is not shown; tests. */
+    public Rectangle differenceArea() {
+        return lanes().stream().filter(l -> l.kind() == LaneLayout.Kind.DIFFERENCE).map(LaneLayout.Lane::area)
+                .findFirst().orElse(null);
+    }
+
+    /** Generated − original at band {@code bin}, spectrogram frame {@code frame} (1 = 100 dB), NaN without both. */
+    public double differenceAt(int bin, int frame) {
+        SoundLanes d = difference();
+        return d == null || frame >= d.frames() ? Double.NaN : d.value(bin, frame);
+    }
+
+    private SoundLanes difference() {
+        if (difference == null && generated != null && sound != null) {
+            difference = SoundLanes.difference(generated, sound);
+        }
+        return difference;
+    }
+
+    private List<LaneLayout.Lane> lanes() {
+        return LaneLayout.of(plotArea(), generated != null, mode, showDifference);
+    }
+
+    private SoundLanes lanesOf(LaneLayout.Source source) {
+        return source == LaneLayout.Source.GENERATED ? generated : sound;
+    }
+
     /** Receives the user's changes. */
     public void setListener(Listener newListener) {
         this.listener = Objects.requireNonNull(newListener);
@@ -134,6 +209,7 @@ public final class TimelineCanvas extends Canvas {
     public void setSound(float[] audio, int rate, FloatTensor spectrogram, double framesPerSecond, MelSpec spec,
             double[] detected) {
         sound = new SoundLanes(audio, rate, spectrogram, framesPerSecond, spec, detected);
+        difference = null;
         message = null;
         invalidate();
     }
@@ -143,6 +219,9 @@ public final class TimelineCanvas extends Canvas {
         scale = new ColorScale(map, scale.low(), scale.high());
         if (barImage != null) {
             barImage.dispose();
+        }
+        if (differenceBar != null) {
+            differenceBar.dispose();
         }
         barImage = ColorImages.colorBar(getDisplay(), map);
         invalidate();
@@ -233,16 +312,13 @@ public final class TimelineCanvas extends Canvas {
                 Math.max(1, c.height - MARKER_LANE - AXIS));
     }
 
-    /** The spectrogram's rectangle. */
+    /** The (first) spectrogram's rectangle. */
     public Rectangle spectrogramArea() {
-        Rectangle p = plotArea();
-        int wave = Math.max(24, p.height / 4);
-        return new Rectangle(p.x, p.y + wave + GAP, p.width, Math.max(1, p.height - wave - GAP));
+        return lanes().stream().filter(l -> l.kind() != LaneLayout.Kind.WAVE).findFirst().orElseThrow().area();
     }
 
     private Rectangle waveformArea() {
-        Rectangle p = plotArea();
-        return new Rectangle(p.x, p.y, p.width, Math.max(24, p.height / 4));
+        return lanes().get(0).area();
     }
 
     /** The media time at canvas x. */
@@ -301,13 +377,61 @@ public final class TimelineCanvas extends Canvas {
         if (message != null) {
             gc.drawText(message, LEFT, MARKER_LANE + 10, true);
         } else {
-            sound.drawWaveform(gc, getDisplay(), waveformArea(), window);
-            Rectangle spectrogram = spectrogramArea();
-            sound.drawSpectrogram(gc, getDisplay(), spectrogram, window, scale);
-            SoundLanes.drawColorBar(gc, spectrogram, barImage);
+            List<LaneLayout.Lane> lanes = lanes();
+            for (LaneLayout.Lane l : lanes) {
+                drawLane(gc, l);
+            }
             drawTimeAxis(gc);
             drawMarkers(gc);
+            for (LaneLayout.Lane l : lanes.subList(2, lanes.size())) {
+                lane.drawTicks(gc, window, this::xOf, l.area());
+            }
+            if (generated != null) {
+                for (LaneLayout.Lane l : lanes) {
+                    SoundLanes.drawTag(gc, getDisplay(), l.area(), tag(l));
+                }
+            }
         }
+    }
+
+    private void drawLane(GC gc, LaneLayout.Lane l) {
+        Rectangle r = l.area();
+        switch (l.kind()) {
+            case WAVE -> {
+                if (l.source() == LaneLayout.Source.BOTH) {
+                    sound.drawWaveform(gc, getDisplay(), r, window, new Color(0x2b, 0x6c, 0xb0), true);
+                    gc.setAlpha(170);
+                    generated.drawWaveform(gc, getDisplay(), r, window, new Color(0xe0, 0x6c, 0x00), false);
+                    gc.setAlpha(255);
+                } else {
+                    lanesOf(l.source()).drawWaveform(gc, getDisplay(), r, window,
+                            l.source() == LaneLayout.Source.GENERATED ? new Color(0xe0, 0x6c, 0x00)
+                                    : new Color(0x2b, 0x6c, 0xb0), true);
+                }
+            }
+            case SPECTROGRAM -> {
+                lanesOf(l.source()).drawSpectrogram(gc, getDisplay(), r, window, scale);
+                SoundLanes.drawColorBar(gc, r, barImage);
+            }
+            case DIFFERENCE -> {
+                difference().drawSpectrogram(gc, getDisplay(), r, window, DIFFERENCE_SCALE);
+                if (differenceBar == null) {
+                    differenceBar = ColorImages.colorBar(getDisplay(), DIFFERENCE_SCALE.map());
+                }
+                SoundLanes.drawColorBar(gc, r, differenceBar, new String[] {"+50", "0 dB", "-50"});
+            }
+            default -> throw new IllegalStateException(l.kind().toString());
+        }
+    }
+
+    /** The name of a lane, e.g. "generated (ω 4.5, γ 50, seed 21)". */
+    private String tag(LaneLayout.Lane l) {
+        return switch (l.kind()) {
+            case WAVE -> l.source() == LaneLayout.Source.BOTH ? "original (blue) + generated (orange)"
+                    : l.source() == LaneLayout.Source.GENERATED ? generatedLabel : "original";
+            case SPECTROGRAM -> l.source() == LaneLayout.Source.GENERATED ? generatedLabel : "original";
+            case DIFFERENCE -> "generated − original log-mel: red = generated louder, blue = original louder";
+        };
     }
 
     private void drawTimeAxis(GC gc) {
@@ -328,7 +452,8 @@ public final class TimelineCanvas extends Canvas {
         Rectangle p = plotArea();
         gc.setLineStyle(SWT.LINE_DOT);
         gc.setForeground(new Color(0xbb, 0xbb, 0xbb));
-        for (double t : sound.onsets()) {
+        LaneLayout.Source waveSource = lanes().get(0).source();
+        for (double t : (waveSource == LaneLayout.Source.GENERATED ? generated : sound).onsets()) {
             if (window.contains(t)) {
                 int x = xOf(t);
                 gc.drawLine(x, p.y, x, p.y + waveformArea().height);
@@ -470,9 +595,12 @@ public final class TimelineCanvas extends Canvas {
         }
         double t = timeAt(e.x);
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%.3f s", t));
-        Rectangle s = spectrogramArea();
-        if (s.contains(e.x, e.y)) {
-            text.append(sound.readout(t, (s.y + s.height - e.y) / (double) s.height));
+        for (LaneLayout.Lane l : lanes()) {
+            Rectangle s = l.area();
+            if (l.kind() != LaneLayout.Kind.WAVE && s.contains(e.x, e.y)) {
+                SoundLanes under = l.kind() == LaneLayout.Kind.DIFFERENCE ? difference() : lanesOf(l.source());
+                text.append(under.readout(t, (s.y + s.height - e.y) / (double) s.height));
+            }
         }
         if (e.y < p.y) {
             text.append(lane.describeAt(t, e.x, this::xOf));
