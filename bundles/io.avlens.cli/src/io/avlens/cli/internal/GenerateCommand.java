@@ -57,7 +57,7 @@ public class GenerateCommand implements CliCommand {
             from the cache) and writes into DIR (new or empty), per sample k = 0 .. K-1 with seed S + k: STEM.wav
             (16 kHz mono), STEM.mel.npy (the generated log-mel), STEM.mp4 (FILE's video with that soundtrack) and
             STEM.json (settings and the metrics that need no ground truth, e.g. syncOffset, classifierScore; written
-            last), STEM = the clip's name and the settings, e.g. clip-00003-w4.5-g50-dpm25-s21. Guidance (methods.md
+            last), STEM = the settings, e.g. w4.5-g50-dpm25-s21. Guidance (methods.md
             §4): eps = eps(none) + omega (eps(video) - eps(none)) - gamma sqrt(1 - alphabar_t) grad log P(aligned).
             Prints {"model", "clip", "out", "samples": [{"stem", "wav", "mel", "video", "settings", "metrics"}],
             "cached", "seconds"}.
