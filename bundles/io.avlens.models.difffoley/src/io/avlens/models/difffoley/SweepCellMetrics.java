@@ -19,7 +19,7 @@ import java.util.Map;
  * on-screen hits and scratches): the onsets {@link OnsetDetector} finds in the sound, each with its onset strength
  * as confidence, matched to the targets within {@value OnsetMetrics#TOLERANCE} s ({@link OnsetMetrics}):
  * {@value #ONSET_ACC} (1 when as many onsets as targets, else 0), {@value #ONSET_DET_ACC} (matched / targets) and
- * {@value #ONSET_AP} (average precision of this one sound). A clip without a sidecar has none. Stateless.
+ * {@value #ONSET_AP} (average precision of this one sound; 0 when it matches no target). A clip without a sidecar has none. Stateless.
  */
 public final class SweepCellMetrics {
 
@@ -71,7 +71,8 @@ public final class SweepCellMetrics {
         OnsetMetrics.Summary summary = OnsetMetrics.summarize(List.of(score));
         m.put(ONSET_ACC, score.countCorrect() ? 1.0 : 0.0);
         m.put(ONSET_DET_ACC, score.detectionAccuracy());
-        m.put(ONSET_AP, summary.ap());
+        // a sound that finds no target has no precision at any recall (pooled AP would rank the misses alone)
+        m.put(ONSET_AP, score.hits() == 0 ? 0.0 : summary.ap());
         return m;
     }
 }
