@@ -26,14 +26,14 @@ import io.avlens.core.tensor.FloatTensor;
  * at the bottom) with its detected onsets (white ticks at the top), the clip's ground-truth sound events (cyan
  * lines), the shared time cursor (red) and selected range, badges with the cell's metric means (the chosen metric
  * first), and its frame coloured by the chosen metric (viridis from the worst to the best cell). The selected cell
- * has a white outline, the compared one a dashed magenta one. Click selects (shift-click: compare), arrow keys move the selection, a drag across
+ * has a selection-coloured outline, the compared one a dashed magenta one, both outside the frame. Click selects (shift-click: compare), arrow keys move the selection, a drag across
  * a thumbnail selects a time range. UI thread.
  */
 public final class SweepGridCanvas extends Canvas {
 
     private static final int LEFT = 56;
     private static final int TOP = 22;
-    private static final int GAP = 8;
+    private static final int GAP = 12;
     private static final int FRAME = 4;
 
     private SweepData data;
@@ -310,16 +310,16 @@ public final class SweepGridCanvas extends Canvas {
             gc.setLineStyle(SWT.LINE_SOLID);
         }
         if (r == row && c == column) {
-            outline(gc, b, SWT.COLOR_WHITE);
-            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
-            gc.drawRectangle(b.x - 1, b.y - 1, b.width + 1, b.height + 1);
+            outline(gc, b, SWT.COLOR_LIST_SELECTION);
         }
     }
 
     private void outline(GC gc, Rectangle b, int color) {
         gc.setForeground(getDisplay().getSystemColor(color));
         gc.setLineWidth(3);
-        gc.drawRectangle(b.x - FRAME + 1, b.y - FRAME + 1, b.width + 2 * FRAME - 3, b.height + 2 * FRAME - 3);
+        // in the gap around the coloured frame, so the frame's colour stays visible
+        int o = FRAME + 2;
+        gc.drawRectangle(b.x - o, b.y - o, b.width + 2 * o - 1, b.height + 2 * o - 1);
         gc.setLineWidth(1);
     }
 

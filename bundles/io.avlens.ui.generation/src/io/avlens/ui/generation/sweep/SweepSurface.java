@@ -96,7 +96,8 @@ public final class SweepSurface extends Composite {
             hi = Double.isFinite(lo) ? lo + 1e-6 : 1;
             lo = Double.isFinite(lo) ? lo : 0;
         }
-        heatmap.setAxes(Axis.index("γ column: " + axis(grid.gammas())), Axis.index("ω row: " + axis(grid.omegas())));
+        heatmap.setAxes(Axis.index("γ column (" + axis(grid.gammas()) + ")"),
+                Axis.index("ω row (" + axis(grid.omegas()) + ")"));
         heatmap.setTitle(metric + (clips > 1 ? " (mean over " + clips + " clips)" : ""));
         heatmap.setData(FloatTensor.wrap(new int[] {rows, cols}, values), new ColorScale(ColorMap.VIRIDIS, lo, hi));
         caption.setText(best == null ? metric + ": no cell has it"
@@ -139,7 +140,9 @@ public final class SweepSurface extends Composite {
             for (int c = 0; c < grid.gammas().size(); c++) {
                 Rectangle b = heatmap.cellBounds(r, c);
                 float v = heatmap.data().getFlat(r * grid.gammas().size() + c);
-                String text = Float.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "–";
+                String text = "ω " + SweepGridCanvas.number(grid.omegas().get(r)) + ", γ "
+                        + SweepGridCanvas.number(grid.gammas().get(c)) + "\n"
+                        + (Float.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "–");
                 var e = gc.textExtent(text);
                 gc.setForeground(getDisplay().getSystemColor(heatmap.colorScale().normalize(v) > 0.6 ? SWT.COLOR_BLACK
                         : SWT.COLOR_WHITE));
