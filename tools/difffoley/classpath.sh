@@ -16,5 +16,6 @@ for j in com/google/code/gson/gson/2.13.2/gson-2.13.2.jar com/github/wendykierp/
          org/eclipse/emf/org.eclipse.emf.ecore.xmi/2.41.0/org.eclipse.emf.ecore.xmi-2.41.0.jar; do
   cp="$cp:$m2/$j"
 done
+cp="$cp:$(find "$m2/org/eclipse/platform/org.eclipse.osgi" -name 'org.eclipse.osgi-*.jar' | grep -v sources | sort | tail -1)"
 cp="$cp:$(find "$m2/org/visnow/JLargeArrays" -name 'JLargeArrays-*.jar' | head -1)"
 echo "${cp#:}"

@@ -85,6 +85,7 @@ public class BenchCommand implements CliCommand {
                     OptionSpec.flag("heatmap", "measure denseav-small features, one heatmap instant at 1920x1080 and"
                             + " the memory of a clip's features"),
                     OptionSpec.flag("generate", "time one 25-step double-guided diff-foley-small sample and a batch of 4, by phase"),
+                    OptionSpec.flag("sweep", "time a 4 x 4 guidance sweep of a 4 s clip end to end, batched vs one cell per call"),
                     OptionSpec.flag("knn", "exact k-NN (1M x 128) vs FAISS and NumPy run alongside; approximate index speed and recall@10"),
                     OptionSpec.optional("models", "DIR", "the models folder for --similarity (default "
                             + "$AVLENS_DATA/models)"),
@@ -126,6 +127,10 @@ public class BenchCommand implements CliCommand {
 
     @Override
     public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
+        if (arguments.flag("sweep")) {
+            context.printJson(SweepBench.run(arguments, context, builtin));
+            return 0;
+        }
         if (arguments.flag("generate")) {
             context.printJson(GenerationBench.run(arguments, context, builtin));
             return 0;

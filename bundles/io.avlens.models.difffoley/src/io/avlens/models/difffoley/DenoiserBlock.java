@@ -24,6 +24,9 @@ import ai.djl.util.PairList;
  * per step by a learned linear map and upsampled (nearest) to each resolution: mel frame {@code j} sees the video
  * step it belongs to, which is this model's equivalent of the official cross-attention and what carries sync. A
  * learned null vector replaces the projected condition where it is dropped (classifier-free guidance).
+ * The output adds {@code σ_t x_t} to the network's ({@link #sigma}): without it the half-rate body could not pass
+ * the full-rate noise through (the first weights' ε error stayed at 0.37 even at {@code t = 999}, where
+ * {@code ε ≈ x_t}, and their samples stayed noise).
  * <p>
  * {@link #forward} (inference, what the engine runs) takes {@code x [N, bins, L]}, {@code t [N]},
  * {@code cond [N, S, C]}, {@code omega [N]} and returns the classifier-free guided noise
@@ -143,7 +146,23 @@ final class DenoiserBlock extends AbstractBlock {
         h = rb5.forward(ps, new NDList(NDArrays.concat(new NDList(h, s0), 1), emb, c0), training).head();
         h = TimeAndCondition.upsample(ResBlock1d.silu(outNorm.forward(ps, new NDList(h), training).head()), 2);
         h = ResBlock1d.silu(outConv1.forward(ps, new NDList(h.concat(x, 1)), training).head());
-        return outConv.forward(ps, new NDList(h), training).head();
+        // ε = σ_t x_t + α_t (α_t ε − σ_t x_0): the network predicts only the second term, so where the noise
+        // dominates (σ_t → 1) the output is x_t itself and it need not copy white noise through its half-rate body
+        return x.mul(sigma(t).reshape(b, 1, 1)).add(outConv.forward(ps, new NDList(h), training).head());
+    }
+
+    /**
+     * {@code σ_t = √(1 − ᾱ_t)} at real-valued step {@code t} from the closed form of the schedule,
+     * {@code log ᾱ_t ≈ −Σ_{i ≤ t} β_i} with {@code √β} linear in {@code i} (within 2 % of the product at
+     * {@code t = 999}; it only preconditions the output, and training and sampling use the same).
+     */
+    static NDArray sigma(NDArray t) {
+        double s0 = Math.sqrt(NoiseSchedule.BETA_START);
+        double d = (Math.sqrt(NoiseSchedule.BETA_END) - s0) / (NoiseSchedule.STEPS - 1);
+        NDArray n1 = t.add(1);
+        NDArray sum = n1.mul((float) (s0 * s0)).add(t.mul(n1).mul((float) (s0 * d)))
+                .add(t.mul(n1).mul(t.mul(2).add(1)).mul((float) (d * d / 6)));
+        return sum.neg().exp().neg().add(1).sqrt();
     }
 
     @Override

@@ -181,8 +181,12 @@ public final class DiffFoleyGenerateTask implements ClipTask {
         }
     }
 
-    /** Writes a sample's files, its JSON record last. */
-    static void write(GeneratedSample sample, FloatTensor mel, AudioSignal sound, Path media, Path folder)
+    /**
+     * Writes a sample's files into {@code folder}: {@code STEM.wav} (16-bit PCM), {@code STEM.mel.npy},
+     * {@code STEM.mp4} (when {@code sample.video()}: {@code media}'s picture with {@code sound}), and its JSON record
+     * last.
+     */
+    public static void write(GeneratedSample sample, FloatTensor mel, AudioSignal sound, Path media, Path folder)
             throws IOException {
         WavWriter.write(sample.wav(folder), sound, WavWriter.Encoding.PCM_16);
         Npy.write(sample.mel(folder), mel);
