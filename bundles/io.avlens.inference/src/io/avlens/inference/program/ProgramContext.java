@@ -56,6 +56,9 @@ public interface ProgramContext {
      */
     Handle concat(java.util.List<Handle> parts, int axis);
 
+    /** {@code a} with every element clamped to {@code [min, max]} (e.g. a sampler's x̂₀ to the data range). */
+    Handle clip(Handle a, double min, double max);
+
     /**
      * Runs a loaded model of this engine on named inputs, in the engine (no copy through Java); returns its named
      * outputs as {@link LoadedModel#forward} names them. No batching: the inputs are one batch.

@@ -18,7 +18,8 @@ import java.util.function.IntConsumer;
  * one denoiser forward of {@code 2N} (conditional and unconditional together, inside the denoiser part) and, when
  * any {@code γ > 0}, the gradient of the classifier's {@code Σ log P(aligned | x_t, t, E_v)} with respect to
  * {@code x_t}: {@code ε̃ = ε(∅) + ω (ε(c) − ε(∅)) − γ σ_t ∇ log P}, then the {@link SamplerPlan}'s update.
- * Returns {@code [N, bins, L]} in the denoiser's range [−1, 1] (not clamped). Each step's tensors are released
+ * Each step's x̂₀ is clamped to the data range [−1, 1] (DDPM's {@code clip_denoised}): unclamped, a guided x̂₀
+ * overshoots and the sample saturates into loud broadband noise. Returns {@code [N, bins, L]}. Each step's tensors are released
  * when the next exists; {@code afterStep} is called between steps (progress, cancel by throwing).
  */
 final class GuidedSampler implements EngineProgram<FloatTensor> {
@@ -85,7 +86,7 @@ final class GuidedSampler implements EngineProgram<FloatTensor> {
                             Map.of("x", xh, "t", t, "cond", cond)).get("logProb")), xi);
                     eps = ctx.sub(eps, ctx.mul(ctx.mul(grad, gammas), s.sigma()));
                 }
-                return ctx.mul(ctx.sub(xi, ctx.mul(eps, s.sigma())), 1 / s.alpha());
+                return ctx.clip(ctx.mul(ctx.sub(xi, ctx.mul(eps, s.sigma())), 1 / s.alpha()), -1, 1);
             });
             Handle p = previous;
             Handle next = ctx.step(() -> {

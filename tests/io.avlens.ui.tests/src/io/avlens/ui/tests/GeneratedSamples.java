@@ -3,7 +3,10 @@ package io.avlens.ui.tests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
 
 import io.avlens.analysis.generation.GeneratedSample;
 import io.avlens.analysis.generation.GuidanceSettings;
@@ -16,12 +19,20 @@ import io.avlens.media.AudioSignal;
 import io.avlens.media.WavWriter;
 import io.avlens.media.dsp.GriffinLim;
 import io.avlens.media.dsp.LogMelSpectrogram;
+import io.avlens.inference.InferenceException;
+import io.avlens.models.BuiltinModels;
+import io.avlens.models.difffoley.ClipCondition;
+import io.avlens.models.difffoley.DiffFoleyConfig;
+import io.avlens.models.difffoley.DiffFoleyDescriptor;
+import io.avlens.models.difffoley.DiffFoleyGenerator;
+import io.avlens.models.difffoley.DiffFoleyModel;
+import io.avlens.models.difffoley.DiffFoleyShippedModel;
 
 /**
- * Generated samples for the UI tests, in the layout every generator writes ({@link GeneratedSample}). Until the
- * Diff-Foley-small generator is on main, a sample is the <b>Griffin-Lim resynthesis</b> of the clip's own log-mel
- * (profile avshapes-small, 32 iterations): a real vocoder output, close to the original but not equal to it, so the
- * views have honest data. To test with the real generator, change {@link #sample} alone.
+ * Generated samples for the UI tests, in the layout every generator writes ({@link GeneratedSample}): {@link #sample}
+ * is the shipped Diff-Foley-small's sound for the clip at its defaults (ω 4.5, γ 50, 25 DPM-Solver++ steps, seed
+ * 21); {@link #griffinLimResynthesis} is the <b>Griffin-Lim resynthesis</b> of the clip's own log-mel (profile
+ * avshapes-small, 32 iterations), a real vocoder output for tests of the views' wiring that need no model.
  */
 final class GeneratedSamples {
 
@@ -31,9 +42,32 @@ final class GeneratedSamples {
     private GeneratedSamples() {
     }
 
-    /** Writes a generated sample of {@code clip} into {@code folder} (created) and returns its record file. */
+    /** The model {@link #sample} generates with. */
+    static final String MODEL = DiffFoleyDescriptor.MODEL_ID;
+
+    /**
+     * Writes the shipped Diff-Foley-small's sample for {@code clip} (its first 4 s) into {@code folder} (created):
+     * STEM.wav, STEM.mel.npy and STEM.json, with the sample's sync offset; returns the record file.
+     */
     static Path sample(Path clip, Path folder) throws IOException {
-        return griffinLimResynthesis(clip, folder);
+        Files.createDirectories(folder);
+        Path models = Files.createTempDirectory("avlens-ui-models");
+        Path descriptor = BuiltinModels.of(new DiffFoleyShippedModel()).install(models).stream()
+                .filter(i -> i.id().equals(MODEL)).findFirst().orElseThrow().descriptor();
+        try (DiffFoleyModel model = DiffFoleyModel.open(descriptor, DiffFoleyConfig.small(), 1)) {
+            DiffFoleyGenerator generator = model.generator();
+            ClipCondition condition = ClipCondition.decode(clip, generator.profile());
+            GuidanceSettings settings = GuidanceSettings.DEFAULT;
+            FloatTensor mel = generator.generate(condition, List.of(settings), new NullProgressMonitor()).get(0);
+            GeneratedSample sample = new GeneratedSample(clip.toAbsolutePath().toString(), MODEL, settings,
+                    settings.stem(), false, Map.of("syncOffset", generator.syncOffset(condition, mel)));
+            Npy.write(sample.mel(folder), mel);
+            WavWriter.write(sample.wav(folder), generator.vocode(mel), WavWriter.Encoding.PCM_16);
+            sample.write(folder);
+            return sample.json(folder);
+        } catch (InferenceException e) {
+            throw new IOException(clip + ": Diff-Foley-small failed: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -69,7 +69,7 @@ class GenerationRunsPlayTest {
         Clip bounce = project.getDatasets().get(0).getClips().get(0);
         Path media = Locations.resolve(folder, bounce.getMediaLocation());
         Path clipFolder = folder.resolve("runs/gen-1/" + GeneratedSamples.RESYNTHESIS + "/" + bounce.getId());
-        Path record = GeneratedSamples.sample(media, clipFolder);
+        Path record = GeneratedSamples.griffinLimResynthesis(media, clipFolder);
 
         Experiment experiment = F.createExperiment();
         experiment.setId("foley");

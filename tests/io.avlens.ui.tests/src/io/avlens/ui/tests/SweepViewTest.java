@@ -28,8 +28,9 @@ import io.avlens.analysis.generation.SweepTable;
 import io.avlens.inference.djl.DjlInferenceServices;
 import io.avlens.models.difffoley.DiffFoleyConfig;
 import io.avlens.models.difffoley.DiffFoleyModel;
+import io.avlens.models.difffoley.DiffFoleyShippedModel;
+import io.avlens.models.BuiltinModels;
 import io.avlens.models.difffoley.DiffFoleySweepTask;
-import io.avlens.models.difffoley.DiffFoleyWeights;
 import io.avlens.runner.task.ClipInput;
 import io.avlens.ui.generation.sweep.SweepExport;
 import io.avlens.ui.generation.sweep.SweepGridCanvas;
@@ -82,11 +83,13 @@ class SweepViewTest {
     }
 
     private static Path sweep(Path clip, Path out) throws Exception {
-        Path descriptor = DiffFoleyWeights.random(DiffFoleyConfig.tiny(), out.resolveSibling("tiny"), 3);
-        try (DiffFoleyModel model = DiffFoleyModel.open(descriptor, DiffFoleyConfig.tiny(), 1)) {
+        Path models = Files.createTempDirectory("avlens-ui-models");
+        Path descriptor = BuiltinModels.of(new DiffFoleyShippedModel()).install(models).stream()
+                .filter(i -> i.id().equals(GeneratedSamples.MODEL)).findFirst().orElseThrow().descriptor();
+        try (DiffFoleyModel model = DiffFoleyModel.open(descriptor, DiffFoleyConfig.small(), 1)) {
             ClipInput input = new ClipInput("bounce", clip, model.parts(), model.descriptor(), Map.of(
                     DiffFoleySweepTask.OMEGAS, List.of(1.0, 4.5), DiffFoleySweepTask.GAMMAS, List.of(0.0, 50.0),
-                    "steps", 2L), 21, out);
+                    "steps", 25L), 21, out);
             new DiffFoleySweepTask(DjlInferenceServices.programEngine()).run(input, new NullProgressMonitor());
         }
         return out;

@@ -97,6 +97,11 @@ final class DjlProgramContext implements ProgramContext, AutoCloseable {
     }
 
     @Override
+    public Handle clip(Handle a, double min, double max) {
+        return wrap(array(a).clip((float) min, (float) max));
+    }
+
+    @Override
     public Handle mul(Handle a, Handle b) {
         return wrap(array(a).mul(array(b)));
     }
