@@ -26,7 +26,8 @@ public record Axis(String label, double origin, double step) {
     }
 
     /**
-     * "Nice" tick values (1, 2 or 5 × 10^k apart) covering the cells {@code [0, count)}, about {@code target} many.
+     * "Nice" tick values (1, 2 or 5 × 10^k apart, and never less than one cell apart) covering the cells
+     * {@code [0, count)}, about {@code target} many.
      */
     public double[] ticks(int count, int target) {
         double a = value(0);
@@ -40,7 +41,8 @@ public record Axis(String label, double origin, double step) {
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         double fraction = raw / magnitude;
         double nice = fraction < 1.5 ? 1 : fraction < 3.5 ? 2 : fraction < 7.5 ? 5 : 10;
-        double spacing = nice * magnitude;
+        // never closer than one cell: a 2-cell index axis gets ticks 0 and 1, not 0, 0.05, 0.1 …
+        double spacing = Math.max(nice * magnitude, Math.abs(step));
         double first = Math.ceil(lo / spacing - 1e-9) * spacing;
         int n = (int) Math.floor((hi - first) / spacing + 1e-9) + 1;
         double[] ticks = new double[Math.max(0, n)];

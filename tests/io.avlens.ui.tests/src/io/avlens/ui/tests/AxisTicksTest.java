@@ -1,0 +1,23 @@
+package io.avlens.ui.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.avlens.ui.widgets.Axis;
+
+/** Heatmap axis ticks: never between cells of a small index axis (the sweep's metric surface), nice on long ones. */
+class AxisTicksTest {
+
+    @Test
+    void aTwoCellIndexAxisTicksEachCellOnly() {
+        assertThat(Axis.index("γ column").ticks(2, 10)).containsExactly(0.0, 1.0);
+        assertThat(Axis.index("ω row").ticks(4, 10)).containsExactly(0.0, 1.0, 2.0, 3.0);
+    }
+
+    @Test
+    void aLongTimeAxisKeepsNiceSpacing() {
+        // 8 frames per second over 10 s: about 5 ticks, 2 s apart
+        assertThat(new Axis("video time (s)", 0, 0.125).ticks(81, 5)).containsExactly(0.0, 2.0, 4.0, 6.0, 8.0, 10.0);
+    }
+}
