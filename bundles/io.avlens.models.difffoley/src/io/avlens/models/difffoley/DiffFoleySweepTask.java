@@ -31,7 +31,9 @@ import org.osgi.service.component.annotations.Reference;
  * every seed, all cells in one batch through {@link DiffFoleyGenerator#generate} (progress in sampler steps, cancel
  * between steps), so the cells of one seed start from the same noise and differ only by guidance. Each cell is a
  * {@link GeneratedSample} (stem with ω, γ, sampler, steps and seed) with {@code syncOffset}, {@code classifierScore}
- * and, for a clip with an AV-Shapes sidecar, the onset metrics of {@link SweepCellMetrics}; {@code sweep.json}
+ * and, for a clip with an AV-Shapes sidecar, the onset metrics of {@link SweepCellMetrics}, and the judges' verdicts
+ * of {@code avlens eval --task generation} ({@value #ALIGN_SCORE}, {@value #ALIGN_ACC}, {@value #MATERIAL_ACC}:
+ * {@link GenerationEvaluation}, trained on real audio only); {@code sweep.json}
  * ({@link SweepManifest}) is written last. The clip's metrics are the means over its cells. Stateless.
  */
 @Component(service = ClipTask.class)
@@ -49,6 +51,13 @@ public final class DiffFoleySweepTask implements ClipTask {
     public static final List<Double> DEFAULT_OMEGAS = List.of(1.0, 2.5, 4.5, 7.0);
     /** The γ axis by default. */
     public static final List<Double> DEFAULT_GAMMAS = List.of(0.0, 25.0, 50.0, 100.0);
+
+    /** Per cell: the evaluation classifier's P(aligned) (trained on real audio only, apart from the guidance). */
+    public static final String ALIGN_SCORE = "alignScore";
+    /** Per cell: 1 when the evaluation classifier judges the sound aligned (P ≥ 0.5): Align Acc over cells. */
+    public static final String ALIGN_ACC = "alignAcc";
+    /** Per cell: 1 when the material classifier's top material sounds on screen (absent without one). */
+    public static final String MATERIAL_ACC = "materialAcc";
 
     private ProgramEngine engine;
 
@@ -78,7 +87,7 @@ public final class DiffFoleySweepTask implements ClipTask {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -160,7 +169,7 @@ public final class DiffFoleySweepTask implements ClipTask {
                     + e.getMessage(), e);
         }
         SoundingEvents events = SweepCellMetrics.events(media);
-        try {
+        try (GenerationEvaluation judges = GenerationEvaluation.shipped()) {
             List<FloatTensor> mels = generator.generate(clip, cells, sub.split(6));
             double[] scores = generator.classifierScores(generator.videoFeatures(clip), mels);
             List<TaskArtifact> artifacts = new ArrayList<>();
@@ -179,6 +188,15 @@ public final class DiffFoleySweepTask implements ClipTask {
                 GeneratedSample sample = new GeneratedSample(media.toAbsolutePath().toString(),
                         input.descriptor().id(), cell, cell.stem(), true, metrics);
                 DiffFoleyGenerateTask.write(sample, mels.get(k), sound, media, input.outputFolder());
+                // the judges of avlens eval --task generation, per cell: Align Acc's classifier and the material
+                SoundScore judged = judges.sample(media, input.outputFolder(), sample);
+                metrics.put(ALIGN_SCORE, judged.aligned());
+                metrics.put(ALIGN_ACC, judged.aligned() >= 0.5 ? 1.0 : 0.0);
+                if (judged.materialRight() != null) {
+                    metrics.put(MATERIAL_ACC, judged.materialRight() ? 1.0 : 0.0);
+                }
+                sample = sample.withMetrics(metrics);
+                sample.write(input.outputFolder());
                 artifacts.add(new TaskArtifact("sound " + cell.stem(), "audio", sample.stem() + GeneratedSample.WAV,
                         new int[0], "int16"));
                 artifacts.add(new TaskArtifact("log-mel " + cell.stem(), "spectrogram",

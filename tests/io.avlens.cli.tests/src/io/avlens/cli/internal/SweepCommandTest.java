@@ -123,7 +123,14 @@ class SweepCommandTest {
         JsonObject printed = json();
         SweepGrid fromFiles = SweepGrid.of(GeneratedSample.list(grid));
         assertThat(printed.getAsJsonArray("rows")).hasSize(8);
-        assertThat(fromFiles.metricNames()).contains("syncOffset", "classifierScore", "onsetAcc", "onsetAP");
+        assertThat(fromFiles.metricNames()).contains("syncOffset", "classifierScore", "onsetAcc", "onsetAP",
+                "alignScore", "alignAcc");
+        // the evaluation classifier's verdict per cell: Align Acc is its P(aligned) at 0.5
+        for (var sample : fromFiles.samples()) {
+            double p = sample.metrics().get("alignScore");
+            assertThat(p).isBetween(0.0, 1.0);
+            assertThat(sample.metrics().get("alignAcc")).isEqualTo(p >= 0.5 ? 1.0 : 0.0);
+        }
         JsonArray cells = printed.getAsJsonArray("cells");
         assertThat(cells).hasSize(4);
         int k = 0;
