@@ -79,8 +79,8 @@ class DiffFoleyShippedModelTest {
 
     /**
      * The held-out clips' hits and sync, at the default double guidance: the generated sound lies within two video
-     * frames of the picture on average (the figures: 0.11 s over 20 test clips, 0.36 s without guidance) and some of
-     * its onsets fall within 0.1 s of a hit (CondFoleyGen's tolerance).
+     * frames of the picture on average (the figures: 0.044 s over 20 test clips, 0.41 s without guidance) and at least
+     * 3 of the 10 hits get an onset within 0.1 s (CondFoleyGen's tolerance; 7 with these weights).
      */
     @Test
     void doubleGuidedSoundFollowsTheHitsOfHeldOutClips() throws Exception {
@@ -111,7 +111,7 @@ class DiffFoleyShippedModelTest {
         System.out.printf(java.util.Locale.ROOT, "diff-foley-small on %d held-out clips: mean |sync| %.3f s, %d of %d"
                 + " hits with an onset within 0.1 s%n", CLIPS.length, sync, matched, targets);
         assertThat(sync).as("mean |sync offset| (s)").isLessThanOrEqualTo(0.25);
-        assertThat(matched).as("hits with a generated onset within 0.1 s, of " + targets).isPositive();
+        assertThat(matched).as("hits with a generated onset within 0.1 s, of " + targets).isGreaterThanOrEqualTo(3);
     }
 
     private Path copy(String id) throws Exception {
