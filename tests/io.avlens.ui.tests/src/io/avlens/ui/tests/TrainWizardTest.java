@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.avlens.models.cavp.CavpFamilyTrainer;
+import io.avlens.models.training.FamilyTrainer;
 import io.avlens.models.cavp.CavpTrainer;
 import io.avlens.models.cavp.TrainSpec;
 import io.avlens.models.training.TrainRequest;
@@ -256,10 +257,14 @@ class TrainWizardTest {
 
     private Opened open(IWorkbenchWindow window, ModelRunner runner) {
         return Ui.sync(() -> {
-            TrainWizard wizard = new TrainWizard(window, runner, TrainWizard.registeredTrainers(), dir, false);
+            List<FamilyTrainer> trainers = TrainWizard.registeredTrainers();
+            TrainWizard wizard = new TrainWizard(window, runner, trainers, dir, false);
             WizardDialog d = new WizardDialog(window.getShell(), wizard);
             d.setBlockOnOpen(false);
             d.open();
+            // this test trains CAVP-small; other families' trainers (e.g. avshapes-judges) may come first
+            wizard.page().selectFamily(trainers.stream().filter(t -> t.family().equals("cavp")).findFirst()
+                    .orElseThrow());
             return new Opened(d, wizard);
         });
     }
