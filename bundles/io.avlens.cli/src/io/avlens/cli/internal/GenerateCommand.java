@@ -107,12 +107,7 @@ public class GenerateCommand implements CliCommand {
         RunSettings runSettings = RunnerOptions.settings("generate", arguments, context);
         ModelFolders.installBuiltins(runSettings.modelsFolder(), builtin, context);
         ModelRef model = ModelTasks.find(arguments.required("model"), runSettings.modelsFolder(), context).ref();
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("omega", settings.omega());
-        parameters.put("gamma", settings.gamma());
-        parameters.put("steps", (long) settings.steps());
-        parameters.put("sampler", settings.sampler());
-        parameters.put("samples", (long) samples);
+        Map<String, Object> parameters = parameters(settings, samples);
         StderrProgress bar = new StderrProgress(context.err(), "generate");
         Path scratch;
         try {
@@ -147,6 +142,17 @@ public class GenerateCommand implements CliCommand {
         } finally {
             ModelTasks.deleteQuietly(scratch);
         }
+    }
+
+    /** The parameters of a {@value #KIND} experiment for {@code samples} samples with these settings. */
+    static Map<String, Object> parameters(GuidanceSettings settings, int samples) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("omega", settings.omega());
+        parameters.put("gamma", settings.gamma());
+        parameters.put("steps", (long) settings.steps());
+        parameters.put("sampler", settings.sampler());
+        parameters.put("samples", (long) samples);
+        return parameters;
     }
 
     /** The settings the options ask for; each bad value names its option. */

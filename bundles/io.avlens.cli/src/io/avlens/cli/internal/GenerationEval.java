@@ -82,10 +82,11 @@ final class GenerationEval {
                 folders.putAll(sampleFolders(dir));
             } else if (!model.equals(REAL)) {
                 scratch = Files.createTempDirectory("avlens-eval-generation");
-                folders.putAll(generate(arguments, context, data, model, scratch));
-                // a descriptor path names the model by file; its samples name it by id
-                model = ModelTasks.find(model, RunnerOptions.settings("eval", arguments, context).modelsFolder(),
-                        context).descriptor().id();
+                RunSettings settings = RunnerOptions.settings("eval", arguments, context);
+                ModelFolders.installBuiltins(settings.modelsFolder(), builtin, context);
+                ModelRef ref = ModelTasks.find(model, settings.modelsFolder(), context).ref();
+                folders.putAll(generate(arguments, context, data, ref, settings, scratch));
+                model = ref.descriptor().id(); // a descriptor path names the model by file, its samples by id
             }
             return score(context, data, model, samplesArg != null || !model.equals(REAL), folders);
         } catch (IOException e) {
@@ -219,23 +220,15 @@ final class GenerationEval {
 
     /** Runs the model's {@code generate} task on the clips; the folders its samples are in. */
     private Map<Path, String> generate(ParsedArguments arguments, CommandContext context, EvalData data,
-            String model, Path folder) throws CommandException, IOException {
-        RunSettings settings = RunnerOptions.settings("eval", arguments, context);
-        ModelFolders.installBuiltins(settings.modelsFolder(), builtin, context);
-        ModelRef ref = ModelTasks.find(model, settings.modelsFolder(), context).ref();
+            ModelRef ref, RunSettings settings, Path folder) throws CommandException, IOException {
+        String model = ref.descriptor().id();
         List<ClipRef> refs = new ArrayList<>();
         for (Path clip : data.clips()) {
             refs.add(new ClipRef(ModelTasks.clipId(clip), clip));
         }
         GuidanceSettings guidance = GenerateCommand.settings(arguments);
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("omega", guidance.omega());
-        parameters.put("gamma", guidance.gamma());
-        parameters.put("steps", (long) guidance.steps());
-        parameters.put("sampler", guidance.sampler());
-        parameters.put("samples", 1L);
-        RunSnapshot snapshot = new RunSnapshot(folder, "eval-generation", GENERATE, List.of(ref), refs, parameters,
-                guidance.seed(), List.of());
+        RunSnapshot snapshot = new RunSnapshot(folder, "eval-generation", GENERATE, List.of(ref), refs,
+                GenerateCommand.parameters(guidance, 1), guidance.seed(), List.of());
         StderrProgress bar = new StderrProgress(context.err(), "generate");
         RunOutcome outcome = runner.run(snapshot, settings, bar);
         bar.done();

@@ -94,11 +94,15 @@ public final class DiffFoleyGenerateTask implements ClipTask {
         return List.of(
                 ParameterSpec.real(OMEGA, d.omega(), 0.0, 100.0, "classifier-free guidance scale ω (1: none)"),
                 ParameterSpec.real(GAMMA, d.gamma(), 0.0, 10_000.0, "alignment-classifier guidance scale γ (0: none)"),
-                ParameterSpec.integer(STEPS, d.steps(), 1.0, 1000.0, "sampler steps"),
-                ParameterSpec.text(SAMPLER, d.sampler(), List.of(GuidanceSettings.DPM, GuidanceSettings.DDIM),
-                        "DPM-Solver++(2M) or DDIM (η = 0)"),
+                SAMPLER_PARAMETERS.get(0), SAMPLER_PARAMETERS.get(1),
                 ParameterSpec.integer(SAMPLES, 1, 1.0, 64.0, "samples per clip, sample k from seed + k"));
     }
+
+    /** The sampler's parameters, {@value #STEPS} and {@value #SAMPLER}: the same in every Diff-Foley task. */
+    static final List<ParameterSpec> SAMPLER_PARAMETERS = List.of(
+            ParameterSpec.integer(STEPS, GuidanceSettings.DEFAULT.steps(), 1.0, 1000.0, "sampler steps"),
+            ParameterSpec.text(SAMPLER, GuidanceSettings.DEFAULT.sampler(),
+                    List.of(GuidanceSettings.DPM, GuidanceSettings.DDIM), "DPM-Solver++(2M) or DDIM (η = 0)"));
 
     /** The settings of an experiment's parameters and seed. */
     static GuidanceSettings settings(ClipInput input) throws TaskException {

@@ -100,9 +100,7 @@ public final class DiffFoleySweepTask implements ClipTask {
                         "classifier guidance scales γ, one grid column each"),
                 new ParameterSpec(SEEDS, ParameterSpec.Type.INTEGER_LIST, "", null, null, List.of(),
                         "seeds of the initial noise, one sample per cell each (empty: the run's seed)"),
-                ParameterSpec.integer(DiffFoleyGenerateTask.STEPS, d.steps(), 1.0, 1000.0, "sampler steps"),
-                ParameterSpec.text(DiffFoleyGenerateTask.SAMPLER, d.sampler(),
-                        List.of(GuidanceSettings.DPM, GuidanceSettings.DDIM), "DPM-Solver++(2M) or DDIM (η = 0)"));
+                DiffFoleyGenerateTask.SAMPLER_PARAMETERS.get(0), DiffFoleyGenerateTask.SAMPLER_PARAMETERS.get(1));
     }
 
     @Override
