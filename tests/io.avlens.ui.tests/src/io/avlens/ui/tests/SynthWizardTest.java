@@ -143,12 +143,13 @@ class SynthWizardTest {
         assertThat(overlay.width()).isEqualTo(64);
         assertThat(overlay.frameAt(t)).isEqualTo(best.frame());
         Control canvas = Ui.sync(() -> ((Composite) partModel(window).getWidget()).getChildren()[0]);
-        Rectangle picture = Ui.sync(video::pictureArea);
-        ImageData on = Ui.sync(() -> paint(video, canvas));
+        // each paint carries the picture area it was painted in: toggling an overlay may re-lay the view out
+        Painted on = Ui.sync(() -> paint(video, canvas));
         Ui.run(() -> video.showMasks(false));
         assertThat(Ui.sync(video::masksShown)).isFalse();
-        ImageData off = Ui.sync(() -> paint(video, canvas));
+        Painted off = Ui.sync(() -> paint(video, canvas));
         Ui.run(() -> video.showMasks(true));
+        Rectangle picture = on.picture();
 
         // inside an object: the picture blended with the object's colour at the fill's opacity; background: untouched
         int k = best.frame();
@@ -159,10 +160,8 @@ class SynthWizardTest {
                 if (!uniform(overlay, k, mx, my)) {
                     continue;
                 }
-                int sx = picture.x + (int) ((mx + 0.5) * picture.width / overlay.width());
-                int sy = picture.y + (int) ((my + 0.5) * picture.height / overlay.height());
-                RGB under = rgb(off, sx, sy);
-                RGB drawn = rgb(on, sx, sy);
+                RGB under = off.at(overlay, mx, my);
+                RGB drawn = on.at(overlay, mx, my);
                 int id = overlay.objectAt(k, mx, my);
                 if (id == 0) {
                     assertThat(drawn).as("background at mask pixel (%d, %d)", mx, my).isEqualTo(under);
@@ -183,7 +182,7 @@ class SynthWizardTest {
             int count = 0;
             for (int y = picture.y; y < picture.y + picture.height; y++) {
                 for (int x = picture.x; x < picture.x + picture.width; x++) {
-                    count += rgb(on, x, y).equals(outline) ? 1 : 0;
+                    count += rgb(on.image(), x, y).equals(outline) ? 1 : 0;
                 }
             }
             assertThat(count).as("pixels of the sounding object's outline").isGreaterThan(10);
@@ -298,13 +297,23 @@ class SynthWizardTest {
         return true;
     }
 
-    private static ImageData paint(VideoView video, Control canvas) {
+    /** One paint of the view and the picture area it was painted in. */
+    private record Painted(ImageData image, Rectangle picture) {
+        /** The colour painted at the centre of mask pixel ({@code mx}, {@code my}). */
+        RGB at(MaskOverlay overlay, int mx, int my) {
+            int sx = picture.x + (int) ((mx + 0.5) * picture.width / overlay.width());
+            int sy = picture.y + (int) ((my + 0.5) * picture.height / overlay.height());
+            return rgb(image, sx, sy);
+        }
+    }
+
+    private static Painted paint(VideoView video, Control canvas) {
         Rectangle area = canvas.getBounds();
         Image target = new Image(Ui.display(), area.width, area.height);
         GC gc = new GC(target);
         try {
             video.paint(gc);
-            return target.getImageData();
+            return new Painted(target.getImageData(), video.pictureArea());
         } finally {
             gc.dispose();
             target.dispose();
