@@ -59,8 +59,17 @@ public final class CavpSimilarityTask implements ClipTask {
     public static final double DEFAULT_MAX_LAG_SECONDS = 1.0;
     /** The role of the video tower of a two-part model: {@code frames [1, T, H, W, 3] → video [1, T, C]}. */
     public static final String VIDEO_PART = "video";
-    /** The role of the audio tower of a two-part model: {@code mel [1, bins, T·k] → audio [1, T, C]}. */
+    /**
+     * The role of the audio tower of a two-part model: {@code mel [1, bins, T·k] → audio [1, T, C]}, or, when the
+     * profile has no whole number {@code k} of mel frames per video frame (Diff-Foley's CAVP), {@code mel
+     * [1, bins, S] → audio [1, U, C]} with {@code U} steps of its own over the {@code S} mel frames.
+     */
     public static final String AUDIO_PART = "audio";
+    /**
+     * The metric giving the audio features' step in seconds when the audio part returned another number of steps
+     * than the video frames; absent when both share the video's time base.
+     */
+    public static final String AUDIO_STEP_SECONDS = "audioStepSeconds";
 
     @Override
     public String kind() {
@@ -98,38 +107,33 @@ public final class CavpSimilarityTask implements ClipTask {
             throw new TaskException(MAX_LAG + " must be a positive number of seconds, not " + maxLag);
         }
         PreprocessingProfile profile = input.descriptor().profile();
-        StepAlignedClip clip;
+        Decoded clip = decode(input, profile);
         OptionalDouble trueLag;
         boolean visibleSounding;
         try {
-            clip = StepAlignedClip.decode(media, profile);
             trueLag = AvShapesData.knownLagSeconds(AvShapesData.sidecar(media));
             visibleSounding = trueLag.isPresent() && AvShapesData.visibleSoundingEvent(AvShapesData.sidecar(media));
         } catch (IOException e) {
             throw new TaskException(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new TaskException(media + ": model " + input.descriptor().id() + " cannot take it: "
-                    + e.getMessage(), e);
         }
         checkCancelled(monitor);
-        int window = (int) Math.round(profile.clipSeconds() * profile.video().fps());
-        double padded = 0;
-        if (input.descriptor().padShort() && clip.steps() < window) {
-            padded = (window - clip.steps()) / profile.video().fps();
-            clip = clip.padTo(window);
-        }
         int steps = clip.steps();
-        int[] mel = clip.mel().shape();
-        int[] frames = clip.frames().shape();
-        Map<String, FloatTensor> inputs = Map.of(
-                "mel", clip.mel().reshape(1, mel[0], mel[1]),
-                "frames", clip.frames().reshape(1, frames[0], frames[1], frames[2], frames[3]));
-        Map<String, FloatTensor> outputs = forward(input, inputs, media);
-        FloatTensor audio = features(outputs, "audio", steps, media);
+        Map<String, FloatTensor> outputs = forward(input, clip.inputs(), media);
         FloatTensor video = features(outputs, "video", steps, media);
         double fps = profile.video().fps();
         TimeBase base = TimeBase.ofRate(fps);
-        SimilarityVolume volume = SimilarityVolume.of(audio, base, video, base);
+        // a model of parts may give the sound its own number of steps U: they span the log-mel it was fed
+        FloatTensor audio = clip.whole() ? features(outputs, "audio", steps, media)
+                : features(outputs, "audio", -1, media);
+        boolean ownAudioSteps = audio.dim(0) != steps;
+        TimeBase audioBase = ownAudioSteps ? TimeBase.ofRate(audio.dim(0) / clip.melSeconds()) : base;
+        SimilarityVolume volume;
+        try {
+            volume = SimilarityVolume.of(audio, audioBase, video, base);
+        } catch (IllegalArgumentException e) {
+            throw new TaskException(media + ": model " + input.descriptor().id() + " gave features that cannot be "
+                    + "compared: " + e.getMessage(), e);
+        }
         SyncEstimate estimate;
         try {
             estimate = SyncOffsetEstimator.upTo(maxLag, base).estimate(volume);
@@ -149,8 +153,11 @@ public final class CavpSimilarityTask implements ClipTask {
         metrics.put("lagSeconds", estimate.lagSeconds());
         metrics.put("confidence", estimate.confidence());
         metrics.put("steps", (double) steps);
-        if (padded > 0) {
-            metrics.put("paddedSeconds", padded);
+        if (ownAudioSteps) {
+            metrics.put(AUDIO_STEP_SECONDS, audioBase.step());
+        }
+        if (clip.padded() > 0) {
+            metrics.put("paddedSeconds", clip.padded());
         }
         if (trueLag.isPresent()) {
             SyncScore.Clip scored = SyncScore.estimated(input.clipId(), trueLag, estimate.lagSeconds(), fps, maxLag,
@@ -163,7 +170,7 @@ public final class CavpSimilarityTask implements ClipTask {
         }
         int c = audio.dim(1);
         List<TaskArtifact> artifacts = List.of(
-                new TaskArtifact("audio features", "embedding", "audio.npy", new int[] {steps, c}, "float32"),
+                new TaskArtifact("audio features", "embedding", "audio.npy", new int[] {audio.dim(0), c}, "float32"),
                 new TaskArtifact("video features", "embedding", "video.npy", new int[] {steps, c}, "float32"),
                 new TaskArtifact("similarity", "similarityVolume", "similarity.npy",
                         new int[] {volume.audioSteps(), volume.videoSteps()}, "float32"));
@@ -195,15 +202,62 @@ public final class CavpSimilarityTask implements ClipTask {
         }
     }
 
-    /** {@code [1, T, C]} output as {@code [T, C]}. */
+    /** {@code [1, T, C]} output as {@code [T, C]}; {@code steps} -1 takes any {@code T ≥ 1}. */
     static FloatTensor features(Map<String, FloatTensor> outputs, String name, int steps, Path media)
             throws TaskException {
         FloatTensor t = outputs.get(name);
-        if (t == null || t.rank() != 3 || t.dim(0) != 1 || t.dim(1) != steps) {
+        if (t == null || t.rank() != 3 || t.dim(0) != 1 || (steps >= 0 ? t.dim(1) != steps : t.dim(1) < 1)) {
             throw new TaskException(media + ": the model returned " + (t == null ? "no '" + name + "' output"
-                    : "'" + name + "' of shape " + Arrays.toString(t.shape())) + ", expected [1, " + steps + ", C]");
+                    : "'" + name + "' of shape " + Arrays.toString(t.shape())) + ", expected [1, "
+                    + (steps >= 0 ? String.valueOf(steps) : "U") + ", C]");
         }
-        return t.reshape(steps, t.dim(2));
+        return t.reshape(t.dim(1), t.dim(2));
+    }
+
+    /**
+     * A clip decoded for the model: on {@link StepAlignedClip}'s grid when the profile has a whole number of mel
+     * frames per video frame (every built-in model), else, for a model of a video and an audio part, as an
+     * {@link UnalignedClip}; padded to the profile's window when the descriptor asks.
+     */
+    private record Decoded(int steps, FloatTensor frames, FloatTensor mel, double melSeconds, boolean whole,
+            double padded) {
+
+        Map<String, FloatTensor> inputs() {
+            int[] m = mel.shape();
+            int[] f = frames.shape();
+            return Map.of("mel", mel.reshape(1, m[0], m[1]), "frames", frames.reshape(1, f[0], f[1], f[2], f[3]));
+        }
+    }
+
+    private static Decoded decode(ClipInput input, PreprocessingProfile profile) throws TaskException {
+        Path media = input.media();
+        int window = (int) Math.round(profile.clipSeconds() * profile.video().fps());
+        boolean pad = input.descriptor().padShort();
+        try {
+            double ratio = profile.melFramesPerSecond() / profile.video().fps();
+            if (Math.abs(ratio - Math.rint(ratio)) <= 1e-9 || input.parts().isSingle()) {
+                StepAlignedClip clip = StepAlignedClip.decode(media, profile);
+                double padded = 0;
+                if (pad && clip.steps() < window) {
+                    padded = (window - clip.steps()) / profile.video().fps();
+                    clip = clip.padTo(window);
+                }
+                return new Decoded(clip.steps(), clip.frames(), clip.mel(), clip.steps() / profile.video().fps(),
+                        true, padded);
+            }
+            UnalignedClip clip = UnalignedClip.decode(media, profile);
+            double padded = 0;
+            if (pad && clip.steps() < window) {
+                padded = (window - clip.steps()) / profile.video().fps();
+                clip = clip.padTo(window);
+            }
+            return new Decoded(clip.steps(), clip.frames(), clip.mel(), clip.melSeconds(profile), false, padded);
+        } catch (IOException e) {
+            throw new TaskException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new TaskException(media + ": model " + input.descriptor().id() + " cannot take it: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static void checkCancelled(IProgressMonitor monitor) {

@@ -42,6 +42,11 @@ public final class ClipSimilarity {
     public static final String KIND = "similarity";
     /** The artifact kind of a volume. */
     static final String VOLUME = "similarityVolume";
+    /**
+     * The metric a similarity task sets when the sound has its own time step (a model of parts whose audio part
+     * returns another number of steps than the frames, as Diff-Foley's CAVP); absent: the video's.
+     */
+    static final String AUDIO_STEP_SECONDS = "audioStepSeconds";
 
     /**
      * A volume, or why there is none.
@@ -144,8 +149,10 @@ public final class ClipSimilarity {
         try {
             FloatTensor values = SimilarityFiles.readNpy(outcome.folder().resolve(artifact.file()));
             TimeBase base = TimeBase.ofRate(model.descriptor().profile().video().fps());
+            Double audioStep = outcome.metrics().get(AUDIO_STEP_SECONDS);
+            TimeBase audio = audioStep == null ? base : new TimeBase(0, audioStep);
             double padded = outcome.metrics().getOrDefault("paddedSeconds", 0.0);
-            return new Result(SimilarityVolume.of(values, base, base), null, outcome.cached(), padded);
+            return new Result(SimilarityVolume.of(values, audio, base), null, outcome.cached(), padded);
         } catch (IOException | RuntimeException e) {
             return new Result(null, e.getMessage(), false);
         }
