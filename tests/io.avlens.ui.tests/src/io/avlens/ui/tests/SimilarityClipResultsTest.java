@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -15,12 +16,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.avlens.core.tensor.FloatTensor;
+import io.avlens.core.tensor.Npy;
 import io.avlens.models.BuiltinModels;
 import io.avlens.models.cavp.CavpShippedModel;
 import io.avlens.runner.ClipOutcome;
 import io.avlens.runner.ClipRequest;
 import io.avlens.runner.RunSettings;
+import io.avlens.runner.RunState;
 import io.avlens.runner.results.ClipResults;
+import io.avlens.runner.task.TaskArtifact;
 import io.avlens.ui.similarity.internal.ClipSimilarity;
 
 /**
@@ -105,5 +110,34 @@ class SimilarityClipResultsTest {
         assertThat(result.message()).contains("no model 'cavp-large'");
         assertThat(results.requests).isEmpty();
         assertThat(List.copyOf(results.futures)).isEmpty();
+    }
+
+    @Test
+    void aSoundOnItsOwnStepsGetsItsOwnTimeAxis() throws Exception {
+        for (boolean own : new boolean[] {true, false}) {
+            AskedResults results = new AskedResults();
+            Path media = Files.writeString(dir.resolve("bounce.mp4"), "not read");
+            CompletableFuture<ClipSimilarity.Result> volume = ClipSimilarity.request(results,
+                    BuiltinModels.of(new CavpShippedModel()), settings(), "cavp-small", media, 0.5);
+            CompletableFuture<ClipOutcome> interest = results.futures.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(interest).isNotNull();
+            Path folder = Files.createDirectories(dir.resolve("outcome-" + own));
+            int audioSteps = own ? 15 : 16;
+            Npy.write(folder.resolve("similarity.npy"), FloatTensor.wrap(new int[] {audioSteps, 16},
+                    new float[audioSteps * 16]));
+            // as CAVP's similarity task answers for Diff-Foley's CAVP: 15 audio steps over the 4 s of 16 frames
+            Map<String, Double> metrics = own ? Map.of("lagSeconds", 0.0, "audioStepSeconds", 4.0 / 15)
+                    : Map.of("lagSeconds", 0.0);
+            interest.complete(new ClipOutcome("cavp-small", "bounce", media, RunState.SUCCEEDED, false, folder,
+                    List.of(new TaskArtifact("similarity", "similarityVolume", "similarity.npy",
+                            new int[] {audioSteps, 16}, "float32")), metrics, List.of(), 0.1, "key", null));
+            ClipSimilarity.Result r = volume.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(r.message()).isNull();
+            assertThat(r.volume().audioSteps()).isEqualTo(audioSteps);
+            assertThat(r.volume().videoSteps()).isEqualTo(16);
+            // cavp-small's profile runs at 8 fps
+            assertThat(r.volume().videoTime(1)).isEqualTo(0.125);
+            assertThat(r.volume().audioTime(1)).as("own audio steps: %s", own).isEqualTo(own ? 4.0 / 15 : 0.125);
+        }
     }
 }
