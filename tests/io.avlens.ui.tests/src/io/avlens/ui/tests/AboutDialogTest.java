@@ -14,6 +14,7 @@ import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.Test;
 
 import io.avlens.ui.internal.about.AboutDialog;
+import io.avlens.ui.testing.Ui;
 
 /** Help &gt; About AV Lens lists the real versions of the running platform. */
 class AboutDialogTest {

@@ -14,6 +14,8 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.views.IViewDescriptor;
 import org.junit.jupiter.api.Test;
 
+import io.avlens.ui.testing.Ui;
+
 /** Opens every view AV Lens registers, fails when one cannot be created, and saves a screenshot of each. */
 class AllViewsTest {
 

@@ -20,6 +20,8 @@ import io.avlens.media.MediaProbe;
 import io.avlens.ui.context.AnalysisContext;
 import io.avlens.ui.context.AnalysisContexts;
 import io.avlens.ui.media.internal.ClipSound;
+import io.avlens.ui.testing.TestClips;
+import io.avlens.ui.testing.Ui;
 
 /**
  * Open clips do not keep their sound and spectrogram for the whole session: only the few looked at last stay open,

@@ -37,6 +37,7 @@ import io.avlens.ui.project.ProjectSession;
 import io.avlens.ui.project.ProjectSessions;
 import io.avlens.ui.similarity.SimilarityView;
 import io.avlens.ui.similarity.internal.SimilarityCanvas;
+import io.avlens.ui.testing.Ui;
 
 /**
  * What a new user sees: the demo project generated on first start, a clip opened from it with its video, timeline

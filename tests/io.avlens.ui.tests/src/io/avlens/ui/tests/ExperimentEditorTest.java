@@ -61,6 +61,9 @@ import io.avlens.runner.data.MediaImport;
 import io.avlens.ui.project.ProjectSession;
 import io.avlens.ui.project.ProjectSessions;
 import io.avlens.ui.project.editor.ExperimentEditor;
+import io.avlens.ui.testing.SampleProjects;
+import io.avlens.ui.testing.TestClips;
+import io.avlens.ui.testing.Ui;
 
 /**
  * The experiment editor on a real project (clips made with FFmpeg, imported by probing, saved by the store), driven

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.avlens.core.color.ColorMap;
 import io.avlens.core.color.ColorScale;
 import io.avlens.core.tensor.FloatTensor;
+import io.avlens.ui.testing.Ui;
 import io.avlens.ui.widgets.Axis;
 import io.avlens.ui.widgets.HeatmapCanvas;
 

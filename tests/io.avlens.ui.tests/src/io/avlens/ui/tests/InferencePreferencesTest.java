@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.avlens.ui.preferences.InferencePreferencePage;
 import io.avlens.ui.preferences.InferencePreferences;
 import io.avlens.ui.preferences.InferenceSettings;
+import io.avlens.ui.testing.Ui;
 
 /**
  * Window › Preferences › Inference, used as a user would: the devices the inference services report are listed,

@@ -25,6 +25,9 @@ import io.avlens.ui.media.TimelineView;
 import io.avlens.ui.project.ProjectExplorerView;
 import io.avlens.ui.project.ProjectHandlers;
 import io.avlens.ui.project.ProjectSession;
+import io.avlens.ui.testing.SampleProjects;
+import io.avlens.ui.testing.TestClips;
+import io.avlens.ui.testing.Ui;
 
 /**
  * Bookmarks of a clip of an open project live in the project: B in the timeline adds a Bookmark annotation through

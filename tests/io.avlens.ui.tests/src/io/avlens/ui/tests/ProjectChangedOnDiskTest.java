@@ -19,6 +19,7 @@ import io.avlens.model.store.MergeReport;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.ui.project.DiskChangeWatcher;
 import io.avlens.ui.project.ProjectSession;
+import io.avlens.ui.testing.Ui;
 
 /**
  * The workbench and a command line write one project: a project without unsaved changes takes the other program's

@@ -34,6 +34,9 @@ import io.avlens.ui.project.ProjectExplorerView;
 import io.avlens.ui.project.ProjectHandlers;
 import io.avlens.ui.project.ProjectSession;
 import io.avlens.ui.project.ProjectSessions;
+import io.avlens.ui.testing.SampleProjects;
+import io.avlens.ui.testing.TestClips;
+import io.avlens.ui.testing.Ui;
 
 /**
  * The project workflow a researcher follows: New Project, Import Dataset (a real clip, a text file and an empty

@@ -30,6 +30,8 @@ import io.avlens.model.store.ProjectStore;
 import io.avlens.ui.project.ProjectSession;
 import io.avlens.ui.runs.CompareRunsDialog;
 import io.avlens.ui.runs.RunsView;
+import io.avlens.ui.testing.SampleProjects;
+import io.avlens.ui.testing.Ui;
 
 /**
  * The Runs view's per-clip results of the selected run (clip, model, status, a sortable column per metric;

@@ -44,6 +44,8 @@ import io.avlens.ui.runs.ArtifactRoute;
 import io.avlens.ui.runs.RunsView;
 import io.avlens.ui.runs.TextFileDialog;
 import io.avlens.ui.similarity.SimilarityView;
+import io.avlens.ui.testing.SampleProjects;
+import io.avlens.ui.testing.Ui;
 
 /**
  * The Runs view on the kitchen sample project with a real similarity volume, run.json and a metrics CSV written by

@@ -45,6 +45,7 @@ import io.avlens.ui.project.ProjectExplorerView;
 import io.avlens.ui.project.ProjectSession;
 import io.avlens.ui.synth.NewSynthDatasetWizard;
 import io.avlens.ui.synth.SynthSpecPage;
+import io.avlens.ui.testing.Ui;
 
 /**
  * File › New Synthetic Dataset as a user goes through it: the page rejects bad settings with a reason, Finish

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.core.tensor.Npy;
 import io.avlens.ui.tensor.TensorView;
+import io.avlens.ui.testing.Ui;
 
 /** The Tensor view on a tensor written by numpy: open through the event broker, page through planes, bad files. */
 class TensorViewTest {

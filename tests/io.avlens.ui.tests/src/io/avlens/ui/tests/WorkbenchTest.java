@@ -12,6 +12,8 @@ import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.junit.jupiter.api.Test;
 
+import io.avlens.ui.testing.Ui;
+
 class WorkbenchTest {
 
     @Test

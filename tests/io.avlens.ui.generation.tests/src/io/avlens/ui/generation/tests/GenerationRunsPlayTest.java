@@ -1,0 +1,167 @@
+package io.avlens.ui.generation.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.avlens.model.Artifact;
+import io.avlens.model.ArtifactKind;
+import io.avlens.model.AvLensFactory;
+import io.avlens.model.Clip;
+import io.avlens.model.ClipResult;
+import io.avlens.model.Experiment;
+import io.avlens.model.Project;
+import io.avlens.model.Run;
+import io.avlens.model.RunStatus;
+import io.avlens.model.store.Locations;
+import io.avlens.model.store.ProjectStore;
+import io.avlens.ui.media.Soundtracks;
+import io.avlens.ui.media.TimelineView;
+import io.avlens.ui.media.VideoView;
+import io.avlens.ui.project.ProjectSession;
+import io.avlens.ui.runs.RunsView;
+import io.avlens.ui.testing.GeneratedSamples;
+import io.avlens.ui.testing.SampleProjects;
+import io.avlens.ui.testing.Ui;
+
+/**
+ * A generation run in the Runs view: a clip's row offers "Play Generated Sound", which opens the clip with the sample
+ * the run generated for it playing in the Video view. The run is recorded as the {@code generate} task records one
+ * (per clip folder {@code runs/RUN/MODEL/CLIP/} with the sample's files as artifacts); its sample is the test's
+ * stand-in generator's ({@link GeneratedSamples}).
+ */
+class GenerationRunsPlayTest {
+
+    private static final AvLensFactory F = AvLensFactory.eINSTANCE;
+    private static final String COMMAND = "io.avlens.ui.generation.commands.playGeneratedSound";
+
+    @TempDir
+    Path dir;
+
+    private ProjectSession session;
+
+    @AfterEach
+    void closeProject() {
+        if (session != null) {
+            Ui.run(() -> Ui.sessions().close(session));
+        }
+    }
+
+    @Test
+    void aClipRowOfAGenerationRunPlaysItsGeneratedSound() throws Exception {
+        IWorkbenchWindow window = Ui.window();
+        ProjectStore store = Ui.sync(() -> Ui.sessions().store());
+        Path folder = SampleProjects.kitchen(dir, store);
+        Project project = store.open(folder);
+        Clip bounce = project.getDatasets().get(0).getClips().get(0);
+        Path media = Locations.resolve(folder, bounce.getMediaLocation());
+        Path clipFolder = folder.resolve("runs/gen-1/" + GeneratedSamples.RESYNTHESIS + "/" + bounce.getId());
+        Path record = GeneratedSamples.griffinLimResynthesis(media, clipFolder);
+
+        Experiment experiment = F.createExperiment();
+        experiment.setId("foley");
+        experiment.setKind("generate");
+        Run run = F.createRun();
+        run.setId("gen-1");
+        run.setStatus(RunStatus.SUCCEEDED);
+        for (Path file : List.of(record, record.resolveSibling(record.getFileName().toString()
+                .replace(".json", ".wav")))) {
+            Artifact a = F.createArtifact();
+            a.setName(file.getFileName().toString());
+            a.setKind(file.toString().endsWith(".wav") ? ArtifactKind.AUDIO : ArtifactKind.OTHER);
+            a.setLocation(Locations.of(folder, file));
+            run.getArtifacts().add(a);
+        }
+        ClipResult result = F.createClipResult();
+        result.setClip(bounce);
+        result.setClipId(bounce.getId());
+        result.setModelId(GeneratedSamples.RESYNTHESIS);
+        result.setStatus(RunStatus.SUCCEEDED);
+        run.getClipResults().add(result);
+        experiment.getRuns().add(run);
+        project.getExperiments().add(experiment);
+        store.save(project);
+        session = Ui.sync(() -> {
+            try {
+                return Ui.sessions().open(folder);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        IWorkbenchPage page = Ui.sync(() -> window.getActivePage());
+        List<String> opened = Ui.sync(() -> GeneratedSoundViewsTest.notOpen(page, VideoView.ID, TimelineView.ID));
+        RunsView view = Ui.sync(() -> {
+            try {
+                return (RunsView) page.showView(RunsView.ID);
+            } catch (PartInitException e) {
+                throw new AssertionError(e);
+            }
+        });
+        try {
+            Ui.waitUntil("the generation run", 10, () -> runRow(view) != null);
+            Ui.run(() -> view.select(runRow(view)));
+            Ui.waitUntil("the clip's row", 10, () -> view.clipResultsViewer().getTable().getItemCount() == 1);
+            Ui.run(() -> view.clipResultsViewer().setSelection(new StructuredSelection(
+                    view.clipResultsViewer().getElementAt(0))));
+            assertThat(Ui.sync(() -> menuTexts(view.clipResultsViewer().getControl().getMenu())))
+                    .contains("Open Clip", "Play Generated Sound");
+
+            Ui.run(() -> {
+                page.activate(view);
+                try {
+                    window.getService(IHandlerService.class).executeCommand(COMMAND, null);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            VideoView video = Ui.part(window, VideoView.ID, VideoView.class);
+            Ui.waitUntil("the generated sound playing with its clip", 60,
+                    () -> media.equals(video.clip()) && record.toString().equals(video.playingSoundtrack()));
+            assertThat(Ui.sync(() -> Ui.contexts().active().map(c -> Soundtracks.of(c).chosenId()).orElse("")))
+                    .isEqualTo(record.toString());
+            assertThat(Files.isRegularFile(record)).isTrue();
+            Ui.screenshot(window.getShell(), "generated-sound-from-runs-view");
+        } finally {
+            Ui.run(() -> {
+                page.hideView(view);
+                GeneratedSoundViewsTest.hide(page, opened);
+            });
+        }
+    }
+
+    private static Run runRow(RunsView view) {
+        for (var item : view.runsViewer().getTable().getItems()) {
+            if (item.getData() instanceof Run r && "gen-1".equals(r.getId())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The menu's item texts, filled as when the user opens it. */
+    private static List<String> menuTexts(Menu menu) {
+        menu.notifyListeners(SWT.Show, new Event());
+        List<String> texts = new ArrayList<>();
+        for (MenuItem item : menu.getItems()) {
+            texts.add(item.getText().replace("&", "").split("\t")[0]);
+        }
+        menu.notifyListeners(SWT.Hide, new Event());
+        return texts;
+    }
+}
