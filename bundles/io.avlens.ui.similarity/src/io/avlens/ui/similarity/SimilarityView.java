@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
@@ -21,29 +18,26 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.PartInitException;
 
-import io.avlens.analysis.similarity.SimilarityFiles;
 import io.avlens.analysis.similarity.SimilarityVolume;
 import io.avlens.analysis.similarity.SyncEstimate;
 import io.avlens.analysis.similarity.SyncOffsetEstimator;
-import io.avlens.analysis.similarity.TimeBase;
 import io.avlens.core.color.ColorMap;
 import io.avlens.core.event.AvLensTopics;
 import io.avlens.core.event.TimeSelectionChanged;
-import io.avlens.core.tensor.FloatTensor;
 import io.avlens.ui.context.AnalysisContext;
 import io.avlens.ui.context.AnalysisContexts;
 import io.avlens.ui.context.ClipPin;
 import io.avlens.models.BuiltinModels;
 import io.avlens.runner.results.ClipResults;
 import io.avlens.ui.project.Inference;
+import io.avlens.ui.similarity.internal.ActiveClipVolume;
 import io.avlens.ui.similarity.internal.ClipSimilarity;
 import io.avlens.ui.similarity.internal.SimilarityCanvas;
 import io.avlens.ui.similarity.internal.SimilarityExport;
+import io.avlens.ui.similarity.internal.VolumeFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -100,9 +94,7 @@ public class SimilarityView {
     private MPart part;
     private int activePane;
     private Combo modelCombo;
-    /** The clip whose volume was last asked for (computed or being computed), to compute each clip once. */
-    private Path requested;
-    private CompletableFuture<ClipSimilarity.Result> computing;
+    private ActiveClipVolume computation;
     /** The clip each pane's volume spans, or null. */
     private final AnalysisContext[] linked = new AnalysisContext[2];
 
@@ -117,6 +109,8 @@ public class SimilarityView {
     void createControls(Composite parent) {
         root = parent;
         pin = new ClipPin(part);
+        computation = new ActiveClipVolume(parent.getDisplay(), results, builtins, MAX_LAG_SECONDS,
+                this::showComputed, clip -> hoverLabel.setText("Cancelled: " + clip.title()));
         GridLayoutFactory.fillDefaults().margins(2, 2).spacing(4, 2).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
@@ -129,7 +123,7 @@ public class SimilarityView {
         modelCombo.add(OFF);
         modelCombo.select(0);
         modelCombo.addListener(SWT.Selection, e -> {
-            requested = null;
+            computation.reset();
             computeForActiveClip();
         });
         button(bar, "Open...", "Open a .npy volume [audio steps, video steps] (File > Open Similarity Volume)",
@@ -244,10 +238,7 @@ public class SimilarityView {
             throw new IllegalArgumentException("no model '" + id + "' in the list " + List.of(modelCombo.getItems()));
         }
         modelCombo.select(index);
-        requested = null;
-        if (computing != null) {
-            computing.cancel(false);
-        }
+        computation.reset();
         computeForActiveClip();
     }
 
@@ -256,58 +247,28 @@ public class SimilarityView {
      * null when none was asked for.
      */
     public CompletableFuture<ClipSimilarity.Result> computation() {
-        return computing;
+        return computation == null ? null : computation.computation();
     }
 
     /** A closed view no longer wants its volume: the computation stops unless another view asked for it too. */
     @PreDestroy
     void dispose() {
-        if (computing != null) {
-            computing.cancel(false);
+        if (computation != null) {
+            computation.cancel();
         }
     }
 
     /**
-     * Computes the active clip's volume with the chosen model in a job (once per clip; again after the model
-     * changes), then shows it in the first pane.
+     * Computes the followed clip's volume with the chosen model (once per clip; again after the model changes), then
+     * shows it in the first pane.
      */
     private void computeForActiveClip() {
-        AnalysisContext clip = analysis;
-        String model = model();
-        if (clip == null || model == null || results == null || clip.file().equals(requested)) {
+        computation.compute(analysis, model(), hoverLabel::setText);
+    }
+
+    private void showComputed(AnalysisContext clip, String model, ClipSimilarity.Result result) {
+        if (root.isDisposed()) {
             return;
-        }
-        requested = clip.file();
-        if (computing != null) {
-            computing.cancel(false);
-        }
-        hoverLabel.setText("Computing " + clip.title() + " with " + model + "...");
-        Display display = root.getDisplay();
-        CompletableFuture<ClipSimilarity.Result> volume = ClipSimilarity.request(results, builtins,
-                Inference.settings(), model, clip.file(), MAX_LAG_SECONDS);
-        computing = volume;
-        volume.whenComplete((result, error) -> display.asyncExec(() -> {
-            if (volume.isCancelled()) {
-                forget(volume, clip);
-            } else if (result != null) {
-                computed(volume, clip, model, result);
-            }
-        }));
-    }
-
-    /** A cancelled computation is not the clip's answer: the next activation of the clip computes it again. */
-    private void forget(CompletableFuture<ClipSimilarity.Result> cancelled, AnalysisContext clip) {
-        if (!root.isDisposed() && computing == cancelled && clip.file().equals(requested)) {
-            requested = null;
-            hoverLabel.setText("Cancelled: " + clip.title());
-        }
-    }
-
-    private void computed(CompletableFuture<ClipSimilarity.Result> volume, AnalysisContext clip, String model,
-            ClipSimilarity.Result result) {
-        if (root.isDisposed() || volume != computing || analysis != clip || !clip.file().equals(requested)
-                || !model.equals(model())) {
-            return; // another clip, model or volume was chosen meanwhile
         }
         if (result.volume() == null) {
             hoverLabel.setText(result.message());
@@ -392,50 +353,18 @@ public class SimilarityView {
      */
     public void open(Path file, int pane, AnalysisContext clip) {
         if (pane == 0 && clip != null) {
-            requested = clip.file();
-            if (computing != null) {
-                computing.cancel(false);
-                computing = null;
-            }
+            computation.replacedBy(clip);
         }
         String title = clip == null ? file.getFileName().toString() : clip.title() + " · " + file.getFileName();
-        Display display = root.getDisplay();
-        Job job = Job.create("Reading " + file.getFileName(), (IProgressMonitor monitor) -> {
-            try {
-                FloatTensor values = SimilarityFiles.readNpy(file);
-                display.asyncExec(() -> {
-                    if (!root.isDisposed()) {
-                        show(pane, spanning(values, clip), title, clip != null);
-                        linked[pane] = clip;
-                    }
-                });
-                return Status.OK_STATUS;
-            } catch (IOException | RuntimeException e) {
-                String message = e.getMessage() != null && e.getMessage().contains(file.toString()) ? e.getMessage()
-                        : file + ": " + e.getMessage();
-                display.asyncExec(() -> {
-                    if (!root.isDisposed()) {
-                        MessageDialog.openError(root.getShell(), "Cannot open the similarity volume", message);
-                    }
-                });
-                return Status.info(message);
-            }
+        VolumeFiles.read(file, clip, root, volume -> {
+            show(pane, volume, title, clip != null);
+            linked[pane] = clip;
         });
-        job.schedule();
     }
 
     /** The open analysis of the clip whose time the volume in {@code pane} spans, or null. */
     public AnalysisContext clipOf(int pane) {
         return linked[pane];
-    }
-
-    private static SimilarityVolume spanning(FloatTensor values, AnalysisContext clip) {
-        if (clip == null) {
-            return SimilarityVolume.of(values, new TimeBase(0, 1), new TimeBase(0, 1));
-        }
-        double duration = clip.extent().duration();
-        return SimilarityVolume.of(values, new TimeBase(0, duration / values.dim(0)),
-                new TimeBase(0, duration / values.dim(1)));
     }
 
     /** Hides the comparison pane. */
@@ -447,30 +376,21 @@ public class SimilarityView {
     }
 
     private void ask(int pane) {
-        FileDialog dialog = new FileDialog(root.getShell(), SWT.OPEN);
-        dialog.setText(pane == 0 ? "Open Similarity Volume" : "Compare with Similarity Volume");
-        dialog.setFilterExtensions(new String[] {"*.npy", "*"});
-        dialog.setFilterNames(new String[] {"NumPy arrays [audio steps, video steps] (*.npy)", "All files"});
-        String chosen = dialog.open();
+        Path chosen = VolumeFiles.askOpen(root.getShell(), pane == 0 ? "Open Similarity Volume"
+                : "Compare with Similarity Volume");
         if (chosen != null) {
-            open(Path.of(chosen), pane);
+            open(chosen, pane);
         }
     }
 
     private void askExport(SimilarityExport.Format format) {
-        SimilarityCanvas canvas = canvases[activePane];
-        if (canvas.volume() == null) {
+        if (canvases[activePane].volume() == null) {
             return;
         }
-        FileDialog dialog = new FileDialog(root.getShell(), SWT.SAVE);
-        dialog.setText("Export Similarity as " + format.description());
-        dialog.setFilterExtensions(new String[] {"*." + format.extension()});
-        dialog.setFileName("similarity." + format.extension());
-        dialog.setOverwrite(true);
-        String chosen = dialog.open();
+        Path chosen = VolumeFiles.askExport(root.getShell(), format);
         if (chosen != null) {
             try {
-                export(Path.of(chosen), format);
+                export(chosen, format);
             } catch (IOException e) {
                 MessageDialog.openError(root.getShell(), "Cannot export the similarity volume", e.getMessage());
             }

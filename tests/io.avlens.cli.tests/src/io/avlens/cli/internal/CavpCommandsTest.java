@@ -236,6 +236,37 @@ class CavpCommandsTest {
                 .isCloseTo(evalBuiltin.get("maeSeconds").getAsDouble(), within(1e-9));
     }
 
+    /**
+     * What tools/export/export_diff_foley_cavp.py writes from a mock of the official repository (the fixture of
+     * io.avlens.models.tests) answers `avlens similarity` like any CAVP model: on an 8 s clip (its window) its sound
+     * has its own 31 steps over the 32 frames at 4 fps and the printed shape says so; a 4 s clip, shorter than the
+     * window the export does not pad, is refused with the reason.
+     */
+    @Test
+    void theOfficialDiffFoleyExportAnswersSimilarity() throws Exception {
+        Path fixture = Path.of("").toAbsolutePath().resolveSibling("io.avlens.models.tests")
+                .resolve("resources/diff-foley-cavp-mock");
+        Path imported = Files.createDirectories(dir.resolve("models/diff-foley-cavp"));
+        for (String f : new String[] {"model.json", "video.pt", "audio.pt"}) {
+            Files.copy(fixture.resolve(f), imported.resolve(f));
+        }
+        new AvShapesGenerator(new XmiProjectStore()).generate(SynthSpec.of(1, 5).withSize(64).withTiming(8, 8),
+                dir.resolve("eight"), SynthProgress.NONE);
+        Path clip = dir.resolve("eight/media/clip-00000.mp4");
+        assertThat(run("similarity", "--model", "diff-foley-cavp", "--clip", clip.toString(), "--out", "df.npy",
+                "--models", "models")).as(this::errText).isZero();
+        JsonObject j = json();
+        assertThat(j.get("model").getAsString()).isEqualTo("diff-foley-cavp");
+        assertThat(j.getAsJsonArray("shape").toString()).isEqualTo("[31,32]");
+        assertThat(SimilarityFiles.readNpy(dir.resolve("df.npy")).shape()).containsExactly(31, 32);
+        assertThat(Math.abs(j.get("lagSeconds").getAsDouble())).isLessThanOrEqualTo(1.0);
+
+        Path short4 = lagged.resolve("media/clip-00001.mp4");
+        assertThat(run("similarity", "--model", "diff-foley-cavp", "--clip", short4.toString(), "--models",
+                "models")).isEqualTo(2);
+        assertThat(errText()).contains("clip-00001.mp4").contains("shorter than one 8 s window");
+    }
+
     @Test
     void trainingIsResumableAndWritesALoadableModel() throws Exception {
         String data = inSync.toString();
