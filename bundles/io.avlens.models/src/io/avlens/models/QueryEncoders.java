@@ -14,6 +14,22 @@ public interface QueryEncoders {
     boolean supports(String family);
 
     /**
+     * Whether the encoders it opens answer typed text ({@link QueryEncoder#encodesText()}), known without opening
+     * them (a view asks before it offers a text field).
+     */
+    default boolean encodesText() {
+        return true;
+    }
+
+    /**
+     * Whether the encoders it opens embed time spans of a file ({@link QueryEncoder#encodesSpans()}), known without
+     * opening them.
+     */
+    default boolean encodesSpans() {
+        return true;
+    }
+
+    /**
      * The encoders of the model whose descriptor this is, on the CPU.
      *
      * @throws IOException naming the descriptor or weights when they cannot be loaded

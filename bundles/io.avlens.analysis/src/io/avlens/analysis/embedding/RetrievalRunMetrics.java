@@ -8,7 +8,8 @@ import java.util.Map;
  * Retrieval figures as a Run's metrics, named alike wherever they are recorded ({@code avlens eval --task retrieval
  * --record}, the Retrieval Inspector's "Record as Run"): {@code n}, then per direction and relevance
  * {@code audio→video R@1}, {@code R@5}, {@code R@10}, {@code mAP} and {@code median rank}, with
- * {@code (material+action)} after the name for a relevance other than the same clip. Stateless.
+ * {@code (material+action)} after the name for a relevance other than the same clip. The runner's embed dataset
+ * stage computes the same map when its experiment asks for retrieval metrics. Stateless.
  */
 public final class RetrievalRunMetrics {
 
@@ -19,7 +20,20 @@ public final class RetrievalRunMetrics {
             + " --task retrieval --record, or the Retrieval Inspector's Record as Run): Recall@1/5/10, mAP and"
             + " median rank per direction";
 
+    /**
+     * The relevances retrieval is scored under wherever it is measured or recorded ({@code avlens eval --task
+     * retrieval}, the runner's embed dataset stage, the Retrieval Inspector): the same clip; the same material and
+     * action.
+     */
+    public static final List<RetrievalRelevance> RELEVANCES = List.of(RetrievalRelevance.SAME_CLIP,
+            RetrievalRelevance.sameLabels("material", "action"));
+
     private RetrievalRunMetrics() {
+    }
+
+    /** The metrics of every direction of {@code table} under {@link #RELEVANCES} ({@link Retrieval#all}). */
+    public static Map<String, Double> of(EmbeddingTable table) {
+        return of(table.size(), Retrieval.all(table, RELEVANCES));
     }
 
     /** The experiment a model's retrieval figures are recorded in: {@code retrieval-<model>}. */

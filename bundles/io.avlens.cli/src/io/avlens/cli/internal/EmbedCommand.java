@@ -87,7 +87,7 @@ public class EmbedCommand implements CliCommand {
         EmbeddingOutput.checkTarget(out);
         StderrProgress bar = new StderrProgress(context.err(), "embed");
         EmbeddingRun.Result r = withInterrupt(bar, () -> EmbeddingRun.run("embed", arguments, context, runner,
-                builtin, store, bar));
+                builtin, store, java.util.Map.of(), bar));
         bar.done();
         EmbeddingTable table = r.table();
         JsonObject extra = new JsonObject();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -13,12 +14,14 @@ import io.avlens.analysis.embedding.Discovery;
 import io.avlens.analysis.embedding.EmbeddingTable;
 import io.avlens.analysis.embedding.Retrieval;
 import io.avlens.analysis.embedding.RetrievalRelevance;
+import io.avlens.analysis.embedding.RetrievalRunMetrics;
 import io.avlens.analysis.embedding.RetrievalScores;
 import io.avlens.cli.command.CommandContext;
 import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.ParsedArguments;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.models.BuiltinModels;
+import io.avlens.models.embedding.EmbeddingTableTask;
 import io.avlens.runner.ModelRunner;
 
 /**
@@ -31,8 +34,7 @@ import io.avlens.runner.ModelRunner;
 final class EmbeddingEval {
 
     /** The relevances retrieval is scored under. */
-    static final List<RetrievalRelevance> RELEVANCES = List.of(RetrievalRelevance.SAME_CLIP,
-            RetrievalRelevance.sameLabels("material", "action"));
+    static final List<RetrievalRelevance> RELEVANCES = RetrievalRunMetrics.RELEVANCES;
 
     private final ModelRunner runner;
     private final BuiltinModels builtin;
@@ -53,8 +55,11 @@ final class EmbeddingEval {
         Path record = RetrievalRecord.folder(arguments, context, task);
         Instant start = Instant.now();
         StderrProgress bar = new StderrProgress(context.err(), "eval");
+        // retrieval: the runner's dataset stage scores the table too; the recorded Run takes its figures from there
+        Map<String, Object> parameters = task.equals("retrieval")
+                ? Map.of(EmbeddingTableTask.RETRIEVAL_METRICS, true) : Map.of();
         EmbeddingRun.Result r = EmbedCommand.withInterrupt(bar, () -> EmbeddingRun.run("eval", arguments, context,
-                runner, builtin, store, bar));
+                runner, builtin, store, parameters, bar));
         bar.done();
         EmbeddingTable table = r.table();
         JsonObject json = new JsonObject();
@@ -101,7 +106,8 @@ final class EmbeddingEval {
         json.addProperty("seconds", Math.round(r.outcome().seconds() * 1000) / 1000.0);
         if (record != null) {
             json.add("recorded", RetrievalRecord.record(record, store, RetrievalRecord.measurement(table.model(),
-                    table.size(), scores, json.deepCopy()), start, Instant.now(), context));
+                    RetrievalRecord.fromDatasetStage(r.outcome(), table.size(), scores), json.deepCopy()), start,
+                    Instant.now(), context));
         }
         context.printJson(json);
         context.err().println(String.format(Locale.ROOT, "eval %s: %s on %d clips of %s", task, table.model(),

@@ -62,12 +62,15 @@ final class EmbeddingRun {
     /**
      * Embeds {@code --data} ({@code --split}) with {@code --model}.
      *
-     * @param monitor progress and cancel
+     * @param parameters the embed experiment's parameters (e.g. {@link EmbeddingTableTask#RETRIEVAL_METRICS}, read
+     *                   by the dataset stage only, so the clips' cache is the same with or without them)
+     * @param monitor    progress and cancel
      * @throws CommandException exit 2 for bad input (the folder, split, model, a model without an embed task, a
      *                          damaged sidecar), exit 1 when cancelled or when no clip could be embedded
      */
     static Result run(String command, ParsedArguments arguments, CommandContext context, ModelRunner runner,
-            BuiltinModels builtin, ProjectStore store, IProgressMonitor monitor) throws CommandException {
+            BuiltinModels builtin, ProjectStore store, Map<String, Object> parameters, IProgressMonitor monitor)
+            throws CommandException {
         Path dataDir = context.resolve(arguments.required("data"));
         EvalData data = EvalData.select(dataDir, arguments.value("split", null), store);
         Map<Path, String> splits = splits(dataDir, store);
@@ -88,7 +91,7 @@ final class EmbeddingRun {
         }
         try {
             RunSnapshot snapshot = new RunSnapshot(folder, command, EmbeddingTableTask.KIND, List.of(model), refs,
-                    Map.of(), 0, List.of());
+                    parameters, 0, List.of());
             RunOutcome outcome = runner.run(snapshot, settings, monitor);
             if (outcome.state() == RunState.CANCELLED) {
                 throw new CommandException(command + ": cancelled; the clips embedded so far are cached, the same"

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.google.gson.JsonObject;
 
@@ -19,9 +21,11 @@ import io.avlens.model.store.MergeReport;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
 import io.avlens.runner.MeasuredRuns;
+import io.avlens.runner.RunOutcome;
 
 /**
- * {@code avlens eval --task retrieval --record PROJECT}: the figures printed, recorded as a Run of PROJECT's
+ * {@code avlens eval --task retrieval --record PROJECT}: the figures the runner's embed dataset stage computed (the
+ * same as printed), recorded as a Run of PROJECT's
  * experiment {@code retrieval-<model>} (made, of kind {@code embed}, when missing) through
  * {@link MeasuredRuns}: {@code runs/<run>/run.json} first, then the project saved through the {@code ProjectStore}
  * (merged with changes another program made meanwhile), so the Runs view shows the metrics.
@@ -34,11 +38,32 @@ final class RetrievalRecord {
     private RetrievalRecord() {
     }
 
-    /** The measurement of {@code scores} over {@code n} clips of {@code modelId}'s table, {@code figures} kept. */
-    static MeasuredRuns.Measurement measurement(String modelId, int n, List<RetrievalScores> scores,
-            JsonObject figures) {
+    /** The measurement of {@code metrics} of {@code modelId}'s table, {@code figures} kept. */
+    static MeasuredRuns.Measurement measurement(String modelId, Map<String, Double> metrics, JsonObject figures) {
         return new MeasuredRuns.Measurement(RetrievalRunMetrics.experimentId(modelId), RetrievalRunMetrics.KIND,
-                RetrievalRunMetrics.DESCRIPTION, modelId, RetrievalRunMetrics.of(n, scores), figures);
+                RetrievalRunMetrics.DESCRIPTION, modelId, metrics, figures);
+    }
+
+    /**
+     * The retrieval metrics the runner's embed dataset stage computed for the run {@code outcome} (asked for with
+     * {@code EmbeddingTableTask.RETRIEVAL_METRICS}), in the order of {@link RetrievalRunMetrics#of(int, List)} for
+     * {@code scores} over {@code n} clips (the same figures, computed here for the printout).
+     *
+     * @throws CommandException when the stage did not compute one of them
+     */
+    static Map<String, Double> fromDatasetStage(RunOutcome outcome, int n, List<RetrievalScores> scores)
+            throws CommandException {
+        Map<String, Double> stage = outcome.datasets().isEmpty() ? Map.of() : outcome.datasets().get(0).metrics();
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        for (String name : RetrievalRunMetrics.of(n, scores).keySet()) {
+            Double v = stage.get(name);
+            if (v == null) {
+                throw new CommandException("eval --record: the runner's dataset stage gave no '" + name + "' (its"
+                        + " metrics: " + stage.keySet() + ")", CommandException.INTERNAL, null);
+            }
+            ordered.put(name, v);
+        }
+        return ordered;
     }
 
     /** The project folder {@code --record} names, checked before anything runs; null without the option. */

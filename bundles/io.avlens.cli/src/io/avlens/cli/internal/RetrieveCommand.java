@@ -60,7 +60,8 @@ public class RetrieveCommand implements CliCommand {
             query and relevance is null. --start S --end E query by that time span of --query-file only ("where
             else does this sound happen?"): the model embeds the span as its embed task embeds a clip of only that
             span (MC3-small: padded with black frames and silence to its 4 s window when shorter, averaged over
-            windows when longer); "query" then has "start" and "end". A model whose query encoders cannot embed a
+            windows when longer; CAVP-small: the whole file through the model, the per-step features of the frames
+            in the span max-pooled as a table row pools all of them); "query" then has "start" and "end". A model whose query encoders cannot embed a
             span (or that has none) is refused.
             """,
             List.of(OptionSpec.required("index", "DIR", "the embedding table's folder"),
@@ -125,7 +126,7 @@ public class RetrieveCommand implements CliCommand {
                         + model.descriptor().family() + ") has no query encoders: query by --query-clip ID"));
         float[] q;
         JsonObject query = new JsonObject();
-        double[] span = span(arguments, file != null);
+        double[] span = span(arguments, file);
         try (QueryEncoder encoder = factory.open(model.file())) {
             if (file == null) {
                 if (!encoder.encodesText()) {
@@ -218,7 +219,7 @@ public class RetrieveCommand implements CliCommand {
                     + " --query-file FILE (with --from)");
         }
         if (text != null || clip != null) {
-            span(arguments, false); // a span belongs to a file query
+            span(arguments, null); // a span belongs to a file query
         }
         if (text != null) {
             return runEncoded(arguments, context, null);
@@ -266,7 +267,7 @@ public class RetrieveCommand implements CliCommand {
     }
 
     /** {@code --start}, {@code --end} as {start, end} seconds, or null without them; only for a file query. */
-    private static double[] span(ParsedArguments arguments, boolean fileQuery) throws CommandException {
+    private static double[] span(ParsedArguments arguments, Path file) throws CommandException {
         String start = arguments.value("start", null);
         String end = arguments.value("end", null);
         if (start == null && end == null) {
@@ -275,7 +276,7 @@ public class RetrieveCommand implements CliCommand {
         if (start == null || end == null) {
             throw new CommandException("a time span needs both --start and --end (seconds)");
         }
-        if (!fileQuery) {
+        if (file == null) {
             throw new CommandException("--start and --end choose a time span of --query-file FILE");
         }
         double s;
@@ -287,7 +288,8 @@ public class RetrieveCommand implements CliCommand {
             throw new CommandException("--start and --end are seconds, not '" + start + "' and '" + end + "'");
         }
         if (!(s >= 0) || !(e > s) || !Double.isFinite(e)) {
-            throw new CommandException("the span --start " + start + " --end " + end + " must have 0 <= start < end");
+            throw new CommandException(file + ": the span --start " + start + " --end " + end
+                    + " must have 0 <= start < end");
         }
         return new double[] {s, e};
     }

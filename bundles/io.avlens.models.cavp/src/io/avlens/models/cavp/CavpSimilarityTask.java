@@ -183,13 +183,18 @@ public final class CavpSimilarityTask implements ClipTask {
      */
     static Map<String, FloatTensor> forward(ClipInput input, Map<String, FloatTensor> inputs, Path media)
             throws TaskException {
-        ModelParts parts = input.parts();
+        return forward(input.parts(), input.descriptor().id(), inputs, media);
+    }
+
+    /** {@link #forward(ClipInput, Map, Path)} for the parts of model {@code modelId}. */
+    static Map<String, FloatTensor> forward(ModelParts parts, String modelId, Map<String, FloatTensor> inputs,
+            Path media) throws TaskException {
         try {
             if (parts.isSingle()) {
                 return parts.single().forward(inputs);
             }
             if (!parts.has(VIDEO_PART) || !parts.has(AUDIO_PART)) {
-                throw new TaskException("model " + input.descriptor().id() + " has the parts " + parts.roles()
+                throw new TaskException("model " + modelId + " has the parts " + parts.roles()
                         + "; CAVP's similarity needs one model or a '" + VIDEO_PART + "' and an '" + AUDIO_PART
                         + "' part");
             }

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.avlens.model.store.ExperimentParameterCatalog;
 import io.avlens.runner.task.ClipTask;
+import io.avlens.runner.task.DatasetTask;
 import io.avlens.runner.task.ParameterSpec;
 
 /**
@@ -27,6 +28,7 @@ import io.avlens.runner.task.ParameterSpec;
 public class TaskParameterCatalog implements ExperimentParameterCatalog {
 
     private final List<ClipTask> tasks = new CopyOnWriteArrayList<>();
+    private final List<DatasetTask> datasetTasks = new CopyOnWriteArrayList<>();
 
     /** For DS and tests. */
     public TaskParameterCatalog() {
@@ -41,6 +43,17 @@ public class TaskParameterCatalog implements ExperimentParameterCatalog {
     /** A task goes. */
     public void removeTask(ClipTask task) {
         tasks.remove(task);
+    }
+
+    /** A dataset stage appears: its parameters join those of its kind's clip tasks. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addDatasetTask(DatasetTask task) {
+        datasetTasks.add(task);
+    }
+
+    /** A dataset stage goes. */
+    public void removeDatasetTask(DatasetTask task) {
+        datasetTasks.remove(task);
     }
 
     @Override
@@ -59,6 +72,16 @@ public class TaskParameterCatalog implements ExperimentParameterCatalog {
                 any = true;
                 for (ParameterSpec p : task.parameters()) {
                     byName.putIfAbsent(p.name(), new Declared(p.name(), p.type().name(), p.defaultValue(), p.doc()));
+                }
+            }
+        }
+        if (any) {
+            for (DatasetTask task : datasetTasks) {
+                if (task.kind().equals(kind)) {
+                    for (ParameterSpec p : task.parameters()) {
+                        byName.putIfAbsent(p.name(), new Declared(p.name(), p.type().name(), p.defaultValue(),
+                                p.doc()));
+                    }
                 }
             }
         }

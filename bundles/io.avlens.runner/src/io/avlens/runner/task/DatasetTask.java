@@ -1,5 +1,7 @@
 package io.avlens.runner.task;
 
+import java.util.List;
+
 import org.eclipse.core.runtime.IProgressMonitor;
 
 /**
@@ -16,6 +18,14 @@ public interface DatasetTask {
 
     /** Whether it runs after models of this descriptor family (e.g. {@code cavp}). */
     boolean supports(String family);
+
+    /**
+     * The experiment parameters it reads ({@link DatasetInput#parameters()}), for the experiment editor and the
+     * project's checks; none by default. A parameter only a dataset task reads is no part of any clip's cache key.
+     */
+    default List<ParameterSpec> parameters() {
+        return List.of();
+    }
 
     /**
      * Reads the per-clip results, writes its artifacts into {@code input.outputFolder()} (which exists and is empty)

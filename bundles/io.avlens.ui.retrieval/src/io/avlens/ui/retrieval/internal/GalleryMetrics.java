@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 
 import io.avlens.analysis.embedding.EmbeddingItem;
 import io.avlens.analysis.embedding.EmbeddingTable;
+import io.avlens.analysis.embedding.RetrievalRunMetrics;
 import io.avlens.analysis.embedding.Retrieval;
 import io.avlens.analysis.embedding.RetrievalConfusion;
 import io.avlens.analysis.embedding.RetrievalRelevance;
@@ -28,8 +29,7 @@ public record GalleryMetrics(String gallery, int n, List<RetrievalScores> scores
         List<RetrievalConfusion> confusions) {
 
     /** The relevances of {@code avlens eval --task retrieval}, in its order. */
-    public static final List<RetrievalRelevance> RELEVANCES = List.of(RetrievalRelevance.SAME_CLIP,
-            RetrievalRelevance.sameLabels("material", "action"));
+    public static final List<RetrievalRelevance> RELEVANCES = RetrievalRunMetrics.RELEVANCES;
     /** The labels of the confusion tables. */
     public static final List<String> CLASS_LABELS = List.of("material", "action");
 

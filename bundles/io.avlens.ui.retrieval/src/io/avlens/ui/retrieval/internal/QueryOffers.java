@@ -45,15 +45,16 @@ final class QueryOffers {
         textChecked = false;
         Job job = Job.create("Looking for the text encoder of " + t.model(), (IProgressMonitor m) -> {
             String why = textQueries.unavailable(t.model());
+            String whyNot = textQueries.spanUnavailable(t.model());
             root.getDisplay().asyncExec(() -> {
                 if (root.isDisposed() || controller.table() != t) {
                     return; // another table was opened meanwhile: its own check answers
                 }
                 query.setTextUnavailable(why);
                 controller.setTextEncoder(why != null ? null : text -> textQueries.encode(t.model(), text));
-                whyNoSpan = why;
-                controller.setSpanEncoder(why != null ? null : (span, modality) -> textQueries.span(t.model(), span,
-                        modality));
+                whyNoSpan = whyNot;
+                controller.setSpanEncoder(whyNot != null ? null : (span, modality) -> textQueries.span(t.model(),
+                        span, modality));
                 textChecked = true;
                 followSpan();
             });

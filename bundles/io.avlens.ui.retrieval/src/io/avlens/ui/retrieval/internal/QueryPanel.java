@@ -157,7 +157,8 @@ public final class QueryPanel extends Composite {
         } else {
             spanCheck.setText("query: " + span.label());
             spanCheck.setToolTipText("Query by this time span of the clip only, in the query modality: the table's"
-                    + " model embeds the span alone (MC3-small pads it to its 4 s window)");
+                    + " model embeds the span alone (MC3-small pads it to its 4 s window; CAVP-small pools the"
+                    + " features of the span's frames)");
         }
     }
 

@@ -39,9 +39,28 @@ public final class TextQueries implements AutoCloseable {
         }
         try {
             ModelRef ref = model(modelId);
-            if (catalog.forFamily(ref.descriptor().family()).isEmpty()) {
+            QueryEncoders factory = catalog.forFamily(ref.descriptor().family()).orElse(null);
+            if (factory == null || !factory.encodesText()) {
                 return "Model " + modelId + " (family " + ref.descriptor().family() + ") has no text encoder:"
                         + " query by a clip";
+            }
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Why model {@code modelId} cannot embed a time span of a clip, or null when it can. Cheap: opens nothing. */
+    public synchronized String spanUnavailable(String modelId) {
+        if (catalog == null) {
+            return "Span queries need the model families' query encoders, which are not running";
+        }
+        try {
+            ModelRef ref = model(modelId);
+            QueryEncoders factory = catalog.forFamily(ref.descriptor().family()).orElse(null);
+            if (factory == null || !factory.encodesSpans()) {
+                return "Model " + modelId + " (family " + ref.descriptor().family() + ") cannot embed a time span"
+                        + " of a clip: query by the clip";
             }
             return null;
         } catch (IOException e) {
@@ -81,7 +100,7 @@ public final class TextQueries implements AutoCloseable {
             ModelRef ref = model(modelId);
             QueryEncoders factory = catalog == null ? null : catalog.forFamily(ref.descriptor().family()).orElse(null);
             if (factory == null) {
-                throw new IOException(unavailable(modelId));
+                throw new IOException(spanUnavailable(modelId));
             }
             encoder = factory.open(ref.descriptorFile());
             open.put(modelId, encoder);
