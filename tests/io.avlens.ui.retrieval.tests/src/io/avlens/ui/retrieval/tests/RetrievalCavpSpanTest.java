@@ -1,4 +1,4 @@
-package io.avlens.ui.tests;
+package io.avlens.ui.retrieval.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +28,8 @@ import io.avlens.ui.project.Inference;
 import io.avlens.ui.retrieval.RetrievalView;
 import io.avlens.ui.retrieval.internal.InspectorController;
 import io.avlens.ui.retrieval.internal.RetrievalController;
+import io.avlens.ui.testing.EmbedRuns;
+import io.avlens.ui.testing.Ui;
 
 /**
  * "Where else does this sound happen?" on a table CAVP-small made: a time span selected on the timeline of a clip is
