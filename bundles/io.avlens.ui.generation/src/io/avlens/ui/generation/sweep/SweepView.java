@@ -130,9 +130,20 @@ public class SweepView {
      * @param done receives null when the sweep is shown and its clip open, else the message of what failed
      */
     public Job open(Path folder, Consumer<String> done) {
+        return open(folder, null, done);
+    }
+
+    /**
+     * Opens the sweep in {@code folder} on {@code media}, the clip of the run it belongs to (null: the clip its record
+     * names; see {@link SweepData#onClip}).
+     *
+     * @param done receives null when the sweep is shown and its clip open, else the message of what failed
+     */
+    public Job open(Path folder, Path media, Consumer<String> done) {
+        message = "";
         Job job = Job.create("Opening the sweep " + folder.getFileName(), (IProgressMonitor monitor) -> {
             try {
-                SweepData read = SweepData.open(folder, monitor);
+                SweepData read = SweepData.open(folder, monitor).onClip(media);
                 display.asyncExec(() -> show(read, done));
             } catch (IOException e) {
                 display.asyncExec(() -> {
