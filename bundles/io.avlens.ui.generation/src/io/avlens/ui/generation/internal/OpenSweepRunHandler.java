@@ -19,7 +19,6 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import io.avlens.model.ClipResult;
-import io.avlens.model.store.Locations;
 import io.avlens.model.Project;
 import io.avlens.model.Run;
 import io.avlens.ui.generation.GenerationRunSamples;
@@ -58,7 +57,7 @@ public final class OpenSweepRunHandler extends AbstractHandler {
             return;
         }
         Path folder = session.folder();
-        Path media = media(result, folder);
+        Path media = GenerationRunSamples.media(result, folder);
         Job.create("Finding the sweep of " + clip, (IProgressMonitor monitor) -> {
             List<Path> samples = GenerationRunSamples.of(result, folder);
             window.getShell().getDisplay().asyncExec(() -> {
@@ -71,17 +70,5 @@ public final class OpenSweepRunHandler extends AbstractHandler {
             });
             return Status.OK_STATUS;
         }).schedule();
-    }
-
-    /** The clip's media file in the project (the run's cells may name where a cached result was computed), or null. */
-    private static Path media(ClipResult result, Path projectFolder) {
-        if (result.getClip() == null || result.getClip().getMediaLocation() == null) {
-            return null;
-        }
-        try {
-            return Locations.resolve(projectFolder, result.getClip().getMediaLocation()).toAbsolutePath().normalize();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
