@@ -22,6 +22,7 @@ import io.avlens.model.Label;
 import io.avlens.model.ModelDescriptor;
 import io.avlens.model.ModelSource;
 import io.avlens.model.Project;
+import io.avlens.model.RealListParameter;
 import io.avlens.model.RealParameter;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
@@ -30,7 +31,8 @@ import io.avlens.model.store.ProjectStoreException;
  * The project a new user sees on first start: a small AV-Shapes dataset whose clips are out of sync by known lags,
  * the built-in CAVP-small model and a ready {@value #EXPERIMENT} similarity experiment over every clip, and the
  * built-in MC3-small with a ready {@value #EMBED_EXPERIMENT} embedding experiment over every clip, and the built-in
- * Diff-Foley-small with a ready {@value #GENERATE_EXPERIMENT} generation experiment over every clip.
+ * Diff-Foley-small with a ready {@value #GENERATE_EXPERIMENT} generation experiment over every clip and a
+ * {@value #SWEEP_EXPERIMENT} guidance sweep (the ω × γ grid) of the clip in sync ({@link #sweepClip}).
  * <p>
  * It is written into a sibling folder ({@code <folder>.creating}) and renamed into place only when complete, so an
  * interrupted or cancelled first start leaves no half-made project behind: the next start simply begins again.
@@ -54,6 +56,8 @@ public final class DemoProject {
     public static final String GENERATOR_MODEL_ID = "diff-foley-small";
     /** The id of the experiment that generates sound for every clip with {@value #GENERATOR_MODEL_ID}. */
     public static final String GENERATE_EXPERIMENT = "diff-foley-generate";
+    /** The id of the experiment that sweeps guidance (ω × γ, the task's default axes) on {@link #sweepClip}. */
+    public static final String SWEEP_EXPERIMENT = "diff-foley-sweep";
     /** The project's name. */
     public static final String NAME = "AV Lens demo";
     /** The label AV-Shapes gives each clip with its lag. */
@@ -120,6 +124,15 @@ public final class DemoProject {
                 .max(Comparator.comparingDouble(c -> Math.abs(lag(c))));
     }
 
+    /**
+     * The clip the guidance sweep runs on: the one in sync (the smallest {@code lagSeconds}, the first of equals), so
+     * its ground-truth sound events fall on the hits seen in its frames, which the generated sound should follow.
+     */
+    public static Optional<Clip> sweepClip(Project project) {
+        return project.getDatasets().stream().flatMap(d -> d.getClips().stream())
+                .min(Comparator.comparingDouble(c -> Math.abs(lag(c))));
+    }
+
     private static double lag(Clip clip) {
         for (Label l : clip.getLabels()) {
             if (LAG_LABEL.equals(l.getKey())) {
@@ -133,7 +146,7 @@ public final class DemoProject {
         return 0;
     }
 
-    /** Adds the built-in models and the similarity and embedding experiments over the first dataset's clips. */
+    /** Adds the built-in models and the demo experiments (similarity, embedding, generation, guidance sweep). */
     static void addExperiment(Project project) {
         AvLensFactory f = AvLensFactory.eINSTANCE;
         project.setName(NAME);
@@ -197,6 +210,30 @@ public final class DemoProject {
         every.setDataset(dataset);
         generate.setSelection(every);
         project.getExperiments().add(generate);
+
+        Experiment sweep = f.createExperiment();
+        sweep.setId(SWEEP_EXPERIMENT);
+        sweep.setKind("sweep");
+        sweep.setDescription("Generate one clip's sound at every guidance setting, classifier-free omega x"
+                + " classifier gamma, from the same noise, and compare them as a grid (Runs view › Open Sweep):"
+                + " listen like a mixing desk, read the metrics per cell and their surface");
+        sweep.getModels().add(generator);
+        ClipSelection one = f.createClipSelection();
+        one.setDataset(dataset);
+        sweepClip(project).ifPresent(one.getClips()::add);
+        sweep.setSelection(one);
+        sweep.getParameters().add(reals("omegas", 1, 2.5, 4.5, 7));
+        sweep.getParameters().add(reals("gammas", 0, 25, 50, 100));
+        project.getExperiments().add(sweep);
+    }
+
+    private static RealListParameter reals(String name, double... values) {
+        RealListParameter p = AvLensFactory.eINSTANCE.createRealListParameter();
+        p.setName(name);
+        for (double v : values) {
+            p.getValues().add(v);
+        }
+        return p;
     }
 
     /** A core profile as the EMF model keeps it. */

@@ -17,6 +17,7 @@ import io.avlens.model.Clip;
 import io.avlens.model.Experiment;
 import io.avlens.model.ModelSource;
 import io.avlens.model.Project;
+import io.avlens.model.RealListParameter;
 import io.avlens.model.RealParameter;
 import io.avlens.model.store.internal.XmiProjectStore;
 
@@ -82,11 +83,24 @@ class DemoProjectTest {
             assertThat(m.getSource()).isEqualTo(ModelSource.BUILT_IN);
         });
         assertThat(generate.getSelection().getSplit()).isNull();
+        // and its guidance sweep: the default 4 x 4 grid on one clip, the one in sync
+        Experiment sweep = project.getExperiments().get(3);
+        assertThat(sweep.getId()).isEqualTo(DemoProject.SWEEP_EXPERIMENT);
+        assertThat(sweep.getKind()).isEqualTo("sweep");
+        assertThat(sweep.getModels()).containsExactly(generate.getModels().get(0));
+        assertThat(sweep.getSelection().getClips()).containsExactly(DemoProject.sweepClip(project).orElseThrow());
+        assertThat(sweep.getParameters()).extracting(p -> p.getName()).containsExactly("omegas", "gammas");
+        assertThat(((RealListParameter) sweep.getParameters().get(0)).getValues()).containsExactly(1.0, 2.5, 4.5,
+                7.0);
+        assertThat(((RealListParameter) sweep.getParameters().get(1)).getValues()).containsExactly(0.0, 25.0, 50.0,
+                100.0);
 
         // the clips are really lagged within the promised range, and not all in sync
         int lagged = 0;
         Clip furthest = null;
         double largest = -1;
+        Clip closest = null;
+        double smallest = Double.MAX_VALUE;
         for (Clip clip : project.getDatasets().get(0).getClips()) {
             Path media = folder.resolve(clip.getMediaLocation());
             assertThat(media).isRegularFile();
@@ -99,10 +113,16 @@ class DemoProjectTest {
                 largest = Math.abs(lag);
                 furthest = clip;
             }
+            if (Math.abs(lag) < smallest) {
+                smallest = Math.abs(lag);
+                closest = clip;
+            }
         }
         assertThat(lagged).isGreaterThan(6);
         assertThat(DemoProject.showcase(project)).as("the clip the demo opens first: furthest out of sync")
                 .containsSame(furthest);
+        assertThat(DemoProject.sweepClip(project)).as("the clip the sweep runs on: the closest to sync")
+                .containsSame(closest);
     }
 
     @Test

@@ -26,6 +26,18 @@ public record GeneratedSound(GeneratedSample sample, Path folder, Path clip) {
      * @throws IOException naming the file and the problem: not a sample record, a missing WAV or mel, a missing clip
      */
     public static GeneratedSound read(Path file) throws IOException {
+        return read(file, null);
+    }
+
+    /**
+     * Reads the sample that {@code file} belongs to, as {@link #read(Path)}, for the clip {@code media}: the clip of
+     * the run it belongs to. The record names the clip it was generated for, but the runner's cache reuses a result
+     * for every file with the same content, so a run in another project gets records naming a file elsewhere.
+     *
+     * @param media the clip's media file, or null for the one the record names
+     * @throws IOException naming the file and the problem
+     */
+    public static GeneratedSound read(Path file, Path media) throws IOException {
         Path record = file;
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         if (name.toLowerCase(Locale.ROOT).endsWith(GeneratedSample.WAV)) {
@@ -42,7 +54,7 @@ public record GeneratedSound(GeneratedSample sample, Path folder, Path clip) {
         Path folder = record.toAbsolutePath().getParent();
         Path clip;
         try {
-            clip = folder.resolve(sample.clip()).normalize();
+            clip = media != null ? media : folder.resolve(sample.clip()).normalize();
         } catch (InvalidPathException e) {
             throw new IOException(record + ": its clip '" + sample.clip() + "' is not a file name", e);
         }

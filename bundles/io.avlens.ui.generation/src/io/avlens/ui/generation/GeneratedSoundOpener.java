@@ -37,12 +37,23 @@ public final class GeneratedSoundOpener {
      */
     public static Job open(List<Path> files, AnalysisContexts contexts, Display display,
             Consumer<AnalysisContext> opened, Consumer<String> failed) {
+        return open(files, null, contexts, display, opened, failed);
+    }
+
+    /**
+     * Starts opening the samples {@code files} of a run on its clip {@code media} (null: the clip their records name;
+     * see {@link GeneratedSound#read(Path, Path)}).
+     *
+     * @return the scheduled job
+     */
+    public static Job open(List<Path> files, Path media, AnalysisContexts contexts, Display display,
+            Consumer<AnalysisContext> opened, Consumer<String> failed) {
         Job job = Job.create("Opening generated sound", (IProgressMonitor monitor) -> {
             SubMonitor progress = SubMonitor.convert(monitor, files.size());
             List<GeneratedSound> sounds = new ArrayList<>();
             for (Path file : files) {
                 try {
-                    GeneratedSound sound = GeneratedSound.read(file);
+                    GeneratedSound sound = GeneratedSound.read(file, media);
                     if (sounds.isEmpty() || sounds.get(0).clip().equals(sound.clip())) {
                         sounds.add(sound);
                     }

@@ -44,15 +44,7 @@ public final class GenerationRunSamples {
         if (!(result.eContainer() instanceof Run run)) {
             return List.of();
         }
-        Path media = null;
-        if (result.getClip() != null && result.getClip().getMediaLocation() != null) {
-            try {
-                media = normal(Locations.resolve(projectFolder, result.getClip().getMediaLocation()));
-            } catch (IllegalArgumentException e) {
-                media = null; // a location that does not resolve: match by the run's clip folders only
-            }
-        }
-        Path clipMedia = media;
+        Path clipMedia = media(result, projectFolder); // null: match by the run's clip folders only
         Set<Path> records = new LinkedHashSet<>();
         for (Artifact artifact : run.getArtifacts()) {
             Path record = recordOf(artifact, projectFolder);
@@ -73,6 +65,22 @@ public final class GenerationRunSamples {
             }
         }
         return new ArrayList<>(records);
+    }
+
+    /**
+     * The media file of {@code result}'s clip in its project, or null when it has none or its location does not
+     * resolve. Open a run's samples on it: their records name the clip they were computed for, which for a result
+     * the runner's cache reused is another project's copy of the clip.
+     */
+    public static Path media(ClipResult result, Path projectFolder) {
+        if (result.getClip() == null || result.getClip().getMediaLocation() == null) {
+            return null;
+        }
+        try {
+            return normal(Locations.resolve(projectFolder, result.getClip().getMediaLocation()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The record an artifact stands for (itself, or the record beside a waveform), or null. */

@@ -61,7 +61,8 @@ import jakarta.inject.Named;
 
 /**
  * The frame of the active clip at the shared cursor, with playback: the sound drives the clock and frames follow
- * it; frame stepping; looping the selected range; J/K/L, space and the arrow keys. Scrubbing anywhere else moves the
+ * it; frame stepping; looping the selected range (the clip's {@link PlaybackLoop}, which other views may switch too);
+ * J/K/L, space and the arrow keys. Scrubbing anywhere else moves the
  * picture here; playing here moves every cursor.
  * <p>
  * Overlays from any bundle ({@link VideoOverlay} services) are drawn over the picture; the panel under the toolbar
@@ -105,6 +106,9 @@ public class VideoView {
     private OverlayStack overlays;
     private OverlayPanel overlayPanel;
     private SoundtrackChooser soundtracks;
+    /** The clip's loop switch, which the loop button shows and sets (other views of the clip may set it too). */
+    private PlaybackLoop loop;
+    private final Runnable loopListener = this::loopSwitched;
     private VideoOverlays registry;
     private ClipPin pin;
     /** The active analysis, which the view shows unless pinned to another. */
@@ -155,7 +159,7 @@ public class VideoView {
         item(tools, SWT.PUSH, "step_forward16.png", "One frame forward (→)",
                 () -> transport(Transport.Command.STEP_FORWARD));
         loopItem = item(tools, SWT.CHECK, "loop16.png", "Loop the selected range (the whole clip without one)",
-                this::loopChanged);
+                this::loopToggled);
         pinItem = new ToolItem(tools, SWT.CHECK);
         ClipPin.icon(resources, ClipPin.PIN_ICON, pinItem::setImage, pinItem::setText, "Pin");
         pinItem.setToolTipText("Pin this view to its clip: it stays on it when another clip becomes active");
@@ -365,12 +369,30 @@ public class VideoView {
         }
     }
 
+    private void loopToggled() {
+        if (loop != null) {
+            loop.setOn(loopItem.getSelection());
+        }
+        loopChanged();
+    }
+
+    /** Another view of the clip turned looping on or off. */
+    private void loopSwitched() {
+        if (!loopItem.isDisposed() && loop != null) {
+            loopItem.setSelection(loop.isOn());
+            loopChanged();
+        }
+    }
+
     private void loopChanged() {
         if (player == null) {
             return;
         }
         TimeRange range = analysis.selection().isCursor() ? analysis.extent() : analysis.selection().range();
         player.setLoop(loopItem.getSelection() ? range : null);
+        if (loop != null) {
+            loop.setRange(player.loop());
+        }
         updateLabels();
     }
 
@@ -402,6 +424,13 @@ public class VideoView {
         }
         media = context.media();
         position = context.cursor();
+        loop = PlaybackLoop.of(context);
+        if (loopItem.getSelection()) {
+            loop.setOn(true); // the view's loop stays on for the next clip
+        } else {
+            loopItem.setSelection(loop.isOn());
+        }
+        loop.addListener(loopListener);
         player = new Player(null, media.durationSeconds());
         if (media.hasVideo()) {
             loader = new FrameLoader(ClipFrames.open(media.path()), f -> post(thisLoad, () -> frameLoaded(f)),
@@ -662,12 +691,21 @@ public class VideoView {
         return player == null ? -1 : player.lastSwitchNanos();
     }
 
+    /** The range playback repeats now, or null when it does not loop; for tests and tools. */
+    public TimeRange playbackLoop() {
+        return player == null ? null : player.loop();
+    }
+
     /** The "Sound:" list, for tests. */
     public org.eclipse.swt.widgets.Combo soundtrackList() {
         return soundtracks.combo();
     }
 
     private void closeClip() {
+        if (loop != null) {
+            loop.removeListener(loopListener);
+            loop = null;
+        }
         if (soundtracks != null) {
             soundtracks.close();
         }

@@ -90,4 +90,14 @@ public final class GeneratedSamples {
         sample.write(folder);
         return sample.json(folder);
     }
+
+    /**
+     * Rewrites a sample's record to name {@code clip} as its clip, as in a result the runner's cache reused from
+     * another project's copy of the clip (which may be gone).
+     */
+    public static void nameClip(Path record, Path clip) throws IOException {
+        GeneratedSample s = GeneratedSample.read(record);
+        new GeneratedSample(clip.toString(), s.model(), s.settings(), s.stem(), s.video(), s.metrics())
+                .write(record.getParent());
+    }
 }

@@ -38,9 +38,14 @@ public final class OpenGeneratedSoundHandler extends AbstractHandler {
 
     /** Opens the samples {@code files} with their clip in {@code window}; problems in an error dialog. */
     static void open(List<Path> files, IWorkbenchWindow window) {
+        open(files, null, window);
+    }
+
+    /** Opens a run's samples on its clip {@code media} (null: the clip their records name). */
+    static void open(List<Path> files, Path media, IWorkbenchWindow window) {
         AnalysisContexts contexts = PlatformUI.getWorkbench().getService(IEclipseContext.class)
                 .get(AnalysisContexts.class);
-        GeneratedSoundOpener.open(files, contexts, window.getShell().getDisplay(), opened -> MediaViews.show(window),
+        GeneratedSoundOpener.open(files, media, contexts, window.getShell().getDisplay(), opened -> MediaViews.show(window),
                 message -> MessageDialog.openError(window.getShell(), "Cannot open the generated sound", message));
     }
 }

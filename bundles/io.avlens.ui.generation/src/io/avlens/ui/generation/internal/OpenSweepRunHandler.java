@@ -57,6 +57,7 @@ public final class OpenSweepRunHandler extends AbstractHandler {
             return;
         }
         Path folder = session.folder();
+        Path media = GenerationRunSamples.media(result, folder);
         Job.create("Finding the sweep of " + clip, (IProgressMonitor monitor) -> {
             List<Path> samples = GenerationRunSamples.of(result, folder);
             window.getShell().getDisplay().asyncExec(() -> {
@@ -64,7 +65,7 @@ public final class OpenSweepRunHandler extends AbstractHandler {
                     MessageDialog.openInformation(window.getShell(), "Open Sweep", "Run " + run.getId()
                             + " has no generated cell of clip '" + clip + "'.");
                 } else {
-                    SweepViews.open(samples.get(0).getParent(), window);
+                    SweepViews.open(samples.get(0).getParent(), media, window);
                 }
             });
             return Status.OK_STATUS;

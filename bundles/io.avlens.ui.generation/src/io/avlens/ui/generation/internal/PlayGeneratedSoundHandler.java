@@ -65,6 +65,7 @@ public final class PlayGeneratedSoundHandler extends AbstractHandler {
         }
         Path folder = session.folder();
         String runId = run.getId();
+        Path media = GenerationRunSamples.media(result, folder);
         Job.create("Finding the generated sound of " + clip, (IProgressMonitor monitor) -> {
             List<Path> samples = GenerationRunSamples.of(result, folder);
             window.getShell().getDisplay().asyncExec(() -> {
@@ -76,7 +77,7 @@ public final class PlayGeneratedSoundHandler extends AbstractHandler {
                             + " has no generated sample of clip '" + clip
                             + "' (no STEM.json record among its artifacts).");
                 } else {
-                    OpenGeneratedSoundHandler.open(samples, window);
+                    OpenGeneratedSoundHandler.open(samples, media, window);
                 }
             });
             return Status.OK_STATUS;

@@ -127,6 +127,22 @@ public record SweepData(Path folder, SweepManifest manifest, SweepGrid grid, Map
         }
     }
 
+    /**
+     * This sweep on {@code media}: the clip of the run it belongs to. A sweep's record names the clip it was computed
+     * for, but the runner's cache reuses a result for every file with the same content, so a run in another project
+     * (or of a project moved since) gets cells whose record names a file elsewhere, perhaps gone.
+     *
+     * @param media the clip's media file, or null to keep the record's
+     */
+    public SweepData onClip(Path media) {
+        if (media == null || media.equals(clip())) {
+            return this;
+        }
+        SweepManifest m = new SweepManifest(media.toString(), manifest.model(), manifest.omegas(),
+                manifest.gammas(), manifest.seeds(), manifest.steps(), manifest.sampler());
+        return new SweepData(folder, m, grid, mels, onsets, events(media), seconds, dataset, clips);
+    }
+
     /** The clip's media file. */
     public Path clip() {
         return Path.of(manifest.clip());

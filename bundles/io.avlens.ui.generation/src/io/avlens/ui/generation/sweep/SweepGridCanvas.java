@@ -47,6 +47,8 @@ public final class SweepGridCanvas extends Canvas {
     private double rangeBegin = Double.NaN;
     private double rangeEnd = Double.NaN;
     private double dragStart = Double.NaN;
+    /** Whether the press now going on dragged a range (a plain click leaves the range as it was). */
+    private boolean dragged;
     private BiConsumer<Integer, Integer> selectionListener = (r, c) -> { };
     private Runnable compareListener = () -> { };
     private BiConsumer<Double, Double> rangeListener = (a, b) -> { };
@@ -160,9 +162,23 @@ public final class SweepGridCanvas extends Canvas {
 
     /** Shades a selected time range (NaN: none). */
     public void setRange(double begin, double end) {
-        rangeBegin = begin;
-        rangeEnd = end;
-        redraw();
+        if (Double.compare(begin, rangeBegin) != 0 || Double.compare(end, rangeEnd) != 0) {
+            rangeBegin = begin;
+            rangeEnd = end;
+            redraw();
+        }
+    }
+
+    /** Shades the clip's selected range (NaN: none), unless the user is dragging one across a thumbnail now. */
+    public void showSelection(double begin, double end) {
+        if (Double.isNaN(dragStart)) {
+            setRange(begin, end);
+        }
+    }
+
+    /** The shaded time range {begin, end} in seconds, or null. */
+    public double[] range() {
+        return Double.isNaN(rangeBegin) ? null : new double[] {rangeBegin, rangeEnd};
     }
 
     /** The bounds of a cell's thumbnail in a client area of {@code area}. */
@@ -207,6 +223,7 @@ public final class SweepGridCanvas extends Canvas {
             return;
         }
         dragStart = timeAt(e.x, cell);
+        dragged = false;
         select(cell[0], cell[1]);
     }
 
@@ -215,15 +232,17 @@ public final class SweepGridCanvas extends Canvas {
             double t = timeAt(e.x, new int[] {row, column});
             if (Math.abs(t - dragStart) > 0.05) {
                 setRange(Math.min(t, dragStart), Math.max(t, dragStart));
+                dragged = true;
             }
         }
     }
 
     private void mouseUp(Event e) {
-        if (!Double.isNaN(dragStart) && !Double.isNaN(rangeBegin)) {
+        if (!Double.isNaN(dragStart) && dragged && !Double.isNaN(rangeBegin)) {
             rangeListener.accept(rangeBegin, rangeEnd);
         }
         dragStart = Double.NaN;
+        dragged = false;
     }
 
     private void keyDown(Event e) {
@@ -324,6 +343,27 @@ public final class SweepGridCanvas extends Canvas {
     }
 
     private void paintBadges(GC gc, Rectangle b, int r, int c) {
+        String text = badgeText(r, c);
+        if (text.isEmpty()) {
+            return;
+        }
+        var extent = gc.textExtent(text);
+        gc.setAlpha(170);
+        gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        gc.fillRectangle(b.x, b.y + b.height - extent.y, Math.min(b.width, extent.x + 4), extent.y);
+        gc.setAlpha(255);
+        gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
+        gc.setClipping(b);
+        gc.drawText(text, b.x + 2, b.y + b.height - extent.y, true);
+        gc.setClipping((Rectangle) null);
+    }
+
+    /**
+     * The badges drawn on cell ({@code r}, {@code c}) at the seed shown: the frames' metric, classifier score, onset
+     * AP and sync offset, each its mean over the cell's samples to two decimals (e.g. {@code P 0.91  AP 0.50  lag
+     * 0.04}); empty when the cell has none.
+     */
+    public String badgeText(int r, int c) {
         StringBuilder text = new StringBuilder();
         java.util.List<String> names = new java.util.ArrayList<>();
         if (metric != null) {
@@ -341,18 +381,7 @@ public final class SweepGridCanvas extends Canvas {
                         .append(String.format(Locale.ROOT, "%.2f", s.mean()));
             }
         }
-        if (text.isEmpty()) {
-            return;
-        }
-        var extent = gc.textExtent(text.toString());
-        gc.setAlpha(170);
-        gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
-        gc.fillRectangle(b.x, b.y + b.height - extent.y, Math.min(b.width, extent.x + 4), extent.y);
-        gc.setAlpha(255);
-        gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
-        gc.setClipping(b);
-        gc.drawText(text.toString(), b.x + 2, b.y + b.height - extent.y, true);
-        gc.setClipping((Rectangle) null);
+        return text.toString();
     }
 
     /** A short badge name for a metric. */

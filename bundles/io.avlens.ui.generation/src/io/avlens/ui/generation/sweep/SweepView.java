@@ -30,10 +30,12 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 
 import io.avlens.analysis.generation.GeneratedSample;
+import io.avlens.core.time.TimeRange;
 import io.avlens.core.time.TimeSelection;
 import io.avlens.ui.context.AnalysisContext;
 import io.avlens.ui.context.AnalysisContexts;
 import io.avlens.ui.media.ClipOpener;
+import io.avlens.ui.media.PlaybackLoop;
 import io.avlens.ui.media.Soundtrack;
 import io.avlens.ui.media.Soundtracks;
 
@@ -42,7 +44,9 @@ import io.avlens.ui.media.Soundtracks;
  * {@link SweepSurface metric surface} and the {@link SweepCompare comparison} of two cells. Opening a sweep opens
  * its clip with every cell as a soundtrack ({@link Soundtracks}); selecting a cell (click, arrow keys) plays its
  * sound in the Video view without stopping or moving playback, and the shared cursor runs through every thumbnail.
- * A drag across a thumbnail selects that time range (the Video view's loop repeats it). UI thread.
+ * A drag across a thumbnail selects that time range and loops it ({@link PlaybackLoop}: the Video view's loop, which
+ * keeps repeating it while cells switch); "Loop" turns looping off and on (the clip's selected range, e.g. one
+ * selected in the Timeline, or the whole clip without one). UI thread.
  */
 public class SweepView {
 
@@ -59,6 +63,7 @@ public class SweepView {
     private Label title;
     private Combo colourBy;
     private Combo seeds;
+    private Button loop;
     private SweepGridCanvas grid;
     private SweepSurface surface;
     private SweepCompare compare;
@@ -72,10 +77,10 @@ public class SweepView {
         display = parent.getDisplay();
         GridLayoutFactory.fillDefaults().margins(2, 2).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(6).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(7).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         title = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).span(6, 1).applyTo(title);
+        GridDataFactory.fillDefaults().grab(true, false).span(7, 1).applyTo(title);
         title.setText("No sweep. Open one with File > Open Sweep... or from a sweep run in the Runs view.");
         new Label(bar, SWT.NONE).setText("Frames by:");
         colourBy = new Combo(bar, SWT.READ_ONLY);
@@ -87,6 +92,11 @@ public class SweepView {
         original.setText("Original");
         original.setToolTipText("Play the clip's own sound (select a cell to hear it again)");
         original.addListener(SWT.Selection, e -> playOriginal());
+        loop = new Button(bar, SWT.CHECK);
+        loop.setText("Loop");
+        loop.setToolTipText("Repeat the range dragged across a thumbnail (or selected in the Timeline; the whole clip"
+                + " without one) while you switch cells: the Video view's loop");
+        loop.addListener(SWT.Selection, e -> setLooping(loop.getSelection()));
         Button export = new Button(bar, SWT.PUSH);
         export.setText("Export...");
         export.setToolTipText("The grid as PNG, every cell's WAV and MP4, and the metric table as CSV");
@@ -95,7 +105,7 @@ public class SweepView {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         grid = new SweepGridCanvas(sash);
         grid.setToolTipText("Click: play this cell · ←↑→↓: the next cell · shift-click: compare"
-                + " · drag across a thumbnail: select a range to loop");
+                + " · drag across a thumbnail: loop that range");
         grid.setSelectionListener((r, c) -> cellChosen());
         grid.setCompareListener(this::updateCompare);
         grid.setRangeListener(this::rangeChosen);
@@ -120,9 +130,20 @@ public class SweepView {
      * @param done receives null when the sweep is shown and its clip open, else the message of what failed
      */
     public Job open(Path folder, Consumer<String> done) {
+        return open(folder, null, done);
+    }
+
+    /**
+     * Opens the sweep in {@code folder} on {@code media}, the clip of the run it belongs to (null: the clip its record
+     * names; see {@link SweepData#onClip}).
+     *
+     * @param done receives null when the sweep is shown and its clip open, else the message of what failed
+     */
+    public Job open(Path folder, Path media, Consumer<String> done) {
+        message = "";
         Job job = Job.create("Opening the sweep " + folder.getFileName(), (IProgressMonitor monitor) -> {
             try {
-                SweepData read = SweepData.open(folder, monitor);
+                SweepData read = SweepData.open(folder, monitor).onClip(media);
                 display.asyncExec(() -> show(read, done));
             } catch (IOException e) {
                 display.asyncExec(() -> {
@@ -215,7 +236,21 @@ public class SweepView {
     private void rangeChosen(double begin, double end) {
         if (clip != null && !clip.isClosed()) {
             clip.select(this, new TimeSelection(begin, end));
+            setLooping(true);
         }
+    }
+
+    /** Turns looping of the clip's selected range on or off (the Video view's loop button follows). */
+    public void setLooping(boolean on) {
+        if (clip != null && !clip.isClosed()) {
+            PlaybackLoop.of(clip).setOn(on);
+        }
+        loop.setSelection(on);
+    }
+
+    /** The "Loop" switch. */
+    public Button loopButton() {
+        return loop;
     }
 
     private void updateCompare() {
@@ -230,6 +265,17 @@ public class SweepView {
         }
         if (clip != null && !clip.isClosed()) {
             grid.setCursor(clip.cursor());
+            PlaybackLoop looping = PlaybackLoop.of(clip);
+            TimeRange repeated = looping.isOn() ? looping.range() : null;
+            TimeSelection s = clip.selection();
+            if (repeated != null) {
+                grid.showSelection(repeated.start(), repeated.end()); // also once playing has dropped the selection
+            } else {
+                grid.showSelection(s.isCursor() ? Double.NaN : s.begin(), s.isCursor() ? Double.NaN : s.end());
+            }
+            if (loop.getSelection() != looping.isOn()) {
+                loop.setSelection(looping.isOn()); // turned on or off in the Video view
+            }
         }
         display.timerExec(CURSOR_MILLIS, this::followCursor);
     }

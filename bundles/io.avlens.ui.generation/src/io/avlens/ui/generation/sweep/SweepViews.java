@@ -20,6 +20,14 @@ public final class SweepViews {
 
     /** Opens the sweep in {@code folder}; a failure shows in an error dialog. */
     public static void open(Path folder, IWorkbenchWindow window) {
+        open(folder, null, window);
+    }
+
+    /**
+     * Opens the sweep in {@code folder} on {@code media}, the clip of the run it belongs to (null: the clip the
+     * sweep's record names); a failure shows in an error dialog.
+     */
+    public static void open(Path folder, Path media, IWorkbenchWindow window) {
         IWorkbenchPage page = window.getActivePage();
         try {
             page.showView(TimelineView.ID, null, IWorkbenchPage.VIEW_VISIBLE);
@@ -29,7 +37,7 @@ public final class SweepViews {
             if (part == null || !(part.getObject() instanceof SweepView view)) {
                 throw new PartInitException("the Sweep view did not start");
             }
-            view.open(folder, failure -> {
+            view.open(folder, media, failure -> {
                 if (failure != null && !window.getShell().isDisposed()) {
                     MessageDialog.openError(window.getShell(), "Cannot open the sweep", failure);
                 }

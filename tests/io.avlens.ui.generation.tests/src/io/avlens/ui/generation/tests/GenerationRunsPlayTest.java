@@ -44,7 +44,8 @@ import io.avlens.ui.testing.Ui;
  * A generation run in the Runs view: a clip's row offers "Play Generated Sound", which opens the clip with the sample
  * the run generated for it playing in the Video view. The run is recorded as the {@code generate} task records one
  * (per clip folder {@code runs/RUN/MODEL/CLIP/} with the sample's files as artifacts); its sample is the test's
- * stand-in generator's ({@link GeneratedSamples}).
+ * stand-in generator's ({@link GeneratedSamples}). Its record names another project's copy of the clip, gone since,
+ * as a result the runner's cache reused does: the sample plays with the run's clip all the same.
  */
 class GenerationRunsPlayTest {
 
@@ -73,6 +74,8 @@ class GenerationRunsPlayTest {
         Path media = Locations.resolve(folder, bounce.getMediaLocation());
         Path clipFolder = folder.resolve("runs/gen-1/" + GeneratedSamples.RESYNTHESIS + "/" + bounce.getId());
         Path record = GeneratedSamples.griffinLimResynthesis(media, clipFolder);
+        // the record names another project's copy of the clip, gone since, as a result from the runner's cache does
+        GeneratedSamples.nameClip(record, dir.resolve("gone/media").resolve(media.getFileName()));
 
         Experiment experiment = F.createExperiment();
         experiment.setId("foley");
