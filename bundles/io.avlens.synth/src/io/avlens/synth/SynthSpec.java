@@ -21,9 +21,14 @@ import java.util.Locale;
  *                   share the rest 55 : 25. Balanced data for "does this action make a sound" (e.g. one object and
  *                   a silent share of 0.5) comes from these two; the defaults (1–3 objects, 0.2) give the original
  *                   AV-Shapes, byte for byte
+ * @param separateSpeech with speech, whether sounds and speech come from separate clips (as DenseAV's two datasets,
+ *                   AudioSet sounds and Places spoken captions): clips of even index keep their hits and scratches
+ *                   and say no word, clips of odd index say their objects' colour names while every hit and scratch
+ *                   is muted (drawn as silent motion, off-screen hits dropped); off, every clip has both. An even
+ *                   clip is then byte for byte the clip of the same spec without speech
  */
 public record SynthSpec(int clips, long seed, int size, double fps, double seconds, double lagRange, boolean speech,
-        int threads, int minObjects, int maxObjects, double silentShare) {
+        int threads, int minObjects, int maxObjects, double silentShare, boolean separateSpeech) {
 
     /** Audio sample rate of every clip, Hz. */
     public static final int SAMPLE_RATE = 16_000;
@@ -53,6 +58,13 @@ public record SynthSpec(int clips, long seed, int size, double fps, double secon
         check(minObjects >= 1 && minObjects <= maxObjects && maxObjects <= MAX_OBJECTS, "objects must be a range "
                 + "MIN-MAX within 1-" + MAX_OBJECTS + ", not " + minObjects + "-" + maxObjects);
         check(silentShare >= 0 && silentShare <= 1, "silent share must be between 0 and 1, not " + fmt(silentShare));
+        check(speech || !separateSpeech, "sounds and speech in separate clips needs speech");
+    }
+
+    /** Sounds and speech in the same clips when there is speech. */
+    public SynthSpec(int clips, long seed, int size, double fps, double seconds, double lagRange, boolean speech,
+            int threads, int minObjects, int maxObjects, double silentShare) {
+        this(clips, seed, size, fps, seconds, lagRange, speech, threads, minObjects, maxObjects, silentShare, false);
     }
 
     /** The original AV-Shapes: 1–3 objects, a fifth of them silent. */
@@ -69,36 +81,53 @@ public record SynthSpec(int clips, long seed, int size, double fps, double secon
     /** This spec with another frame size. */
     public SynthSpec withSize(int px) {
         return new SynthSpec(clips, seed, px, fps, seconds, lagRange, speech, threads, minObjects, maxObjects,
-                silentShare);
+                silentShare, separateSpeech);
     }
 
     /** This spec with another frame rate and length. */
     public SynthSpec withTiming(double framesPerSecond, double clipSeconds) {
         return new SynthSpec(clips, seed, size, framesPerSecond, clipSeconds, lagRange, speech, threads, minObjects, maxObjects,
-                silentShare);
+                silentShare, separateSpeech);
     }
 
     /** This spec with another lag range, seconds. */
     public SynthSpec withLagRange(double range) {
         return new SynthSpec(clips, seed, size, fps, seconds, range, speech, threads, minObjects, maxObjects,
-                silentShare);
+                silentShare, separateSpeech);
     }
 
     /** This spec with or without the spoken-word track. */
     public SynthSpec withSpeech(boolean on) {
         return new SynthSpec(clips, seed, size, fps, seconds, lagRange, on, threads, minObjects, maxObjects,
-                silentShare);
+                silentShare, on && separateSpeech);
     }
 
     /** This spec with another number of generator threads. */
     public SynthSpec withThreads(int n) {
         return new SynthSpec(clips, seed, size, fps, seconds, lagRange, speech, n, minObjects, maxObjects,
-                silentShare);
+                silentShare, separateSpeech);
     }
 
     /** This spec with {@code min} to {@code max} objects per clip and a share {@code silent} of silent objects. */
     public SynthSpec withObjects(int min, int max, double silent) {
-        return new SynthSpec(clips, seed, size, fps, seconds, lagRange, speech, threads, min, max, silent);
+        return new SynthSpec(clips, seed, size, fps, seconds, lagRange, speech, threads, min, max, silent,
+                separateSpeech);
+    }
+
+    /** This spec with sounds and speech in separate clips (needs speech) or together. */
+    public SynthSpec withSeparateSpeech(boolean on) {
+        return new SynthSpec(clips, seed, size, fps, seconds, lagRange, speech, threads, minObjects, maxObjects,
+                silentShare, on);
+    }
+
+    /** Whether clip {@code index} says words: with speech, every clip, or with separate speech the odd ones. */
+    public boolean speaks(int index) {
+        return speech && (!separateSpeech || index % 2 == 1);
+    }
+
+    /** Whether clip {@code index}'s hits and scratches are heard (all but the speaking clips of separate speech). */
+    public boolean sounds(int index) {
+        return !separateSpeech || index % 2 == 0;
     }
 
     /** Whether objects and silent share are the original AV-Shapes' (then the output is that of earlier versions). */

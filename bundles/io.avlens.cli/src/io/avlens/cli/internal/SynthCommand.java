@@ -42,7 +42,9 @@ public class SynthCommand implements CliCommand {
             a lag drawn in [-S, S] seconds (positive: sound later). --speech adds each object's colour name, said
             while it is visible. --objects MIN-MAX and --silent-share P change how many objects a clip has and
             how many of them move silently (e.g. --objects 1-2 --silent-share 0.6 makes about half the clips show no
-            sounding action; the defaults give the original data byte for byte). Prints {"clips", "project", "seconds", "clipsPerSecond"}; a progress bar goes to
+            sounding action; the defaults give the original data byte for byte). --separate-speech (with --speech)
+            puts sounds and speech in separate clips, as DenseAV's two datasets: even clips keep their sounds and
+            say no word, odd clips say their colour names with every hit and scratch muted. Prints {"clips", "project", "seconds", "clipsPerSecond"}; a progress bar goes to
             stderr. With --bench the clips go to a temporary folder that is removed afterwards (default 40 clips),
             and the output is {"clips", "threads", "size", "fps", "clipSeconds", "seconds", "clipsPerSecond"}.
             DIR must not hold a project already (exit 2).
@@ -55,6 +57,7 @@ public class SynthCommand implements CliCommand {
                     OptionSpec.optional("seconds", "S", "clip length, 1-120 seconds (default 4)"),
                     OptionSpec.optional("lag-range", "SECONDS", "audio-video lags drawn in [-S, S] (default 0)"),
                     OptionSpec.flag("speech", "add a spoken colour name per object"),
+                    OptionSpec.flag("separate-speech", "with --speech: sounds in even clips, words in odd clips (muted)"),
                     OptionSpec.optional("objects", "MIN-MAX", "objects per clip, within 1-3 (default 1-3)"),
                     OptionSpec.optional("silent-share", "P", "share of silently moving objects, 0-1 (default 0.2)"),
                     OptionSpec.optional("threads", "N", "clips generated side by side (default 2)"),
@@ -101,6 +104,9 @@ public class SynthCommand implements CliCommand {
             double silent = doubleValue(arguments, "silent-share", SynthSpec.DEFAULT_SILENT_SHARE);
             if (objects[0] != 1 || objects[1] != SynthSpec.MAX_OBJECTS || silent != SynthSpec.DEFAULT_SILENT_SHARE) {
                 spec = spec.withObjects(objects[0], objects[1], silent);
+            }
+            if (arguments.flag("separate-speech")) {
+                spec = spec.withSeparateSpeech(true);
             }
         } catch (IllegalArgumentException e) {
             throw new CommandException("synth: " + e.getMessage());

@@ -83,6 +83,9 @@ public final class DenseAvDescriptor {
         t.addProperty("learningRate", spec.learningRate());
         t.addProperty("warmupSteps", spec.warmupSteps());
         t.addProperty("windowSeconds", spec.config().windowSeconds());
+        if (spec.ambientFactor() > 0) {
+            t.addProperty("ambientFactor", spec.ambientFactor());
+        }
         t.addProperty("seed", spec.seed());
         t.addProperty("temperature", temperature);
         return t;

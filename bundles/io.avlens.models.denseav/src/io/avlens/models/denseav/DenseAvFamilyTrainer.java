@@ -16,7 +16,10 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The DenseAV family's trainer service: {@link DenseAvTrainer} on the {@code train} split of an AV-Shapes folder
  * (all its clips when it has no project file), with the schedule of the shipped weights
- * ({@link DenseAvTrainSpec#defaults}) and the batch size as its one option. Stateless.
+ * ({@link DenseAvTrainSpec#defaults}) and the batch size as its one option. A request may also carry
+ * {@link #WINDOW} and {@link #AMBIENT} (the recipes compared in the weights' README, through
+ * {@code tools/denseav/Train.java}); they are not offered to the command line or the wizard until a recipe with them
+ * ships. Absent, they take the shipped weights' values. Stateless.
  */
 @Component(service = FamilyTrainer.class)
 public final class DenseAvFamilyTrainer implements FamilyTrainer {
@@ -24,6 +27,14 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
     /** Pairs per batch. */
     public static final TrainOption BATCH = TrainOption.whole("batch", "Batch size", 2, 128,
             DenseAvTrainSpec.defaults(1, 1).batchSize(), "(frame, audio window) pairs per batch, from distinct clips");
+
+    /** Seconds of sound on each side of the frame (2 on a 4 s clip: the whole clip, DenseAV's own regime). */
+    public static final TrainOption WINDOW = TrainOption.decimal("window", "Audio window (s)", 0.0625, 60,
+            DenseAvConfig.small().windowSeconds(), "seconds of sound on each side of the training frame");
+
+    /** The ambient factor of the non-silence mask ({@link DenseAvTrainSpec#ambientFactor()}). */
+    public static final TrainOption AMBIENT = TrainOption.decimal("ambient-factor", "Ambient factor", 0, 100, 0,
+            "0: only digital silence is masked; k > 0: audio steps below k times the clip's ambient level are too");
 
     /** The split trained on. */
     public static final String SPLIT = "train";
@@ -72,11 +83,19 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         return List.of(BATCH);
     }
 
-    /** The schedule of {@code request}. */
-    static DenseAvTrainSpec spec(TrainRequest request) {
+    /**
+     * The schedule of {@code request}: the shipped weights' ({@link DenseAvTrainSpec#defaults}) with the request's
+     * steps, seed, checkpoint interval, batch, window and ambient factor.
+     *
+     * @throws IllegalArgumentException when a value is out of range
+     */
+    public static DenseAvTrainSpec spec(TrainRequest request) {
         DenseAvTrainSpec d = DenseAvTrainSpec.defaults(request.steps(), request.seed());
-        return new DenseAvTrainSpec(d.config(), request.steps(), request.whole(BATCH), d.learningRate(),
-                d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery());
+        DenseAvConfig c = d.config();
+        DenseAvConfig config = new DenseAvConfig(c.profile(), c.heads(), c.headChannels(), c.width(),
+                request.value(WINDOW));
+        return new DenseAvTrainSpec(config, request.steps(), request.whole(BATCH), d.learningRate(),
+                d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery(), request.value(AMBIENT));
     }
 
     @Override
@@ -99,8 +118,13 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         List<DenseClip> clips = new DenseAvData(spec.config()).load(dir, files, monitor::isCancelled);
         int window = spec.config().windowMelFrames() / DenseAvConfig.AUDIO_STRIDE;
         clips = clips.stream().filter(c -> c.steps() >= window).toList();
-        String command = "avlens train --family " + family() + " --data " + dir + " --out " + request.out()
-                + " --steps " + request.steps() + " --seed " + request.seed() + " --batch " + spec.batchSize();
+        boolean shippedRecipe = spec.config().windowSeconds() == WINDOW.defaultValue() && spec.ambientFactor() == 0;
+        String command = shippedRecipe ? "avlens train --family " + family() + " --data " + dir + " --out "
+                + request.out() + " --steps " + request.steps() + " --seed " + request.seed() + " --batch "
+                + spec.batchSize()
+                : "java -cp \"$CP\" tools/denseav/Train.java " + dir + " " + request.out() + " " + request.steps()
+                        + " " + request.seed() + " " + WINDOW.format(spec.config().windowSeconds()) + " "
+                        + AMBIENT.format(spec.ambientFactor()) + " " + spec.batchSize();
         DenseAvDescriptor.Provenance data = new DenseAvDescriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);
         return new DenseAvTrainer().train(spec, clips, data, request.out(), monitor);

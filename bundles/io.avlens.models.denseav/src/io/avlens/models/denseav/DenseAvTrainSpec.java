@@ -13,17 +13,25 @@ import io.avlens.models.training.WarmupCosineSchedule;
  * @param seed            seeds weight initialisation and every batch (with the step number)
  * @param checkpointEvery steps between checkpoints
  * @param logEvery        steps between loss rows and progress reports
+ * @param ambientFactor   0: an audio step is silence only below −60 dBFS; {@code k > 0}: also below {@code k} times
+ *                        the clip's ambient level ({@link DenseClip#voicedAboveAmbient}), for the loss's mean over time
  */
 public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
-        long seed, int checkpointEvery, int logEvery) {
+        long seed, int checkpointEvery, int logEvery, double ambientFactor) {
 
     public DenseAvTrainSpec {
         if (steps < 1 || batchSize < 2 || !(learningRate > 0) || warmupSteps < 0 || checkpointEvery < 1
-                || logEvery < 1) {
+                || logEvery < 1 || !(ambientFactor >= 0)) {
             throw new IllegalArgumentException("bad training spec: steps " + steps + ", batch " + batchSize + ", lr "
                     + learningRate + ", warm-up " + warmupSteps + ", checkpoint every " + checkpointEvery
-                    + ", log every " + logEvery);
+                    + ", log every " + logEvery + ", ambient factor " + ambientFactor);
         }
+    }
+
+    /** A spec whose silence is digital silence only (ambient factor 0), as the shipped weights'. */
+    public DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
+            long seed, int checkpointEvery, int logEvery) {
+        this(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery, 0);
     }
 
     /** The schedule of the shipped weights: batch 16, Adam 2e-3 with 100 warm-up steps, a row every 10 steps. */

@@ -50,7 +50,7 @@ public final class DenseAvTrainer {
             throw new IOException(data.data() + ": " + clips.size() + " clips, a batch needs " + spec.batchSize());
         }
         DjlSetup.engine().setRandomSeed((int) spec.seed());
-        PairSampler sampler = new PairSampler(spec.config());
+        PairSampler sampler = new PairSampler(spec.config(), spec.ambientFactor());
         try (DenseAvModel model = DenseAvModel.initialised(spec.config())) {
             model.requireGradients();
             Adam adam = new Adam(model.block().getParameters(), model.manager());

@@ -33,6 +33,9 @@ public record DenseClip(String id, int steps, byte[] frames, float[] mel, float[
      */
     public static final double SILENCE_RMS = 1e-3;
 
+    /** The percentile of a clip's step RMS taken as its ambient level ({@link #ambientLevel()}). */
+    public static final int AMBIENT_PERCENTILE = 20;
+
     /**
      * Decodes {@code media} at {@code config}'s profile.
      *
@@ -103,6 +106,35 @@ public record DenseClip(String id, int steps, byte[] frames, float[] mel, float[
         boolean[] v = new boolean[steps];
         for (int t = 0; t < steps; t++) {
             v[t] = rms[t] >= SILENCE_RMS;
+        }
+        return v;
+    }
+
+    /**
+     * The clip's ambient level: the {@value #AMBIENT_PERCENTILE}th percentile of its per-step RMS (the level of the
+     * bed under the events when, as in AV-Shapes, events fill less than that share of the clip), at least
+     * {@value #SILENCE_RMS}.
+     */
+    public double ambientLevel() {
+        float[] sorted = Arrays.copyOf(rms, steps);
+        Arrays.sort(sorted);
+        int at = (int) Math.floor(AMBIENT_PERCENTILE / 100.0 * (steps - 1));
+        return Math.max(SILENCE_RMS, sorted[at]);
+    }
+
+    /**
+     * The non-silence mask measured against the ambient bed: {@code rms[t] ≥ factor · }{@link #ambientLevel()} (and
+     * ≥ {@value #SILENCE_RMS}), so steps holding only the bed count as silence; {@code factor ≤ 0} gives
+     * {@link #voiced()}.
+     */
+    public boolean[] voicedAboveAmbient(double factor) {
+        if (!(factor > 0)) {
+            return voiced();
+        }
+        double threshold = Math.max(SILENCE_RMS, factor * ambientLevel());
+        boolean[] v = new boolean[steps];
+        for (int t = 0; t < steps; t++) {
+            v[t] = rms[t] >= threshold;
         }
         return v;
     }

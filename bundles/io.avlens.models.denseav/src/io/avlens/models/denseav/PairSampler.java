@@ -7,8 +7,10 @@ import java.util.Random;
  * DenseAV's training pairs: one video frame of a clip with the clip's sound around it. For each entry of a batch a
  * different clip is drawn, then a frame {@code i} uniformly, and the audio window of {@code W} steps
  * ({@link DenseAvConfig#windowMelFrames()}, ±{@code windowSeconds}) centred on the frame's step, moved inside the
- * clip where it would cross an end. The non-silence mask of the window comes from the clip's per-step RMS
- * ({@link DenseClip#voiced}); a window that is all silence counts every step (a mean needs one). Stateless.
+ * clip where it would cross an end. The non-silence mask of the window comes from the clip's per-step RMS: against
+ * digital silence ({@link DenseClip#voiced}) by default, or against the clip's ambient bed
+ * ({@link DenseClip#voicedAboveAmbient}) when an ambient factor is given, so the score averages only the steps with
+ * an event or a word; a window that is all silence counts every step (a mean needs one). Stateless.
  */
 final class PairSampler {
 
@@ -25,9 +27,16 @@ final class PairSampler {
     }
 
     private final DenseAvConfig config;
+    private final double ambientFactor;
 
     PairSampler(DenseAvConfig config) {
+        this(config, 0);
+    }
+
+    /** @param ambientFactor 0: silence is digital silence; {@code k > 0}: below {@code k} times the ambient level */
+    PairSampler(DenseAvConfig config, double ambientFactor) {
         this.config = config;
+        this.ambientFactor = ambientFactor;
     }
 
     /** Audio steps per window. */
@@ -60,9 +69,10 @@ final class PairSampler {
             for (int m = 0; m < bins; m++) {
                 System.arraycopy(c.mel(), m * cols + start * s, mel, (b * bins + m) * w * s, w * s);
             }
+            boolean[] mask = c.voicedAboveAmbient(ambientFactor);
             boolean any = false;
             for (int t = 0; t < w; t++) {
-                boolean v = c.rms()[start + t] >= DenseClip.SILENCE_RMS;
+                boolean v = mask[start + t];
                 voiced[b * w + t] = v ? 1 : 0;
                 any |= v;
             }

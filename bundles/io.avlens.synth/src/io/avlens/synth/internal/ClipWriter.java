@@ -3,6 +3,7 @@ package io.avlens.synth.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.avlens.core.tensor.Npy;
@@ -37,6 +38,9 @@ public final class ClipWriter {
     /** Plans, renders, synthesises and writes clip {@code index} of {@code spec} into {@code folder}. */
     public static Written write(SynthSpec spec, int index, Path folder) throws IOException {
         Scene scene = ScenePlanner.plan(spec, index);
+        if (!spec.sounds(index)) {
+            scene = muted(scene);
+        }
         int frames = spec.frames();
         int size = spec.size();
         int area = size * size;
@@ -45,7 +49,7 @@ public final class ClipWriter {
         for (int k = 0; k < frames; k++) {
             renderer.mask(k, masks, k * area);
         }
-        List<SpokenWord> words = spec.speech()
+        List<SpokenWord> words = spec.speaks(index)
                 ? WordPlanner.plan(scene, masks, Seeds.stream(scene.seed(), WORD_STREAM)) : List.of();
         byte[] sounding = Sounding.masks(scene, masks);
         float[] audio = soundtrack(scene, words);
@@ -74,6 +78,24 @@ public final class ClipWriter {
         Path sidecar = folder.resolve(name + ".json");
         Sidecar.write(sidecar, scene, words);
         return new Written(scene, words, video, maskFile, sidecar);
+    }
+
+    /**
+     * {@code scene} with its sounds muted, for a speaking clip of separate speech: each hit and scratch becomes
+     * silent motion of the same object and frames, off-screen hits go, and the narration says that only words are heard.
+     */
+    static Scene muted(Scene scene) {
+        List<SceneEvent> events = new ArrayList<>();
+        for (SceneEvent e : scene.events()) {
+            if ("offscreen".equals(e.type())) {
+                continue;
+            }
+            events.add(e.sounds() ? new SceneEvent("silent", e.frame(), e.endFrame(), e.objectId(), e.material(),
+                    e.speed(), e.surface(), null) : e);
+        }
+        return new Scene(scene.spec(), scene.index(), scene.seed(), scene.floorY(), scene.objects(),
+                List.copyOf(events), scene.ambientLevel(), scene.humHz(), scene.humShare(), scene.lagSamples(),
+                Narrator.narrateMuted(scene.objects()));
     }
 
     /** The clip's audio: ambient bed, every sounding event and the words, shifted by the lag. */

@@ -32,6 +32,18 @@ final class Narrator {
         return sentence.isEmpty() ? "" : sentence;
     }
 
+    /** The sentence of a clip whose sounds are muted (separate speech): what is seen, and that only words are heard. */
+    static String narrateMuted(List<SceneObject> objects) {
+        List<String> subjects = objects.stream().map(o -> "a " + o.material().adjective() + " " + o.shape().noun())
+                .toList();
+        if (subjects.isEmpty()) {
+            return "";
+        }
+        boolean one = subjects.size() == 1;
+        return String.join(", and ", subjects) + (one ? " moves" : " move") + " without a sound while a voice names "
+                + (one ? "its colour" : "their colours");
+    }
+
     private static String hits(SceneObject o, List<SceneEvent> events) {
         long floor = count(o, events, "floor");
         long wall = count(o, events, "wall");

@@ -117,6 +117,7 @@ public final class ProjectBuilder {
         project.setDescription("AV-Shapes synthetic audio-visual dataset: " + clips.length + " clips of "
                 + spec.seconds() + " s at " + spec.size() + "x" + spec.size() + ", " + spec.fps() + " fps, seed "
                 + spec.seed() + ", lag range " + spec.lagRange() + " s" + (spec.speech() ? ", with speech" : "")
+                + (spec.separateSpeech() ? " (sounds and speech in separate clips)" : "")
                 + (spec.defaultObjects() ? "" : ", " + spec.minObjects() + "-" + spec.maxObjects()
                         + " objects, silent share " + spec.silentShare()));
         project.getDatasets().add(dataset);

@@ -58,6 +58,23 @@ class SynthCommandTest {
     }
 
     @Test
+    void separateSpeechPutsSoundsAndWordsInSeparateClips() throws Exception {
+        assertThat(run("synth", "--out", "sep", "--clips", "2", "--seed", "7", "--size", "64", "--seconds", "2",
+                "--speech", "--separate-speech")).as(err()).isZero();
+        JsonObject sounds = JsonParser.parseString(Files.readString(dir.resolve("sep/media/clip-00000.json")))
+                .getAsJsonObject();
+        JsonObject words = JsonParser.parseString(Files.readString(dir.resolve("sep/media/clip-00001.json")))
+                .getAsJsonObject();
+        assertThat(sounds.has("words") ? sounds.getAsJsonArray("words").size() : 0).isZero();
+        for (var e : words.getAsJsonArray("events")) {
+            assertThat(e.getAsJsonObject().get("type").getAsString()).isEqualTo("silent");
+        }
+        assertThat(Files.readString(dir.resolve("sep/project.avlens"))).contains("sounds and speech in separate clips");
+        assertThat(run("synth", "--out", "x", "--separate-speech")).isEqualTo(2);
+        assertThat(err()).contains("needs speech");
+    }
+
+    @Test
     void objectsAndSilentShareShapeTheClips() throws Exception {
         assertThat(run("synth", "--out", "silent", "--clips", "3", "--seed", "7", "--seconds", "1", "--objects", "1-1",
                 "--silent-share", "1")).as(err()).isZero();

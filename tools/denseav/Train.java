@@ -1,0 +1,32 @@
+import io.avlens.models.denseav.DenseAvFamilyTrainer;
+import io.avlens.models.training.TrainRequest;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What {@code avlens train --family denseav --data DIR --out OUT --steps N --seed S [--window W]
+ * [--ambient-factor K]} would do, from a plain classpath without the product (the recipes compared in
+ * bundles/io.avlens.models.denseav/weights/denseav-small/README.md; the window and the ambient factor of
+ * DenseAvFamilyTrainer are not command-line options):
+ * {@code java -cp "$CP" tools/denseav/Train.java DIR OUT STEPS SEED [WINDOW [AMBIENT_FACTOR [BATCH]]]}.
+ * Prints a progress line every logged step to stderr and the result to stdout.
+ */
+public class Train {
+    public static void main(String[] a) throws Exception {
+        Map<String, Number> options = new LinkedHashMap<>();
+        options.put("batch", a.length > 6 ? Integer.parseInt(a[6]) : 16);
+        if (a.length > 4) {
+            options.put("window", Double.parseDouble(a[4]));
+        }
+        if (a.length > 5) {
+            options.put("ambient-factor", Double.parseDouble(a[5]));
+        }
+        TrainRequest r = new TrainRequest(Path.of(a[0]), Path.of(a[1]), Integer.parseInt(a[2]),
+                Long.parseLong(a[3]), 200, options);
+        long t0 = System.nanoTime();
+        var res = new DenseAvFamilyTrainer().train(r, p -> System.err.println(p.phase() + " " + p.step() + " "
+                + p.values() + " t=" + (System.nanoTime() - t0) / 1e9));
+        System.out.println(res);
+    }
+}
