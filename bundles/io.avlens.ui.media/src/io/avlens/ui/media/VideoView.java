@@ -19,8 +19,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTException;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
@@ -50,10 +48,10 @@ import io.avlens.ui.media.internal.MaskOverlay;
 import io.avlens.ui.media.internal.OverlayPanel;
 import io.avlens.ui.media.internal.OverlaySlot;
 import io.avlens.ui.media.internal.OverlayStack;
+import io.avlens.ui.media.internal.PictureCanvas;
 import io.avlens.ui.media.internal.SoundtrackChooser;
 import io.avlens.ui.media.internal.VideoOverlays;
 import io.avlens.ui.media.internal.Player;
-import io.avlens.ui.widgets.ColorImages;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -83,9 +81,11 @@ public class VideoView {
     /** Playback ticks per second: the cursor and the picture move at this rate. */
     private static final int TICK_MILLIS = 33;
     private static final double MAX_SPEED = 4;
+    private static final String NO_CLIP = "No clip. Open one with File > Open Clip...";
 
     private Composite root;
     private Display display;
+    private PictureCanvas picture;
     private Canvas canvas;
     private Scale scrubber;
     private Label timeLabel;
@@ -101,8 +101,6 @@ public class VideoView {
     private MediaInfo media;
     private Player player;
     private FrameLoader loader;
-    private Image image;
-    private Frame shown;
     private OverlayStack overlays;
     private OverlayPanel overlayPanel;
     private SoundtrackChooser soundtracks;
@@ -116,7 +114,6 @@ public class VideoView {
     @Inject
     @Optional
     private MPart part;
-    private String message = "No clip. Open one with File > Open Clip...";
     private String hoverText = "";
     private double position;
     private boolean ticking;
@@ -133,9 +130,9 @@ public class VideoView {
         playIcon = icon("play16.png");
         pauseIcon = icon("pause16.png");
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
-        canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        picture = new PictureCanvas(parent, NO_CLIP);
+        canvas = picture.control();
         GridDataFactory.fillDefaults().grab(true, true).applyTo(canvas);
-        canvas.addListener(SWT.Paint, e -> paint(e.gc));
         canvas.addListener(SWT.Resize, e -> requestFrame(position));
         canvas.addListener(SWT.MouseDown, e -> canvas.setFocus());
         canvas.addListener(SWT.MouseMove, e -> hover(e.x, e.y));
@@ -174,6 +171,7 @@ public class VideoView {
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(note);
         soundtracks = new SoundtrackChooser(parent, this::soundtrackProblem);
         overlays = new OverlayStack(display, this::overlaysChanged, this::overlayChoiceChanged);
+        picture.setOverlays(overlays);
         overlayPanel = new OverlayPanel(parent, overlays);
         overlays.setRegistry(registry);
         updateLabels();
@@ -417,8 +415,7 @@ public class VideoView {
         closeClip();
         long thisLoad = ++generation;
         if (context == null) {
-            message = "No clip. Open one with File > Open Clip...";
-            canvas.redraw();
+            picture.setMessage(NO_CLIP);
             updateLabels();
             return;
         }
@@ -435,9 +432,9 @@ public class VideoView {
         if (media.hasVideo()) {
             loader = new FrameLoader(ClipFrames.open(media.path()), f -> post(thisLoad, () -> frameLoaded(f)),
                     e -> post(thisLoad, () -> failed(e)));
-            message = "Decoding " + context.title() + "...";
+            picture.open(media, context::audioCursor, "Decoding " + context.title() + "...");
         } else {
-            message = context.title() + " has no video track";
+            picture.open(media, context::audioCursor, context.title() + " has no video track");
         }
         if (media.hasAudio()) {
             double duration = media.durationSeconds();
@@ -500,42 +497,18 @@ public class VideoView {
     }
 
     private void frameLoaded(Frame frame) {
-        ImageData data = ColorImages.rgb(frame.width(), frame.height());
-        for (int y = 0; y < frame.height(); y++) {
-            data.setPixels(0, y, frame.width(), frame.argb(), y * frame.width());
-        }
-        if (image != null) {
-            image.dispose();
-        }
-        image = new Image(display, data);
-        shown = frame;
-        message = null;
-        canvas.redraw();
+        picture.frameLoaded(frame);
     }
 
     private void failed(IOException e) {
-        message = e.getMessage();
+        picture.setMessage(e.getMessage());
         note.setText(e.getMessage());
         note.getParent().layout();
-        canvas.redraw();
     }
 
     /** Draws what the view shows (picture, overlays, message) into {@code gc} at the canvas's size; UI thread. */
     public void paint(GC gc) {
-        Rectangle area = canvas.getClientArea();
-        gc.setBackground(display.getSystemColor(SWT.COLOR_BLACK));
-        gc.fillRectangle(area);
-        Rectangle picture = pictureArea();
-        if (picture != null) {
-            Rectangle b = image.getBounds();
-            gc.drawImage(image, 0, 0, b.width, b.height, picture.x, picture.y, picture.width, picture.height);
-            overlays.paint(gc, overlayFrame(picture));
-        }
-        if (message != null) {
-            gc.setForeground(display.getSystemColor(SWT.COLOR_WHITE));
-            Point extent = gc.textExtent(message);
-            gc.drawText(message, Math.max(4, (area.width - extent.x) / 2), area.height / 2 - extent.y / 2, true);
-        }
+        picture.paint(gc);
     }
 
     /**
@@ -543,13 +516,7 @@ public class VideoView {
      * it while the mouse is there.
      */
     public String valueAt(int x, int y) {
-        Rectangle picture = pictureArea();
-        if (picture == null || !picture.contains(x, y)) {
-            return "";
-        }
-        OverlayFrame frame = overlayFrame(picture);
-        return overlays.valueAt(frame, (x - picture.x + 0.5) * frame.frameWidth() / picture.width,
-                (y - picture.y + 0.5) * frame.frameHeight() / picture.height);
+        return picture.valueAt(x, y);
     }
 
     private void hover(int x, int y) {
@@ -562,24 +529,9 @@ public class VideoView {
         return hoverText;
     }
 
-    private OverlayFrame overlayFrame(Rectangle picture) {
-        Rectangle b = image.getBounds();
-        boolean sized = media.hasVideo() && media.video().width() > 0 && media.video().height() > 0;
-        return new OverlayFrame(shown.time(), analysis.audioCursor(), sized ? media.video().width() : b.width,
-                sized ? media.video().height() : b.height, picture, 1);
-    }
-
     /** Where the picture is drawn in the canvas (fitted, centred), or null before the first frame. */
     public Rectangle pictureArea() {
-        if (image == null) {
-            return null;
-        }
-        Rectangle area = canvas.getClientArea();
-        Rectangle b = image.getBounds();
-        double scale = Math.min(area.width / (double) b.width, area.height / (double) b.height);
-        int w = (int) Math.round(b.width * scale);
-        int h = (int) Math.round(b.height * scale);
-        return new Rectangle((area.width - w) / 2, (area.height - h) / 2, w, h);
+        return picture.pictureArea();
     }
 
     private double fps() {
@@ -618,7 +570,7 @@ public class VideoView {
 
     /** The media time of the frame on screen, NaN before the first; for tests and tools. */
     public double shownTime() {
-        return shown == null ? Double.NaN : shown.time();
+        return picture.shownTime();
     }
 
     /** The ground-truth masks of the clip, or null when it has none (or they are still loading). */
@@ -724,11 +676,9 @@ public class VideoView {
             loader.close();
             loader = null;
         }
-        if (image != null) {
-            image.dispose();
-            image = null;
+        if (picture != null) {
+            picture.clear();
         }
-        shown = null;
         media = null;
         ticking = false;
         if (playItem != null && !playItem.isDisposed()) {

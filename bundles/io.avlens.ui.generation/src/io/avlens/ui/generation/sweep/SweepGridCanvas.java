@@ -228,6 +228,7 @@ public final class SweepGridCanvas extends Canvas {
     }
 
     private void mouseMove(Event e) {
+        hoverHelp(cellAt(e.x, e.y));
         if (!Double.isNaN(dragStart) && (e.stateMask & SWT.BUTTON1) != 0) {
             double t = timeAt(e.x, new int[] {row, column});
             if (Math.abs(t - dragStart) > 0.05) {
@@ -235,6 +236,26 @@ public final class SweepGridCanvas extends Canvas {
                 dragged = true;
             }
         }
+    }
+
+    /** The tooltip over a cell names it and gives all its badges, also those a small cell does not draw. */
+    private void hoverHelp(int[] cell) {
+        String text = cell == null || data == null ? help : String.format(Locale.ROOT, "ω %s, γ %s: %s%n%s",
+                trim(data.grid().omegas().get(cell[0])), trim(data.grid().gammas().get(cell[1])),
+                badgeText(cell[0], cell[1]), help);
+        if (!text.equals(getToolTipText())) {
+            setToolTipText(text);
+        }
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** What the grid's tooltip says under every cell's values (how to use the grid). */
+    public void setHelp(String text) {
+        help = text;
+        setToolTipText(text);
     }
 
     private void mouseUp(Event e) {
@@ -342,8 +363,10 @@ public final class SweepGridCanvas extends Canvas {
         gc.setLineWidth(1);
     }
 
+    private String help = "";
+
     private void paintBadges(GC gc, Rectangle b, int r, int c) {
-        String text = badgeText(r, c);
+        String text = fitted(gc, badgeText(r, c), b);
         if (text.isEmpty()) {
             return;
         }
@@ -356,6 +379,27 @@ public final class SweepGridCanvas extends Canvas {
         gc.setClipping(b);
         gc.drawText(text, b.x + 2, b.y + b.height - extent.y, true);
         gc.setClipping((Rectangle) null);
+    }
+
+    /**
+     * The badges that fit cell {@code b} without hiding its spectrogram: whole badges from the first (the frames'
+     * metric) while they fit the width, none when the cell is less than twice a line of text tall (a small grid keeps
+     * its thumbnails readable; the cell's tooltip and the metric surface give every value).
+     */
+    public static String fitted(GC gc, String text, Rectangle b) {
+        if (text.isEmpty() || b.height < 2 * gc.getFontMetrics().getHeight()) {
+            return "";
+        }
+        String[] parts = text.split("  ");
+        String shown = "";
+        for (String part : parts) {
+            String longer = shown.isEmpty() ? part : shown + "  " + part;
+            if (gc.textExtent(longer).x + 4 > b.width) {
+                break;
+            }
+            shown = longer;
+        }
+        return shown;
     }
 
     /**

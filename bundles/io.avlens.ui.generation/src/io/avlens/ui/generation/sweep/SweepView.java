@@ -104,7 +104,7 @@ public class SweepView {
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         grid = new SweepGridCanvas(sash);
-        grid.setToolTipText("Click: play this cell · ←↑→↓: the next cell · shift-click: compare"
+        grid.setHelp("Click: play this cell · ←↑→↓: the next cell · shift-click: compare"
                 + " · drag across a thumbnail: loop that range");
         grid.setSelectionListener((r, c) -> cellChosen());
         grid.setCompareListener(this::updateCompare);
