@@ -20,15 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.avlens.model.Artifact;
-import io.avlens.model.ArtifactKind;
-import io.avlens.model.AvLensFactory;
 import io.avlens.model.Clip;
-import io.avlens.model.ClipResult;
-import io.avlens.model.Experiment;
 import io.avlens.model.Project;
 import io.avlens.model.Run;
-import io.avlens.model.RunStatus;
 import io.avlens.model.store.Locations;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.ui.media.Soundtracks;
@@ -49,7 +43,6 @@ import io.avlens.ui.testing.Ui;
  */
 class GenerationRunsPlayTest {
 
-    private static final AvLensFactory F = AvLensFactory.eINSTANCE;
     private static final String COMMAND = "io.avlens.ui.generation.commands.playGeneratedSound";
 
     @TempDir
@@ -77,29 +70,7 @@ class GenerationRunsPlayTest {
         // the record names another project's copy of the clip, gone since, as a result from the runner's cache does
         GeneratedSamples.nameClip(record, dir.resolve("gone/media").resolve(media.getFileName()));
 
-        Experiment experiment = F.createExperiment();
-        experiment.setId("foley");
-        experiment.setKind("generate");
-        Run run = F.createRun();
-        run.setId("gen-1");
-        run.setStatus(RunStatus.SUCCEEDED);
-        for (Path file : List.of(record, record.resolveSibling(record.getFileName().toString()
-                .replace(".json", ".wav")))) {
-            Artifact a = F.createArtifact();
-            a.setName(file.getFileName().toString());
-            a.setKind(file.toString().endsWith(".wav") ? ArtifactKind.AUDIO : ArtifactKind.OTHER);
-            a.setLocation(Locations.of(folder, file));
-            run.getArtifacts().add(a);
-        }
-        ClipResult result = F.createClipResult();
-        result.setClip(bounce);
-        result.setClipId(bounce.getId());
-        result.setModelId(GeneratedSamples.RESYNTHESIS);
-        result.setStatus(RunStatus.SUCCEEDED);
-        run.getClipResults().add(result);
-        experiment.getRuns().add(run);
-        project.getExperiments().add(experiment);
-        store.save(project);
+        RecordedRuns.add(store, project, folder, bounce, "generate", "gen-1", record);
         session = Ui.sync(() -> {
             try {
                 return Ui.sessions().open(folder);
