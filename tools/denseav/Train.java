@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * What {@code avlens train --family denseav --data DIR --out OUT --steps N --seed S [--window W]
- * [--ambient-factor K] [--disentangle-weight D]} would do, from a plain classpath without the product (the recipes compared in
- * bundles/io.avlens.models.denseav/weights/denseav-small/README.md; the window, the ambient factor and the
- * disentangle weight of DenseAvFamilyTrainer are not command-line options):
+ * [--ambient-factor K] [--disentangle-weight D]} would do, from a plain classpath without the product (the recipes
+ * compared in bundles/io.avlens.models.denseav/weights/denseav-small/README.md; the window, the ambient factor and
+ * the disentangle weight of DenseAvFamilyTrainer are not command-line options):
  * {@code java -cp "$CP" tools/denseav/Train.java DIR OUT STEPS SEED [WINDOW [AMBIENT_FACTOR [BATCH [DISENTANGLE]]]]}.
  * Prints a progress line every logged step to stderr and the result to stdout.
  */

@@ -53,7 +53,8 @@ final class PairSampler {
     /**
      * A batch of {@code size} pairs from distinct clips (each at least {@link #windowSteps()} long).
      *
-     * @param sources the source of each clip, parallel to {@code clips}; {@code null}: every clip {@link ClipSource#NONE}
+     * @param sources the source of each clip, parallel to {@code clips}; {@code null}: every clip
+     *                {@link ClipSource#NONE}
      */
     Batch sample(List<DenseClip> clips, List<ClipSource> sources, int size, Random random) {
         if (clips.size() < size) {
