@@ -6,10 +6,10 @@ import java.util.Map;
 
 /**
  * What {@code avlens train --family denseav --data DIR --out OUT --steps N --seed S [--window W]
- * [--ambient-factor K]} would do, from a plain classpath without the product (the recipes compared in
- * bundles/io.avlens.models.denseav/weights/denseav-small/README.md; the window and the ambient factor of
- * DenseAvFamilyTrainer are not command-line options):
- * {@code java -cp "$CP" tools/denseav/Train.java DIR OUT STEPS SEED [WINDOW [AMBIENT_FACTOR [BATCH]]]}.
+ * [--ambient-factor K] [--disentangle-weight D]} would do, from a plain classpath without the product (the recipes
+ * compared in bundles/io.avlens.models.denseav/weights/denseav-small/README.md; the window, the ambient factor and
+ * the disentangle weight of DenseAvFamilyTrainer are not command-line options):
+ * {@code java -cp "$CP" tools/denseav/Train.java DIR OUT STEPS SEED [WINDOW [AMBIENT_FACTOR [BATCH [DISENTANGLE]]]]}.
  * Prints a progress line every logged step to stderr and the result to stdout.
  */
 public class Train {
@@ -21,6 +21,9 @@ public class Train {
         }
         if (a.length > 5) {
             options.put("ambient-factor", Double.parseDouble(a[5]));
+        }
+        if (a.length > 7) {
+            options.put("disentangle-weight", Double.parseDouble(a[7]));
         }
         TrainRequest r = new TrainRequest(Path.of(a[0]), Path.of(a[1]), Integer.parseInt(a[2]),
                 Long.parseLong(a[3]), 200, options);

@@ -86,6 +86,9 @@ public final class DenseAvDescriptor {
         if (spec.ambientFactor() > 0) {
             t.addProperty("ambientFactor", spec.ambientFactor());
         }
+        if (spec.disentangleWeight() > 0) {
+            t.addProperty("disentangleWeight", spec.disentangleWeight());
+        }
         t.addProperty("seed", spec.seed());
         t.addProperty("temperature", temperature);
         return t;

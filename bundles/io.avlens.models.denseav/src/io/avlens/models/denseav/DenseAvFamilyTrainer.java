@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Component;
  * The DenseAV family's trainer service: {@link DenseAvTrainer} on the {@code train} split of an AV-Shapes folder
  * (all its clips when it has no project file), with the schedule of the shipped weights
  * ({@link DenseAvTrainSpec#defaults}) and the batch size as its one option. A request may also carry
- * {@link #WINDOW} and {@link #AMBIENT} (the recipes compared in the weights' README, through
+ * {@link #WINDOW}, {@link #AMBIENT} and {@link #DISENTANGLE} (the recipes compared in the weights' README, through
  * {@code tools/denseav/Train.java}); they are not offered to the command line or the wizard until a recipe with them
  * ships. Absent, they take the shipped weights' values. Stateless.
  */
@@ -35,6 +35,14 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
     /** The ambient factor of the non-silence mask ({@link DenseAvTrainSpec#ambientFactor()}). */
     public static final TrainOption AMBIENT = TrainOption.decimal("ambient-factor", "Ambient factor", 0, 100, 0,
             "0: only digital silence is masked; k > 0: audio steps below k times the clip's ambient level are too");
+
+    /**
+     * The weight of DenseAV's disentanglement term ({@link DenseAvTrainSpec#disentangleWeight()}); each clip's
+     * source comes from its sidecar ({@link ClipSource}).
+     */
+    public static final TrainOption DISENTANGLE = TrainOption.decimal("disentangle-weight", "Disentangle weight", 0,
+            1000, 0, "0: plain InfoNCE; w > 0: adds w times DenseAV's disentanglement term (head 0 sounds, head 1 "
+                    + "speech; needs clips with sounds only and clips with speech only)");
 
     /** The split trained on. */
     public static final String SPLIT = "train";
@@ -85,7 +93,7 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
 
     /**
      * The schedule of {@code request}: the shipped weights' ({@link DenseAvTrainSpec#defaults}) with the request's
-     * steps, seed, checkpoint interval, batch, window and ambient factor.
+     * steps, seed, checkpoint interval, batch, window, ambient factor and disentangle weight.
      *
      * @throws IllegalArgumentException when a value is out of range
      */
@@ -95,7 +103,8 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         DenseAvConfig config = new DenseAvConfig(c.profile(), c.heads(), c.headChannels(), c.width(),
                 request.value(WINDOW));
         return new DenseAvTrainSpec(config, request.steps(), request.whole(BATCH), d.learningRate(),
-                d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery(), request.value(AMBIENT));
+                d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery(), request.value(AMBIENT),
+                request.value(DISENTANGLE));
     }
 
     @Override
@@ -117,16 +126,35 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         List<Path> files = TrainSplit.select(dir, DenseAvData.clips(dir), SPLIT);
         List<DenseClip> clips = new DenseAvData(spec.config()).load(dir, files, monitor::isCancelled);
         int window = spec.config().windowMelFrames() / DenseAvConfig.AUDIO_STRIDE;
+        List<ClipSource> sources = null;
+        if (spec.disentangleWeight() > 0) {
+            sources = new java.util.ArrayList<>();
+            for (int i = 0; i < clips.size(); i++) {
+                sources.add(ClipSource.read(files.get(i)));
+            }
+            if (!sources.contains(ClipSource.SOUND) || !sources.contains(ClipSource.SPEECH)) {
+                throw new IOException(dir + ": the disentanglement term needs clips with sounds only and clips with "
+                        + "speech only (avlens synth --speech --separate-speech); this data has "
+                        + sources.stream().filter(ClipSource.SOUND::equals).count() + " and "
+                        + sources.stream().filter(ClipSource.SPEECH::equals).count());
+            }
+            List<ClipSource> all = sources;
+            List<DenseClip> loaded = clips;
+            sources = java.util.stream.IntStream.range(0, clips.size())
+                    .filter(i -> loaded.get(i).steps() >= window).mapToObj(all::get).toList();
+        }
         clips = clips.stream().filter(c -> c.steps() >= window).toList();
-        boolean shippedRecipe = spec.config().windowSeconds() == WINDOW.defaultValue() && spec.ambientFactor() == 0;
+        boolean shippedRecipe = spec.config().windowSeconds() == WINDOW.defaultValue() && spec.ambientFactor() == 0
+                && spec.disentangleWeight() == 0;
         String command = shippedRecipe ? "avlens train --family " + family() + " --data " + dir + " --out "
                 + request.out() + " --steps " + request.steps() + " --seed " + request.seed() + " --batch "
                 + spec.batchSize()
                 : "java -cp \"$CP\" tools/denseav/Train.java " + dir + " " + request.out() + " " + request.steps()
                         + " " + request.seed() + " " + WINDOW.format(spec.config().windowSeconds()) + " "
-                        + AMBIENT.format(spec.ambientFactor()) + " " + spec.batchSize();
+                        + AMBIENT.format(spec.ambientFactor()) + " " + spec.batchSize()
+                        + (spec.disentangleWeight() > 0 ? " " + DISENTANGLE.format(spec.disentangleWeight()) : "");
         DenseAvDescriptor.Provenance data = new DenseAvDescriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);
-        return new DenseAvTrainer().train(spec, clips, data, request.out(), monitor);
+        return new DenseAvTrainer().train(spec, clips, sources, data, request.out(), monitor);
     }
 }

@@ -61,4 +61,35 @@ public final class DenseAvLoss {
         NDArray cols = logits.logSoftmax(0).mul(eye).sum().neg();
         return rows.add(cols).div(2f * n);
     }
+
+    /**
+     * DenseAV's disentanglement term (official {@code LitAVAligner.loss}, {@code disentangle_weight}): for each
+     * positive pair {@code b} (audio {@code b} with image {@code b}) the per-head dense similarity
+     * {@code S_k[b, h, w, f, t]} is summed over the heads of the other source than clip {@code b}'s
+     * ({@code otherHeads}, {@link ClipSource#otherHeads}), squared and averaged over {@code b, h, w, f, t}, every
+     * step included (the official term takes no silence mask). A clip whose mask row is all 0 (source
+     * {@link ClipSource#NONE}) adds 0 but still counts in the mean.
+     *
+     * @param image      {@code [B, K, C, h, w]}
+     * @param audio      {@code [B, K, C, F, T]}
+     * @param otherHeads {@code [B, K]}
+     * @return a scalar
+     */
+    public static NDArray disentangle(NDArray image, NDArray audio, NDArray otherHeads) {
+        Shape v = image.getShape();
+        Shape a = audio.getShape();
+        long b = v.get(0);
+        long k = v.get(1);
+        long c = v.get(2);
+        long hw = v.get(3) * v.get(4);
+        long ft = a.get(3) * a.get(4);
+        if (a.get(0) != b || a.get(1) != k || a.get(2) != c) {
+            throw new IllegalArgumentException("image " + v + " and audio " + a + " are not paired");
+        }
+        NDArray left = image.reshape(b * k, c, hw).transpose(0, 2, 1); // [B·K, hw, C]
+        NDArray right = audio.reshape(b * k, c, ft); // [B·K, C, F·T]
+        NDArray paired = left.batchMatMul(right).reshape(b, k, hw * ft); // S_k[b, ·] of the positive pairs
+        NDArray other = paired.mul(otherHeads.reshape(b, k, 1)).sum(new int[] {1}); // [B, hw·F·T]
+        return other.square().mean();
+    }
 }

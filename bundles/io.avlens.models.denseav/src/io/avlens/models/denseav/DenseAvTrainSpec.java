@@ -15,23 +15,34 @@ import io.avlens.models.training.WarmupCosineSchedule;
  * @param logEvery        steps between loss rows and progress reports
  * @param ambientFactor   0: an audio step is silence only below −60 dBFS; {@code k > 0}: also below {@code k} times
  *                        the clip's ambient level ({@link DenseClip#voicedAboveAmbient}), for the loss's mean over time
+ * @param disentangleWeight weight of DenseAV's disentanglement term ({@link DenseAvLoss#disentangle}) added to the
+ *                        InfoNCE; 0 (the shipped weights'): no term, the training of earlier versions unchanged. Each
+ *                        clip's source ({@link ClipSource}) says which heads the term silences on it
  */
 public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
-        long seed, int checkpointEvery, int logEvery, double ambientFactor) {
+        long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight) {
 
     public DenseAvTrainSpec {
         if (steps < 1 || batchSize < 2 || !(learningRate > 0) || warmupSteps < 0 || checkpointEvery < 1
-                || logEvery < 1 || !(ambientFactor >= 0)) {
+                || logEvery < 1 || !(ambientFactor >= 0) || !(disentangleWeight >= 0)
+                || Double.isInfinite(disentangleWeight)) {
             throw new IllegalArgumentException("bad training spec: steps " + steps + ", batch " + batchSize + ", lr "
                     + learningRate + ", warm-up " + warmupSteps + ", checkpoint every " + checkpointEvery
-                    + ", log every " + logEvery + ", ambient factor " + ambientFactor);
+                    + ", log every " + logEvery + ", ambient factor " + ambientFactor + ", disentangle weight "
+                    + disentangleWeight);
         }
+    }
+
+    /** A spec without the disentanglement term (weight 0). */
+    public DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
+            long seed, int checkpointEvery, int logEvery, double ambientFactor) {
+        this(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery, ambientFactor, 0);
     }
 
     /** A spec whose silence is digital silence only (ambient factor 0), as the shipped weights'. */
     public DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
             long seed, int checkpointEvery, int logEvery) {
-        this(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery, 0);
+        this(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery, 0, 0);
     }
 
     /** The schedule of the shipped weights: batch 16, Adam 2e-3 with 100 warm-up steps, a row every 10 steps. */

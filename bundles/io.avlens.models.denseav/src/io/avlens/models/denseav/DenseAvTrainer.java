@@ -38,13 +38,38 @@ public final class DenseAvTrainer {
             List.of("temperature", "accuracy"), "loss");
 
     /**
+     * The columns of a run with the disentanglement term: {@code loss} is then the InfoNCE plus the weighted term, and
+     * {@code disentangle} the term before weighting ({@link DenseAvLoss#disentangle}).
+     */
+    public static final LossColumns COLUMNS_DISENTANGLE = LossColumns.of(
+            List.of("loss", "temperature", "accuracy", "disentangle"), List.of("temperature", "accuracy"), "loss");
+
+    /**
      * Trains (or resumes) into {@code outDir} on clips in memory.
      *
      * @param data what the clips are, for the descriptor (folder, split, dataset description, command)
      */
     public TrainingResult train(DenseAvTrainSpec spec, List<DenseClip> clips, DenseAvDescriptor.Provenance data,
             Path outDir, TrainingMonitor monitor) throws IOException {
+        return train(spec, clips, null, data, outDir, monitor);
+    }
+
+    /**
+     * Trains (or resumes) into {@code outDir} on clips in memory, each with its source for the disentanglement term.
+     *
+     * @param sources the source of each clip, parallel to {@code clips}; {@code null} when the spec's disentangle
+     *                weight is 0 (then they are not used and training is that of {@link #train(DenseAvTrainSpec,
+     *                List, DenseAvDescriptor.Provenance, Path, TrainingMonitor) the sourceless call})
+     * @param data    what the clips are, for the descriptor (folder, split, dataset description, command)
+     */
+    public TrainingResult train(DenseAvTrainSpec spec, List<DenseClip> clips, List<ClipSource> sources,
+            DenseAvDescriptor.Provenance data, Path outDir, TrainingMonitor monitor) throws IOException {
         long t0 = System.nanoTime();
+        boolean disentangle = spec.disentangleWeight() > 0;
+        if (disentangle && (sources == null || sources.size() != clips.size())) {
+            throw new IllegalArgumentException("the disentanglement term needs the source of each of the "
+                    + clips.size() + " clips");
+        }
         Files.createDirectories(outDir);
         if (clips.size() < spec.batchSize()) {
             throw new IOException(data.data() + ": " + clips.size() + " clips, a batch needs " + spec.batchSize());
@@ -54,15 +79,18 @@ public final class DenseAvTrainer {
         try (DenseAvModel model = DenseAvModel.initialised(spec.config())) {
             model.requireGradients();
             Adam adam = new Adam(model.block().getParameters(), model.manager());
-            TrainingLoop loop = new TrainingLoop(DenseAvBlockFactory.FAMILY, COLUMNS, spec.steps(), spec.seed(),
+            TrainingLoop loop = new TrainingLoop(DenseAvBlockFactory.FAMILY, disentangle ? COLUMNS_DISENTANGLE
+                    : COLUMNS, spec.steps(), spec.seed(),
                     spec.checkpointEvery(), spec.logEvery());
             TrainingLoop.Outcome outcome = loop.run(outDir, new EngineTrainee() {
                 @Override
                 public double[] step(int step) {
-                    PairSampler.Batch batch = sampler.sample(clips, spec.batchSize(),
-                            new Random(spec.seed() * 1_000_003L + step));
-                    double[] v = DenseAvTrainer.step(model, adam, batch, spec.learningRate(step));
-                    return new double[] {v[0], model.temperature(), v[1]};
+                    PairSampler.Batch batch = sampler.sample(clips, disentangle ? sources : null,
+                            spec.batchSize(), new Random(spec.seed() * 1_000_003L + step));
+                    double[] v = DenseAvTrainer.step(model, adam, batch, spec.learningRate(step),
+                            spec.disentangleWeight());
+                    return disentangle ? new double[] {v[0], model.temperature(), v[1], v[2]}
+                            : new double[] {v[0], model.temperature(), v[1]};
                 }
 
                 @Override
@@ -89,12 +117,16 @@ public final class DenseAvTrainer {
         }
     }
 
-    /** One optimizer step; returns the loss and the batch's audio→image top-1 accuracy. */
-    static double[] step(DenseAvModel model, Adam adam, PairSampler.Batch batch, float lr) {
+    /**
+     * One optimizer step; returns the loss (InfoNCE plus {@code disentangleWeight} times the disentanglement term),
+     * the batch's audio→image top-1 accuracy and the unweighted term (0 when the weight is 0: then not computed).
+     */
+    static double[] step(DenseAvModel model, Adam adam, PairSampler.Batch batch, float lr, double disentangleWeight) {
         DenseAvConfig c = model.block().config();
         NDManager manager = model.manager();
         double loss;
         double accuracy;
+        double term = 0;
         try (NDManager scope = manager.newSubManager()) {
             try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
                 int b = batch.size();
@@ -105,6 +137,13 @@ public final class DenseAvTrainer {
                 NDList out = model.block().forward(model.store(), new NDList(frames, mel), true);
                 NDArray scores = DenseAvLoss.scores(out.get(0), out.get(1), voiced);
                 NDArray value = DenseAvLoss.infoNce(scores, out.get(2));
+                if (disentangleWeight > 0) {
+                    NDArray other = scope.create(ClipSource.otherHeads(batch.sources(), c.heads()),
+                            new Shape(b, c.heads()));
+                    NDArray d = DenseAvLoss.disentangle(out.get(0), out.get(1), other);
+                    term = d.getFloat();
+                    value = value.add(d.mul((float) disentangleWeight));
+                }
                 gc.backward(value);
                 loss = value.getFloat();
                 long[] best = scores.argMax(1).toLongArray();
@@ -122,6 +161,6 @@ public final class DenseAvTrainer {
                 }
             }
         }
-        return new double[] {loss, accuracy};
+        return new double[] {loss, accuracy, term};
     }
 }

@@ -22,8 +22,9 @@ final class PairSampler {
      * @param mel    {@code [B, bins, W·s]}
      * @param voiced {@code [B, W]} 1 (not silence) or 0
      * @param steps  {@code W}, audio steps per window
+     * @param sources each entry's clip source ({@link ClipSource}), {@code [B]}
      */
-    record Batch(int size, float[] frames, float[] mel, float[] voiced, int steps) {
+    record Batch(int size, float[] frames, float[] mel, float[] voiced, int steps, ClipSource[] sources) {
     }
 
     private final DenseAvConfig config;
@@ -44,8 +45,18 @@ final class PairSampler {
         return config.windowMelFrames() / DenseAvConfig.AUDIO_STRIDE;
     }
 
-    /** A batch of {@code size} pairs from distinct clips (each at least {@link #windowSteps()} long). */
+    /** A batch of {@code size} pairs from distinct clips (each at least {@link #windowSteps()} long), no sources. */
     Batch sample(List<DenseClip> clips, int size, Random random) {
+        return sample(clips, null, size, random);
+    }
+
+    /**
+     * A batch of {@code size} pairs from distinct clips (each at least {@link #windowSteps()} long).
+     *
+     * @param sources the source of each clip, parallel to {@code clips}; {@code null}: every clip
+     *                {@link ClipSource#NONE}
+     */
+    Batch sample(List<DenseClip> clips, List<ClipSource> sources, int size, Random random) {
         if (clips.size() < size) {
             throw new IllegalArgumentException(clips.size() + " clips, a batch needs " + size);
         }
@@ -57,8 +68,10 @@ final class PairSampler {
         float[] mel = new float[size * bins * w * s];
         float[] voiced = new float[size * w];
         int[] order = distinct(clips.size(), size, random);
+        ClipSource[] source = new ClipSource[size];
         for (int b = 0; b < size; b++) {
             DenseClip c = clips.get(order[b]);
+            source[b] = sources == null ? ClipSource.NONE : sources.get(order[b]);
             if (c.steps() < w) {
                 throw new IllegalArgumentException(c.id() + ": " + c.steps() + " steps, a window needs " + w);
             }
@@ -80,7 +93,7 @@ final class PairSampler {
                 java.util.Arrays.fill(voiced, b * w, (b + 1) * w, 1f);
             }
         }
-        return new Batch(size, frames, mel, voiced, w);
+        return new Batch(size, frames, mel, voiced, w, source);
     }
 
     /** {@code k} distinct indices below {@code n} (a partial Fisher–Yates shuffle). */
