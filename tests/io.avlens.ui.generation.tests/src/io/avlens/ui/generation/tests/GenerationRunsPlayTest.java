@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jface.viewers.StructuredSelection;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
@@ -22,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.avlens.model.Clip;
 import io.avlens.model.Project;
-import io.avlens.model.Run;
 import io.avlens.model.store.Locations;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.ui.media.Soundtracks;
@@ -88,12 +82,12 @@ class GenerationRunsPlayTest {
             }
         });
         try {
-            Ui.waitUntil("the generation run", 10, () -> runRow(view) != null);
-            Ui.run(() -> view.select(runRow(view)));
+            Ui.waitUntil("the generation run", 10, () -> RecordedRuns.runRow(view, "gen-1") != null);
+            Ui.run(() -> view.select(RecordedRuns.runRow(view, "gen-1")));
             Ui.waitUntil("the clip's row", 10, () -> view.clipResultsViewer().getTable().getItemCount() == 1);
             Ui.run(() -> view.clipResultsViewer().setSelection(new StructuredSelection(
                     view.clipResultsViewer().getElementAt(0))));
-            assertThat(Ui.sync(() -> menuTexts(view.clipResultsViewer().getControl().getMenu())))
+            assertThat(Ui.sync(() -> RecordedRuns.menuTexts(view.clipResultsViewer().getControl().getMenu())))
                     .contains("Open Clip", "Play Generated Sound");
 
             Ui.run(() -> {
@@ -117,25 +111,5 @@ class GenerationRunsPlayTest {
                 GeneratedSoundViewsTest.hide(page, opened);
             });
         }
-    }
-
-    private static Run runRow(RunsView view) {
-        for (var item : view.runsViewer().getTable().getItems()) {
-            if (item.getData() instanceof Run r && "gen-1".equals(r.getId())) {
-                return r;
-            }
-        }
-        return null;
-    }
-
-    /** The menu's item texts, filled as when the user opens it. */
-    private static List<String> menuTexts(Menu menu) {
-        menu.notifyListeners(SWT.Show, new Event());
-        List<String> texts = new ArrayList<>();
-        for (MenuItem item : menu.getItems()) {
-            texts.add(item.getText().replace("&", "").split("\t")[0]);
-        }
-        menu.notifyListeners(SWT.Hide, new Event());
-        return texts;
     }
 }

@@ -2,7 +2,13 @@ package io.avlens.ui.generation.tests;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 
 import io.avlens.model.Artifact;
 import io.avlens.model.ArtifactKind;
@@ -16,9 +22,13 @@ import io.avlens.model.RunStatus;
 import io.avlens.model.store.Locations;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
+import io.avlens.ui.runs.RunsView;
 import io.avlens.ui.testing.GeneratedSamples;
 
-/** A project with a finished generation-kind run of one clip, as the runner records one; for the Runs-view tests. */
+/**
+ * A project with a finished generation-kind run of one clip, as the runner records one, and the Runs view's rows and
+ * menus as the user sees them; for the Runs-view tests.
+ */
 final class RecordedRuns {
 
     private static final AvLensFactory F = AvLensFactory.eINSTANCE;
@@ -55,5 +65,25 @@ final class RecordedRuns {
         experiment.getRuns().add(run);
         project.getExperiments().add(experiment);
         store.save(project);
+    }
+    /** The row of run {@code runId} in the Runs view, or null. */
+    static Run runRow(RunsView view, String runId) {
+        for (var item : view.runsViewer().getTable().getItems()) {
+            if (item.getData() instanceof Run r && runId.equals(r.getId())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The menu's item texts, filled as when the user opens it. */
+    static List<String> menuTexts(Menu menu) {
+        menu.notifyListeners(SWT.Show, new Event());
+        List<String> texts = new ArrayList<>();
+        for (MenuItem item : menu.getItems()) {
+            texts.add(item.getText().replace("&", "").split("\t")[0]);
+        }
+        menu.notifyListeners(SWT.Hide, new Event());
+        return texts;
     }
 }
