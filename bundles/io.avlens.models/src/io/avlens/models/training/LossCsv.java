@@ -46,14 +46,18 @@ public final class LossCsv {
         return "step," + String.join(",", columns.columns());
     }
 
-    /** Starts a fresh curve: the header only, and the sidecar. */
+    /**
+     * Starts a fresh curve: the sidecar, then the header only (in that order, so a reader that sees the header also
+     * finds which columns go on which axis).
+     */
     public void start() throws IOException {
-        Files.writeString(file, header() + "\n", StandardCharsets.UTF_8);
         writeSidecar();
+        Files.writeString(file, header() + "\n", StandardCharsets.UTF_8);
     }
 
     /** Keeps the header and the rows of steps up to {@code step} (a resumed training), and rewrites the sidecar. */
     public void keepUpTo(int step) throws IOException {
+        writeSidecar();
         List<String> kept = new ArrayList<>();
         kept.add(header());
         if (Files.exists(file)) {
@@ -65,7 +69,6 @@ public final class LossCsv {
             }
         }
         Files.write(file, kept, StandardCharsets.UTF_8);
-        writeSidecar();
     }
 
     /** Appends the row of {@code step}; {@code values} in {@link LossColumns#columns()} order. */
