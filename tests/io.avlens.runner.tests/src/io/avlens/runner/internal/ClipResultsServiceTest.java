@@ -117,8 +117,20 @@ class ClipResultsServiceTest {
 
         Job.getJobManager().cancel(ClipResults.class);
         Job.getJobManager().join(ClipResults.class, null);
+        // the askers' futures are ended by the job's done listener, which may run just after join returns
+        awaitEnd(first);
+        awaitEnd(second);
         assertThat(first).isCancelled();
         assertThat(second).isCancelled();
+    }
+
+    /** Waits until {@code f} has ended, however it ended. */
+    private static void awaitEnd(CompletableFuture<?> f) throws Exception {
+        try {
+            f.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.CancellationException | java.util.concurrent.ExecutionException e) {
+            // the test looks at how it ended
+        }
     }
 
     @Test
