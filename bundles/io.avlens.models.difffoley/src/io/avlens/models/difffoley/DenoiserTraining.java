@@ -13,7 +13,8 @@ import java.util.Random;
  * One training step of the denoiser: {@code batch} random crops of {@code crop} video steps (and their mel frames)
  * of random clips, steps {@code n} uniform in 0 … 999, Gaussian noise,
  * {@code x_n = √ᾱ_n x_0 + √(1−ᾱ_n) ε}, the condition kept with probability {@code 1 − drop}, and the
- * ε-prediction loss {@code mean (ε_θ(x_n, n, c) − ε)²}. Everything random is drawn from {@code random}, in Java.
+ * preconditioned loss {@code mean (F_θ(x_n, n, c) − (x₀ − c_skip x_n / α_n) / c_out)²} ({@link Preconditioning}: the
+ * error of {@code x̂₀} weighted by {@code 1 / c_out²}, so no noise level dominates). Everything random is drawn from {@code random}, in Java.
  */
 final class DenoiserTraining {
 
@@ -31,9 +32,11 @@ final class DenoiserTraining {
         int size = bins * frames;
         int cond = crop * c.videoChannels();
         float[] x = new float[batch * size];
-        float[] eps = new float[batch * size];
+        float[] x0 = new float[batch * size];
         float[] t = new float[batch];
         float[] video = new float[batch * cond];
+        int look = crop * c.appearanceValues();
+        float[] appearance = new float[batch * look];
         float[] keep = new float[batch];
         for (int b = 0; b < batch; b++) {
             TrainingClip clip = clips.get(random.nextInt(clips.size()));
@@ -47,11 +50,12 @@ final class DenoiserTraining {
                 for (int f = 0; f < frames; f++) {
                     float e = (float) random.nextGaussian();
                     int i = b * size + m * frames + f;
-                    eps[i] = e;
+                    x0[i] = clip.mel()[from + f];
                     x[i] = (float) (a * clip.mel()[from + f] + s * e);
                 }
             }
             System.arraycopy(clip.video(), start * c.videoChannels(), video, b * cond, cond);
+            System.arraycopy(clip.appearance(), start * c.appearanceValues(), appearance, b * look, look);
             keep[b] = random.nextDouble() < drop ? 0 : 1;
         }
         NDManager manager = model.manager();
@@ -59,10 +63,14 @@ final class DenoiserTraining {
         try (NDManager scope = manager.newSubManager()) {
             try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
                 NDArray xa = scope.create(x, new Shape(batch, bins, frames));
-                NDArray predicted = model.block().epsilon(model.store(), xa, scope.create(t),
-                        scope.create(video, new Shape(batch, crop, c.videoChannels())), scope.create(keep),
-                        true);
-                NDArray l = predicted.sub(scope.create(eps, xa.getShape())).square().mean();
+                NDArray ta = scope.create(t);
+                NDArray predicted = model.block().network(model.store(), xa, ta,
+                        scope.create(video, new Shape(batch, crop, c.videoChannels())),
+                        scope.create(appearance, new Shape(batch, crop, Appearance.CHANNELS, c.appearanceSize(),
+                                c.appearanceSize())),
+                        scope.create(keep), true);
+                NDArray target = Preconditioning.at(ta).target(scope.create(x0, xa.getShape()), xa);
+                NDArray l = predicted.sub(target).square().mean();
                 gc.backward(l);
                 loss = l.getFloat();
             }

@@ -16,18 +16,20 @@ import io.avlens.core.profile.Profiles;
  * @param timeChannels    width of the timestep embedding
  * @param classifierWidth the alignment classifier's channels
  * @param groups          groups of the group normalisation (divides every width)
+ * @param appearanceSize  side of the denoiser's per-step {@link Appearance} image (divides the frame's sides)
+ * @param appearanceChannels width of the appearance encoder's per-step features
  */
 public record DiffFoleyConfig(PreprocessingProfile profile, int videoChannels, int condChannels, int[] widths,
-        int timeChannels, int classifierWidth, int groups) {
+        int timeChannels, int classifierWidth, int groups, int appearanceSize, int appearanceChannels) {
 
     /** The shipped {@code diff-foley-small}. */
     public static DiffFoleyConfig small() {
-        return new DiffFoleyConfig(Profiles.AVSHAPES_SMALL, 64, 32, new int[] {64, 96, 128}, 64, 64, 8);
+        return new DiffFoleyConfig(Profiles.AVSHAPES_SMALL, 64, 32, new int[] {64, 96, 128}, 64, 64, 8, 32, 32);
     }
 
     /** A tiny network for tests (same profile, same time base). */
     public static DiffFoleyConfig tiny() {
-        return new DiffFoleyConfig(Profiles.AVSHAPES_SMALL, 64, 8, new int[] {16, 16, 16}, 16, 16, 4);
+        return new DiffFoleyConfig(Profiles.AVSHAPES_SMALL, 64, 8, new int[] {16, 16, 16}, 16, 16, 4, 16, 8);
     }
 
     /** @throws IllegalArgumentException when the sizes do not fit together */
@@ -46,6 +48,11 @@ public record DiffFoleyConfig(PreprocessingProfile profile, int videoChannels, i
                 throw new IllegalArgumentException("width " + w + " is not a multiple of " + groups + " groups");
             }
         }
+        if (appearanceSize < 1 || profile.video().width() % appearanceSize != 0
+                || profile.video().height() % appearanceSize != 0 || appearanceChannels < 1) {
+            throw new IllegalArgumentException("the appearance image of " + appearanceSize + " does not divide frames of "
+                    + profile.video().width() + "x" + profile.video().height());
+        }
         if (timeChannels % 2 != 0) {
             throw new IllegalArgumentException("the timestep embedding needs an even width, not " + timeChannels);
         }
@@ -54,6 +61,11 @@ public record DiffFoleyConfig(PreprocessingProfile profile, int videoChannels, i
     @Override
     public int[] widths() {
         return widths.clone();
+    }
+
+    /** Values of one step's {@link Appearance} image. */
+    public int appearanceValues() {
+        return Appearance.CHANNELS * appearanceSize * appearanceSize;
     }
 
     /** Mel bins. */

@@ -37,7 +37,9 @@ final class DiffFoleyData {
                 }
                 ClipTensors cut = cut(c, config);
                 CavpFeatures f = cavp.features(cut);
-                clips.add(new TrainingClip(c.id(), scaled(cut.mel()), f.video()));
+                int side = config.profile().video().width();
+                clips.add(new TrainingClip(c.id(), scaled(cut.mel()), f.video(), Appearance.of(cut.frames(),
+                        config.steps(), config.profile().video().height(), side, config.appearanceSize())));
             }
         }
         if (clips.isEmpty()) {

@@ -22,7 +22,7 @@ public final class DiffFoleyDescriptor {
     public static final String FAMILY = "diff-foley";
     /** The condition encoder's role: CAVP-small (inputs mel, frames; outputs audio, video, logitScale). */
     public static final String VIDEO = "video";
-    /** The denoiser's role (inputs x, t, cond, omega; output eps). */
+    /** The denoiser's role (inputs x, t, cond, omega, appearance; output eps). */
     public static final String DENOISER = "denoiser";
     /** The alignment classifier's role (inputs x, t, cond; outputs logit, logProb). */
     public static final String CLASSIFIER = "classifier";
@@ -52,7 +52,8 @@ public final class DiffFoleyDescriptor {
                                 new TensorSpec("logitScale", shape(1)))),
                 new ModelDescriptor.Component(DENOISER, ModelDescriptor.Source.BUILTIN, DENOISER_WEIGHTS, denoiserSha,
                         List.of(new TensorSpec("x", mel), new TensorSpec("t", n), new TensorSpec("cond", cond),
-                                new TensorSpec("omega", n)),
+                                new TensorSpec("omega", n), new TensorSpec("appearance", shape("B", c.steps(),
+                                        Appearance.CHANNELS, c.appearanceSize(), c.appearanceSize()))),
                         List.of(new TensorSpec("eps", mel))),
                 new ModelDescriptor.Component(CLASSIFIER, ModelDescriptor.Source.BUILTIN, CLASSIFIER_WEIGHTS,
                         classifierSha,

@@ -85,6 +85,27 @@ public final class DiffFoleyGenerator {
         return cavp(clip, new float[profile.mel().bins() * clip.steps() * perStep(clip)]).get("video");
     }
 
+    /** The clip's {@link Appearance} {@code [1, steps, 6, s, s]} at the denoiser's size. */
+    private FloatTensor appearance(ClipCondition clip) {
+        int side = appearanceSize();
+        return FloatTensor.wrap(new int[] {1, clip.steps(), Appearance.CHANNELS, side, side},
+                Appearance.of(clip.frames(), side));
+    }
+
+    /** The side of the appearance image the denoiser's descriptor declares (its input {@code appearance}). */
+    private int appearanceSize() {
+        for (io.avlens.inference.TensorSpec in : denoiser.spec().inputs()) {
+            if (in.name().equals("appearance")) {
+                io.avlens.inference.ShapeSpec.Dim d = in.shape().dims().get(4);
+                if (!d.isSymbolic()) {
+                    return d.size();
+                }
+            }
+        }
+        throw new IllegalStateException("the denoiser part of " + denoiser.spec().id()
+                + " declares no input 'appearance' of a fixed size");
+    }
+
     private int perStep(ClipCondition clip) {
         return melFrames() / clip.steps();
     }
@@ -122,13 +143,14 @@ public final class DiffFoleyGenerator {
         }
         SubMonitor sub = SubMonitor.convert(monitor, "Generating sound", total + 1);
         FloatTensor features = videoFeatures(clip);
+        FloatTensor look = appearance(clip);
         sub.worked(1);
         FloatTensor[] out = new FloatTensor[cells.size()];
         int bins = profile.mel().bins();
         int frames = melFrames();
         for (List<Integer> g : groups.values()) {
             List<GuidanceSettings> batch = g.stream().map(cells::get).toList();
-            GuidedSampler sampler = new GuidedSampler(denoiser, classifier, features, batch,
+            GuidedSampler sampler = new GuidedSampler(denoiser, classifier, features, look, batch,
                     new int[] {bins, frames}, step -> {
                         sub.worked(1);
                         if (sub.isCanceled()) {

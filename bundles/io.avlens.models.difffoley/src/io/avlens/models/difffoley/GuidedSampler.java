@@ -14,7 +14,8 @@ import java.util.function.IntConsumer;
 
 /**
  * The sampler as an in-engine program: one batch of cells (samples with the same sampler and step count, each with
- * its own ω, γ and seed) from their initial noise {@code randn(seed, [1, bins, L])} to the final sample, per step
+ * its own ω, γ and seed) from their initial noise {@code randn(seed, [1, bins, L])} to the final sample (all with the
+ * clip's video features and appearance), per step
  * one denoiser forward of {@code 2N} (conditional and unconditional together, inside the denoiser part) and, when
  * any {@code γ > 0}, the gradient of the classifier's {@code Σ log P(aligned | x_t, t, E_v)} with respect to
  * {@code x_t}: {@code ε̃ = ε(∅) + ω (ε(c) − ε(∅)) − γ σ_t ∇ log P}, then the {@link SamplerPlan}'s update.
@@ -27,6 +28,7 @@ final class GuidedSampler implements EngineProgram<FloatTensor> {
     private final LoadedModel denoiser;
     private final LoadedModel classifier;
     private final FloatTensor video;
+    private final FloatTensor appearance;
     private final List<GuidanceSettings> cells;
     private final SamplerPlan plan;
     private final int[] sampleShape;
@@ -34,14 +36,16 @@ final class GuidedSampler implements EngineProgram<FloatTensor> {
 
     /**
      * @param video     {@code [1, S, C]} the clip's video features
+     * @param appearance {@code [1, S, 6, s, s]} the clip's {@link Appearance}
      * @param cells     the batch (same sampler and steps)
      * @param sampleShape {@code [bins, L]}
      */
-    GuidedSampler(LoadedModel denoiser, LoadedModel classifier, FloatTensor video, List<GuidanceSettings> cells,
-            int[] sampleShape, IntConsumer afterStep) {
+    GuidedSampler(LoadedModel denoiser, LoadedModel classifier, FloatTensor video, FloatTensor appearance,
+            List<GuidanceSettings> cells, int[] sampleShape, IntConsumer afterStep) {
         this.denoiser = denoiser;
         this.classifier = classifier;
         this.video = video;
+        this.appearance = appearance;
         this.cells = List.copyOf(cells);
         GuidanceSettings first = cells.get(0);
         this.plan = SamplerPlan.of(first.sampler(), first.steps(), NoiseSchedule.diffFoley());
@@ -57,7 +61,9 @@ final class GuidedSampler implements EngineProgram<FloatTensor> {
         boolean guided = false;
         List<Handle> noise = new ArrayList<>();
         Handle one = ctx.fromTensor(video);
+        Handle oneLook = ctx.fromTensor(appearance);
         List<Handle> copies = new ArrayList<>();
+        List<Handle> looks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             GuidanceSettings s = cells.get(i);
             omega[i] = (float) s.omega();
@@ -65,8 +71,10 @@ final class GuidedSampler implements EngineProgram<FloatTensor> {
             guided |= s.gamma() > 0;
             noise.add(ctx.randn(s.seed(), 1, sampleShape[0], sampleShape[1]));
             copies.add(one);
+            looks.add(oneLook);
         }
         Handle cond = ctx.concat(copies, 0);
+        Handle look = ctx.concat(looks, 0);
         Handle omegas = ctx.fromTensor(FloatTensor.wrap(new int[] {n}, omega));
         Handle gammas = ctx.fromTensor(FloatTensor.wrap(new int[] {n, 1, 1}, gamma));
         Handle x = ctx.concat(noise, 0);
@@ -79,7 +87,8 @@ final class GuidedSampler implements EngineProgram<FloatTensor> {
                 float[] tv = new float[n];
                 java.util.Arrays.fill(tv, (float) s.modelStep());
                 Handle t = ctx.fromTensor(FloatTensor.wrap(new int[] {n}, tv));
-                Handle eps = ctx.forward(denoiser, Map.of("x", xi, "t", t, "cond", cond, "omega", omegas))
+                Handle eps = ctx.forward(denoiser, Map.of("x", xi, "t", t, "cond", cond, "omega", omegas,
+                        "appearance", look))
                         .values().iterator().next();
                 if (withClassifier) {
                     Handle grad = ctx.gradient(xh -> ctx.sum(ctx.forward(classifier,

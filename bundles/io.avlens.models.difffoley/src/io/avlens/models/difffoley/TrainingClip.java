@@ -1,11 +1,13 @@
 package io.avlens.models.difffoley;
 
 /**
- * One training clip in memory: its log-mel scaled to [−1, 1] and its frozen CAVP-small video features.
+ * One training clip in memory: its log-mel scaled to [−1, 1] and its frozen CAVP-small video features and
+ * the frames' appearance.
  *
  * @param id    the clip's file name without extension
  * @param mel   {@code [bins, frames]} flat, {@code 2·logmel − 1}
  * @param video {@code [steps, channels]} flat, CAVP-small's video features (L2-normalised per step)
+ * @param appearance {@code [steps, 6, s, s]} flat, the frames' {@link Appearance}
  */
-public record TrainingClip(String id, float[] mel, float[] video) {
+public record TrainingClip(String id, float[] mel, float[] video, float[] appearance) {
 }

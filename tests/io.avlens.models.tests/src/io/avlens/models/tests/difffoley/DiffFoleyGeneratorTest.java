@@ -120,12 +120,18 @@ class DiffFoleyGeneratorTest {
         for (int i = 0; i < cond.length; i++) {
             cond[i] = (float) random.nextGaussian() / 8;
         }
+        int side = DiffFoleyConfig.tiny().appearanceSize();
+        float[] look = new float[32 * 6 * side * side];
+        for (int i = 0; i < look.length; i++) {
+            look[i] = (float) random.nextGaussian() / 2;
+        }
         float[][] eps = new float[3][];
         double[] omegas = {0, 1, 4.5};
         for (int k = 0; k < 3; k++) {
             eps[k] = denoiser.forward(Map.of("x", FloatTensor.wrap(new int[] {1, 64, 256}, x),
                     "t", FloatTensor.of(new int[] {1}, 500f), "cond", FloatTensor.wrap(new int[] {1, 32, 64}, cond),
-                    "omega", FloatTensor.of(new int[] {1}, (float) omegas[k]))).get("eps").toArray();
+                    "omega", FloatTensor.of(new int[] {1}, (float) omegas[k]), "appearance",
+                    FloatTensor.wrap(new int[] {1, 32, 6, side, side}, look))).get("eps").toArray();
         }
         // ω = 0 is ε(∅), ω = 1 is ε(c); ω = 4.5 must be ε(∅) + 4.5 (ε(c) − ε(∅))
         assertThat(eps[0]).isNotEqualTo(eps[1]);

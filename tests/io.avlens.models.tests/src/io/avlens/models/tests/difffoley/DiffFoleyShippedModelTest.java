@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import io.avlens.analysis.generation.GeneratedSample;
 import io.avlens.analysis.generation.GuidanceSettings;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.inference.descriptor.ModelDescriptor;
@@ -15,6 +16,7 @@ import io.avlens.models.difffoley.DiffFoleyConfig;
 import io.avlens.models.difffoley.DiffFoleyGenerator;
 import io.avlens.models.difffoley.DiffFoleyModel;
 import io.avlens.models.difffoley.DiffFoleyShippedModel;
+import io.avlens.models.difffoley.GenerationEvaluation;
 import io.avlens.models.difffoley.WaveOnsets;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -90,7 +92,10 @@ class DiffFoleyShippedModelTest {
         double sync = 0;
         int matched = 0;
         int targets = 0;
-        try (DiffFoleyModel model = DiffFoleyModel.open(m.descriptor(), DiffFoleyConfig.small(), 0)) {
+        int aligned = 0;
+        Path samples = Files.createDirectories(dir.resolve("samples"));
+        try (DiffFoleyModel model = DiffFoleyModel.open(m.descriptor(), DiffFoleyConfig.small(), 0);
+                GenerationEvaluation judges = GenerationEvaluation.shipped()) {
             DiffFoleyGenerator g = model.generator();
             for (String id : CLIPS) {
                 Path mp4 = copy(id);
@@ -99,7 +104,16 @@ class DiffFoleyShippedModelTest {
                 FloatTensor mel = g.generate(clip, List.of(GuidanceSettings.DEFAULT), new NullProgressMonitor())
                         .get(0);
                 sync += Math.abs(g.syncOffset(clip, mel)) / CLIPS.length;
-                List<io.avlens.analysis.generation.OnsetMetrics.Detection> found = onsets.detect(g.vocode(mel));
+                io.avlens.media.AudioSignal sound = g.vocode(mel);
+                List<io.avlens.analysis.generation.OnsetMetrics.Detection> found = onsets.detect(sound);
+                GeneratedSample sample = new GeneratedSample(mp4.toString(), "diff-foley-small",
+                        GuidanceSettings.DEFAULT, id, false, java.util.Map.of());
+                io.avlens.media.WavWriter.write(sample.wav(samples), sound, io.avlens.media.WavWriter.Encoding.PCM_16);
+                io.avlens.core.tensor.Npy.write(sample.mel(samples), mel);
+                sample.write(samples);
+                if (judges.sample(mp4, samples, sample).aligned() >= 0.5) {
+                    aligned++;
+                }
                 for (double hit : hits) {
                     targets++;
                     if (found.stream().anyMatch(d -> Math.abs(d.time() - hit) <= 0.1)) {
@@ -109,9 +123,11 @@ class DiffFoleyShippedModelTest {
             }
         }
         System.out.printf(java.util.Locale.ROOT, "diff-foley-small on %d held-out clips: mean |sync| %.3f s, %d of %d"
-                + " hits with an onset within 0.1 s%n", CLIPS.length, sync, matched, targets);
+                + " hits with an onset within 0.1 s, %d judged aligned%n", CLIPS.length, sync, matched, targets, aligned);
         assertThat(sync).as("mean |sync offset| (s)").isLessThanOrEqualTo(0.25);
         assertThat(matched).as("hits with a generated onset within 0.1 s, of " + targets).isGreaterThanOrEqualTo(3);
+        assertThat(aligned).as("sounds the evaluation judge (trained on real audio only) finds aligned with their"
+                + " video, of " + CLIPS.length).isGreaterThanOrEqualTo(2);
     }
 
     private Path copy(String id) throws Exception {

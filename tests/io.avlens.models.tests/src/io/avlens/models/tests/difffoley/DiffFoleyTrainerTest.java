@@ -48,7 +48,13 @@ class DiffFoleyTrainerTest {
                     }
                 }
             }
-            clips.add(new TrainingClip("c" + c, mel, video));
+            // the picture: grey, the clip's steps with a hit a little brighter
+            int side = DiffFoleyConfig.tiny().appearanceSize();
+            float[] look = new float[32 * 6 * side * side];
+            for (int s = 0; s < 32; s++) {
+                java.util.Arrays.fill(look, s * 6 * side * side, (s * 6 + 3) * side * side, video[s * 64] > 0 ? 0.5f : 0f);
+            }
+            clips.add(new TrainingClip("c" + c, mel, video, look));
         }
         return clips;
     }
