@@ -1,0 +1,65 @@
+import io.avlens.analysis.generation.GeneratedSample;
+import io.avlens.analysis.generation.GuidanceSettings;
+import io.avlens.core.tensor.FloatTensor;
+import io.avlens.core.tensor.Npy;
+import io.avlens.inference.*;
+import io.avlens.inference.descriptor.*;
+import io.avlens.inference.djl.DjlInferenceServices;
+import io.avlens.inference.djl.internal.DjlProgramEngine;
+import io.avlens.media.WavWriter;
+import io.avlens.models.cavp.StepAlignedClip;
+import io.avlens.models.difffoley.*;
+import io.avlens.runner.task.ModelParts;
+import java.nio.file.*;
+import java.util.*;
+import org.eclipse.core.runtime.NullProgressMonitor;
+
+/**
+ * Generates sample records for the first N clips of an AV-Shapes folder, one folder per guidance cell, from a plain
+ * classpath (tools/difffoley/classpath.sh):
+ * {@code java -cp "$CP" tools/difffoley/GenerateSamples.java DESCRIPTOR DATA N OUT "1,0;4.5,0;4.5,50"}
+ * writes OUT/CELL/clip-NNNNN.{wav,mel.npy,json} (DPM-Solver++, 25 steps, seed 21), the layout
+ * {@code avlens eval --task generation --samples OUT/CELL} and tools/difffoley/JudgeSamples.java score. For designing
+ * weights before a product build; the product's {@code avlens generate} writes the same records.
+ */
+public class GenerateSamples {
+    public static void main(String[] a) throws Exception {
+        Path df = Path.of(a[0]);
+        Path data = Path.of(a[1]);
+        int n = Integer.parseInt(a[2]);
+        Path out = Path.of(a[3]);
+        ModelDescriptor d = ModelDescriptors.read(df);
+        var service = DjlInferenceServices.cpu(List.of(new DiffFoleyBlockFactory()));
+        Map<String, LoadedModel> parts = new LinkedHashMap<>();
+        for (ModelDescriptor.Component part : d.parts()) {
+            parts.put(part.role(), service.load(ModelDescriptors.toSpec(df, d, part,
+                    ModelSpec.Options.DEFAULT.withDevice(Device.CPU).withThreads(1))));
+        }
+        DiffFoleyGenerator g = new DiffFoleyGenerator(ModelParts.of(parts), new DjlProgramEngine(), d.profile());
+        List<GuidanceSettings> cells = new ArrayList<>();
+        for (String c : a[4].split(";")) {
+            String[] p = c.split(",");
+            cells.add(new GuidanceSettings(Double.parseDouble(p[0]), Double.parseDouble(p[1]), 25, "dpm", 21));
+        }
+        List<Path> clips;
+        try (var s = Files.list(data.resolve("media"))) {
+            clips = s.filter(x -> x.toString().endsWith(".mp4")).sorted().limit(n).toList();
+        }
+        for (GuidanceSettings c : cells) Files.createDirectories(out.resolve(c.stem()));
+        long t0 = System.nanoTime();
+        for (Path mp4 : clips) {
+            ClipCondition clip = ClipCondition.of(StepAlignedClip.decode(mp4, d.profile()), d.profile());
+            List<FloatTensor> mels = g.generate(clip, cells, new NullProgressMonitor());
+            for (int i = 0; i < cells.size(); i++) {
+                Path f = out.resolve(cells.get(i).stem());
+                String stem = mp4.getFileName().toString().replace(".mp4", "");
+                GeneratedSample s = new GeneratedSample(mp4.toAbsolutePath().toString(), d.id(), cells.get(i), stem,
+                        false, Map.of());
+                WavWriter.write(s.wav(f), g.vocode(mels.get(i)), WavWriter.Encoding.PCM_16);
+                Npy.write(s.mel(f), mels.get(i));
+                s.write(f);
+            }
+        }
+        System.out.printf("%d clips %.1f s%n", clips.size(), (System.nanoTime() - t0) / 1e9);
+    }
+}
