@@ -63,7 +63,8 @@ public final class DiffFoleyDescriptor {
                 ModelDescriptor.defaultModalities(c.profile()), List.of(), List.of(),
                 Map.of("origin", "AV Lens's own Diff-Foley-small (io.avlens.models.difffoley), trained with `avlens "
                         + "train --family diff-foley`: a log-mel denoiser conditioned on CAVP-small video features "
-                        + "and an alignment classifier for double guidance (methods.md section 4)"),
+                        + "and the frames' appearance, and an alignment classifier for double guidance (methods.md "
+                        + "section 4)"),
                 true, parts);
     }
 
