@@ -1,11 +1,8 @@
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.inference.*;
 import io.avlens.inference.descriptor.*;
-import io.avlens.inference.djl.DjlInferenceServices;
-import io.avlens.inference.djl.internal.DjlProgramEngine;
 import io.avlens.models.cavp.StepAlignedClip;
 import io.avlens.models.difffoley.*;
-import io.avlens.runner.task.ModelParts;
 import java.nio.file.*;
 import java.util.*;
 
@@ -23,15 +20,10 @@ public class DenoiseCheck {
         Path df = Path.of(a[0]);
         Path data = Path.of(a[1]);
         int n = Integer.parseInt(a[2]);
-        ModelDescriptor d = ModelDescriptors.read(df);
-        var service = DjlInferenceServices.cpu(List.of(new DiffFoleyBlockFactory()));
-        Map<String, LoadedModel> parts = new LinkedHashMap<>();
-        for (ModelDescriptor.Component part : d.parts()) {
-            parts.put(part.role(), service.load(ModelDescriptors.toSpec(df, d, part,
-                    ModelSpec.Options.DEFAULT.withDevice(Device.CPU).withThreads(2))));
-        }
-        DiffFoleyGenerator g = new DiffFoleyGenerator(ModelParts.of(parts), new DjlProgramEngine(), d.profile());
-        LoadedModel den = parts.get("denoiser");
+        DiffFoleyModel model = DiffFoleyModel.open(df, DiffFoleyConfig.small(), 1);
+        ModelDescriptor d = model.descriptor();
+        DiffFoleyGenerator g = model.generator();
+        LoadedModel den = model.parts().byRole(DiffFoleyDescriptor.DENOISER);
         NoiseSchedule sch = NoiseSchedule.diffFoley();
         List<Path> clips;
         try (var s = Files.list(data.resolve("media"))) {

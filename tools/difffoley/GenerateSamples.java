@@ -4,12 +4,9 @@ import io.avlens.core.tensor.FloatTensor;
 import io.avlens.core.tensor.Npy;
 import io.avlens.inference.*;
 import io.avlens.inference.descriptor.*;
-import io.avlens.inference.djl.DjlInferenceServices;
-import io.avlens.inference.djl.internal.DjlProgramEngine;
 import io.avlens.media.WavWriter;
 import io.avlens.models.cavp.StepAlignedClip;
 import io.avlens.models.difffoley.*;
-import io.avlens.runner.task.ModelParts;
 import java.nio.file.*;
 import java.util.*;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -28,14 +25,9 @@ public class GenerateSamples {
         Path data = Path.of(a[1]);
         int n = Integer.parseInt(a[2]);
         Path out = Path.of(a[3]);
-        ModelDescriptor d = ModelDescriptors.read(df);
-        var service = DjlInferenceServices.cpu(List.of(new DiffFoleyBlockFactory()));
-        Map<String, LoadedModel> parts = new LinkedHashMap<>();
-        for (ModelDescriptor.Component part : d.parts()) {
-            parts.put(part.role(), service.load(ModelDescriptors.toSpec(df, d, part,
-                    ModelSpec.Options.DEFAULT.withDevice(Device.CPU).withThreads(1))));
-        }
-        DiffFoleyGenerator g = new DiffFoleyGenerator(ModelParts.of(parts), new DjlProgramEngine(), d.profile());
+        DiffFoleyModel model = DiffFoleyModel.open(df, DiffFoleyConfig.small(), 1);
+        ModelDescriptor d = model.descriptor();
+        DiffFoleyGenerator g = model.generator();
         List<GuidanceSettings> cells = new ArrayList<>();
         for (String c : a[4].split(";")) {
             String[] p = c.split(",");
