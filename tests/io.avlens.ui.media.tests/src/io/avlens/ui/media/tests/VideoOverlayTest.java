@@ -104,28 +104,30 @@ class VideoOverlayTest {
 
             Control canvas = Ui.sync(() -> ((Composite) window.getService(EPartService.class)
                     .findPart(VideoView.ID).getWidget()).getChildren()[0]);
-            Rectangle picture = Ui.sync(video::pictureArea);
-            // the overlay on, off, and on again; the frame under it must not change meanwhile (a frame that arrives
-            // between two paints would make the comparison fail for the picture's sake, not the overlay's)
-            ImageData on = null;
-            ImageData off = null;
+            // the overlay on, off, and on again; the frame under it and the picture's place must not change meanwhile
+            // (a frame or a layout that arrives between two paints would fail the comparison for the picture's sake,
+            // not the overlay's): each paint carries the picture area it was painted in
+            Painted on = null;
+            Painted off = null;
             for (int attempt = 0; attempt < 5 && off == null; attempt++) {
-                ImageData first = Ui.sync(() -> paint(video, canvas));
+                Painted first = Ui.sync(() -> paint(video, canvas));
                 Ui.run(() -> video.overlays().setEnabled(slot, false));
                 assertThat(Ui.sync(() -> video.overlayPanel().isChecked(NAME))).isFalse();
                 assertThat(Ui.sync(() -> video.overlayPanel().texts())).as("no legend for an overlay turned off")
                         .contains(NAME).doesNotContain("left half");
-                ImageData without = Ui.sync(() -> paint(video, canvas));
+                Painted without = Ui.sync(() -> paint(video, canvas));
                 Ui.run(() -> video.overlays().setEnabled(slot, true));
                 assertThat(Ui.sync(() -> video.overlayPanel().isChecked(NAME))).isTrue();
                 assertThat(Ui.sync(() -> video.overlayPanel().texts())).contains("left half");
-                ImageData again = Ui.sync(() -> paint(video, canvas));
-                if (java.util.Arrays.equals(first.data, again.data)) {
+                Painted again = Ui.sync(() -> paint(video, canvas));
+                if (first.picture().equals(without.picture()) && first.picture().equals(again.picture())
+                        && java.util.Arrays.equals(first.image().data, again.image().data)) {
                     on = first;
                     off = without;
                 }
             }
             assertThat(off).as("the picture held still for three paints in five tries").isNotNull();
+            Rectangle picture = on.picture();
 
             double alpha = Math.round(0.5 * 255) / 255.0;
             int left = 0;
@@ -136,8 +138,8 @@ class VideoOverlayTest {
                     if (Math.abs(x - half) < 3) {
                         continue;
                     }
-                    RGB under = rgb(off, x, y);
-                    RGB drawn = rgb(on, x, y);
+                    RGB under = rgb(off.image(), x, y);
+                    RGB drawn = rgb(on.image(), x, y);
                     if (x < half) {
                         RGB expected = blend(MAGENTA, under, alpha);
                         assertThat(distance(drawn, expected)).as("(%d, %d): drawn %s, expected %s", x, y, drawn,
@@ -204,13 +206,17 @@ class VideoOverlayTest {
         assertThat(Ui.sync(firstPart::getLabel)).isEqualTo("Video");
     }
 
-    private static ImageData paint(VideoView video, Control canvas) {
+    /** One paint of the view and the picture area it was painted in. */
+    private record Painted(ImageData image, Rectangle picture) {
+    }
+
+    private static Painted paint(VideoView video, Control canvas) {
         Rectangle area = canvas.getBounds();
         Image target = new Image(Ui.display(), area.width, area.height);
         GC gc = new GC(target);
         try {
             video.paint(gc);
-            return target.getImageData();
+            return new Painted(target.getImageData(), video.pictureArea());
         } finally {
             gc.dispose();
             target.dispose();
