@@ -13,8 +13,9 @@ import java.util.Random;
  * One training step of the denoiser: {@code batch} random crops of {@code crop} video steps (and their mel frames)
  * of random clips, steps {@code n} uniform in 0 … 999, Gaussian noise,
  * {@code x_n = √ᾱ_n x_0 + √(1−ᾱ_n) ε}, the condition kept with probability {@code 1 − drop}, and the
- * preconditioned loss {@code mean (F_θ(x_n, n, c) − (x₀ − c_skip x_n / α_n) / c_out)²} ({@link Preconditioning}: the
- * error of {@code x̂₀} weighted by {@code 1 / c_out²}, so no noise level dominates). Everything random is drawn from {@code random}, in Java.
+ * preconditioned loss {@code mean (F_θ(x_n, n, c) − (x₀ − c_skip x_n / α_n) / c_out)²} ({@link Preconditioning}:
+ * the error of {@code x̂₀} weighted by {@code 1 / c_out²}, so no noise level dominates). Everything random is drawn
+ * from {@code random}, in Java.
  */
 final class DenoiserTraining {
 
@@ -64,11 +65,11 @@ final class DenoiserTraining {
             try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
                 NDArray xa = scope.create(x, new Shape(batch, bins, frames));
                 NDArray ta = scope.create(t);
+                NDArray seen = model.block().appearance(model.store(), scope.create(appearance,
+                        new Shape(batch, crop, Appearance.CHANNELS, c.appearanceSize(), c.appearanceSize())), true);
                 NDArray predicted = model.block().network(model.store(), xa, ta,
-                        scope.create(video, new Shape(batch, crop, c.videoChannels())),
-                        scope.create(appearance, new Shape(batch, crop, Appearance.CHANNELS, c.appearanceSize(),
-                                c.appearanceSize())),
-                        scope.create(keep), true);
+                        scope.create(video, new Shape(batch, crop, c.videoChannels())), seen, scope.create(keep),
+                        true);
                 NDArray target = Preconditioning.at(ta).target(scope.create(x0, xa.getShape()), xa);
                 NDArray l = predicted.sub(target).square().mean();
                 gc.backward(l);

@@ -50,8 +50,8 @@ public record DiffFoleyConfig(PreprocessingProfile profile, int videoChannels, i
         }
         if (appearanceSize < 1 || profile.video().width() % appearanceSize != 0
                 || profile.video().height() % appearanceSize != 0 || appearanceChannels < 1) {
-            throw new IllegalArgumentException("the appearance image of " + appearanceSize + " does not divide frames of "
-                    + profile.video().width() + "x" + profile.video().height());
+            throw new IllegalArgumentException("the appearance image of " + appearanceSize
+                    + " does not divide frames of " + profile.video().width() + "x" + profile.video().height());
         }
         if (timeChannels % 2 != 0) {
             throw new IllegalArgumentException("the timestep embedding needs an even width, not " + timeChannels);

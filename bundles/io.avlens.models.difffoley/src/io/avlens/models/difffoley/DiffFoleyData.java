@@ -1,5 +1,6 @@
 package io.avlens.models.difffoley;
 
+import io.avlens.core.profile.VideoSpec;
 import io.avlens.models.cavp.AvShapesData;
 import io.avlens.models.cavp.CavpConfig;
 import io.avlens.models.cavp.CavpFeatures;
@@ -37,9 +38,9 @@ final class DiffFoleyData {
                 }
                 ClipTensors cut = cut(c, config);
                 CavpFeatures f = cavp.features(cut);
-                int side = config.profile().video().width();
-                clips.add(new TrainingClip(c.id(), scaled(cut.mel()), f.video(), Appearance.of(cut.frames(),
-                        config.steps(), config.profile().video().height(), side, config.appearanceSize())));
+                VideoSpec v = config.profile().video();
+                clips.add(new TrainingClip(c.id(), scaled(cut.mel()), f.video(),
+                        Appearance.of(cut.frames(), config.steps(), v.height(), v.width(), config.appearanceSize())));
             }
         }
         if (clips.isEmpty()) {

@@ -8,6 +8,8 @@ import io.avlens.core.profile.PreprocessingProfile;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.inference.InferenceException;
 import io.avlens.inference.LoadedModel;
+import io.avlens.inference.ShapeSpec;
+import io.avlens.inference.TensorSpec;
 import io.avlens.inference.program.ProgramEngine;
 import io.avlens.media.AudioSignal;
 import io.avlens.media.dsp.GriffinLim;
@@ -94,9 +96,9 @@ public final class DiffFoleyGenerator {
 
     /** The side of the appearance image the denoiser's descriptor declares (its input {@code appearance}). */
     private int appearanceSize() {
-        for (io.avlens.inference.TensorSpec in : denoiser.spec().inputs()) {
+        for (TensorSpec in : denoiser.spec().inputs()) {
             if (in.name().equals("appearance")) {
-                io.avlens.inference.ShapeSpec.Dim d = in.shape().dims().get(4);
+                ShapeSpec.Dim d = in.shape().dims().get(4);
                 if (!d.isSymbolic()) {
                     return d.size();
                 }
