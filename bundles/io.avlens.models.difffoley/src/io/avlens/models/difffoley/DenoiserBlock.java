@@ -124,7 +124,7 @@ final class DenoiserBlock extends AbstractBlock {
         NDArray t = inputs.get(1);
         NDArray cond = inputs.get(2);
         NDArray omega = inputs.get(3);
-        NDArray look = inputs.get(4);
+        NDArray look = appearance(ps, inputs.get(4), training); // once for both halves
         long n = x.getShape().get(0);
         NDArray keep = x.getManager().ones(new Shape(n)).concat(x.getManager().zeros(new Shape(n)), 0);
         NDArray both = epsilon(ps, x.concat(x, 0), t.concat(t, 0), cond.concat(cond, 0), look.concat(look, 0), keep,
@@ -137,9 +137,9 @@ final class DenoiserBlock extends AbstractBlock {
 
     /**
      * The predicted noise {@code [B, bins, L]}: {@code ε̂ = (x_t − α_t x̂₀) / σ_t} with the preconditioned
-     * {@link #denoised x̂₀}.
+     * {@code x̂₀} ({@link #network}).
      *
-     * @param look {@code [B, S, 6, s, s]} the frames' {@link Appearance}
+     * @param look {@code [B, S, A]} the frames' {@link Appearance} through {@link #appearance}
      * @param keep {@code [B]}: 1 keeps the condition, 0 replaces it by the learned null condition
      */
     NDArray epsilon(ParameterStore ps, NDArray x, NDArray t, NDArray cond, NDArray look, NDArray keep,
@@ -156,7 +156,7 @@ final class DenoiserBlock extends AbstractBlock {
      * {@code x̂₀ = c_skip(t) x_t / α_t + c_out(t) F} ({@link Preconditioning}; training regresses {@code F} on
      * {@code (x₀ − c_skip x_t / α_t) / c_out}, a target of about unit variance at every noise level).
      *
-     * @param look {@code [B, S, 6, s, s]} the frames' {@link Appearance}
+     * @param look {@code [B, S, A]} the frames' {@link Appearance} through {@link #appearance}
      * @param keep {@code [B]}: 1 keeps the condition (CAVP-small's features and the appearance), 0 replaces it by
      *             the learned null condition
      */
@@ -167,8 +167,7 @@ final class DenoiserBlock extends AbstractBlock {
         emb = time2.forward(ps, new NDList(ResBlock1d.silu(time1.forward(ps, new NDList(emb), training).head())),
                 training).head();
         emb = ResBlock1d.silu(emb);
-        NDArray projected = condProj.forward(ps, new NDList(cond.concat(appearance(ps, look, training), 2)), training)
-                .head(); // [B, S, D]
+        NDArray projected = condProj.forward(ps, new NDList(cond.concat(look, 2)), training).head(); // [B, S, D]
         NDArray nul = ps.getValue(nullCond, x.getDevice(), training).reshape(1, 1, config.condChannels());
         NDArray k = keep.reshape(b, 1, 1);
         NDArray c = projected.mul(k).add(nul.mul(k.neg().add(1))).transpose(0, 2, 1); // [B, D, S]
@@ -197,7 +196,7 @@ final class DenoiserBlock extends AbstractBlock {
     }
 
     /** The appearance encoder: {@code [B, S, 6, s, s] → [B, S, A]}, three strided convolutions, max over space. */
-    private NDArray appearance(ParameterStore ps, NDArray look, boolean training) {
+    NDArray appearance(ParameterStore ps, NDArray look, boolean training) {
         Shape s = look.getShape();
         NDArray h = look.reshape(s.get(0) * s.get(1), s.get(2), s.get(3), s.get(4));
         h = ResBlock1d.silu(app1.forward(ps, new NDList(h), training).head());
