@@ -130,7 +130,8 @@ public final class DenseAvTrainer {
         try (NDManager scope = manager.newSubManager()) {
             try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
                 int b = batch.size();
-                NDArray frames = scope.create(batch.frames(), new Shape(b, c.frameHeight(), c.frameWidth(), 3));
+                NDArray frames = scope.create(batch.frames(), new Shape(b, c.frameHeight(), c.frameWidth(),
+                        c.imageChannels()));
                 NDArray mel = scope.create(batch.mel(), new Shape(b, c.melBins(),
                         (long) batch.steps() * DenseAvConfig.AUDIO_STRIDE));
                 NDArray voiced = scope.create(batch.voiced(), new Shape(b, batch.steps()));

@@ -18,7 +18,7 @@ final class PairSampler {
      * One batch, flat arrays in the block's input layout.
      *
      * @param size   {@code B}
-     * @param frames {@code [B, H, W, 3]} RGB in [0, 1]
+     * @param frames {@code [B, H, W, I]}, the image encoder's input ({@link DenseClip#frames(int, int, int)})
      * @param mel    {@code [B, bins, W·s]}
      * @param voiced {@code [B, W]} 1 (not silence) or 0
      * @param steps  {@code W}, audio steps per window
@@ -63,7 +63,7 @@ final class PairSampler {
         int w = windowSteps();
         int s = DenseAvConfig.AUDIO_STRIDE;
         int bins = config.melBins();
-        int pixels = config.frameHeight() * config.frameWidth() * 3;
+        int pixels = config.frameHeight() * config.frameWidth() * config.imageChannels();
         float[] frames = new float[size * pixels];
         float[] mel = new float[size * bins * w * s];
         float[] voiced = new float[size * w];
@@ -77,7 +77,7 @@ final class PairSampler {
             }
             int frame = random.nextInt(c.steps());
             int start = Math.max(0, Math.min(c.steps() - w, frame - w / 2));
-            c.frame(frame, frames, b * pixels);
+            c.frame(frame, config.imageChannels(), frames, b * pixels);
             int cols = c.steps() * s;
             for (int m = 0; m < bins; m++) {
                 System.arraycopy(c.mel(), m * cols + start * s, mel, (b * bins + m) * w * s, w * s);
