@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * What {@code avlens train --family denseav --data DIR --out OUT --steps N --seed S [--window W]
- * [--ambient-factor K] [--disentangle-weight D]} would do, from a plain classpath without the product (the recipes
- * compared in bundles/io.avlens.models.denseav/weights/denseav-small/README.md; the window, the ambient factor and
- * the disentangle weight of DenseAvFamilyTrainer are not command-line options):
- * {@code java -cp "$CP" tools/denseav/Train.java DIR OUT STEPS SEED [WINDOW [AMBIENT_FACTOR [BATCH [DISENTANGLE]]]]}.
+ * [--ambient-factor K] [--disentangle-weight D] [--motion 1]} would do, from a plain classpath without the product (the recipes
+ * compared in bundles/io.avlens.models.denseav/weights/denseav-small/README.md; the window, the ambient factor,
+ * the disentangle weight and the motion channels of DenseAvFamilyTrainer are not command-line options):
+ * {@code java -cp "$CP" tools/denseav/Train.java DIR OUT STEPS SEED [WINDOW [AMBIENT_FACTOR [BATCH [DISENTANGLE
+ * [MOTION]]]]]} (MOTION 1: the image encoder also reads each frame's change since the previous frame).
  * Prints a progress line every logged step to stderr and the result to stdout.
  */
 public class Train {
@@ -24,6 +25,9 @@ public class Train {
         }
         if (a.length > 7) {
             options.put("disentangle-weight", Double.parseDouble(a[7]));
+        }
+        if (a.length > 8) {
+            options.put("motion", Integer.parseInt(a[8]));
         }
         TrainRequest r = new TrainRequest(Path.of(a[0]), Path.of(a[1]), Integer.parseInt(a[2]),
                 Long.parseLong(a[3]), 200, options);
