@@ -133,6 +133,9 @@ public final class DenseAvDescriptor {
         if (spec.disentangleWeight() > 0) {
             t.addProperty("disentangleWeight", spec.disentangleWeight());
         }
+        if (spec.pairsPerClip() > 1) {
+            t.addProperty("pairsPerClip", spec.pairsPerClip());
+        }
         t.addProperty("seed", spec.seed());
         t.addProperty("temperature", temperature);
         return t;

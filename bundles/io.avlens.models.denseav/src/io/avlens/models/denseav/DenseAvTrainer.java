@@ -71,11 +71,12 @@ public final class DenseAvTrainer {
                     + clips.size() + " clips");
         }
         Files.createDirectories(outDir);
-        if (clips.size() < spec.batchSize()) {
-            throw new IOException(data.data() + ": " + clips.size() + " clips, a batch needs " + spec.batchSize());
+        int needed = spec.batchSize() / spec.pairsPerClip();
+        if (clips.size() < needed) {
+            throw new IOException(data.data() + ": " + clips.size() + " clips, a batch needs " + needed);
         }
         DjlSetup.engine().setRandomSeed((int) spec.seed());
-        PairSampler sampler = new PairSampler(spec.config(), spec.ambientFactor());
+        PairSampler sampler = new PairSampler(spec.config(), spec.ambientFactor(), spec.pairsPerClip());
         try (DenseAvModel model = DenseAvModel.initialised(spec.config())) {
             model.requireGradients();
             Adam adam = new Adam(model.block().getParameters(), model.manager());

@@ -16,11 +16,13 @@ import io.avlens.inference.descriptor.ModelDescriptors;
 import io.avlens.models.denseav.DenseAvBlockFactory;
 import io.avlens.models.denseav.DenseAvConfig;
 import io.avlens.models.denseav.DenseAvDescriptor;
+import io.avlens.models.denseav.DenseAvFamilyTrainer;
 import io.avlens.models.denseav.DenseAvHeatmaps;
 import io.avlens.models.denseav.DenseAvModel;
 import io.avlens.models.denseav.DenseAvTrainSpec;
 import io.avlens.models.denseav.DenseAvTrainer;
 import io.avlens.models.denseav.DenseClip;
+import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingResult;
 import io.avlens.core.profile.Profiles;
@@ -30,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * DenseAV-small's motion channels ({@link DenseAvConfig#RGB_MOTION}): each frame's RGB followed by its change since
  * the previous video frame, zero at a clip's first frame; the descriptor's {@code frames} input says how many channels
  * a model reads, the inference service builds the block for them and the heatmap task feeds them, while a model of
- * three channels (the shipped weights, an imported model) still gets RGB alone.
+ * three channels (the shipped weights, an imported model) still gets RGB alone. And the batches whose pairs come two
+ * by two from one clip ({@link DenseAvTrainSpec#pairsPerClip()}), where motion is what tells a pair's negative apart.
  */
 class DenseAvMotionChannelsTest {
 
@@ -209,5 +213,35 @@ class DenseAvMotionChannelsTest {
         assertThat(frames.get("meaning").getAsString()).contains("channels 3-5");
         assertThat(json.getAsJsonObject("training").get("imageChannels").getAsInt()).isEqualTo(6);
         assertThat(DenseAvDescriptor.imageChannels(ModelDescriptors.read(r.descriptor()))).isEqualTo(6);
+    }
+
+    @Test
+    void pairsTwoByTwoFromOneClipNeedHalfTheClipsAndAreRecorded() throws Exception {
+        DenseAvConfig c = new DenseAvConfig(Profiles.AVSHAPES_SMALL, 2, 3, 4, 0.5, DenseAvConfig.RGB_MOTION);
+        List<DenseClip> two = DenseAvTrainerTest.clips(24).subList(0, 2);
+        DenseAvDescriptor.Provenance data = new DenseAvDescriptor.Provenance("memory", "train", "tiny", "test");
+        // a batch of 4 from 2 clips: only when each clip gives two pairs
+        assertThatThrownBy(() -> new DenseAvTrainer().train(new DenseAvTrainSpec(c, 2, 4, 5e-3f, 1, 3, 10, 1, 0, 0,
+                1), two, data, dir.resolve("one"), TrainingMonitor.NONE)).hasMessageContaining("a batch needs 4");
+        TrainingResult r = new DenseAvTrainer().train(new DenseAvTrainSpec(c, 2, 4, 5e-3f, 1, 3, 10, 1, 0, 0, 2),
+                two, data, dir.resolve("two"), TrainingMonitor.NONE);
+        assertThat(r.steps()).isEqualTo(2);
+        JsonObject training = JsonParser.parseString(Files.readString(r.descriptor())).getAsJsonObject()
+                .getAsJsonObject("training");
+        assertThat(training.get("pairsPerClip").getAsInt()).isEqualTo(2);
+        assertThatThrownBy(() -> new DenseAvTrainSpec(c, 2, 5, 5e-3f, 1, 3, 10, 1, 0, 0, 2))
+                .hasMessageContaining("pairs per clip 2");
+
+        Map<String, Number> options = Map.of("motion", 1, "pairs-per-clip", 2);
+        DenseAvTrainSpec spec = DenseAvFamilyTrainer.spec(new TrainRequest(dir, dir.resolve("out"), 10, 1, 200,
+                options));
+        assertThat(spec.config().imageChannels()).isEqualTo(6);
+        assertThat(spec.pairsPerClip()).isEqualTo(2);
+        DenseAvTrainSpec plain = DenseAvFamilyTrainer.spec(new TrainRequest(dir, dir.resolve("out"), 10, 1, 200,
+                Map.of()));
+        assertThat(plain.config().imageChannels()).as("the shipped weights' RGB").isEqualTo(3);
+        assertThat(plain.pairsPerClip()).isEqualTo(1);
+        assertThatThrownBy(() -> DenseAvFamilyTrainer.spec(new TrainRequest(dir, dir.resolve("out"), 10, 1, 200,
+                Map.of("motion", 2)))).hasMessageContaining("motion must be 0 or 1");
     }
 }
