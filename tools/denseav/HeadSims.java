@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.avlens.models.denseav.ClipSource;
 import io.avlens.models.denseav.DenseAvConfig;
+import io.avlens.inference.descriptor.ModelDescriptors;
 import io.avlens.models.denseav.DenseAvData;
+import io.avlens.models.denseav.DenseAvDescriptor;
 import io.avlens.models.denseav.DenseAvModel;
 import io.avlens.models.denseav.DenseClip;
 import io.avlens.models.denseav.TrainSplit;
@@ -21,13 +23,19 @@ import java.util.Random;
  * steps) for positive pairs (a frame with its own clip's sound) and negatives (with another clip's sound), by the
  * source of the sound ({@link ClipSource}): whether the disentanglement term silenced a head only on positives or
  * on every pair. {@code java -cp "$CP" tools/denseav/HeadSims.java DATA SPLIT MODEL.params [BATCHES]} (the model
- * trained with the whole-clip window, 2 s, on 4 s clips); batches of 16 clips, frames drawn with seed 1.
+ * reading the image channels of the {@code denseav-small.json} beside it, RGB without one, trained with the
+ * whole-clip window, 2 s, on 4 s clips); batches of 16 clips, frames drawn with seed 1.
  */
 public class HeadSims {
     public static void main(String[] a) throws Exception {
         Path data = Path.of(a[0]);
         DenseAvConfig small = DenseAvConfig.small();
-        DenseAvConfig c = new DenseAvConfig(small.profile(), small.heads(), small.headChannels(), small.width(), 2.0);
+        // the image channels the descriptor beside the weights asks for (RGB, or RGB and its change)
+        Path descriptor = Path.of(a[2]).resolveSibling("denseav-small.json");
+        int channels = Files.isRegularFile(descriptor)
+                ? DenseAvDescriptor.imageChannels(ModelDescriptors.read(descriptor)) : DenseAvConfig.RGB;
+        DenseAvConfig c = new DenseAvConfig(small.profile(), small.heads(), small.headChannels(), small.width(), 2.0,
+                channels);
         List<Path> files = TrainSplit.select(data, DenseAvData.clips(data), a[1]);
         List<DenseClip> clips = new DenseAvData(c).load(data, files, () -> false);
         List<ClipSource> sources = new ArrayList<>();
@@ -45,21 +53,20 @@ public class HeadSims {
                 int h = c.frameHeight();
                 int w = c.frameWidth();
                 int steps = clips.get(0).steps();
-                float[] frames = new float[b * h * w * 3];
+                float[] frames = new float[b * h * w * channels];
                 float[] mel = new float[b * c.melBins() * steps * DenseAvConfig.AUDIO_STRIDE];
                 int[] idx = new int[b];
                 for (int i = 0; i < b; i++) {
                     idx[i] = r.nextInt(clips.size());
                     DenseClip clip = clips.get(idx[i]);
                     int t = r.nextInt(clip.steps());
-                    for (int p = 0; p < h * w * 3; p++) {
-                        frames[i * h * w * 3 + p] = (clip.frames()[t * h * w * 3 + p] & 0xff) / 255f;
-                    }
+                    System.arraycopy(clip.frames(t, 1, channels), 0, frames, i * h * w * channels,
+                            h * w * channels);
                     System.arraycopy(clip.mel(), 0, mel, i * mel.length / b, mel.length / b);
                 }
                 try (NDManager m = model.manager().newSubManager()) {
                     NDList out = model.block().forward(model.store(), new NDList(m.create(frames, new Shape(b, h, w,
-                            3)), m.create(mel, new Shape(b, c.melBins(), (long) steps * DenseAvConfig.AUDIO_STRIDE))),
+                            channels)), m.create(mel, new Shape(b, c.melBins(), (long) steps * DenseAvConfig.AUDIO_STRIDE))),
                             false);
                     NDArray image = out.get(0); // [B, K, C, h, w]
                     NDArray audio = out.get(1); // [B, K, C, F, T]

@@ -6,10 +6,12 @@ import java.util.Map;
 
 /**
  * What {@code avlens train --family denseav --data DIR --out OUT --steps N --seed S [--window W]
- * [--ambient-factor K] [--disentangle-weight D]} would do, from a plain classpath without the product (the recipes
- * compared in bundles/io.avlens.models.denseav/weights/denseav-small/README.md; the window, the ambient factor and
- * the disentangle weight of DenseAvFamilyTrainer are not command-line options):
- * {@code java -cp "$CP" tools/denseav/Train.java DIR OUT STEPS SEED [WINDOW [AMBIENT_FACTOR [BATCH [DISENTANGLE]]]]}.
+ * [--ambient-factor K] [--disentangle-weight D] [--motion 1] [--pairs-per-clip 2]} would do, from a plain classpath
+ * without the product (the recipes compared in bundles/io.avlens.models.denseav/weights/denseav-small/README.md; the
+ * window, the ambient factor, the disentangle weight, the motion channels and the pairs per clip of
+ * DenseAvFamilyTrainer are not command-line options): {@code java -cp "$CP" tools/denseav/Train.java DIR OUT STEPS
+ * SEED [WINDOW [AMBIENT_FACTOR [BATCH [DISENTANGLE [MOTION [PAIRS_PER_CLIP]]]]]]} (MOTION 1: the image encoder also
+ * reads each frame's change since the previous frame; PAIRS_PER_CLIP 2: two instants of each clip per batch).
  * Prints a progress line every logged step to stderr and the result to stdout.
  */
 public class Train {
@@ -24,6 +26,12 @@ public class Train {
         }
         if (a.length > 7) {
             options.put("disentangle-weight", Double.parseDouble(a[7]));
+        }
+        if (a.length > 8) {
+            options.put("motion", Integer.parseInt(a[8]));
+        }
+        if (a.length > 9) {
+            options.put("pairs-per-clip", Integer.parseInt(a[9]));
         }
         TrainRequest r = new TrainRequest(Path.of(a[0]), Path.of(a[1]), Integer.parseInt(a[2]),
                 Long.parseLong(a[3]), 200, options);

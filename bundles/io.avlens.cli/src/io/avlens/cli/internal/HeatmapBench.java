@@ -13,6 +13,7 @@ import io.avlens.core.profile.PreprocessingProfile;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.inference.InferenceException;
 import io.avlens.inference.LoadedModel;
+import io.avlens.inference.TensorSpec;
 
 /**
  * {@code avlens bench --heatmap}: the dense-heatmap path's costs. {@code features}: a DenseAV model's forward
@@ -31,26 +32,40 @@ final class HeatmapBench {
     private HeatmapBench() {
     }
 
+    /**
+     * The channels of a frame {@code model} reads: the last size of its {@code frames} input (RGB and, for a
+     * DenseAV-small with motion channels, the change since the previous frame), 3 when the size is not fixed.
+     */
+    static int imageChannels(LoadedModel model) {
+        for (TensorSpec t : model.spec().inputs()) {
+            if (t.name().equals("frames") && t.shape().dims().size() == 4 && !t.shape().dims().get(3).isSymbolic()) {
+                return t.shape().dims().get(3).size();
+            }
+        }
+        return 3;
+    }
+
     /** Median and 95th percentile of a 10 s clip's features through {@code model}. */
     static JsonObject features(LoadedModel model, PreprocessingProfile profile, int runs) throws InferenceException {
         double fps = profile.video().fps();
         int frames = (int) Math.round(10 * fps);
         int h = profile.video().height();
         int w = profile.video().width();
+        int c = imageChannels(model);
         int bins = profile.mel().bins();
         int mel = (int) Math.round(10 * profile.melFramesPerSecond());
         int hop = Math.max(1, mel / frames);
         Random random = new Random(1);
         FloatTensor sound = FloatTensor.wrap(new int[] {1, bins, mel}, noise(random, bins * mel));
-        float[] pixels = noise(random, FRAMES_PER_CALL * h * w * 3);
+        float[] pixels = noise(random, FRAMES_PER_CALL * h * w * c);
         double[] ms = new double[runs];
         for (int i = -3; i < runs; i++) {
             long t0 = System.nanoTime();
-            model.forward(Map.of("frames", FloatTensor.zeros(1, h, w, 3), "mel", sound));
+            model.forward(Map.of("frames", FloatTensor.zeros(1, h, w, c), "mel", sound));
             for (int from = 0; from < frames; from += FRAMES_PER_CALL) {
                 int n = Math.min(FRAMES_PER_CALL, frames - from);
-                model.forward(Map.of("frames", FloatTensor.wrap(new int[] {n, h, w, 3},
-                        Arrays.copyOf(pixels, n * h * w * 3)), "mel", FloatTensor.zeros(n, bins, hop)));
+                model.forward(Map.of("frames", FloatTensor.wrap(new int[] {n, h, w, c},
+                        Arrays.copyOf(pixels, n * h * w * c)), "mel", FloatTensor.zeros(n, bins, hop)));
             }
             if (i >= 0) {
                 ms[i] = (System.nanoTime() - t0) / 1e6;

@@ -2,6 +2,8 @@ package io.avlens.inference.djl;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import io.avlens.inference.TensorSpec;
+import java.util.List;
 
 /**
  * A model family built into AV Lens as a DJL {@link Block} (an OSGi service registered by a model bundle, e.g.
@@ -32,5 +34,18 @@ public interface BuiltinBlockFactory {
     /** Input shapes (batch 1) of the part of this role ({@link #newBlock(String)}). */
     default Shape[] inputShapes(String role) {
         return inputShapes();
+    }
+
+    /**
+     * A new, uninitialised block for a model (or part) whose descriptor declares these {@code inputs}, for a family
+     * whose sizes the descriptor may choose (e.g. the channels of an input); the default ignores them.
+     */
+    default Block newBlock(String role, List<TensorSpec> inputs) {
+        return newBlock(role);
+    }
+
+    /** Input shapes (batch 1) of the block {@link #newBlock(String, List)} makes for these inputs. */
+    default Shape[] inputShapes(String role, List<TensorSpec> inputs) {
+        return inputShapes(role);
     }
 }

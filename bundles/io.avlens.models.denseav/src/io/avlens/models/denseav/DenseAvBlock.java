@@ -20,7 +20,9 @@ import ai.djl.util.PairList;
  * frequency-resolved features, both split into {@code K} heads of {@code C} channels and L2-normalised per head (so
  * each head's dense similarity is a cosine), plus the learnable temperature of the contrastive loss.
  * <p>
- * Inputs: {@code frames [B, H, W, 3]} (RGB in [0, 1], one frame per item, the {@code FrameReader} layout) and
+ * Inputs: {@code frames [B, H, W, I]} (one frame per item, the {@code FrameReader} layout: RGB in [0, 1] when
+ * {@code I = 3}; with {@code I = 6} ({@link DenseAvConfig#motion()}) each pixel's RGB is followed by its change since
+ * the previous video frame, in [−1, 1], {@link DenseClip#frames(int, int, int)}) and
  * {@code mel [B, bins, M]} (log-mel in [0, 1], {@code M} a multiple of {@value DenseAvConfig#AUDIO_STRIDE}). Outputs:
  * {@code image [B, K, C, H/4, W/4]}, {@code audio [B, K, C, bins/8, M/8]} and {@code logitScale [1]}. Item {@code b}
  * of both inputs is encoded independently: a caller that wants only one modality gives a small placeholder for the
@@ -82,7 +84,7 @@ public final class DenseAvBlock extends AbstractBlock {
 
     /** Input shapes for {@code batch} frames and windows of {@code melFrames} mel frames. */
     public Shape[] inputShapes(int batch, int melFrames) {
-        return new Shape[] {new Shape(batch, config.frameHeight(), config.frameWidth(), 3),
+        return new Shape[] {new Shape(batch, config.frameHeight(), config.frameWidth(), config.imageChannels()),
                 new Shape(batch, config.melBins(), melFrames)};
     }
 
@@ -94,15 +96,27 @@ public final class DenseAvBlock extends AbstractBlock {
         return new NDList(image, audio, ps.getValue(logitScale, image.getDevice(), training));
     }
 
-    /** {@code [B, K, C, h, w]} from {@code frames [B, H, W, 3]}. */
+    /**
+     * {@code [B, K, C, h, w]} from {@code frames [B, H, W, I]}. RGB is centred ({@code − 0.5}); the change channels
+     * are centred already and go in as they are.
+     */
     public NDArray encodeImage(ParameterStore ps, NDArray frames, boolean training) {
         Shape s = frames.getShape();
+        int channels = config.imageChannels();
         if (s.dimension() != 4 || s.get(1) != config.frameHeight() || s.get(2) != config.frameWidth()
-                || s.get(3) != 3) {
+                || s.get(3) != channels) {
             throw new IllegalArgumentException("frames must be [B, " + config.frameHeight() + ", "
-                    + config.frameWidth() + ", 3], not " + s);
+                    + config.frameWidth() + ", " + channels + "], not " + s);
         }
-        NDArray x = frames.transpose(0, 3, 1, 2).sub(0.5f);
+        NDArray centred;
+        if (config.motion()) {
+            float[] shift = new float[channels];
+            java.util.Arrays.fill(shift, 0, DenseAvConfig.RGB, 0.5f);
+            centred = frames.sub(frames.getManager().create(shift));
+        } else {
+            centred = frames.sub(0.5f);
+        }
+        NDArray x = centred.transpose(0, 3, 1, 2);
         NDArray map = imageNet.forward(ps, new NDList(x), training).singletonOrThrow();
         Shape m = map.getShape();
         return normalise(map.reshape(m.get(0), config.heads(), config.headChannels(), m.get(2), m.get(3)));
@@ -145,7 +159,7 @@ public final class DenseAvBlock extends AbstractBlock {
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape f = inputShapes[0];
         Shape m = inputShapes[1];
-        imageNet.initialize(manager, dataType, new Shape(f.get(0), 3, f.get(1), f.get(2)));
+        imageNet.initialize(manager, dataType, new Shape(f.get(0), f.get(3), f.get(1), f.get(2)));
         audioNet.initialize(manager, dataType, new Shape(m.get(0), 1, m.get(1), m.get(2)));
     }
 }

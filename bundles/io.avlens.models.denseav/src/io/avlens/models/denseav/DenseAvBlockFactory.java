@@ -2,7 +2,9 @@ package io.avlens.models.denseav;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import io.avlens.inference.TensorSpec;
 import io.avlens.inference.djl.BuiltinBlockFactory;
+import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -40,5 +42,27 @@ public final class DenseAvBlockFactory implements BuiltinBlockFactory {
     @Override
     public Shape[] inputShapes() {
         return new DenseAvBlock(config).inputShapes(1, config.windowMelFrames());
+    }
+
+    /** The block for a descriptor's inputs: as many image channels as its {@code frames} input has. */
+    @Override
+    public Block newBlock(String role, List<TensorSpec> inputs) {
+        return new DenseAvBlock(config(inputs));
+    }
+
+    @Override
+    public Shape[] inputShapes(String role, List<TensorSpec> inputs) {
+        DenseAvConfig c = config(inputs);
+        return new DenseAvBlock(c).inputShapes(1, c.windowMelFrames());
+    }
+
+    /**
+     * This factory's sizes with the image channels of {@code inputs}' {@code frames} ({@link
+     * DenseAvDescriptor#imageChannels(List)}).
+     *
+     * @throws IllegalArgumentException when the descriptor asks for a channel count the block cannot read
+     */
+    DenseAvConfig config(List<TensorSpec> inputs) {
+        return config.withImageChannels(DenseAvDescriptor.imageChannels(inputs));
     }
 }

@@ -13,9 +13,17 @@ import io.avlens.core.profile.Profiles;
  * @param headChannels  {@code C}, channels per head (the encoders output {@code K·C})
  * @param width         hidden width of both encoders
  * @param windowSeconds training pairs one frame with the audio of {@code ±windowSeconds} around it
+ * @param imageChannels channels of each frame the image encoder reads: {@value #RGB} (the frame's RGB, the shipped
+ *                      weights') or {@value #RGB_MOTION} (RGB, then its change since the previous video frame,
+ *                      {@link DenseClip#frames(int, int, int)})
  */
 public record DenseAvConfig(PreprocessingProfile profile, int heads, int headChannels, int width,
-        double windowSeconds) {
+        double windowSeconds, int imageChannels) {
+
+    /** Image channels of a frame alone: RGB. */
+    public static final int RGB = 3;
+    /** Image channels of a frame with its motion: RGB, then RGB minus the previous video frame's RGB. */
+    public static final int RGB_MOTION = 6;
 
     /** Spatial down-sampling of the image encoder (two stride-2 convolutions). */
     public static final int IMAGE_STRIDE = 4;
@@ -27,6 +35,11 @@ public record DenseAvConfig(PreprocessingProfile profile, int heads, int headCha
         return new DenseAvConfig(Profiles.AVSHAPES_SMALL, 2, 16, 32, 0.5);
     }
 
+    /** A network that reads the frame's RGB only ({@value #RGB} image channels). */
+    public DenseAvConfig(PreprocessingProfile profile, int heads, int headChannels, int width, double windowSeconds) {
+        this(profile, heads, headChannels, width, windowSeconds, RGB);
+    }
+
     public DenseAvConfig {
         if (profile.mel() == null || profile.video() == null) {
             throw new IllegalArgumentException("DenseAV-small needs a profile with frames and a mel spectrogram, not "
@@ -36,11 +49,25 @@ public record DenseAvConfig(PreprocessingProfile profile, int heads, int headCha
             throw new IllegalArgumentException("bad DenseAV sizes: heads " + heads + ", channels " + headChannels
                     + ", width " + width + ", window " + windowSeconds + " s");
         }
+        if (imageChannels != RGB && imageChannels != RGB_MOTION) {
+            throw new IllegalArgumentException("DenseAV-small reads " + RGB + " image channels (RGB) or "
+                    + RGB_MOTION + " (RGB and its change since the previous frame), not " + imageChannels);
+        }
         if (profile.mel().bins() % AUDIO_STRIDE != 0 || profile.video().height() % IMAGE_STRIDE != 0
                 || profile.video().width() % IMAGE_STRIDE != 0) {
             throw new IllegalArgumentException("profile " + profile.id() + ": mel bands must be a multiple of "
                     + AUDIO_STRIDE + " and the frame size of " + IMAGE_STRIDE);
         }
+    }
+
+    /** This network reading {@code channels} image channels ({@value #RGB} or {@value #RGB_MOTION}). */
+    public DenseAvConfig withImageChannels(int channels) {
+        return new DenseAvConfig(profile, heads, headChannels, width, windowSeconds, channels);
+    }
+
+    /** Whether the image encoder also reads each frame's change since the previous frame. */
+    public boolean motion() {
+        return imageChannels == RGB_MOTION;
     }
 
     /** {@code K·C}. */

@@ -28,8 +28,15 @@ public final class DenseAvDescriptor {
     /** The model id of the weights {@link DenseAvTrainer} writes. */
     public static final String MODEL_ID = "denseav-small";
 
+    /** The meaning of {@code frames} with {@value DenseAvConfig#RGB} channels. */
+    static final String RGB_FRAMES = "RGB in [0,1] (FrameReader at the profile), one video frame per item";
+    /** The meaning of {@code frames} with {@value DenseAvConfig#RGB_MOTION} channels. */
+    static final String MOTION_FRAMES = "channels 0-2: RGB in [0,1] (FrameReader at the profile), one video frame "
+            + "per item; channels 3-5: that RGB minus the previous video frame's RGB, in [-1,1] (0 at a clip's first "
+            + "frame)";
+
     private static final Map<String, String> MEANINGS = Map.of(
-            "frames", "RGB in [0,1] (FrameReader at the profile), one video frame per item",
+            "frames", RGB_FRAMES,
             "mel", "log-mel in [0,1] (LogMelSpectrogram at the profile), mel band first; M a multiple of 8",
             "image", "per-head image features, L2-normalised over C; map cell (y, x) covers 4x4 pixels",
             "audio", "per-head audio features, L2-normalised over C; step t covers mel frames [8t, 8t+8)",
@@ -52,7 +59,7 @@ public final class DenseAvDescriptor {
     /** The descriptor of weights of these sizes ({@code weights} relative to the descriptor). */
     public static ModelDescriptor descriptor(DenseAvConfig c, String weights, String sha256) {
         List<TensorSpec> inputs = List.of(
-                new TensorSpec("frames", shape("B", c.frameHeight(), c.frameWidth(), 3)),
+                new TensorSpec("frames", shape("B", c.frameHeight(), c.frameWidth(), c.imageChannels())),
                 new TensorSpec("mel", shape("B", c.melBins(), "M")));
         List<TensorSpec> outputs = List.of(
                 new TensorSpec("image", shape("B", c.heads(), c.headChannels(), c.mapHeight(), c.mapWidth())),
@@ -63,6 +70,40 @@ public final class DenseAvDescriptor {
                 Map.of("origin", "AV Lens's own DenseAV-small (io.avlens.models.denseav), trained with `avlens "
                         + "train --family denseav`"),
                 true); // features are per frame and per step: a short clip is padded (black frames, silence)
+    }
+
+    /**
+     * The image channels a model with these inputs reads: the last size of its {@code frames} input
+     * ({@value DenseAvConfig#RGB} when it has none, or the size is symbolic, as an imported model's may be).
+     *
+     * @throws IllegalArgumentException when {@code frames} is not {@code [B, H, W, channels]}
+     */
+    public static int imageChannels(List<TensorSpec> inputs) {
+        for (TensorSpec t : inputs) {
+            if (t.name().equals("frames")) {
+                List<ShapeSpec.Dim> dims = t.shape().dims();
+                if (dims.size() != 4) {
+                    throw new IllegalArgumentException("DenseAV's 'frames' input must be [B, H, W, channels], not "
+                            + t.shape());
+                }
+                ShapeSpec.Dim last = dims.get(3);
+                return last.isSymbolic() ? DenseAvConfig.RGB : last.size();
+            }
+        }
+        return DenseAvConfig.RGB;
+    }
+
+    /**
+     * The image channels of a DenseAV descriptor's image encoder: of the model's {@code frames} input, or of the
+     * {@code image} part's when it is made of parts ({@link #imageChannels(List)}).
+     */
+    public static int imageChannels(ModelDescriptor d) {
+        for (ModelDescriptor.Component part : d.parts()) {
+            if (!d.hasParts() || part.role().equals(DenseAvHeatmapTask.IMAGE_PART)) {
+                return imageChannels(part.inputs());
+            }
+        }
+        return DenseAvConfig.RGB;
     }
 
     private static ShapeSpec shape(Object... dims) {
@@ -83,11 +124,17 @@ public final class DenseAvDescriptor {
         t.addProperty("learningRate", spec.learningRate());
         t.addProperty("warmupSteps", spec.warmupSteps());
         t.addProperty("windowSeconds", spec.config().windowSeconds());
+        if (spec.config().motion()) {
+            t.addProperty("imageChannels", spec.config().imageChannels());
+        }
         if (spec.ambientFactor() > 0) {
             t.addProperty("ambientFactor", spec.ambientFactor());
         }
         if (spec.disentangleWeight() > 0) {
             t.addProperty("disentangleWeight", spec.disentangleWeight());
+        }
+        if (spec.pairsPerClip() > 1) {
+            t.addProperty("pairsPerClip", spec.pairsPerClip());
         }
         t.addProperty("seed", spec.seed());
         t.addProperty("temperature", temperature);
@@ -97,7 +144,9 @@ public final class DenseAvDescriptor {
     /** The descriptor JSON of trained weights, with the provenance fields. */
     static String json(DenseAvConfig config, Path weights, long parameters, JsonObject training) throws IOException {
         ModelDescriptor d = descriptor(config, weights.getFileName().toString(), sha256(weights));
-        JsonObject o = TrainedDescriptors.json(d, MEANINGS, parameters);
+        Map<String, String> meanings = new java.util.HashMap<>(MEANINGS);
+        meanings.put("frames", config.motion() ? MOTION_FRAMES : RGB_FRAMES);
+        JsonObject o = TrainedDescriptors.json(d, meanings, parameters);
         o.addProperty("heads", config.heads());
         o.add("training", training);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(o)

@@ -44,6 +44,20 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
             1000, 0, "0: plain InfoNCE; w > 0: adds w times DenseAV's disentanglement term (head 0 sounds, head 1 "
                     + "speech; needs clips with sounds only and clips with speech only)");
 
+    /**
+     * Whether the image encoder also reads each frame's change since the previous video frame
+     * ({@link DenseAvConfig#RGB_MOTION} channels); 0 (the shipped weights'): RGB only.
+     */
+    public static final TrainOption MOTION = TrainOption.whole("motion", "Motion channels", 0, 1, 0,
+            "0: the image encoder reads the frame's RGB; 1: also its change since the previous video frame");
+
+    /**
+     * Pairs per clip in a batch ({@link DenseAvTrainSpec#pairsPerClip()}): 1 (the shipped weights'), or 2, two
+     * instants of each clip, so the batch holds negatives that differ only in time.
+     */
+    public static final TrainOption PAIRS_PER_CLIP = TrainOption.whole("pairs-per-clip", "Pairs per clip", 1, 2, 1,
+            "1: every pair from another clip; 2: two instants of each clip, a window apart");
+
     /** The split trained on. */
     public static final String SPLIT = "train";
 
@@ -93,18 +107,24 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
 
     /**
      * The schedule of {@code request}: the shipped weights' ({@link DenseAvTrainSpec#defaults}) with the request's
-     * steps, seed, checkpoint interval, batch, window, ambient factor and disentangle weight.
+     * steps, seed, checkpoint interval, batch, window, ambient factor, disentangle weight, motion channels and pairs per clip.
      *
      * @throws IllegalArgumentException when a value is out of range
      */
     public static DenseAvTrainSpec spec(TrainRequest request) {
         DenseAvTrainSpec d = DenseAvTrainSpec.defaults(request.steps(), request.seed());
         DenseAvConfig c = d.config();
+        if (request.value(MOTION) != 0 && request.value(MOTION) != 1) {
+            throw new IllegalArgumentException("motion must be 0 or 1, not " + request.value(MOTION));
+        }
+        if (request.value(PAIRS_PER_CLIP) != 1 && request.value(PAIRS_PER_CLIP) != 2) {
+            throw new IllegalArgumentException("pairs-per-clip must be 1 or 2, not " + request.value(PAIRS_PER_CLIP));
+        }
         DenseAvConfig config = new DenseAvConfig(c.profile(), c.heads(), c.headChannels(), c.width(),
-                request.value(WINDOW));
+                request.value(WINDOW), request.whole(MOTION) == 1 ? DenseAvConfig.RGB_MOTION : DenseAvConfig.RGB);
         return new DenseAvTrainSpec(config, request.steps(), request.whole(BATCH), d.learningRate(),
                 d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery(), request.value(AMBIENT),
-                request.value(DISENTANGLE));
+                request.value(DISENTANGLE), request.whole(PAIRS_PER_CLIP));
     }
 
     @Override
@@ -145,14 +165,18 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         }
         clips = clips.stream().filter(c -> c.steps() >= window).toList();
         boolean shippedRecipe = spec.config().windowSeconds() == WINDOW.defaultValue() && spec.ambientFactor() == 0
-                && spec.disentangleWeight() == 0;
+                && spec.disentangleWeight() == 0 && !spec.config().motion() && spec.pairsPerClip() == 1;
         String command = shippedRecipe ? "avlens train --family " + family() + " --data " + dir + " --out "
                 + request.out() + " --steps " + request.steps() + " --seed " + request.seed() + " --batch "
                 + spec.batchSize()
                 : "java -cp \"$CP\" tools/denseav/Train.java " + dir + " " + request.out() + " " + request.steps()
                         + " " + request.seed() + " " + WINDOW.format(spec.config().windowSeconds()) + " "
                         + AMBIENT.format(spec.ambientFactor()) + " " + spec.batchSize()
-                        + (spec.disentangleWeight() > 0 ? " " + DISENTANGLE.format(spec.disentangleWeight()) : "");
+                        + (spec.disentangleWeight() > 0 || spec.config().motion() || spec.pairsPerClip() > 1
+                                ? " " + DISENTANGLE.format(spec.disentangleWeight()) : "")
+                        + (spec.config().motion() || spec.pairsPerClip() > 1 ? " " + (spec.config().motion() ? 1 : 0)
+                                : "")
+                        + (spec.pairsPerClip() > 1 ? " " + spec.pairsPerClip() : "");
         DenseAvDescriptor.Provenance data = new DenseAvDescriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);
         return new DenseAvTrainer().train(spec, clips, sources, data, request.out(), monitor);

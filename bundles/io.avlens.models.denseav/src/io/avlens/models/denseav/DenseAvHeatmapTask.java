@@ -8,6 +8,7 @@ import io.avlens.core.tensor.FloatTensor;
 import io.avlens.inference.InferenceException;
 import io.avlens.inference.LoadedModel;
 import io.avlens.inference.ModelSpec;
+import io.avlens.inference.descriptor.ModelDescriptor;
 import io.avlens.runner.task.ClipInput;
 import io.avlens.runner.task.ClipResult;
 import io.avlens.runner.task.ClipTask;
@@ -27,14 +28,16 @@ import org.osgi.service.component.annotations.Component;
 /**
  * DenseAV's dense features of one clip (experiment kind {@value #KIND}, family {@value DenseAvBlockFactory#FAMILY}),
  * through whatever the runner loaded: the built-in block, or a model made of an {@value #IMAGE_PART} part
- * ({@code frames [B, H, W, 3] → image [B, K, C, h, w]}) and an {@value #AUDIO_PART} part ({@code mel [1, bins, M] →
+ * ({@code frames [B, H, W, I] → image [B, K, C, h, w]}) and an {@value #AUDIO_PART} part ({@code mel [1, bins, M] →
  * audio [1, K, C, F, T]}, as {@code tools/export/denseav_small.py} writes, or {@code waveform [1, N] → audio [1, K,
  * C, F, T]}, as the official DenseAV's export {@code tools/export/export_denseav.py} writes: then
  * {@link DenseAvWaveformFeatures} computes the features on the model's own audio time base).
  * <p>
  * The clip is decoded at the descriptor's profile ({@link DenseClip}; a clip shorter than the profile's window is
  * padded with black frames and silence when the descriptor allows it, and {@code paddedSeconds} says by how much).
- * Frames go through the image encoder {@value #FRAMES_PER_CALL} at a time, the whole soundtrack through the audio
+ * Frames go through the image encoder {@value #FRAMES_PER_CALL} at a time, with the channels the descriptor's
+ * {@code frames} input has ({@link DenseAvDescriptor#imageChannels(ModelDescriptor)}: RGB, or RGB and its change
+ * since the previous frame, {@link DenseClip#frames(int, int, int)}), the whole soundtrack through the audio
  * encoder once; the built-in block, which takes both inputs in one call, gets a one-step silent mel beside the frames
  * and one black frame beside the sound, and their outputs are dropped. Writes {@link DenseFeatureFiles}: frame
  * {@code i} at {@code i / fps} s, audio step {@code t} at {@code t / stepsPerSecond} s (8 steps/s on
@@ -84,7 +87,8 @@ public final class DenseAvHeatmapTask implements ClipTask {
             DenseAvConfig config;
             DenseClip clip;
             try {
-                config = new DenseAvConfig(profile, 1, 1, 1, 1.0);
+                config = new DenseAvConfig(profile, 1, 1, 1, 1.0,
+                        DenseAvDescriptor.imageChannels(input.descriptor()));
                 clip = DenseClip.decode(media, config);
             } catch (IOException e) {
                 throw new TaskException(e.getMessage(), e);
@@ -147,14 +151,14 @@ public final class DenseAvHeatmapTask implements ClipTask {
         int w = config.frameWidth();
         int bins = config.melBins();
         int s = DenseAvConfig.AUDIO_STRIDE;
-        int pixels = h * w * 3;
+        int channels = config.imageChannels();
         int steps = clip.steps();
         try {
             LoadedModel audioModel = single ? parts.single() : parts.byRole(AUDIO_PART);
             LoadedModel imageModel = single ? parts.single() : parts.byRole(IMAGE_PART);
             FloatTensor mel = FloatTensor.wrap(new int[] {1, bins, steps * s}, clip.mel());
             FloatTensor audio = output(audioModel.forward(single
-                    ? Map.of("frames", FloatTensor.zeros(1, h, w, 3), "mel", mel)
+                    ? Map.of("frames", FloatTensor.zeros(1, h, w, channels), "mel", mel)
                     : Map.of("mel", mel)), "audio", media);
             if (audio.rank() != 5 || audio.dim(0) != 1) {
                 throw new TaskException(media + ": " + file(audioModel) + " returned 'audio' of shape "
@@ -165,11 +169,8 @@ public final class DenseAvHeatmapTask implements ClipTask {
             for (int from = 0; from < steps; from += FRAMES_PER_CALL) {
                 checkCancelled(monitor);
                 int n = Math.min(FRAMES_PER_CALL, steps - from);
-                float[] fv = new float[n * pixels];
-                for (int i = 0; i < n; i++) {
-                    clip.frame(from + i, fv, i * pixels);
-                }
-                FloatTensor frames = FloatTensor.wrap(new int[] {n, h, w, 3}, fv);
+                FloatTensor frames = FloatTensor.wrap(new int[] {n, h, w, channels},
+                        clip.frames(from, n, channels));
                 FloatTensor part = output(imageModel.forward(single
                         ? Map.of("frames", frames, "mel", FloatTensor.zeros(n, bins, s))
                         : Map.of("frames", frames)), "image", media);

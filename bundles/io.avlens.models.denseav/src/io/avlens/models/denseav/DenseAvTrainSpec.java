@@ -18,19 +18,31 @@ import io.avlens.models.training.WarmupCosineSchedule;
  * @param disentangleWeight weight of DenseAV's disentanglement term ({@link DenseAvLoss#disentangle}) added to the
  *                        InfoNCE; 0 (the shipped weights'): no term, the training of earlier versions unchanged. Each
  *                        clip's source ({@link ClipSource}) says which heads the term silences on it
+ * @param pairsPerClip    1 (the shipped weights'): every pair of a batch from another clip; 2: pairs come two by two
+ *                        from one clip at instants at least a window apart ({@link PairSampler}), so each has a
+ *                        negative that shows the same objects and differs in when they move and sound
  */
 public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
-        long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight) {
+        long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
+        int pairsPerClip) {
 
     public DenseAvTrainSpec {
         if (steps < 1 || batchSize < 2 || !(learningRate > 0) || warmupSteps < 0 || checkpointEvery < 1
                 || logEvery < 1 || !(ambientFactor >= 0) || !(disentangleWeight >= 0)
-                || Double.isInfinite(disentangleWeight)) {
+                || Double.isInfinite(disentangleWeight) || pairsPerClip < 1 || pairsPerClip > 2
+                || batchSize % pairsPerClip != 0) {
             throw new IllegalArgumentException("bad training spec: steps " + steps + ", batch " + batchSize + ", lr "
                     + learningRate + ", warm-up " + warmupSteps + ", checkpoint every " + checkpointEvery
                     + ", log every " + logEvery + ", ambient factor " + ambientFactor + ", disentangle weight "
-                    + disentangleWeight);
+                    + disentangleWeight + ", pairs per clip " + pairsPerClip);
         }
+    }
+
+    /** A spec whose pairs all come from different clips. */
+    public DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
+            long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight) {
+        this(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery, ambientFactor,
+                disentangleWeight, 1);
     }
 
     /** A spec without the disentanglement term (weight 0). */

@@ -71,11 +71,12 @@ public final class DenseAvTrainer {
                     + clips.size() + " clips");
         }
         Files.createDirectories(outDir);
-        if (clips.size() < spec.batchSize()) {
-            throw new IOException(data.data() + ": " + clips.size() + " clips, a batch needs " + spec.batchSize());
+        int needed = spec.batchSize() / spec.pairsPerClip();
+        if (clips.size() < needed) {
+            throw new IOException(data.data() + ": " + clips.size() + " clips, a batch needs " + needed);
         }
         DjlSetup.engine().setRandomSeed((int) spec.seed());
-        PairSampler sampler = new PairSampler(spec.config(), spec.ambientFactor());
+        PairSampler sampler = new PairSampler(spec.config(), spec.ambientFactor(), spec.pairsPerClip());
         try (DenseAvModel model = DenseAvModel.initialised(spec.config())) {
             model.requireGradients();
             Adam adam = new Adam(model.block().getParameters(), model.manager());
@@ -130,7 +131,8 @@ public final class DenseAvTrainer {
         try (NDManager scope = manager.newSubManager()) {
             try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
                 int b = batch.size();
-                NDArray frames = scope.create(batch.frames(), new Shape(b, c.frameHeight(), c.frameWidth(), 3));
+                NDArray frames = scope.create(batch.frames(), new Shape(b, c.frameHeight(), c.frameWidth(),
+                        c.imageChannels()));
                 NDArray mel = scope.create(batch.mel(), new Shape(b, c.melBins(),
                         (long) batch.steps() * DenseAvConfig.AUDIO_STRIDE));
                 NDArray voiced = scope.create(batch.voiced(), new Shape(b, batch.steps()));

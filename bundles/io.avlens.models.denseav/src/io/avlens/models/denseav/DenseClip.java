@@ -148,6 +148,54 @@ public record DenseClip(String id, int steps, byte[] frames, float[] mel, float[
     }
 
     /**
+     * Frame {@code i} as the image encoder's input of {@code channels} channels, {@code [H·W·channels]}, into
+     * {@code out} at {@code offset}: {@value DenseAvConfig#RGB} channels are the frame's RGB in [0, 1] (as
+     * {@link #frame}); {@value DenseAvConfig#RGB_MOTION} add, per pixel after its RGB, the change of each of R, G, B
+     * since frame {@code i − 1} (in [−1, 1]; 0 for the first frame of this clip, so a {@link #span} starts without
+     * change, and a padded black frame's change is minus the last real frame).
+     *
+     * @throws IllegalArgumentException for another channel count
+     */
+    void frame(int i, int channels, float[] out, int offset) {
+        if (channels == DenseAvConfig.RGB) {
+            frame(i, out, offset);
+            return;
+        }
+        if (channels != DenseAvConfig.RGB_MOTION) {
+            throw new IllegalArgumentException("a DenseAV frame has " + DenseAvConfig.RGB + " or "
+                    + DenseAvConfig.RGB_MOTION + " channels, not " + channels);
+        }
+        int n = frames.length / steps;
+        int at = i * n;
+        int before = (i - 1) * n;
+        for (int p = 0; p < n; p++) {
+            int rgb = frames[at + p] & 0xff;
+            int change = i > 0 ? rgb - (frames[before + p] & 0xff) : 0;
+            int q = offset + (p / 3) * 6 + p % 3;
+            out[q] = rgb / 255f;
+            out[q + 3] = change / 255f;
+        }
+    }
+
+    /**
+     * Frames {@code [from, from + count)} as the image encoder's input {@code [count, H, W, channels]}
+     * ({@link #frame(int, int, float[], int)}), the change of frame {@code from} taken against frame
+     * {@code from − 1} when there is one.
+     */
+    public float[] frames(int from, int count, int channels) {
+        if (from < 0 || count < 0 || from + count > steps) {
+            throw new IllegalArgumentException("frames " + from + " to " + (from + count) + " are not inside the "
+                    + steps + " steps of " + id);
+        }
+        int n = frames.length / steps / 3 * channels;
+        float[] out = new float[count * n];
+        for (int k = 0; k < count; k++) {
+            frame(from + k, channels, out, k * n);
+        }
+        return out;
+    }
+
+    /**
      * This clip padded to {@code target} steps: black frames, silent log-mel (0, the floor of its range) and RMS 0
      * (so the padded steps are silence); itself when it is that long already.
      */

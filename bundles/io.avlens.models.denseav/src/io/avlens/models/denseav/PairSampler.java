@@ -18,7 +18,7 @@ final class PairSampler {
      * One batch, flat arrays in the block's input layout.
      *
      * @param size   {@code B}
-     * @param frames {@code [B, H, W, 3]} RGB in [0, 1]
+     * @param frames {@code [B, H, W, I]}, the image encoder's input ({@link DenseClip#frames(int, int, int)})
      * @param mel    {@code [B, bins, W·s]}
      * @param voiced {@code [B, W]} 1 (not silence) or 0
      * @param steps  {@code W}, audio steps per window
@@ -29,6 +29,7 @@ final class PairSampler {
 
     private final DenseAvConfig config;
     private final double ambientFactor;
+    private final int pairsPerClip;
 
     PairSampler(DenseAvConfig config) {
         this(config, 0);
@@ -36,8 +37,18 @@ final class PairSampler {
 
     /** @param ambientFactor 0: silence is digital silence; {@code k > 0}: below {@code k} times the ambient level */
     PairSampler(DenseAvConfig config, double ambientFactor) {
+        this(config, ambientFactor, 1);
+    }
+
+    /**
+     * @param pairsPerClip 1: each pair from another clip; 2: entries {@code 2j} and {@code 2j + 1} from one clip, their
+     *                     frames at least {@link #windowSteps()} apart (so their audio windows do not overlap when
+     *                     the clip is long enough, else as far apart as it allows)
+     */
+    PairSampler(DenseAvConfig config, double ambientFactor, int pairsPerClip) {
         this.config = config;
         this.ambientFactor = ambientFactor;
+        this.pairsPerClip = pairsPerClip;
     }
 
     /** Audio steps per window. */
@@ -45,39 +56,47 @@ final class PairSampler {
         return config.windowMelFrames() / DenseAvConfig.AUDIO_STRIDE;
     }
 
-    /** A batch of {@code size} pairs from distinct clips (each at least {@link #windowSteps()} long), no sources. */
+    /**
+     * A batch of {@code size} pairs from distinct clips, or two by two from distinct clips (each at least
+     * {@link #windowSteps()} long), no sources.
+     */
     Batch sample(List<DenseClip> clips, int size, Random random) {
         return sample(clips, null, size, random);
     }
 
     /**
-     * A batch of {@code size} pairs from distinct clips (each at least {@link #windowSteps()} long).
+     * A batch of {@code size} pairs from distinct clips, or two by two from distinct clips with two pairs per clip
+     * (each at least {@link #windowSteps()} long).
      *
      * @param sources the source of each clip, parallel to {@code clips}; {@code null}: every clip
      *                {@link ClipSource#NONE}
      */
     Batch sample(List<DenseClip> clips, List<ClipSource> sources, int size, Random random) {
-        if (clips.size() < size) {
-            throw new IllegalArgumentException(clips.size() + " clips, a batch needs " + size);
+        if (clips.size() < size / pairsPerClip || size % pairsPerClip != 0) {
+            throw new IllegalArgumentException(clips.size() + " clips, a batch needs " + size / pairsPerClip
+                    + (pairsPerClip > 1 ? " and an even size" : ""));
         }
         int w = windowSteps();
         int s = DenseAvConfig.AUDIO_STRIDE;
         int bins = config.melBins();
-        int pixels = config.frameHeight() * config.frameWidth() * 3;
+        int pixels = config.frameHeight() * config.frameWidth() * config.imageChannels();
         float[] frames = new float[size * pixels];
         float[] mel = new float[size * bins * w * s];
         float[] voiced = new float[size * w];
-        int[] order = distinct(clips.size(), size, random);
+        int[] order = distinct(clips.size(), size / pairsPerClip, random);
         ClipSource[] source = new ClipSource[size];
+        int previous = 0;
         for (int b = 0; b < size; b++) {
-            DenseClip c = clips.get(order[b]);
-            source[b] = sources == null ? ClipSource.NONE : sources.get(order[b]);
+            int index = order[b / pairsPerClip];
+            DenseClip c = clips.get(index);
+            source[b] = sources == null ? ClipSource.NONE : sources.get(index);
             if (c.steps() < w) {
                 throw new IllegalArgumentException(c.id() + ": " + c.steps() + " steps, a window needs " + w);
             }
-            int frame = random.nextInt(c.steps());
+            int frame = b % pairsPerClip == 0 ? random.nextInt(c.steps()) : apart(previous, c.steps(), w, random);
+            previous = frame;
             int start = Math.max(0, Math.min(c.steps() - w, frame - w / 2));
-            c.frame(frame, frames, b * pixels);
+            c.frame(frame, config.imageChannels(), frames, b * pixels);
             int cols = c.steps() * s;
             for (int m = 0; m < bins; m++) {
                 System.arraycopy(c.mel(), m * cols + start * s, mel, (b * bins + m) * w * s, w * s);
@@ -94,6 +113,20 @@ final class PairSampler {
             }
         }
         return new Batch(size, frames, mel, voiced, w, source);
+    }
+
+    /**
+     * A frame of a clip of {@code steps} at least {@code gap} from {@code frame}, uniformly among those; the farthest
+     * frame from it when there is none.
+     */
+    static int apart(int frame, int steps, int gap, Random random) {
+        int before = Math.max(0, frame - gap + 1);
+        int after = Math.max(0, steps - (frame + gap));
+        if (before + after == 0) {
+            return frame < steps - 1 - frame ? steps - 1 : 0;
+        }
+        int k = random.nextInt(before + after);
+        return k < before ? k : frame + gap + (k - before);
     }
 
     /** {@code k} distinct indices below {@code n} (a partial Fisher–Yates shuffle). */

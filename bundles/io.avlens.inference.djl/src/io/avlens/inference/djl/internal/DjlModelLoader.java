@@ -80,14 +80,15 @@ final class DjlModelLoader {
         }
         Block block;
         try {
-            block = factory.newBlock(b.role());
+            block = factory.newBlock(b.role(), spec.inputs());
         } catch (IllegalArgumentException e) {
             throw new InferenceException(spec.id() + ": family '" + b.family() + "' has no part '" + b.role() + "' ("
                     + e.getMessage() + ")", e);
         }
         model.setBlock(block);
         if (b.parameters() == null) {
-            block.initialize(model.getNDManager(), DataType.FLOAT32, factory.inputShapes(b.role()));
+            block.initialize(model.getNDManager(), DataType.FLOAT32,
+                    factory.inputShapes(b.role(), spec.inputs()));
             return;
         }
         Path params = b.parameters().toAbsolutePath();
@@ -97,7 +98,7 @@ final class DjlModelLoader {
         if (hasModelHeader(params)) {
             loadModelFile(model, params, b);
         } else {
-            loadBlockParameters(model, block, factory, params, b);
+            loadBlockParameters(model, spec, block, factory, params, b);
         }
     }
 
@@ -128,9 +129,9 @@ final class DjlModelLoader {
      * the parameters of this block: same shapes, nothing left over, so weights of another version or family fail
      * here instead of giving wrong outputs later.
      */
-    private static void loadBlockParameters(Model model, Block block, BuiltinBlockFactory factory, Path params,
-            ModelSpec.Builtin b) throws InferenceException {
-        block.initialize(model.getNDManager(), DataType.FLOAT32, factory.inputShapes(b.role()));
+    private static void loadBlockParameters(Model model, ModelSpec spec, Block block, BuiltinBlockFactory factory,
+            Path params, ModelSpec.Builtin b) throws InferenceException {
+        block.initialize(model.getNDManager(), DataType.FLOAT32, factory.inputShapes(b.role(), spec.inputs()));
         List<Shape> expected = new ArrayList<>();
         block.getParameters().forEach(p -> expected.add(p.getValue().getArray().getShape()));
         String problem;
