@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * One training step of the alignment classifier (methods.md §4): per pair a clip's video features with, half the
- * time, its own sound (label 1); a quarter, its own sound shifted circularly in time by 0.5 s to 3.5 s (label 0:
- * the same sounds, the wrong moments; circular so the window stays 4 s of the clip's own audio); a quarter, another
- * clip's sound (label 0). Each pair is then cut to a random crop of {@code crop} video steps. The sound is noised to a step {@code n} uniform in 0 … 999, as the sampler will show it;
- * the loss is binary cross-entropy on the logit.
+ * One training step of the alignment classifier (methods.md §4): each of the batch's clips' video features with the
+ * sound {@link AlignmentPairs} chooses (its own, shifted by 0.5 s to 3.5 s, or another clip's), cut to a random crop
+ * of {@code crop} video steps. The sound is noised to a step {@code n} uniform in 0 … 999, as the sampler will show
+ * it; the loss is binary cross-entropy on the logit.
  */
 final class ClassifierTraining {
 
@@ -37,6 +36,7 @@ final class ClassifierTraining {
         int size = bins * cropFrames;
         int cond = crop * c.videoChannels();
         int minShift = (int) Math.round(MIN_SHIFT_SECONDS * c.profile().melFramesPerSecond());
+        AlignmentPairs pairs = new AlignmentPairs(clips, minShift, frames);
         float[] x = new float[batch * size];
         float[] t = new float[batch];
         float[] video = new float[batch * cond];
@@ -44,17 +44,10 @@ final class ClassifierTraining {
         for (int b = 0; b < batch; b++) {
             int j = random.nextInt(clips.size());
             TrainingClip clip = clips.get(j);
-            double r = random.nextDouble();
-            float[] mel = clip.mel();
-            int shift = 0;
-            if (r < 0.5) {
-                label[b] = 1;
-            } else if (r < 0.75) {
-                shift = minShift + random.nextInt(frames - 2 * minShift + 1);
-            } else {
-                int other = random.nextInt(clips.size() - 1);
-                mel = clips.get(other >= j ? other + 1 : other).mel();
-            }
+            AlignmentPairs.Pair pair = pairs.draw(j, random);
+            float[] mel = clips.get(pair.sound()).mel();
+            int shift = pair.shift();
+            label[b] = pair.aligned() ? 1 : 0;
             int n = random.nextInt(NoiseSchedule.STEPS);
             t[b] = n;
             double a = Math.sqrt(schedule.alphaCumprod(n));

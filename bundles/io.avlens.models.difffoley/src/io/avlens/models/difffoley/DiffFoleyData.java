@@ -40,7 +40,9 @@ final class DiffFoleyData {
                 CavpFeatures f = cavp.features(cut);
                 VideoSpec v = config.profile().video();
                 clips.add(new TrainingClip(c.id(), scaled(cut.mel()), f.video(),
-                        Appearance.of(cut.frames(), config.steps(), v.height(), v.width(), config.appearanceSize())));
+                        Appearance.of(cut.frames(), config.steps(), v.height(), v.width(), config.appearanceSize()),
+                        AlignmentPairs.sounding(AvShapesData.sidecar(dir.resolve("media").resolve(c.id() + ".mp4")),
+                                config.melFrames() / config.profile().melFramesPerSecond())));
             }
         }
         if (clips.isEmpty()) {

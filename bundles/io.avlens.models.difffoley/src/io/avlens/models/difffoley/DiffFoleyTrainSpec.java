@@ -10,8 +10,10 @@ package io.avlens.models.difffoley;
  * @param denoiserSteps     the denoiser's Adam steps
  * @param classifierSteps   the classifier's Adam steps
  * @param batch             clips per batch
- * @param cropSteps         video steps of the random crop each training sample is cut to (the networks are
- *                          convolutional in time, so they train on 2 s crops, half the cost, and run on 4 s)
+ * @param cropSteps         video steps of the random crop each denoiser training sample is cut to (it is
+ *                          convolutional in time, so it trains on 2 s crops, half the cost, and runs on 4 s; the
+ *                          alignment classifier trains on whole 4 s windows, where a crop of another clip's
+ *                          sound would often hold no sound event and be no misaligned pair)
  * @param denoiserRate      the denoiser's peak learning rate
  * @param classifierRate    the classifier's peak learning rate
  * @param warmupSteps       linear warm-up of both

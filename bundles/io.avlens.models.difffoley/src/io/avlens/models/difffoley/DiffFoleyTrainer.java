@@ -79,8 +79,8 @@ public final class DiffFoleyTrainer {
             classified = run(model, new TrainingLoop("diff-foley-classifier", CLASSIFIER_COLUMNS,
                     spec.classifierSteps(), spec.seed(), spec.checkpointEvery(), spec.logEvery()),
                     outDir.resolve(CLASSIFIER_FOLDER), monitor,
-                    (m, adam, step) -> ClassifierTraining.step(m, adam, clips, spec.batch(), spec.cropSteps(), lr.at(step),
-                            new Random(spec.seed() * 1_000_003L + step + 7)));
+                    (m, adam, step) -> ClassifierTraining.step(m, adam, clips, spec.batch(), spec.config().steps(),
+                            lr.at(step), new Random(spec.seed() * 1_000_003L + step + 7)));
             AtomicFiles.write(classifierWeights, model::save);
             training.addProperty("classifierParameters", model.parameterCount());
         }

@@ -35,9 +35,11 @@ class DiffFoleyTrainerTest {
             float[] video = new float[32 * 64];
             float[] mel = new float[64 * 256];
             java.util.Arrays.fill(mel, -1f);
+            boolean sounding = false;
             for (int s = 0; s < 32; s++) {
                 boolean hit = random.nextDouble() < 0.2;
                 video[s * 64] = hit ? 1 : 0;
+                sounding |= hit;
                 for (int k = 1; k < 64; k++) {
                     video[s * 64 + k] = (float) random.nextGaussian() * 0.05f;
                 }
@@ -54,7 +56,7 @@ class DiffFoleyTrainerTest {
             for (int s = 0; s < 32; s++) {
                 java.util.Arrays.fill(look, s * 6 * side * side, (s * 6 + 3) * side * side, video[s * 64] > 0 ? 0.5f : 0f);
             }
-            clips.add(new TrainingClip("c" + c, mel, video, look));
+            clips.add(new TrainingClip("c" + c, mel, video, look, sounding));
         }
         return clips;
     }
