@@ -29,7 +29,12 @@ public class JudgeSamples {
                 Path f = Path.of(a[i]);
                 for (GeneratedSample g : GeneratedSample.list(f)) {
                     Path c = byName.get(Path.of(g.clip()).getFileName().toString());
-                    if (c != null) scores.add(ev.sample(c, f, g));
+                    if (c != null) {
+                        // grouped by folder, so a folder of per-clip seeds (GenerateSamples +SEED) is one row
+                        SoundScore v = ev.sample(c, f, g);
+                        scores.add(new SoundScore(v.clip(), f.getFileName().toString(), v.aligned(), v.onsets(),
+                                v.syncOffset(), v.materialRight(), v.embedding()));
+                    }
                 }
             }
         }
