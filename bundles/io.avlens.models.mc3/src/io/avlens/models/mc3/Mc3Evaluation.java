@@ -17,8 +17,10 @@ import java.util.List;
 /**
  * The figures MC3-small is judged by, on a folder of AV-Shapes clips: cross-modal retrieval in all six directions
  * (relevance: the same clip; Recall@1/5/10 and median rank over the whole gallery) and sounding-action discovery
- * (clips ranked by the consensus {@code min(sim(l,a), sim(l,v))}, average precision against
- * {@link AvShapesLabels#SOUNDING_ACTION}, with the positive share, i.e. the AP of a random ranking, beside it).
+ * (clips ranked by the consensus with the anchor the model was trained with, {@link Mc3Descriptor#anchor}, e.g.
+ * {@code min(sim(l,a), sim(l,v))} for the text; average precision against {@link AvShapesLabels#SOUNDING_ACTION},
+ * with the positive share, i.e. the AP of a random ranking, beside it, and the AP of every anchor's consensus in
+ * {@code apConsensusByAnchor}, so models trained with different anchors compare on the same ranking).
  * A plain-Java harness (until {@code avlens eval --task retrieval|discovery} exists):
  * {@code java -cp … io.avlens.models.mc3.Mc3Evaluation --model mc3-small.json --data DIR [--split test]
  * [--threads N]} prints one JSON object. Stateless.
@@ -30,9 +32,18 @@ public final class Mc3Evaluation {
     private Mc3Evaluation() {
     }
 
-    /** The figures of {@code embedder} on the clips of {@code files} (media files of one data folder). */
+    /** The figures of {@code embedder}, with the text anchor, on the clips of {@code files}. */
     public static JsonObject evaluate(Mc3Embedder embedder, Path dir, List<Path> files) throws IOException,
             InferenceException {
+        return evaluate(embedder, Mc3Loss.Anchor.TEXT, dir, files);
+    }
+
+    /**
+     * The figures of {@code embedder} on the clips of {@code files} (media files of one data folder), discovery
+     * ranked by the consensus with {@code anchor} (the model's, {@link Mc3Descriptor#anchor}).
+     */
+    public static JsonObject evaluate(Mc3Embedder embedder, Mc3Loss.Anchor anchor, Path dir, List<Path> files)
+            throws IOException, InferenceException {
         List<Mc3Clip> clips = Mc3FamilyTrainer.load(dir, files, embedder.config(), TrainingMonitor.NONE);
         int n = clips.size();
         float[][][] z = new float[3][n][];
@@ -54,7 +65,7 @@ public final class Mc3Evaluation {
         }
         out.add("retrieval", retrieval);
         boolean[] sounding = new boolean[n];
-        double[] consensus = new double[n];
+        double[][] byAnchor = new double[Mc3Loss.Anchor.values().length][n];
         double[] al = new double[n];
         double[] av = new double[n];
         for (int i = 0; i < n; i++) {
@@ -62,13 +73,22 @@ public final class Mc3Evaluation {
                     .get(AvShapesLabels.SOUNDING_ACTION));
             al[i] = Mc3Embedder.similarity(z[0][i], z[2][i]);
             av[i] = Mc3Embedder.similarity(z[0][i], z[1][i]);
-            consensus[i] = Math.min(al[i], Mc3Embedder.similarity(z[1][i], z[2][i]));
+            double vl = Mc3Embedder.similarity(z[1][i], z[2][i]);
+            for (Mc3Loss.Anchor a : Mc3Loss.Anchor.values()) {
+                byAnchor[a.ordinal()][i] = a.consensus(av[i], al[i], vl);
+            }
         }
         JsonObject discovery = new JsonObject();
         discovery.addProperty("n", n);
         discovery.addProperty("positives", (int) Math.round(Ranking.positiveShare(sounding) * n));
         discovery.addProperty("positiveShare", Ranking.positiveShare(sounding));
-        discovery.addProperty("apConsensus", Ranking.averagePrecision(consensus, sounding));
+        discovery.addProperty("anchor", anchor.modality());
+        discovery.addProperty("apConsensus", Ranking.averagePrecision(byAnchor[anchor.ordinal()], sounding));
+        JsonObject anchors = new JsonObject();
+        for (Mc3Loss.Anchor a : Mc3Loss.Anchor.values()) {
+            anchors.addProperty(a.modality(), Ranking.averagePrecision(byAnchor[a.ordinal()], sounding));
+        }
+        discovery.add("apConsensusByAnchor", anchors);
         discovery.addProperty("apSimAudioText", Ranking.averagePrecision(al, sounding));
         discovery.addProperty("apSimAudioVideo", Ranking.averagePrecision(av, sounding));
         out.add("discovery", discovery);
@@ -128,12 +148,20 @@ public final class Mc3Evaluation {
             System.exit(2);
         }
         Path dir = Path.of(data);
+        Mc3Loss.Anchor anchor;
+        try {
+            anchor = Mc3Descriptor.anchor(io.avlens.inference.descriptor.ModelDescriptors.read(Path.of(model)));
+        } catch (InferenceException | IllegalArgumentException e) {
+            System.err.println(model + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         try (Mc3Embedder embedder = Mc3Embedder.open(Path.of(model), threads)) {
             List<Path> files = DenseAvData.clips(dir);
             if (split != null) {
                 files = TrainSplit.select(dir, files, split);
             }
-            JsonObject o = evaluate(embedder, dir, new ArrayList<>(files));
+            JsonObject o = evaluate(embedder, anchor, dir, new ArrayList<>(files));
             o.addProperty("model", model);
             o.addProperty("data", data);
             o.addProperty("split", split == null ? "all" : split);
