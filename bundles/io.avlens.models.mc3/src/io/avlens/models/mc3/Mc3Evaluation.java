@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import io.avlens.analysis.embedding.AvShapesLabels;
 import io.avlens.analysis.embedding.Ranking;
 import io.avlens.inference.InferenceException;
+import io.avlens.inference.descriptor.ModelDescriptors;
 import io.avlens.models.denseav.DenseAvData;
 import io.avlens.models.denseav.TrainSplit;
 import io.avlens.models.training.TrainingMonitor;
@@ -95,6 +96,25 @@ public final class Mc3Evaluation {
         return out;
     }
 
+    /**
+     * The figures of the weights of {@code descriptor}, discovery ranked by the consensus with the anchor they were
+     * trained with ({@link Mc3Descriptor#anchor}; the text for weights that name none).
+     *
+     * @throws InferenceException naming the file when the descriptor, its anchor or the weights cannot be used
+     */
+    public static JsonObject evaluate(Path descriptor, Path dir, List<Path> files, int threads) throws IOException,
+            InferenceException {
+        Mc3Loss.Anchor anchor;
+        try {
+            anchor = Mc3Descriptor.anchor(ModelDescriptors.read(descriptor));
+        } catch (IllegalArgumentException e) {
+            throw new InferenceException(descriptor + ": " + e.getMessage(), e);
+        }
+        try (Mc3Embedder embedder = Mc3Embedder.open(descriptor, threads)) {
+            return evaluate(embedder, anchor, dir, files);
+        }
+    }
+
     /** Recall@1/5/10 and median rank (1-based) of each query's own item among all gallery items. */
     static JsonObject retrieval(float[][] queries, float[][] gallery) {
         int n = queries.length;
@@ -148,20 +168,12 @@ public final class Mc3Evaluation {
             System.exit(2);
         }
         Path dir = Path.of(data);
-        Mc3Loss.Anchor anchor;
         try {
-            anchor = Mc3Descriptor.anchor(io.avlens.inference.descriptor.ModelDescriptors.read(Path.of(model)));
-        } catch (InferenceException | IllegalArgumentException e) {
-            System.err.println(model + ": " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        try (Mc3Embedder embedder = Mc3Embedder.open(Path.of(model), threads)) {
             List<Path> files = DenseAvData.clips(dir);
             if (split != null) {
                 files = TrainSplit.select(dir, files, split);
             }
-            JsonObject o = evaluate(embedder, anchor, dir, new ArrayList<>(files));
+            JsonObject o = evaluate(Path.of(model), dir, new ArrayList<>(files), threads);
             o.addProperty("model", model);
             o.addProperty("data", data);
             o.addProperty("split", split == null ? "all" : split);

@@ -9,9 +9,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.avlens.analysis.embedding.ClipEmbedding;
+import io.avlens.analysis.embedding.EmbeddingTable;
 import io.avlens.inference.descriptor.ModelDescriptors;
+import io.avlens.models.embedding.EmbeddingGather;
 import io.avlens.lib.djl.DjlSetup;
+import io.avlens.models.internal.ShippedModels;
 import io.avlens.models.mc3.Mc3Descriptor;
+import io.avlens.models.mc3.Mc3Evaluation;
+import io.avlens.models.mc3.Mc3ShippedModel;
 import io.avlens.models.mc3.Mc3FamilyTrainer;
 import io.avlens.models.mc3.Mc3Loss;
 import io.avlens.models.mc3.Mc3Trainer;
@@ -19,8 +25,12 @@ import io.avlens.models.mc3.Mc3TrainSpec;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingResult;
+import io.avlens.runner.task.DatasetInput;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,5 +108,57 @@ class Mc3AnchorTest {
         assertThat(Mc3Descriptor.anchor(Mc3Descriptor.descriptor(Mc3TrainerTest.tiny(), "w.params",
                 "0".repeat(64))))
                 .isEqualTo(Mc3Loss.Anchor.TEXT);
+    }
+
+    /**
+     * The evaluation ranks discovery by the anchor the descriptor names: the shipped weights (none named) by the
+     * text, the same weights under a descriptor naming the audio anchor by the audio; both print every anchor's AP.
+     */
+    @Test
+    void theEvaluationRanksByTheDescriptorsAnchor() throws Exception {
+        Path media = Files.createDirectories(dir.resolve("data/media"));
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String id = String.format("clip-%05d", i);
+            for (String ext : new String[] {".mp4", ".json"}) {
+                try (InputStream in = getClass().getResourceAsStream("/resources/avshapes-mc3/" + id + ext)) {
+                    Files.copy(in, media.resolve(id + ext));
+                }
+            }
+            files.add(media.resolve(id + ".mp4"));
+        }
+        Path shipped = new ShippedModels(List.of(new Mc3ShippedModel())).install(dir.resolve("models")).get(0)
+                .descriptor();
+        JsonObject text = Mc3Evaluation.evaluate(shipped, dir.resolve("data"), files, 1)
+                .getAsJsonObject("discovery");
+        String json = Files.readString(shipped);
+        String noted = json.replace("\"notes\": {", "\"notes\": {\"consensusAnchor\": \"audio\",");
+        assertThat(noted).isNotEqualTo(json);
+        Path audioDescriptor = Files.writeString(shipped.resolveSibling("audio-anchor.json"), noted);
+        JsonObject audio = Mc3Evaluation.evaluate(audioDescriptor, dir.resolve("data"), files, 1)
+                .getAsJsonObject("discovery");
+        assertThat(text.get("anchor").getAsString()).isEqualTo("text");
+        assertThat(audio.get("anchor").getAsString()).isEqualTo("audio");
+        assertThat(text.get("positives").getAsInt()).isBetween(1, 7);
+        JsonObject byAnchor = text.getAsJsonObject("apConsensusByAnchor");
+        assertThat(audio.getAsJsonObject("apConsensusByAnchor")).isEqualTo(byAnchor);
+        assertThat(text.get("apConsensus").getAsDouble()).isEqualTo(byAnchor.get("text").getAsDouble());
+        assertThat(audio.get("apConsensus").getAsDouble()).isEqualTo(byAnchor.get("audio").getAsDouble());
+    }
+
+    /** The clips' embeddings name the anchor (here the video), and the table gathered from them ranks by it. */
+    @Test
+    void theGatheredTableKeepsTheClipsAnchor() throws Exception {
+        List<DatasetInput.DatasetClip> clips = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Path folder = Files.createDirectories(dir.resolve("c" + i));
+            new ClipEmbedding(List.of("audio", "video", "text"), new float[] {1, 0, 1, i, 0, 1}, "video").write(folder);
+            clips.add(new DatasetInput.DatasetClip("c" + i, null, "test", Map.of(), true, folder, List.of(), Map.of()));
+        }
+        EmbeddingTable table = EmbeddingGather.gather("m", clips);
+        // clip 1: a (1, 0), v (1, 1), l (0, 1): the video's consensus min(0.707, 0.707), the text's min(0, 0.707)
+        assertThat(table.consensusAnchor()).isEqualTo("video");
+        assertThat(table.consensus(table.consensusAnchor())[1]).isCloseTo(0.7071068f, within(1e-6f));
+        assertThat(table.consensus("text")[1]).isCloseTo(0f, within(1e-6f));
     }
 }
