@@ -13,10 +13,11 @@ import io.avlens.analysis.embedding.EmbeddingTable;
 import io.avlens.cli.command.CommandException;
 
 /**
- * The folder {@code avlens embed --out E/} writes: the table ({@link EmbeddingFiles}), {@code consensus.npy} anchored on the
- * model's anchor ({@link EmbeddingTable#consensusAnchor()}), {@code items.parquet} ({@link ItemsParquet}) and the TensorBoard-projector export. Each file is
- * written atomically and {@code embeddings.json} last (an older one is removed first), so a folder holding the
- * JSON always holds a complete table of one run.
+ * The folder {@code avlens embed --out E/} writes: the table ({@link EmbeddingFiles}), {@code consensus.npy}
+ * anchored on the model's anchor ({@link EmbeddingTable#consensusAnchor()}), {@code items.parquet}
+ * ({@link ItemsParquet}) and the TensorBoard-projector export. Each file is written atomically and
+ * {@code embeddings.json} last (an older one is removed first), so a folder holding the JSON always holds a complete
+ * table of one run.
  */
 final class EmbeddingOutput {
 

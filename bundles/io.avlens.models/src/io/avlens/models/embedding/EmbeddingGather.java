@@ -14,8 +14,8 @@ import io.avlens.runner.task.TaskException;
 
 /**
  * Collects the {@link ClipEmbedding}s that an {@code embed} run wrote per clip into one {@link EmbeddingTable},
- * in run order, clips that failed left out, with the first clip's consensus anchor (one model wrote them all). A clip's narration travels among its labels under
- * {@value #NARRATION} and becomes the item's narration. Stateless.
+ * in run order, clips that failed left out, with the first clip's consensus anchor (one model wrote them all). A
+ * clip's narration travels among its labels under {@value #NARRATION} and becomes the item's narration. Stateless.
  */
 public final class EmbeddingGather {
 
