@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * The request of {@code avlens train --family mc3 --data DIR --out OUT --steps N --seed S --consensus W [--batch B]
- * [--mu MU --margin M]}, run from a plain classpath (tools/mc3/classpath.sh) without the product:
- * {@code java -cp "$CP" tools/mc3/Train.java DIR OUT STEPS SEED CONSENSUS [BATCH [MU MARGIN]]}. Progress every logged
+ * [--mu MU --margin M [--width S --anchor audio|video|text]]}, run from a plain classpath (tools/mc3/classpath.sh)
+ * without the product: {@code java -cp "$CP" tools/mc3/Train.java DIR OUT STEPS SEED CONSENSUS [BATCH [MU MARGIN
+ * [WIDTH ANCHOR]]]}. Progress every logged
  * row on stderr.
  */
 public class Train {
@@ -20,6 +21,10 @@ public class Train {
         if (a.length > 7) {
             options.put("mu", Double.parseDouble(a[6]));
             options.put("margin", Double.parseDouble(a[7]));
+        }
+        if (a.length > 9) {
+            options.put("width", Double.parseDouble(a[8]));
+            options.put("anchor", Mc3FamilyTrainer.ANCHOR.parse(a[9]));
         }
         TrainRequest request = new TrainRequest(Path.of(a[0]), Path.of(a[1]), Integer.parseInt(a[2]),
                 Long.parseLong(a[3]), TrainRequest.DEFAULT_CHECKPOINT_EVERY, options);

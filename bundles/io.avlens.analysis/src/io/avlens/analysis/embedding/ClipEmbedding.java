@@ -23,10 +23,12 @@ import io.avlens.core.tensor.NpyArray;
  * output folder ({@code embedding.npy} float32 [M, D], {@code embedding.json} {"modalities": [..], "dimension": D}),
  * and what {@code avlens embed} gathers into an {@link EmbeddingTable}.
  *
- * @param modalities the modality names in row order
- * @param values     [M, D] row-major
+ * @param modalities      the modality names in row order
+ * @param values          [M, D] row-major
+ * @param consensusAnchor the modality the model's consensus is anchored on ({@code embedding.json}'s
+ *                        {@code consensusAnchor}), or null when the model names none
  */
-public record ClipEmbedding(List<String> modalities, float[] values) {
+public record ClipEmbedding(List<String> modalities, float[] values, String consensusAnchor) {
 
     public static final String VECTORS = "embedding.npy";
     public static final String DESCRIPTION = "embedding.json";
@@ -37,6 +39,15 @@ public record ClipEmbedding(List<String> modalities, float[] values) {
             throw new IllegalArgumentException(values.length + " values do not split into " + modalities.size()
                     + " modality vectors");
         }
+        if (consensusAnchor != null && !modalities.contains(consensusAnchor)) {
+            throw new IllegalArgumentException("the consensus anchor '" + consensusAnchor + "' is not one of "
+                    + modalities);
+        }
+    }
+
+    /** An embedding of a model that names no consensus anchor. */
+    public ClipEmbedding(List<String> modalities, float[] values) {
+        this(modalities, values, null);
     }
 
     public int dimension() {
@@ -51,6 +62,9 @@ public record ClipEmbedding(List<String> modalities, float[] values) {
         modalities.forEach(names::add);
         json.add("modalities", names);
         json.addProperty("dimension", dimension());
+        if (consensusAnchor != null) {
+            json.addProperty("consensusAnchor", consensusAnchor);
+        }
         byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(folder.resolve(DESCRIPTION), out -> out.write(bytes));
     }
@@ -59,8 +73,11 @@ public record ClipEmbedding(List<String> modalities, float[] values) {
     public static ClipEmbedding read(Path folder) throws IOException {
         Path description = folder.resolve(DESCRIPTION);
         List<String> modalities = new ArrayList<>();
+        String anchor;
         try {
             JsonElement e = JsonParser.parseString(Files.readString(description, StandardCharsets.UTF_8));
+            JsonElement a = e.getAsJsonObject().get("consensusAnchor");
+            anchor = a == null || a.isJsonNull() ? null : a.getAsString();
             for (JsonElement m : e.getAsJsonObject().getAsJsonArray("modalities")) {
                 modalities.add(m.getAsString());
             }
@@ -72,6 +89,10 @@ public record ClipEmbedding(List<String> modalities, float[] values) {
             throw new IOException(folder.resolve(VECTORS) + ": shape " + java.util.Arrays.toString(array.shape())
                     + " is not [" + modalities.size() + ", D] for " + modalities);
         }
-        return new ClipEmbedding(modalities, array.toFloatTensor().toArray());
+        try {
+            return new ClipEmbedding(modalities, array.toFloatTensor().toArray(), anchor);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(description + ": " + e.getMessage(), e);
+        }
     }
 }

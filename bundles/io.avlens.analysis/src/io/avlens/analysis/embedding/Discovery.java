@@ -8,13 +8,14 @@ import java.util.Map;
 /**
  * MC3's discovery claim, measured ({@code methods.md} §3): rank the items by consensus and compute the average
  * precision of a binary label (by default {@link AvShapesLabels#SOUNDING_ACTION}), beside the share of positives
- * (a random ranking's AP) and beside ranking by each single pair's cosine similarity. Without a {@code text}
- * modality there is no consensus: a two-modality table (CAVP's audio and video) is ranked by its one pair's
+ * (a random ranking's AP) and beside ranking by each single pair's cosine similarity. The consensus is anchored on
+ * the table's {@link EmbeddingTable#consensusAnchor()}: the modality the model was trained with, else the text.
+ * Without an anchor there is no consensus: a two-modality table (CAVP's audio and video) is ranked by its one pair's
  * similarity, and says so in {@link Scores#rankedBy()}. Stateless.
  */
 public final class Discovery {
 
-    /** The anchor modality of MC3's consensus. */
+    /** The default anchor modality of MC3's consensus (models that name none). */
     public static final String TEXT = "text";
 
     private Discovery() {
@@ -27,7 +28,7 @@ public final class Discovery {
      * @param n             items scored (those with the label {@code true} or {@code false})
      * @param positives     items with the label {@code true}
      * @param positiveShare {@code positives / n}, the expected AP of a random ranking
-     * @param rankedBy      {@code consensus(text)} or the pair used, e.g. {@code audio-video}
+     * @param rankedBy      {@code consensus(text)} (the anchor in brackets) or the pair used, e.g. {@code audio-video}
      * @param ap            AP of that ranking (ties pessimistic)
      * @param pairs         AP of ranking by each pair's cosine similarity, by pair name ({@code audio-video}…)
      */
@@ -72,13 +73,14 @@ public final class Discovery {
         }
         String rankedBy;
         double ap;
-        if (modalities.contains(TEXT)) {
-            float[] c = table.consensus(TEXT);
+        String anchor = table.consensusAnchor();
+        if (anchor != null) {
+            float[] c = table.consensus(anchor);
             double[] s = new double[rows.size()];
             for (int r = 0; r < s.length; r++) {
                 s[r] = c[rows.get(r)];
             }
-            rankedBy = "consensus(" + TEXT + ")";
+            rankedBy = "consensus(" + anchor + ")";
             ap = Ranking.averagePrecision(s, relevant);
         } else if (modalities.size() == 2) {
             rankedBy = pairName(modalities.get(0), modalities.get(1));

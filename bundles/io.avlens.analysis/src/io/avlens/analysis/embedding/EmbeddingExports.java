@@ -54,19 +54,21 @@ public final class EmbeddingExports {
             }
             items.add(new EmbeddingItem(item.id(), item.media(), item.split(), item.narration(), labels));
         }
-        return new EmbeddingTable(table.model(), m, table.dimension(), table.values(), items);
+        return new EmbeddingTable(table.model(), m, table.dimension(), table.values(), items, table.namedAnchor());
     }
 
     /**
-     * Writes {@code consensus.npy} (anchor {@code text}) when the table has a text modality and another one.
+     * Writes {@code consensus.npy} (anchored on the table's {@link EmbeddingTable#consensusAnchor()}: the model's
+     * own anchor, else the text) when the table has that anchor and another modality.
      *
      * @return whether it was written
      */
     public static boolean writeConsensus(Path dir, EmbeddingTable table) throws IOException {
-        if (!table.modalities().contains(Discovery.TEXT) || table.modalities().size() < 2) {
+        String anchor = table.consensusAnchor();
+        if (anchor == null || table.modalities().size() < 2) {
             return false;
         }
-        float[] c = table.consensus(Discovery.TEXT);
+        float[] c = table.consensus(anchor);
         Npy.write(dir.resolve(CONSENSUS), FloatTensor.wrap(new int[] {c.length}, c));
         return true;
     }

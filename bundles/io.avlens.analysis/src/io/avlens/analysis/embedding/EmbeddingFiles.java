@@ -37,6 +37,8 @@ public final class EmbeddingFiles {
     public static final String VECTORS = "embeddings.npy";
     public static final String DESCRIPTION = "embeddings.json";
     public static final String ITEMS = "items.csv";
+    /** The field of {@code embeddings.json} naming the model's consensus anchor, when the model names one. */
+    public static final String CONSENSUS_ANCHOR = "consensusAnchor";
     static final int FORMAT = 1;
     private static final List<String> FIXED_COLUMNS = List.of("id", "media", "split", "narration");
 
@@ -80,6 +82,9 @@ public final class EmbeddingFiles {
         json.add("modalities", modalities);
         json.addProperty("dimension", table.dimension());
         json.addProperty("count", table.size());
+        if (table.namedAnchor() != null) {
+            json.addProperty(CONSENSUS_ANCHOR, table.namedAnchor());
+        }
         if (extra != null) {
             for (Map.Entry<String, JsonElement> e : extra.entrySet()) {
                 if (!json.has(e.getKey())) {
@@ -119,7 +124,9 @@ public final class EmbeddingFiles {
         String model;
         List<String> modalities = new ArrayList<>();
         int dimension;
+        String anchor;
         try {
+            anchor = json.has(CONSENSUS_ANCHOR) ? json.get(CONSENSUS_ANCHOR).getAsString() : null;
             model = json.get("model").getAsString();
             for (JsonElement m : json.getAsJsonArray("modalities")) {
                 modalities.add(m.getAsString());
@@ -142,7 +149,7 @@ public final class EmbeddingFiles {
                     + " rows of " + VECTORS);
         }
         try {
-            return new EmbeddingTable(model, modalities, dimension, values, items);
+            return new EmbeddingTable(model, modalities, dimension, values, items, anchor);
         } catch (IllegalArgumentException e) {
             throw new IOException(dir + ": " + e.getMessage(), e);
         }

@@ -14,6 +14,7 @@ public final class EmbeddingTable {
     private final int dimension;
     private final float[] values;
     private final List<EmbeddingItem> items;
+    private final String anchor;
 
     /**
      * @param model      the id of the model that computed the vectors
@@ -24,6 +25,18 @@ public final class EmbeddingTable {
      */
     public EmbeddingTable(String model, List<String> modalities, int dimension, float[] values,
             List<EmbeddingItem> items) {
+        this(model, modalities, dimension, values, items, null);
+    }
+
+    /**
+     * A table whose model names its consensus anchor (MC3 trained with another anchor than the text).
+     *
+     * @param anchor the modality the model's consensus is anchored on, one of {@code modalities}; null: the
+     *               default ({@value #DEFAULT_ANCHOR} when the table has it)
+     * @see #consensusAnchor()
+     */
+    public EmbeddingTable(String model, List<String> modalities, int dimension, float[] values,
+            List<EmbeddingItem> items, String anchor) {
         this.model = Objects.requireNonNull(model, "model");
         this.modalities = List.copyOf(modalities);
         if (this.modalities.isEmpty() || dimension <= 0) {
@@ -40,6 +53,30 @@ public final class EmbeddingTable {
                     * this.modalities.size() * dimension + " values, got " + values.length);
         }
         this.values = values;
+        if (anchor != null && !this.modalities.contains(anchor)) {
+            throw new IllegalArgumentException("the consensus anchor '" + anchor + "' is not one of the modalities "
+                    + this.modalities);
+        }
+        this.anchor = anchor;
+    }
+
+    /** The consensus anchor of models that do not name one (MC3's shipped weights): the text. */
+    public static final String DEFAULT_ANCHOR = "text";
+
+    /**
+     * The modality the model's consensus is anchored on: the one it was trained with when the model names it, else
+     * {@value #DEFAULT_ANCHOR} when the table has it, else null (no consensus).
+     */
+    public String consensusAnchor() {
+        if (anchor != null) {
+            return anchor;
+        }
+        return modalities.contains(DEFAULT_ANCHOR) && modalities.size() > 1 ? DEFAULT_ANCHOR : null;
+    }
+
+    /** The anchor the model named, or null (then {@link #consensusAnchor()} is the default). */
+    public String namedAnchor() {
+        return anchor;
     }
 
     public String model() {

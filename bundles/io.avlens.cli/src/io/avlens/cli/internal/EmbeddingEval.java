@@ -96,7 +96,7 @@ final class EmbeddingEval {
             JsonObject pairs = new JsonObject();
             d.pairs().forEach((k, v) -> pairs.addProperty(k, ModelTasks.number(v)));
             json.add("pairs", pairs);
-            if (!table.modalities().contains(Discovery.TEXT)) {
+            if (table.consensusAnchor() == null) {
                 json.addProperty("note", "the table has no text modality, so no consensus: ranked by the "
                         + d.rankedBy() + " similarity");
             }

@@ -7,17 +7,17 @@ import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
 
-import io.avlens.analysis.embedding.Discovery;
 import io.avlens.analysis.embedding.EmbeddingExports;
 import io.avlens.analysis.embedding.EmbeddingFiles;
 import io.avlens.analysis.embedding.EmbeddingTable;
 import io.avlens.cli.command.CommandException;
 
 /**
- * The folder {@code avlens embed --out E/} writes: the table ({@link EmbeddingFiles}), {@code consensus.npy} with a
- * text modality, {@code items.parquet} ({@link ItemsParquet}) and the TensorBoard-projector export. Each file is
- * written atomically and {@code embeddings.json} last (an older one is removed first), so a folder holding the
- * JSON always holds a complete table of one run.
+ * The folder {@code avlens embed --out E/} writes: the table ({@link EmbeddingFiles}), {@code consensus.npy}
+ * anchored on the model's anchor ({@link EmbeddingTable#consensusAnchor()}), {@code items.parquet}
+ * ({@link ItemsParquet}) and the TensorBoard-projector export. Each file is written atomically and
+ * {@code embeddings.json} last (an older one is removed first), so a folder holding the JSON always holds a complete
+ * table of one run.
  */
 final class EmbeddingOutput {
 
@@ -55,7 +55,7 @@ final class EmbeddingOutput {
         EmbeddingExports.writeProjector(out, withPairs);
         float[] consensus = null;
         if (EmbeddingExports.writeConsensus(out, withPairs)) {
-            consensus = withPairs.consensus(Discovery.TEXT);
+            consensus = withPairs.consensus(withPairs.consensusAnchor());
         } else {
             Files.deleteIfExists(out.resolve(EmbeddingExports.CONSENSUS));
         }

@@ -104,7 +104,7 @@ public class TrainCommand implements CliCommand {
     }
 
     private static String describe(TrainOption o) {
-        return o.description() + ", " + o.format(o.min()) + "-" + o.format(o.max()) + " (default "
+        return o.description() + ", " + o.range() + " (default "
                 + o.formattedDefault() + ")";
     }
 

@@ -23,6 +23,9 @@ public final class Mc3Descriptor {
     /** The model id of the weights {@link Mc3Trainer} writes. */
     public static final String MODEL_ID = "mc3-small";
 
+    /** The {@code training} field naming the consensus's anchor modality (absent before it was an option: text). */
+    public static final String CONSENSUS_ANCHOR = "consensusAnchor";
+
     private static final Map<String, String> MEANINGS = Map.of(
             "frames", "RGB in [0,1] (FrameReader at the profile); cut or padded to the 4 s window",
             "mel", "log-mel in [0,1] (LogMelSpectrogram at the profile), mel band first; cut or padded to the window",
@@ -44,6 +47,27 @@ public final class Mc3Descriptor {
     }
 
     private Mc3Descriptor() {
+    }
+
+    /**
+     * The consensus anchor {@code d} was trained with: its note {@value #CONSENSUS_ANCHOR} (which trained
+     * descriptors carry beside the same field of their {@code training} block), {@link Mc3Loss.Anchor#TEXT} when
+     * it has none (weights trained before the anchor was an option).
+     *
+     * @throws IllegalArgumentException naming the value when the note is not an anchor
+     */
+    public static Mc3Loss.Anchor anchor(ModelDescriptor d) {
+        String a = d.notes().get(CONSENSUS_ANCHOR);
+        return a == null ? Mc3Loss.Anchor.TEXT : Mc3Loss.Anchor.of(a);
+    }
+
+    /** The descriptor of weights trained with consensus anchor {@code anchor}, recorded among its notes. */
+    public static ModelDescriptor descriptor(Mc3Config c, String weights, String sha256, Mc3Loss.Anchor anchor) {
+        ModelDescriptor d = descriptor(c, weights, sha256);
+        Map<String, String> notes = new java.util.TreeMap<>(d.notes());
+        notes.put(CONSENSUS_ANCHOR, anchor.modality());
+        return new ModelDescriptor(d.id(), d.family(), d.source(), d.weights(), d.sha256(), d.profile(),
+                d.modalities(), d.inputs(), d.outputs(), notes, d.padShort());
     }
 
     /** The descriptor of weights of these sizes ({@code weights} relative to the descriptor). */
@@ -86,13 +110,17 @@ public final class Mc3Descriptor {
         t.addProperty("consensusMu", spec.consensus().mu());
         t.addProperty("consensusScale", spec.consensus().scale());
         t.addProperty("consensusMargin", spec.consensus().margin());
+        t.addProperty(CONSENSUS_ANCHOR, spec.consensus().anchor().modality());
         t.addProperty("temperature", temperature);
         return t;
     }
 
     /** The descriptor JSON of trained weights, with the provenance fields. */
     static String json(Mc3Config config, Path weights, long parameters, JsonObject training) throws IOException {
-        ModelDescriptor d = descriptor(config, weights.getFileName().toString(), DenseAvDescriptor.sha256(weights));
+        Mc3Loss.Anchor anchor = training.has(CONSENSUS_ANCHOR)
+                ? Mc3Loss.Anchor.of(training.get(CONSENSUS_ANCHOR).getAsString()) : Mc3Loss.Anchor.TEXT;
+        ModelDescriptor d = descriptor(config, weights.getFileName().toString(), DenseAvDescriptor.sha256(weights),
+                anchor);
         JsonObject o = TrainedDescriptors.json(d, MEANINGS, parameters);
         o.addProperty("dimension", config.dimension());
         o.addProperty("textBuckets", config.buckets());

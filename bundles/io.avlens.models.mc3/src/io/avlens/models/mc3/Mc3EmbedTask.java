@@ -26,7 +26,9 @@ import org.osgi.service.component.annotations.Component;
  * the empty text (the same vector for every such clip, not the zero vector, which has no cosine); its metric
  * {@code narrated} is then 0. The sidecar is among {@link #inputs}, so an edited narration gives a new result.
  * Metrics: the three pairwise cosines {@code simAudioVideo}, {@code simAudioText}, {@code simVideoText}, the
- * consensus {@code min(simAudioText, simVideoText)} (anchor: the text), {@code windows} and {@code narrated}.
+ * consensus with the anchor the model was trained with ({@link Mc3Descriptor#anchor}; the text, e.g.
+ * {@code min(simAudioText, simVideoText)}, for weights that name none), {@code windows} and {@code narrated}. The
+ * anchor is written into the clip's {@code embedding.json}, so the gathered table ranks and colours by it.
  * Stateless.
  */
 @Component(service = ClipTask.class)
@@ -47,7 +49,7 @@ public final class Mc3EmbedTask implements ClipTask {
 
     @Override
     public String version() {
-        return "mc3-embed-1";
+        return "mc3-embed-2";
     }
 
     @Override
@@ -79,10 +81,15 @@ public final class Mc3EmbedTask implements ClipTask {
             throw new OperationCanceledException();
         }
         ClipEmbedding embedding;
+        Mc3Loss.Anchor anchor;
         try {
-            embedding = new Mc3Embedder(input.parts().single(), config).embed(clip);
+            anchor = Mc3Descriptor.anchor(input.descriptor());
+            ClipEmbedding e = new Mc3Embedder(input.parts().single(), config).embed(clip);
+            embedding = new ClipEmbedding(e.modalities(), e.values(), anchor.modality());
         } catch (InferenceException e) {
             throw new TaskException(media + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new TaskException("model " + input.descriptor().id() + ": " + e.getMessage(), e);
         }
         Path out = input.outputFolder();
         try {
@@ -100,7 +107,8 @@ public final class Mc3EmbedTask implements ClipTask {
         metrics.put("simAudioVideo", Mc3Embedder.similarity(a, vid));
         metrics.put("simAudioText", Mc3Embedder.similarity(a, l));
         metrics.put("simVideoText", Mc3Embedder.similarity(vid, l));
-        metrics.put("consensus", Math.min(metrics.get("simAudioText"), metrics.get("simVideoText")));
+        metrics.put("consensus", anchor.consensus(metrics.get("simAudioVideo"), metrics.get("simAudioText"),
+                metrics.get("simVideoText")));
         metrics.put("windows", (double) Math.max(1, (clip.steps() + config.steps() - 1) / config.steps()));
         metrics.put("narrated", clip.narration().isBlank() ? 0.0 : 1.0);
         List<TaskArtifact> artifacts = List.of(

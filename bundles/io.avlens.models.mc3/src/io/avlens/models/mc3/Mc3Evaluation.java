@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import io.avlens.analysis.embedding.AvShapesLabels;
 import io.avlens.analysis.embedding.Ranking;
 import io.avlens.inference.InferenceException;
+import io.avlens.inference.descriptor.ModelDescriptors;
 import io.avlens.models.denseav.DenseAvData;
 import io.avlens.models.denseav.TrainSplit;
 import io.avlens.models.training.TrainingMonitor;
@@ -17,8 +18,10 @@ import java.util.List;
 /**
  * The figures MC3-small is judged by, on a folder of AV-Shapes clips: cross-modal retrieval in all six directions
  * (relevance: the same clip; Recall@1/5/10 and median rank over the whole gallery) and sounding-action discovery
- * (clips ranked by the consensus {@code min(sim(l,a), sim(l,v))}, average precision against
- * {@link AvShapesLabels#SOUNDING_ACTION}, with the positive share, i.e. the AP of a random ranking, beside it).
+ * (clips ranked by the consensus with the anchor the model was trained with, {@link Mc3Descriptor#anchor}, e.g.
+ * {@code min(sim(l,a), sim(l,v))} for the text; average precision against {@link AvShapesLabels#SOUNDING_ACTION},
+ * with the positive share, i.e. the AP of a random ranking, beside it, and the AP of every anchor's consensus in
+ * {@code apConsensusByAnchor}, so models trained with different anchors compare on the same ranking).
  * A plain-Java harness (until {@code avlens eval --task retrieval|discovery} exists):
  * {@code java -cp … io.avlens.models.mc3.Mc3Evaluation --model mc3-small.json --data DIR [--split test]
  * [--threads N]} prints one JSON object. Stateless.
@@ -30,9 +33,18 @@ public final class Mc3Evaluation {
     private Mc3Evaluation() {
     }
 
-    /** The figures of {@code embedder} on the clips of {@code files} (media files of one data folder). */
+    /** The figures of {@code embedder}, with the text anchor, on the clips of {@code files}. */
     public static JsonObject evaluate(Mc3Embedder embedder, Path dir, List<Path> files) throws IOException,
             InferenceException {
+        return evaluate(embedder, Mc3Loss.Anchor.TEXT, dir, files);
+    }
+
+    /**
+     * The figures of {@code embedder} on the clips of {@code files} (media files of one data folder), discovery
+     * ranked by the consensus with {@code anchor} (the model's, {@link Mc3Descriptor#anchor}).
+     */
+    public static JsonObject evaluate(Mc3Embedder embedder, Mc3Loss.Anchor anchor, Path dir, List<Path> files)
+            throws IOException, InferenceException {
         List<Mc3Clip> clips = Mc3FamilyTrainer.load(dir, files, embedder.config(), TrainingMonitor.NONE);
         int n = clips.size();
         float[][][] z = new float[3][n][];
@@ -54,7 +66,7 @@ public final class Mc3Evaluation {
         }
         out.add("retrieval", retrieval);
         boolean[] sounding = new boolean[n];
-        double[] consensus = new double[n];
+        double[][] byAnchor = new double[Mc3Loss.Anchor.values().length][n];
         double[] al = new double[n];
         double[] av = new double[n];
         for (int i = 0; i < n; i++) {
@@ -62,17 +74,45 @@ public final class Mc3Evaluation {
                     .get(AvShapesLabels.SOUNDING_ACTION));
             al[i] = Mc3Embedder.similarity(z[0][i], z[2][i]);
             av[i] = Mc3Embedder.similarity(z[0][i], z[1][i]);
-            consensus[i] = Math.min(al[i], Mc3Embedder.similarity(z[1][i], z[2][i]));
+            double vl = Mc3Embedder.similarity(z[1][i], z[2][i]);
+            for (Mc3Loss.Anchor a : Mc3Loss.Anchor.values()) {
+                byAnchor[a.ordinal()][i] = a.consensus(av[i], al[i], vl);
+            }
         }
         JsonObject discovery = new JsonObject();
         discovery.addProperty("n", n);
         discovery.addProperty("positives", (int) Math.round(Ranking.positiveShare(sounding) * n));
         discovery.addProperty("positiveShare", Ranking.positiveShare(sounding));
-        discovery.addProperty("apConsensus", Ranking.averagePrecision(consensus, sounding));
+        discovery.addProperty("anchor", anchor.modality());
+        discovery.addProperty("apConsensus", Ranking.averagePrecision(byAnchor[anchor.ordinal()], sounding));
+        JsonObject anchors = new JsonObject();
+        for (Mc3Loss.Anchor a : Mc3Loss.Anchor.values()) {
+            anchors.addProperty(a.modality(), Ranking.averagePrecision(byAnchor[a.ordinal()], sounding));
+        }
+        discovery.add("apConsensusByAnchor", anchors);
         discovery.addProperty("apSimAudioText", Ranking.averagePrecision(al, sounding));
         discovery.addProperty("apSimAudioVideo", Ranking.averagePrecision(av, sounding));
         out.add("discovery", discovery);
         return out;
+    }
+
+    /**
+     * The figures of the weights of {@code descriptor}, discovery ranked by the consensus with the anchor they were
+     * trained with ({@link Mc3Descriptor#anchor}; the text for weights that name none).
+     *
+     * @throws InferenceException naming the file when the descriptor, its anchor or the weights cannot be used
+     */
+    public static JsonObject evaluate(Path descriptor, Path dir, List<Path> files, int threads) throws IOException,
+            InferenceException {
+        Mc3Loss.Anchor anchor;
+        try {
+            anchor = Mc3Descriptor.anchor(ModelDescriptors.read(descriptor));
+        } catch (IllegalArgumentException e) {
+            throw new InferenceException(descriptor + ": " + e.getMessage(), e);
+        }
+        try (Mc3Embedder embedder = Mc3Embedder.open(descriptor, threads)) {
+            return evaluate(embedder, anchor, dir, files);
+        }
     }
 
     /** Recall@1/5/10 and median rank (1-based) of each query's own item among all gallery items. */
@@ -128,12 +168,12 @@ public final class Mc3Evaluation {
             System.exit(2);
         }
         Path dir = Path.of(data);
-        try (Mc3Embedder embedder = Mc3Embedder.open(Path.of(model), threads)) {
+        try {
             List<Path> files = DenseAvData.clips(dir);
             if (split != null) {
                 files = TrainSplit.select(dir, files, split);
             }
-            JsonObject o = evaluate(embedder, dir, new ArrayList<>(files));
+            JsonObject o = evaluate(Path.of(model), dir, new ArrayList<>(files), threads);
             o.addProperty("model", model);
             o.addProperty("data", data);
             o.addProperty("split", split == null ? "all" : split);

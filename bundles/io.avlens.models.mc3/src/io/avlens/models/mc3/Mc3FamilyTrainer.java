@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.osgi.service.component.annotations.Component;
@@ -21,8 +22,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The MC3 family's trainer service: {@link Mc3Trainer} on the {@code train} split of an AV-Shapes folder (all its
  * clips when it has no project file), with the schedule of the shipped weights ({@link Mc3TrainSpec#defaults}); its
- * options are the batch size and the consensus term's weight, margin and μ (weight 0 trains the no-consensus
- * ablation). Stateless.
+ * options are the batch size and the consensus term's weight, margin, μ, width s and anchor modality (weight 0
+ * trains the no-consensus ablation). Stateless.
  */
 @Component(service = FamilyTrainer.class)
 public final class Mc3FamilyTrainer implements FamilyTrainer {
@@ -40,7 +41,15 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
             DEFAULTS.margin(), "similarity below which a clip whose modalities disagree is no longer pushed");
     /** The consensus at which a clip counts half as agreeing. */
     public static final TrainOption MU = TrainOption.decimal("mu", "Consensus centre", -1, 1, DEFAULTS.mu(),
-            "the consensus at which a clip's weight is 1/2 (w = sigmoid((c - mu) / 0.1))");
+            "the consensus at which a clip's weight is 1/2 (w = sigmoid((c - mu) / width))");
+    /** The width s of the consensus weight's sigmoid. */
+    public static final TrainOption WIDTH = TrainOption.decimal("width", "Consensus width", 1e-4, 10,
+            DEFAULTS.scale(), "the width s of the consensus weight w = sigmoid((c - mu) / s)");
+    /** The consensus's anchor modality. */
+    public static final TrainOption ANCHOR = TrainOption.choice("anchor", "Consensus anchor",
+            Arrays.stream(Mc3Loss.Anchor.values()).map(Mc3Loss.Anchor::modality).toList(),
+            DEFAULTS.anchor().ordinal(), "the consensus's anchor modality: c = min of its similarities to the "
+                    + "other two (text: the shipped weights')");
 
     /** The split trained on. */
     public static final String SPLIT = "train";
@@ -87,14 +96,18 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
 
     @Override
     public List<TrainOption> options() {
-        return List.of(BATCH, CONSENSUS, MARGIN, MU);
+        return List.of(BATCH, CONSENSUS, MARGIN, MU, WIDTH, ANCHOR);
     }
 
-    /** The spec of {@code request}. */
-    static Mc3TrainSpec spec(TrainRequest request) {
+    /**
+     * The spec of {@code request}: the shipped schedule with the request's batch and consensus settings.
+     *
+     * @throws IllegalArgumentException when the settings do not make a consensus term
+     */
+    public static Mc3TrainSpec spec(TrainRequest request) {
         Mc3TrainSpec d = Mc3TrainSpec.defaults(request.steps(), request.seed());
-        Mc3Loss.Consensus c = new Mc3Loss.Consensus(request.value(CONSENSUS), request.value(MU), DEFAULTS.scale(),
-                request.value(MARGIN));
+        Mc3Loss.Consensus c = new Mc3Loss.Consensus(request.value(CONSENSUS), request.value(MU),
+                request.value(WIDTH), request.value(MARGIN), Mc3Loss.Anchor.values()[request.whole(ANCHOR)]);
         return new Mc3TrainSpec(d.config(), c, request.steps(), request.whole(BATCH), d.learningRate(),
                 d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery());
     }
@@ -118,9 +131,11 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
         List<Path> files = TrainSplit.select(dir, DenseAvData.clips(dir), SPLIT);
         List<Mc3Clip> clips = load(dir, files, spec.config(), monitor);
         String command = String.format(Locale.ROOT, "avlens train --family %s --data %s --out %s --steps %d "
-                + "--seed %d --batch %d --consensus %s --margin %s --mu %s", family(), dir, request.out(),
-                request.steps(), request.seed(), spec.batchSize(), CONSENSUS.format(spec.consensus().weight()),
-                MARGIN.format(spec.consensus().margin()), MU.format(spec.consensus().mu()));
+                + "--seed %d --batch %d --consensus %s --margin %s --mu %s --width %s --anchor %s", family(), dir,
+                request.out(), request.steps(), request.seed(), spec.batchSize(),
+                CONSENSUS.format(spec.consensus().weight()), MARGIN.format(spec.consensus().margin()),
+                MU.format(spec.consensus().mu()), WIDTH.format(spec.consensus().scale()),
+                spec.consensus().anchor().modality());
         Mc3Descriptor.Provenance data = new Mc3Descriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);
         return new Mc3Trainer().train(spec, clips, data, request.out(), monitor);

@@ -14,8 +14,8 @@ import io.avlens.runner.task.TaskException;
 
 /**
  * Collects the {@link ClipEmbedding}s that an {@code embed} run wrote per clip into one {@link EmbeddingTable},
- * in run order, clips that failed left out. A clip's narration travels among its labels under
- * {@value #NARRATION} and becomes the item's narration. Stateless.
+ * in run order, clips that failed left out, with the first clip's consensus anchor (one model wrote them all). A
+ * clip's narration travels among its labels under {@value #NARRATION} and becomes the item's narration. Stateless.
  */
 public final class EmbeddingGather {
 
@@ -33,6 +33,7 @@ public final class EmbeddingGather {
      */
     public static EmbeddingTable gather(String model, List<DatasetClip> clips) throws TaskException {
         List<String> modalities = null;
+        String anchor = null;
         int dimension = 0;
         List<EmbeddingItem> items = new ArrayList<>();
         List<float[]> rows = new ArrayList<>();
@@ -50,6 +51,7 @@ public final class EmbeddingGather {
             if (modalities == null) {
                 modalities = e.modalities();
                 dimension = e.dimension();
+                anchor = e.consensusAnchor();
             } else if (!modalities.equals(e.modalities()) || dimension != e.dimension()) {
                 throw new TaskException("clip '" + clip.clipId() + "' has the modalities " + e.modalities()
                         + " of dimension " + e.dimension() + ", the clips before it " + modalities + " of dimension "
@@ -69,7 +71,7 @@ public final class EmbeddingGather {
         for (int i = 0; i < rows.size(); i++) {
             System.arraycopy(rows.get(i), 0, values, i * row, row);
         }
-        return new EmbeddingTable(model, modalities, dimension, values, items);
+        return new EmbeddingTable(model, modalities, dimension, values, items, anchor);
     }
 
     /** Labels in a stable order (a run's labels come as an unordered map). */

@@ -112,8 +112,8 @@ public final class TrainPage extends WizardPage {
         optionControls.clear();
         options.clear();
         for (TrainOption o : trainer.options()) {
-            Text text = field(body, "&" + o.label() + ":", o.description() + ", " + o.format(o.min()) + " to "
-                    + o.format(o.max()));
+            Text text = field(body, "&" + o.label() + ":", o.description() + ", " + (o.kind() == TrainOption.Kind.CHOICE
+                    ? o.range() : o.format(o.min()) + " to " + o.format(o.max())));
             text.setText(o.formattedDefault());
             text.addListener(SWT.Modify, e -> check());
             options.add(text);

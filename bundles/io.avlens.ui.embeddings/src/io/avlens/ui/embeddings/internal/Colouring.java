@@ -79,9 +79,14 @@ public final class Colouring {
         return out;
     }
 
-    /** The modality MC3's consensus is anchored on: {@code text} when the table has it, else the first. */
+    /**
+     * The modality MC3's consensus is anchored on: the one the model was trained with
+     * ({@link EmbeddingTable#consensusAnchor()}: named by the model, else {@code text} when the table has it),
+     * else the first.
+     */
     public static String consensusAnchor(EmbeddingTable table) {
-        return table.modalities().contains("text") ? "text" : table.modalities().get(0);
+        String anchor = table.consensusAnchor();
+        return anchor != null ? anchor : table.modalities().get(0);
     }
 
     /**

@@ -57,7 +57,7 @@ class Mc3ServicesTest {
                 .singleElement().satisfies(t -> {
                     assertThat(t.modelName()).isEqualTo("mc3-small");
                     assertThat(t.options()).extracting(o -> o.name()).containsExactly("batch", "consensus",
-                            "margin", "mu");
+                            "margin", "mu", "width", "anchor");
                 });
         assertThat(services(ShippedModel.class)).extracting(ShippedModel::id).contains("mc3-small");
         assertThat(services(BuiltinModels.class)).singleElement()
@@ -85,5 +85,26 @@ class Mc3ServicesTest {
         assertThat(e.modalities()).containsExactly("audio", "video", "text");
         assertThat(e.values()).hasSize(3 * 64);
         assertThat(outcome.metrics()).containsEntry("narrated", 1.0).containsKey("consensus");
+        // the shipped weights name no anchor: the text's consensus, and the embedding names the text
+        Map<String, Double> m = outcome.metrics();
+        assertThat(m.get("consensus")).isEqualTo(Math.min(m.get("simAudioText"), m.get("simVideoText")));
+        assertThat(e.consensusAnchor()).isEqualTo("text");
+
+        // the same weights under a descriptor that says they were trained with the audio anchor
+        String json = Files.readString(installed.descriptor());
+        assertThat(json).doesNotContain("consensusAnchor");
+        Path audio = installed.descriptor().resolveSibling("audio-anchor.json");
+        String noted = json.replace("\"notes\": {", "\"notes\": {\"consensusAnchor\": \"audio\",");
+        assertThat(noted).isNotEqualTo(json);
+        Files.writeString(audio, noted);
+        var audioDescriptor = ModelDescriptors.read(audio);
+        ClipOutcome byAudio = runner.runClip(new ClipRequest("embed", new ModelRef(audioDescriptor, audio,
+                ModelDescriptors.verifiedWeights(audio, audioDescriptor)), new ClipRef("clip-00000", media), Map.of(),
+                0), RunSettings.defaults(dir.resolve("data2")).withCacheFolder(null), null);
+        assertThat(byAudio.state()).as(byAudio.message()).isEqualTo(RunState.SUCCEEDED);
+        Map<String, Double> a = byAudio.metrics();
+        assertThat(a.get("consensus")).isEqualTo(Math.min(a.get("simAudioVideo"), a.get("simAudioText")));
+        assertThat(a.get("simAudioVideo")).isEqualTo(m.get("simAudioVideo"));
+        assertThat(ClipEmbedding.read(byAudio.folder()).consensusAnchor()).isEqualTo("audio");
     }
 }

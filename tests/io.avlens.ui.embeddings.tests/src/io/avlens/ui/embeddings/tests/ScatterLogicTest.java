@@ -147,6 +147,21 @@ class ScatterLogicTest {
         assertThat(Colouring.matches(table.item(0), "material=wood")).isTrue();
     }
 
+    /** A model trained with the audio anchor colours by its own consensus, not the text's. */
+    @Test
+    void theConsensusColourUsesTheAnchorTheModelWasTrainedWith() {
+        EmbeddingTable plain = table(30);
+        EmbeddingTable audio = new EmbeddingTable("test", plain.modalities(), plain.dimension(), plain.values(),
+                plain.items(), "audio");
+        assertThat(Colouring.consensusAnchor(plain)).isEqualTo("text");
+        assertThat(Colouring.consensusAnchor(audio)).isEqualTo("audio");
+        float[] expected = audio.consensus("audio");
+        assertThat(expected).isNotEqualTo(audio.consensus("text"));
+        Colouring c = Colouring.of(audio, "consensus");
+        assertThat(c.min()).isCloseTo(min(expected), within(1e-6));
+        assertThat(c.valueText(4 * 3)).isEqualTo(String.format(Locale.ROOT, "%.3f", expected[4]));
+    }
+
     @Test
     void theRendererDrawsMarkersByModalityLinesAndDensityWherePointsPileUp() {
         Viewport v = new Viewport(0, 0, 10, 200, 100);
