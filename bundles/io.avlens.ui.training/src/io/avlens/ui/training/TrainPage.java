@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.eclipse.jface.dialogs.IMessageProvider;
+import org.eclipse.jface.wizard.IWizardContainer2;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -52,7 +55,12 @@ public final class TrainPage extends WizardPage {
     private Text steps;
     private Text seed;
     private final List<Control> optionControls = new ArrayList<>();
-    private final List<Text> options = new ArrayList<>();
+    /** The family's option fields in the trainer's order: a text, or a read-only combo for a choice. */
+    private final List<OptionField> options = new ArrayList<>();
+
+    /** One option's control, read and typed as text (a combo selects the choice of that name). */
+    private record OptionField(Supplier<String> value, Consumer<String> type) {
+    }
     private FamilyTrainer trainer;
     private TrainRequest request;
     private int resumeStep = -1;
@@ -112,15 +120,28 @@ public final class TrainPage extends WizardPage {
         optionControls.clear();
         options.clear();
         for (TrainOption o : trainer.options()) {
-            Text text = field(body, "&" + o.label() + ":", o.description() + ", " + (o.kind() == TrainOption.Kind.CHOICE
-                    ? o.range() : o.format(o.min()) + " to " + o.format(o.max())));
+            if (o.kind() == TrainOption.Kind.CHOICE) {
+                Combo combo = choiceField(body, "&" + o.label() + ":", o.description(), o.choices());
+                combo.select(o.choices().indexOf(o.formattedDefault()));
+                combo.addListener(SWT.Selection, e -> check());
+                options.add(new OptionField(combo::getText, name -> {
+                    combo.select(combo.indexOf(name));
+                    check(); // select() sends no Selection event; a user's choice does
+                }));
+                continue;
+            }
+            Text text = field(body, "&" + o.label() + ":", o.description() + ", " + o.format(o.min()) + " to "
+                    + o.format(o.max()));
             text.setText(o.formattedDefault());
             text.addListener(SWT.Modify, e -> check());
-            options.add(text);
+            options.add(new OptionField(text::getText, text::setText));
         }
         steps.setText(Integer.toString(trainer.defaultSteps()));
         checkedData = null;
         body.layout(true, true);
+        if (getContainer() instanceof IWizardContainer2 dialog) {
+            dialog.updateSize(); // another family may have more options than the dialog has room for
+        }
     }
 
     private Text folderField(Composite parent, String label, String tip) {
@@ -160,6 +181,20 @@ public final class TrainPage extends WizardPage {
         return text;
     }
 
+    /** A family's choice option: a read-only combo of its names. */
+    private Combo choiceField(Composite parent, String label, String hint, List<String> choices) {
+        Label name = new Label(parent, SWT.NONE);
+        name.setText(label);
+        Combo combo = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
+        combo.setItems(choices.toArray(String[]::new));
+        combo.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
+        Label unit = new Label(parent, SWT.NONE);
+        unit.setText(hint);
+        unit.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+        optionControls.addAll(List.of(name, combo, unit));
+        return combo;
+    }
+
     /** {@code defaultParent/<model>-train}, or the first {@code <model>-train-N} beside it that is free. */
     private Path proposedOutput() {
         String name = trainer.modelName() + "-train";
@@ -171,8 +206,9 @@ public final class TrainPage extends WizardPage {
     }
 
     /**
-     * Types every field as a user would (for tests): data, output, steps, seed, then the family's options in order;
-     * each text's Modify event checks the page as typing does.
+     * Types every field as a user would (for tests): data, output, steps, seed, then the family's options in order
+     * (a choice by its name; a name that is not one leaves none chosen); each field's change checks the page as
+     * typing does.
      */
     public void fill(String dataFolder, String outputFolder, String stepCount, String seedText,
             String... optionValues) {
@@ -181,7 +217,7 @@ public final class TrainPage extends WizardPage {
         steps.setText(stepCount);
         seed.setText(seedText);
         for (int i = 0; i < optionValues.length; i++) {
-            options.get(i).setText(optionValues[i]);
+            options.get(i).type().accept(optionValues[i]);
         }
     }
 
@@ -225,7 +261,7 @@ public final class TrainPage extends WizardPage {
             Map<String, Number> values = new LinkedHashMap<>();
             for (int i = 0; i < options.size(); i++) {
                 TrainOption o = trainer.options().get(i);
-                values.put(o.name(), o.parse(options.get(i).getText()));
+                values.put(o.name(), o.parse(options.get(i).value().get()));
             }
             Path outDir = folder(out, "Choose the output folder (new, empty, or a previous training's).");
             TrainRequest typed = new TrainRequest(dataDir, outDir, stepCount, seedValue,

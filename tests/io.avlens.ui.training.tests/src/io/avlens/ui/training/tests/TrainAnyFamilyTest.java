@@ -13,6 +13,7 @@ import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.avlens.models.training.FamilyTrainer;
+import io.avlens.models.training.TrainOption;
+import io.avlens.synth.AvShapesGenerator;
+import io.avlens.synth.SynthProgress;
+import io.avlens.synth.SynthSpec;
 import io.avlens.runner.ModelRunner;
 import io.avlens.ui.testing.Ui;
 import io.avlens.ui.training.TrainWizard;
@@ -99,6 +104,52 @@ class TrainAnyFamilyTest {
         assertThat(shown.get(1).y()).containsOnly(0.5);
         Ui.run(() -> window.getActivePage().activate(window.getActivePage().findView(TrainingView.ID)));
         Ui.screenshot(window.getShell(), "train-view-second-family");
+    }
+
+    /** MC3-small's consensus anchor is one of three modality names: a read-only drop-down, not a number to type. */
+    @Test
+    void aChoiceOptionIsADropDownOfItsNames() throws Exception {
+        Path data = dir.resolve("shapes");
+        new AvShapesGenerator(Ui.sync(() -> Ui.sessions().store())).generate(
+                SynthSpec.of(4, 5).withSize(64).withTiming(8, 4), data, SynthProgress.NONE);
+        IWorkbenchWindow window = Ui.window();
+        ModelRunner runner = Ui.sync(
+                () -> PlatformUI.getWorkbench().getService(IEclipseContext.class).get(ModelRunner.class));
+        List<FamilyTrainer> trainers = new ArrayList<>(TrainWizard.registeredTrainers());
+        FamilyTrainer mc3 = trainers.stream().filter(t -> t.family().equals("mc3")).findFirst().orElseThrow();
+        TrainOption anchor = mc3.options().stream().filter(o -> o.kind() == TrainOption.Kind.CHOICE).findFirst()
+                .orElseThrow();
+        TrainWizard wizard = new TrainWizard(window, runner, trainers, dir, false);
+        WizardDialog dialog = Ui.sync(() -> {
+            WizardDialog d = new WizardDialog(window.getShell(), wizard);
+            d.setBlockOnOpen(false);
+            d.open();
+            return d;
+        });
+        try {
+            Ui.run(() -> wizard.page().selectFamily(mc3));
+            List<Combo> combos = Ui.sync(() -> find(wizard.page().getControl(), Combo.class));
+            assertThat(combos).hasSize(2); // the family, and the anchor
+            Combo choice = combos.get(1);
+            assertThat(Ui.sync(choice::getItems)).containsExactlyElementsOf(anchor.choices());
+            assertThat(Ui.sync(choice::getText)).isEqualTo(anchor.formattedDefault());
+            assertThat(Ui.sync(() -> (choice.getStyle() & SWT.READ_ONLY) != 0)).as("only its names").isTrue();
+            // a text field for each of the other options, none for the choice
+            assertThat(Ui.sync(() -> texts(wizard.page().getControl()))).hasSize(4 + mc3.options().size() - 1);
+
+            List<String> values = new ArrayList<>(mc3.options().stream().map(TrainOption::formattedDefault).toList());
+            values.set(mc3.options().indexOf(anchor), "audio");
+            values.set(0, "2"); // the batch: the 4 clips' training split holds fewer than the default
+            Ui.run(() -> wizard.page().fill(data.toString(), dir.resolve("mc3-train").toString(), "20", "1",
+                    values.toArray(String[]::new)));
+            assertThat(Ui.sync(wizard.page()::getErrorMessage)).isNull();
+            assertThat(Ui.sync(choice::getText)).isEqualTo("audio");
+            assertThat(Ui.sync(() -> wizard.page().request().value(anchor)))
+                    .isEqualTo(anchor.choices().indexOf("audio"));
+            Ui.screenshot(Ui.sync(dialog::getShell), "train-wizard-choice-option");
+        } finally {
+            Ui.run(dialog::close);
+        }
     }
 
     private static <T> List<T> find(Control control, Class<T> type) {
