@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.eclipse.jface.dialogs.IMessageProvider;
@@ -21,7 +19,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
@@ -30,6 +27,7 @@ import io.avlens.models.training.Checkpoint;
 import io.avlens.models.training.FamilyTrainer;
 import io.avlens.models.training.TrainOption;
 import io.avlens.models.training.TrainRequest;
+import io.avlens.ui.training.internal.OptionRows;
 
 /**
  * The settings of a training, checked as they are typed, with the ranges and defaults of {@code avlens train}: the
@@ -54,13 +52,8 @@ public final class TrainPage extends WizardPage {
     private Text out;
     private Text steps;
     private Text seed;
-    private final List<Control> optionControls = new ArrayList<>();
-    /** The family's option fields in the trainer's order: a text, or a read-only combo for a choice. */
-    private final List<OptionField> options = new ArrayList<>();
-
-    /** One option's control, read and typed as text (a combo selects the choice of that name). */
-    private record OptionField(Supplier<String> value, Consumer<String> type) {
-    }
+    /** The chosen family's option rows, in its trainer's order. */
+    private final OptionRows options = new OptionRows();
     private FamilyTrainer trainer;
     private TrainRequest request;
     private int resumeStep = -1;
@@ -116,26 +109,7 @@ public final class TrainPage extends WizardPage {
         setTitle("Train " + trainer.displayName());
         setDescription("Trains " + trainer.displayName() + " in the background; an output folder with a checkpoint "
                 + "continues that training.");
-        optionControls.forEach(Control::dispose);
-        optionControls.clear();
-        options.clear();
-        for (TrainOption o : trainer.options()) {
-            if (o.kind() == TrainOption.Kind.CHOICE) {
-                Combo combo = choiceField(body, "&" + o.label() + ":", o.description(), o.choices());
-                combo.select(o.choices().indexOf(o.formattedDefault()));
-                combo.addListener(SWT.Selection, e -> check());
-                options.add(new OptionField(combo::getText, name -> {
-                    combo.select(combo.indexOf(name));
-                    check(); // select() sends no Selection event; a user's choice does
-                }));
-                continue;
-            }
-            Text text = field(body, "&" + o.label() + ":", o.description() + ", " + o.format(o.min()) + " to "
-                    + o.format(o.max()));
-            text.setText(o.formattedDefault());
-            text.addListener(SWT.Modify, e -> check());
-            options.add(new OptionField(text::getText, text::setText));
-        }
+        options.show(body, trainer.options(), this::check);
         steps.setText(Integer.toString(trainer.defaultSteps()));
         checkedData = null;
         body.layout(true, true);
@@ -166,33 +140,7 @@ public final class TrainPage extends WizardPage {
     }
 
     private Text field(Composite parent, String label, String hint) {
-        Label name = new Label(parent, SWT.NONE);
-        name.setText(label);
-        Text text = new Text(parent, SWT.BORDER);
-        GridData layout = new GridData(SWT.BEGINNING, SWT.CENTER, false, false);
-        layout.widthHint = 90;
-        text.setLayoutData(layout);
-        Label unit = new Label(parent, SWT.NONE);
-        unit.setText(hint);
-        unit.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
-        if (steps != null && seed != null) { // a family option: removed when another family is chosen
-            optionControls.addAll(List.of(name, text, unit));
-        }
-        return text;
-    }
-
-    /** A family's choice option: a read-only combo of its names. */
-    private Combo choiceField(Composite parent, String label, String hint, List<String> choices) {
-        Label name = new Label(parent, SWT.NONE);
-        name.setText(label);
-        Combo combo = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
-        combo.setItems(choices.toArray(String[]::new));
-        combo.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
-        Label unit = new Label(parent, SWT.NONE);
-        unit.setText(hint);
-        unit.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
-        optionControls.addAll(List.of(name, combo, unit));
-        return combo;
+        return OptionRows.textRow(parent, label, hint, new ArrayList<>());
     }
 
     /** {@code defaultParent/<model>-train}, or the first {@code <model>-train-N} beside it that is free. */
@@ -217,7 +165,7 @@ public final class TrainPage extends WizardPage {
         steps.setText(stepCount);
         seed.setText(seedText);
         for (int i = 0; i < optionValues.length; i++) {
-            options.get(i).type().accept(optionValues[i]);
+            options.fields().get(i).type().accept(optionValues[i]);
         }
     }
 
@@ -247,7 +195,8 @@ public final class TrainPage extends WizardPage {
     }
 
     private void check() {
-        if (seed == null || options.size() != trainer.options().size()) {
+        List<OptionRows.Field> fields = options.fields();
+        if (seed == null || fields.size() != trainer.options().size()) {
             return; // still being built
         }
         request = null;
@@ -259,9 +208,9 @@ public final class TrainPage extends WizardPage {
             int stepCount = STEPS.parse(steps.getText()).intValue();
             long seedValue = SEED.parse(seed.getText()).longValue();
             Map<String, Number> values = new LinkedHashMap<>();
-            for (int i = 0; i < options.size(); i++) {
+            for (int i = 0; i < fields.size(); i++) {
                 TrainOption o = trainer.options().get(i);
-                values.put(o.name(), o.parse(options.get(i).value().get()));
+                values.put(o.name(), o.parse(fields.get(i).value().get()));
             }
             Path outDir = folder(out, "Choose the output folder (new, empty, or a previous training's).");
             TrainRequest typed = new TrainRequest(dataDir, outDir, stepCount, seedValue,

@@ -25,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.avlens.models.training.FamilyTrainer;
 import io.avlens.models.training.TrainOption;
-import io.avlens.synth.AvShapesGenerator;
-import io.avlens.synth.SynthProgress;
-import io.avlens.synth.SynthSpec;
 import io.avlens.runner.ModelRunner;
 import io.avlens.ui.testing.Ui;
 import io.avlens.ui.training.TrainWizard;
@@ -55,12 +52,7 @@ class TrainAnyFamilyTest {
         CountdownTrainer countdown = new CountdownTrainer();
         trainers.add(countdown);
         TrainWizard wizard = new TrainWizard(window, runner, trainers, dir, false);
-        WizardDialog dialog = Ui.sync(() -> {
-            WizardDialog d = new WizardDialog(window.getShell(), wizard);
-            d.setBlockOnOpen(false);
-            d.open();
-            return d;
-        });
+        WizardDialog dialog = open(window, wizard);
         // CAVP-small first (other families' trainers, e.g. avshapes-judges, may sort before it)
         Ui.run(() -> wizard.page().selectFamily(trainers.stream().filter(t -> t.family().equals("cavp"))
                 .findFirst().orElseThrow()));
@@ -109,9 +101,7 @@ class TrainAnyFamilyTest {
     /** MC3-small's consensus anchor is one of three modality names: a read-only drop-down, not a number to type. */
     @Test
     void aChoiceOptionIsADropDownOfItsNames() throws Exception {
-        Path data = dir.resolve("shapes");
-        new AvShapesGenerator(Ui.sync(() -> Ui.sessions().store())).generate(
-                SynthSpec.of(4, 5).withSize(64).withTiming(8, 4), data, SynthProgress.NONE);
+        Path data = TrainWizardTest.fourClips(dir);
         IWorkbenchWindow window = Ui.window();
         ModelRunner runner = Ui.sync(
                 () -> PlatformUI.getWorkbench().getService(IEclipseContext.class).get(ModelRunner.class));
@@ -120,12 +110,7 @@ class TrainAnyFamilyTest {
         TrainOption anchor = mc3.options().stream().filter(o -> o.kind() == TrainOption.Kind.CHOICE).findFirst()
                 .orElseThrow();
         TrainWizard wizard = new TrainWizard(window, runner, trainers, dir, false);
-        WizardDialog dialog = Ui.sync(() -> {
-            WizardDialog d = new WizardDialog(window.getShell(), wizard);
-            d.setBlockOnOpen(false);
-            d.open();
-            return d;
-        });
+        WizardDialog dialog = open(window, wizard);
         try {
             Ui.run(() -> wizard.page().selectFamily(mc3));
             List<Combo> combos = Ui.sync(() -> find(wizard.page().getControl(), Combo.class));
@@ -150,6 +135,15 @@ class TrainAnyFamilyTest {
         } finally {
             Ui.run(dialog::close);
         }
+    }
+
+    private static WizardDialog open(IWorkbenchWindow window, TrainWizard wizard) {
+        return Ui.sync(() -> {
+            WizardDialog d = new WizardDialog(window.getShell(), wizard);
+            d.setBlockOnOpen(false);
+            d.open();
+            return d;
+        });
     }
 
     private static <T> List<T> find(Control control, Class<T> type) {

@@ -60,11 +60,17 @@ class TrainWizardTest {
     @TempDir
     Path dir;
 
-    @Test
-    void trainsFromTheWizardResumesAndCancels() throws Exception {
+    /** Four AV-Shapes clips (seed 5, 64 px, 8 fps, 4 s) in {@code dir/shapes}, the folder. */
+    static Path fourClips(Path dir) throws Exception {
         Path data = dir.resolve("shapes");
         new AvShapesGenerator(Ui.sync(() -> Ui.sessions().store())).generate(
                 SynthSpec.of(4, 5).withSize(64).withTiming(8, 4), data, SynthProgress.NONE);
+        return data;
+    }
+
+    @Test
+    void trainsFromTheWizardResumesAndCancels() throws Exception {
+        Path data = fourClips(dir);
         IWorkbenchWindow window = Ui.window();
         ModelRunner runner = Ui.sync(
                 () -> PlatformUI.getWorkbench().getService(IEclipseContext.class).get(ModelRunner.class));
