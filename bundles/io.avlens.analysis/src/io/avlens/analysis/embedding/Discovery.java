@@ -15,9 +15,6 @@ import java.util.Map;
  */
 public final class Discovery {
 
-    /** The default anchor modality of MC3's consensus (models that name none). */
-    public static final String TEXT = "text";
-
     private Discovery() {
     }
 
@@ -86,7 +83,7 @@ public final class Discovery {
             rankedBy = pairName(modalities.get(0), modalities.get(1));
             ap = pairs.get(rankedBy);
         } else {
-            throw new IllegalArgumentException("no consensus without a '" + TEXT + "' modality; the table has "
+            throw new IllegalArgumentException("no consensus without a '" + EmbeddingTable.DEFAULT_ANCHOR + "' modality; the table has "
                     + modalities);
         }
         int positives = 0;

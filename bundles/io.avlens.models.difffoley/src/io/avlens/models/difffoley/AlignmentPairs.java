@@ -49,6 +49,11 @@ public final class AlignmentPairs {
         this.frames = frames;
     }
 
+    /** The clips, in the order the pairs' indices refer to. */
+    public List<TrainingClip> clips() {
+        return clips;
+    }
+
     /** The pair for the video of clip {@code video}. */
     public Pair draw(int video, Random random) {
         boolean sounds = clips.get(video).sounding();

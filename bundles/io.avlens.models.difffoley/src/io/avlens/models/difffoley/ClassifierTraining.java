@@ -24,9 +24,16 @@ final class ClassifierTraining {
     private ClassifierTraining() {
     }
 
+    /** The training pairs of {@code clips} at {@code config}'s mel rate, made once per training. */
+    static AlignmentPairs pairs(DiffFoleyConfig config, List<TrainingClip> clips) {
+        int minShift = (int) Math.round(MIN_SHIFT_SECONDS * config.profile().melFramesPerSecond());
+        return new AlignmentPairs(clips, minShift, config.melFrames());
+    }
+
     /** Returns the loss and the batch's accuracy. */
-    static double[] step(DiffFoleyPart<AlignmentClassifierBlock> model, Adam adam, List<TrainingClip> clips,
+    static double[] step(DiffFoleyPart<AlignmentClassifierBlock> model, Adam adam, AlignmentPairs pairs,
             int batch, int crop, float lr, Random random) {
+        List<TrainingClip> clips = pairs.clips();
         DiffFoleyConfig c = model.block().config();
         NoiseSchedule schedule = NoiseSchedule.diffFoley();
         int bins = c.melBins();
@@ -35,8 +42,6 @@ final class ClassifierTraining {
         int cropFrames = crop * k;
         int size = bins * cropFrames;
         int cond = crop * c.videoChannels();
-        int minShift = (int) Math.round(MIN_SHIFT_SECONDS * c.profile().melFramesPerSecond());
-        AlignmentPairs pairs = new AlignmentPairs(clips, minShift, frames);
         float[] x = new float[batch * size];
         float[] t = new float[batch];
         float[] video = new float[batch * cond];

@@ -73,13 +73,14 @@ public final class DiffFoleyTrainer {
         }
         TrainingLoop.Outcome classified;
         DjlSetup.engine().setRandomSeed((int) spec.seed() + 7);
+        AlignmentPairs pairs = ClassifierTraining.pairs(spec.config(), clips);
         try (DiffFoleyPart<AlignmentClassifierBlock> model = DiffFoleyPart.classifier(spec.config())) {
             WarmupCosineSchedule lr = new WarmupCosineSchedule(spec.classifierRate(), spec.warmupSteps(),
                     spec.classifierSteps());
             classified = run(model, new TrainingLoop("diff-foley-classifier", CLASSIFIER_COLUMNS,
                     spec.classifierSteps(), spec.seed(), spec.checkpointEvery(), spec.logEvery()),
                     outDir.resolve(CLASSIFIER_FOLDER), monitor,
-                    (m, adam, step) -> ClassifierTraining.step(m, adam, clips, spec.batch(), spec.config().steps(),
+                    (m, adam, step) -> ClassifierTraining.step(m, adam, pairs, spec.batch(), spec.config().steps(),
                             lr.at(step), new Random(spec.seed() * 1_000_003L + step + 7)));
             AtomicFiles.write(classifierWeights, model::save);
             training.addProperty("classifierParameters", model.parameterCount());
