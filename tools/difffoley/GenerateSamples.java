@@ -14,13 +14,12 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 /**
  * Generates sample records for the first N clips of an AV-Shapes folder, one folder per guidance cell, from a plain
  * classpath (tools/difffoley/classpath.sh):
- * {@code java -cp "$CP" tools/difffoley/GenerateSamples.java DESCRIPTOR DATA N OUT "1,0;4.5,0;4.5,50" [SEED | +SEED]}
+ * {@code java -cp "$CP" tools/difffoley/GenerateSamples.java DESCRIPTOR DATA N OUT "1,0;4.5,0;4.5,50" [SEED]}
  * writes OUT/CELL/clip-NNNNN.{wav,mel.npy,json} (DPM-Solver++, 25 steps, seed 21 unless given), the layout
  * {@code avlens eval --task generation --samples OUT/CELL} and tools/difffoley/JudgeSamples.java score. For designing
- * weights before a product build; the product's {@code avlens generate} writes the same records. With {@code +SEED} the
- * k-th clip (sorted) is sampled with seed SEED + k, into OUT/CELL-perclip: one seed for every clip gives every clip the
- * same starting noise, so a figure over many clips still measures one noise draw (on the 200 test clips, no guidance
- * scored onset AP 0.77 with seed 21 and 0.93 with seed 22); a seed per clip averages over the noise as well.
+ * weights before a product build; the product's {@code avlens generate} writes the same records, from the same noise
+ * (a clip's noise comes from the seed and the clip's name, {@code GuidanceSettings.noiseSeed}, so one seed gives
+ * every clip noise of its own and the cells of a clip the same noise).
  */
 public class GenerateSamples {
     public static void main(String[] a) throws Exception {
@@ -32,8 +31,7 @@ public class GenerateSamples {
         ModelDescriptor d = model.descriptor();
         DiffFoleyGenerator g = model.generator();
         List<GuidanceSettings> cells = new ArrayList<>();
-        boolean perClip = a.length > 5 && a[5].startsWith("+");
-        long seed = a.length > 5 ? Long.parseLong(a[5].replace("+", "")) : 21;
+        long seed = a.length > 5 ? Long.parseLong(a[5]) : 21;
         for (String c : a[4].split(";")) {
             String[] p = c.split(",");
             cells.add(new GuidanceSettings(Double.parseDouble(p[0]), Double.parseDouble(p[1]), 25, "dpm", seed));
@@ -44,16 +42,15 @@ public class GenerateSamples {
         }
         List<Path> folders = new ArrayList<>();
         for (GuidanceSettings c : cells) {
-            folders.add(Files.createDirectories(out.resolve(c.stem() + (perClip ? "-perclip" : ""))));
+            folders.add(Files.createDirectories(out.resolve(c.stem())));
         }
         long t0 = System.nanoTime();
         for (int k = 0; k < clips.size(); k++) {
             Path mp4 = clips.get(k);
             ClipCondition clip = ClipCondition.of(StepAlignedClip.decode(mp4, d.profile()), d.profile());
-            long clipSeed = perClip ? seed + k : seed;
-            List<GuidanceSettings> these = cells.stream().map(c -> new GuidanceSettings(c.omega(), c.gamma(),
-                    c.steps(), c.sampler(), clipSeed)).toList();
-            List<FloatTensor> mels = g.generate(clip, these, new NullProgressMonitor());
+            List<GuidanceSettings> these = cells;
+            List<FloatTensor> mels = g.generate(clip, DiffFoleyGenerator.clipName(mp4), these,
+                    new NullProgressMonitor());
             for (int i = 0; i < cells.size(); i++) {
                 Path f = folders.get(i);
                 String stem = mp4.getFileName().toString().replace(".mp4", "");

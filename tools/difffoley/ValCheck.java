@@ -77,7 +77,7 @@ public class ValCheck {
             truths += events.length;
             StepAlignedClip decoded = StepAlignedClip.decode(mp4, d.profile());
             ClipCondition clip = ClipCondition.of(decoded, d.profile());
-            List<FloatTensor> mels = g.generate(clip, cells, new NullProgressMonitor());
+            List<FloatTensor> mels = g.generate(clip, DiffFoleyGenerator.clipName(mp4), cells, new NullProgressMonitor());
             double[] sc = g.classifierScores(g.videoFeatures(clip), mels);
             for (int i = 0; i <= m; i++) {
                 AudioSignal sound = i < m ? g.vocode(mels.get(i)) : AudioReader.read(mp4, d.profile().sampleRate());

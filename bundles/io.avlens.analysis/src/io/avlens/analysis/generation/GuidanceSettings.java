@@ -1,5 +1,6 @@
 package io.avlens.analysis.generation;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Locale;
  * @param gamma   classifier guidance scale, ≥ 0
  * @param steps   sampler steps, 1 … 1000
  * @param sampler {@link #DPM} or {@link #DDIM}
- * @param seed    seed of the initial noise: the same seed gives the same noise, so cells differ only by guidance
+ * @param seed    seed of the initial noise, together with the clip ({@link #noiseSeed}): for one clip the same seed
+ *                gives the same noise, so cells differ only by guidance; other clips get noise of their own
  */
 public record GuidanceSettings(double omega, double gamma, int steps, String sampler, long seed) {
 
@@ -49,6 +51,23 @@ public record GuidanceSettings(double omega, double gamma, int steps, String sam
     /** The same settings with other scales. */
     public GuidanceSettings withScales(double newOmega, double newGamma) {
         return new GuidanceSettings(newOmega, newGamma, steps, sampler, seed);
+    }
+
+    /**
+     * The seed of the initial noise of the sample for the clip named {@code clip} (its media file's name without the
+     * extension): {@link #seed()} mixed with a 64-bit hash of the name. A clip gets the same noise every time and in
+     * every cell of one seed; two clips get different noise, so a figure over many clips averages over the noise
+     * as well, rather than measuring every clip from one noise draw.
+     */
+    public long noiseSeed(String clip) {
+        long h = 0xcbf29ce484222325L; // FNV-1a over the name's UTF-8 bytes
+        for (byte b : clip.getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        long z = seed + 0x9e3779b97f4a7c15L * (h | 1); // SplitMix64's finaliser
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     /** A file-name stem for these settings, e.g. {@code w4.5-g50-dpm25-s21}. */

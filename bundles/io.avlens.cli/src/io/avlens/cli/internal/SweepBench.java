@@ -24,6 +24,7 @@ import io.avlens.models.BuiltinModels;
 import io.avlens.models.difffoley.ClipCondition;
 import io.avlens.models.difffoley.DiffFoleyConfig;
 import io.avlens.models.difffoley.DiffFoleyDescriptor;
+import io.avlens.models.difffoley.DiffFoleyGenerator;
 import io.avlens.models.difffoley.DiffFoleyModel;
 import io.avlens.models.difffoley.DiffFoleySweepTask;
 import io.avlens.models.difffoley.DiffFoleyWeights;
@@ -110,7 +111,8 @@ final class SweepBench {
         ClipCondition condition = ClipCondition.decode(clip, model.descriptor().profile());
         long t0 = System.nanoTime();
         for (GuidanceSettings cell : grid()) {
-            model.generator().generate(condition, List.of(cell), new NullProgressMonitor());
+            model.generator().generate(condition, DiffFoleyGenerator.clipName(clip), List.of(cell),
+                    new NullProgressMonitor());
         }
         return (System.nanoTime() - t0) / 1e6;
     }
@@ -118,7 +120,7 @@ final class SweepBench {
     private static double batched(DiffFoleyModel model, Path clip) throws IOException, InferenceException {
         ClipCondition condition = ClipCondition.decode(clip, model.descriptor().profile());
         long t0 = System.nanoTime();
-        model.generator().generate(condition, grid(), new NullProgressMonitor());
+        model.generator().generate(condition, DiffFoleyGenerator.clipName(clip), grid(), new NullProgressMonitor());
         return (System.nanoTime() - t0) / 1e6;
     }
 

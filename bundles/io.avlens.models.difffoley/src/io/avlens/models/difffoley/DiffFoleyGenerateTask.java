@@ -85,7 +85,7 @@ public final class DiffFoleyGenerateTask implements ClipTask {
 
     @Override
     public String version() {
-        return "1";
+        return "2"; // 2: a clip's noise is keyed by its name as well as the seed
     }
 
     @Override
@@ -145,7 +145,7 @@ public final class DiffFoleyGenerateTask implements ClipTask {
             cells.add(settings.withSeed(settings.seed() + k));
         }
         try {
-            List<FloatTensor> mels = generator.generate(clip, cells, sub.split(7));
+            List<FloatTensor> mels = generator.generate(clip, DiffFoleyGenerator.clipName(media), cells, sub.split(7));
             double[] scores = generator.classifierScores(generator.videoFeatures(clip), mels);
             List<TaskArtifact> artifacts = new ArrayList<>();
             double sync = 0;

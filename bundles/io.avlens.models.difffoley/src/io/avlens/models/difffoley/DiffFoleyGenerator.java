@@ -14,6 +14,7 @@ import io.avlens.inference.program.ProgramEngine;
 import io.avlens.media.AudioSignal;
 import io.avlens.media.dsp.GriffinLim;
 import io.avlens.runner.task.ModelParts;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,8 +31,9 @@ import org.eclipse.core.runtime.SubMonitor;
  * iterations) to a waveform, and the metrics that need no ground truth: CAVP-small's lag estimate between the
  * generated sound and the video, and the guidance classifier's {@code P(aligned)} on the clean generated mel.
  * <p>
- * The same seed gives the same initial noise in every cell, so cells of one seed differ only by guidance; a result
- * depends only on the clip, the cell and the weights (deterministic on one device). Not thread-safe (the parts run
+ * For one clip the same seed gives the same initial noise in every cell, so cells of one seed differ only by
+ * guidance; other clips get other noise from the same seed ({@link GuidanceSettings#noiseSeed}, keyed by the clip's
+ * name, {@link #clipName}). A result depends only on the clip, its name, the cell and the weights (deterministic on one device). Not thread-safe (the parts run
  * one call at a time); the parts are the caller's (not closed here).
  */
 public final class DiffFoleyGenerator {
@@ -119,14 +121,25 @@ public final class DiffFoleyGenerator {
     }
 
     /**
+     * The name that keys a clip's initial noise: its media file's name without the extension ({@code clip-00012}
+     * for {@code clip-00012.mp4}), so the same video gets the same noise wherever it was copied.
+     */
+    public static String clipName(Path media) {
+        String name = media.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /**
      * Generates one log-mel {@code [bins, frames]} in [0, 1] per cell, in the cells' order. Cells of the same sampler
      * and step count run as one batch; progress is counted in sampler steps.
      *
+     * @param name the clip's name ({@link #clipName}), which with each cell's seed gives its initial noise
      * @throws OperationCanceledException when the monitor is cancelled (checked between sampler steps)
      * @throws InferenceException         when a part fails
      */
-    public List<FloatTensor> generate(ClipCondition clip, List<GuidanceSettings> cells, IProgressMonitor monitor)
-            throws InferenceException {
+    public List<FloatTensor> generate(ClipCondition clip, String name, List<GuidanceSettings> cells,
+            IProgressMonitor monitor) throws InferenceException {
         if (cells.isEmpty()) {
             return List.of();
         }
@@ -152,7 +165,7 @@ public final class DiffFoleyGenerator {
         int frames = melFrames();
         for (List<Integer> g : groups.values()) {
             List<GuidanceSettings> batch = g.stream().map(cells::get).toList();
-            GuidedSampler sampler = new GuidedSampler(denoiser, classifier, features, look, batch,
+            GuidedSampler sampler = new GuidedSampler(denoiser, classifier, features, look, batch, name,
                     new int[] {bins, frames}, step -> {
                         sub.worked(1);
                         if (sub.isCanceled()) {

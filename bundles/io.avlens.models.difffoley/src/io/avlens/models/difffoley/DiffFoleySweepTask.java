@@ -87,7 +87,7 @@ public final class DiffFoleySweepTask implements ClipTask {
 
     @Override
     public String version() {
-        return "2";
+        return "3"; // 3: a clip's noise is keyed by its name as well as the seed
     }
 
     @Override
@@ -168,7 +168,7 @@ public final class DiffFoleySweepTask implements ClipTask {
         }
         SoundingEvents events = SweepCellMetrics.events(media);
         try (GenerationEvaluation judges = GenerationEvaluation.shipped()) {
-            List<FloatTensor> mels = generator.generate(clip, cells, sub.split(6));
+            List<FloatTensor> mels = generator.generate(clip, DiffFoleyGenerator.clipName(media), cells, sub.split(6));
             double[] scores = generator.classifierScores(generator.videoFeatures(clip), mels);
             List<TaskArtifact> artifacts = new ArrayList<>();
             Map<String, Double> sums = new LinkedHashMap<>();

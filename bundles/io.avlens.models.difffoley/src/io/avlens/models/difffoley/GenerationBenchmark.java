@@ -56,7 +56,7 @@ public final class GenerationBenchmark {
             long t0 = System.nanoTime();
             FloatTensor features = generator.videoFeatures(clip);
             long t1 = System.nanoTime();
-            List<FloatTensor> mels = generator.generate(clip, settings, new NullProgressMonitor());
+            List<FloatTensor> mels = generator.generate(clip, "bench", settings, new NullProgressMonitor());
             long t2 = System.nanoTime();
             for (FloatTensor mel : mels) {
                 generator.vocode(mel);

@@ -14,8 +14,8 @@ import java.util.function.IntConsumer;
 
 /**
  * The sampler as an in-engine program: one batch of cells (samples with the same sampler and step count, each with
- * its own ω, γ and seed) from their initial noise {@code randn(seed, [1, bins, L])} to the final sample (all with the
- * clip's video features and appearance), per step
+ * its own ω, γ and seed) from their initial noise {@code randn(noiseSeed(clip), [1, bins, L])}
+ * ({@link GuidanceSettings#noiseSeed}) to the final sample (all with the clip's video features and appearance), per step
  * one denoiser forward of {@code 2N} (conditional and unconditional together, inside the denoiser part) and, when
  * any {@code γ > 0}, the gradient of the classifier's {@code Σ log P(aligned | x_t, t, E_v)} with respect to
  * {@code x_t}: {@code ε̃ = ε(∅) + ω (ε(c) − ε(∅)) − γ σ_t ∇ log P}, then the {@link SamplerPlan}'s update.
@@ -30,6 +30,7 @@ final class GuidedSampler implements EngineProgram<FloatTensor> {
     private final FloatTensor video;
     private final FloatTensor appearance;
     private final List<GuidanceSettings> cells;
+    private final String clip;
     private final SamplerPlan plan;
     private final int[] sampleShape;
     private final IntConsumer afterStep;
@@ -38,15 +39,17 @@ final class GuidedSampler implements EngineProgram<FloatTensor> {
      * @param video     {@code [1, S, C]} the clip's video features
      * @param appearance {@code [1, S, 6, s, s]} the clip's {@link Appearance}
      * @param cells     the batch (same sampler and steps)
+     * @param clip      the clip's name, which with each cell's seed gives its initial noise
      * @param sampleShape {@code [bins, L]}
      */
     GuidedSampler(LoadedModel denoiser, LoadedModel classifier, FloatTensor video, FloatTensor appearance,
-            List<GuidanceSettings> cells, int[] sampleShape, IntConsumer afterStep) {
+            List<GuidanceSettings> cells, String clip, int[] sampleShape, IntConsumer afterStep) {
         this.denoiser = denoiser;
         this.classifier = classifier;
         this.video = video;
         this.appearance = appearance;
         this.cells = List.copyOf(cells);
+        this.clip = clip;
         GuidanceSettings first = cells.get(0);
         this.plan = SamplerPlan.of(first.sampler(), first.steps(), NoiseSchedule.diffFoley());
         this.sampleShape = sampleShape.clone();
@@ -69,7 +72,7 @@ final class GuidedSampler implements EngineProgram<FloatTensor> {
             omega[i] = (float) s.omega();
             gamma[i] = (float) s.gamma();
             guided |= s.gamma() > 0;
-            noise.add(ctx.randn(s.seed(), 1, sampleShape[0], sampleShape[1]));
+            noise.add(ctx.randn(s.noiseSeed(clip), 1, sampleShape[0], sampleShape[1]));
             copies.add(one);
             looks.add(oneLook);
         }

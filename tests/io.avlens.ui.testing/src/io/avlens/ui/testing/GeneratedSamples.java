@@ -58,7 +58,8 @@ public final class GeneratedSamples {
             DiffFoleyGenerator generator = model.generator();
             ClipCondition condition = ClipCondition.decode(clip, generator.profile());
             GuidanceSettings settings = GuidanceSettings.DEFAULT;
-            FloatTensor mel = generator.generate(condition, List.of(settings), new NullProgressMonitor()).get(0);
+            FloatTensor mel = generator.generate(condition, DiffFoleyGenerator.clipName(clip), List.of(settings),
+                    new NullProgressMonitor()).get(0);
             GeneratedSample sample = new GeneratedSample(clip.toAbsolutePath().toString(), MODEL, settings,
                     settings.stem(), false, Map.of("syncOffset", generator.syncOffset(condition, mel)));
             Npy.write(sample.mel(folder), mel);

@@ -56,6 +56,9 @@ class DiffFoleyGeneratorTest {
         model.close();
     }
 
+    /** The name that keys the test clip's noise. */
+    private static final String NAME = "clip-00000";
+
     private static GuidanceSettings cell(double omega, double gamma, long seed) {
         return new GuidanceSettings(omega, gamma, 4, GuidanceSettings.DPM, seed);
     }
@@ -63,9 +66,9 @@ class DiffFoleyGeneratorTest {
     @Test
     void theSameSeedGivesTheSameSoundAndAnotherSeedAnother() throws Exception {
         DiffFoleyGenerator g = model.generator();
-        List<FloatTensor> a = g.generate(clip, List.of(cell(4.5, 50, 21)), new NullProgressMonitor());
-        List<FloatTensor> b = g.generate(clip, List.of(cell(4.5, 50, 21)), new NullProgressMonitor());
-        List<FloatTensor> c = g.generate(clip, List.of(cell(4.5, 50, 22)), new NullProgressMonitor());
+        List<FloatTensor> a = g.generate(clip, NAME, List.of(cell(4.5, 50, 21)), new NullProgressMonitor());
+        List<FloatTensor> b = g.generate(clip, NAME, List.of(cell(4.5, 50, 21)), new NullProgressMonitor());
+        List<FloatTensor> c = g.generate(clip, NAME, List.of(cell(4.5, 50, 22)), new NullProgressMonitor());
         assertThat(a.get(0).shape()).containsExactly(64, 256);
         assertThat(a.get(0).toArray()).containsExactly(b.get(0).toArray());
         assertThat(a.get(0).toArray()).isNotEqualTo(c.get(0).toArray());
@@ -75,13 +78,30 @@ class DiffFoleyGeneratorTest {
     }
 
     @Test
+    void oneSeedGivesEachClipNoiseOfItsOwnAndAClipTheSameNoiseEachTime() throws Exception {
+        DiffFoleyGenerator g = model.generator();
+        float[] a = g.generate(clip, "clip-00001", List.of(cell(1, 0, 21)), new NullProgressMonitor()).get(0)
+                .toArray();
+        float[] again = g.generate(clip, "clip-00001", List.of(cell(1, 0, 21)), new NullProgressMonitor()).get(0)
+                .toArray();
+        float[] other = g.generate(clip, "clip-00002", List.of(cell(1, 0, 21)), new NullProgressMonitor()).get(0)
+                .toArray();
+        assertThat(again).containsExactly(a);
+        assertThat(other).as("the same picture and seed under another clip's name starts from other noise")
+                .isNotEqualTo(a);
+        assertThat(DiffFoleyGenerator.clipName(java.nio.file.Path.of("/data/media/clip-00001.mp4")))
+                .isEqualTo("clip-00001");
+        assertThat(DiffFoleyGenerator.clipName(java.nio.file.Path.of("take.2.mov"))).isEqualTo("take.2");
+    }
+
+    @Test
     void aCellInABatchIsTheCellAlone() throws Exception {
         DiffFoleyGenerator g = model.generator();
         List<GuidanceSettings> cells = List.of(cell(1, 0, 21), cell(4.5, 50, 21), cell(4.5, 0, 8),
                 new GuidanceSettings(2, 0, 3, GuidanceSettings.DDIM, 21));
-        List<FloatTensor> together = g.generate(clip, cells, new NullProgressMonitor());
+        List<FloatTensor> together = g.generate(clip, NAME, cells, new NullProgressMonitor());
         for (int i = 0; i < cells.size(); i++) {
-            float[] alone = g.generate(clip, List.of(cells.get(i)), new NullProgressMonitor()).get(0).toArray();
+            float[] alone = g.generate(clip, NAME, List.of(cells.get(i)), new NullProgressMonitor()).get(0).toArray();
             float[] batched = together.get(i).toArray();
             for (int j = 0; j < alone.length; j += 97) {
                 assertThat(batched[j]).as("cell %d, value %d", i, j).isCloseTo(alone[j], within(2e-4f));
@@ -98,13 +118,13 @@ class DiffFoleyGeneratorTest {
         DiffFoleyGenerator noClassifier = new DiffFoleyGenerator(parts.byRole(DiffFoleyDescriptor.VIDEO),
                 parts.byRole(DiffFoleyDescriptor.DENOISER), null, DjlInferenceServices.programEngine(),
                 model.descriptor().profile());
-        float[] with = g.generate(clip, List.of(cell(4.5, 0, 21)), new NullProgressMonitor()).get(0).toArray();
-        float[] without = noClassifier.generate(clip, List.of(cell(4.5, 0, 21)), new NullProgressMonitor()).get(0)
+        float[] with = g.generate(clip, NAME, List.of(cell(4.5, 0, 21)), new NullProgressMonitor()).get(0).toArray();
+        float[] without = noClassifier.generate(clip, NAME, List.of(cell(4.5, 0, 21)), new NullProgressMonitor()).get(0)
                 .toArray();
         assertThat(without).containsExactly(with);
-        float[] guided = g.generate(clip, List.of(cell(4.5, 50, 21)), new NullProgressMonitor()).get(0).toArray();
+        float[] guided = g.generate(clip, NAME, List.of(cell(4.5, 50, 21)), new NullProgressMonitor()).get(0).toArray();
         assertThat(guided).as("γ > 0 moves the sample").isNotEqualTo(with);
-        assertThatThrownBy(() -> noClassifier.generate(clip, List.of(cell(4.5, 50, 21)), new NullProgressMonitor()))
+        assertThatThrownBy(() -> noClassifier.generate(clip, NAME, List.of(cell(4.5, 50, 21)), new NullProgressMonitor()))
                 .hasMessageContaining("classifier");
     }
 
@@ -150,7 +170,7 @@ class DiffFoleyGeneratorTest {
                 return false;
             }
         };
-        model.generator().generate(clip, List.of(cell(4.5, 0, 21)), counting);
+        model.generator().generate(clip, NAME, List.of(cell(4.5, 0, 21)), counting);
         assertThat(polls[0]).as("once per step of 4").isEqualTo(4);
         int[] left = {2};
         IProgressMonitor cancelling = new NullProgressMonitor() {
@@ -159,7 +179,7 @@ class DiffFoleyGeneratorTest {
                 return left[0]-- <= 0;
             }
         };
-        assertThatThrownBy(() -> model.generator().generate(clip, List.of(cell(4.5, 0, 21)), cancelling))
+        assertThatThrownBy(() -> model.generator().generate(clip, NAME, List.of(cell(4.5, 0, 21)), cancelling))
                 .isInstanceOf(OperationCanceledException.class);
         assertThat(left[0]).as("stopped at the third step").isEqualTo(-1);
     }
@@ -167,7 +187,7 @@ class DiffFoleyGeneratorTest {
     @Test
     void vocodesOneWindowAndScoresTheSound() throws Exception {
         DiffFoleyGenerator g = model.generator();
-        FloatTensor mel = g.generate(clip, List.of(cell(4.5, 0, 21)), new NullProgressMonitor()).get(0);
+        FloatTensor mel = g.generate(clip, NAME, List.of(cell(4.5, 0, 21)), new NullProgressMonitor()).get(0);
         AudioSignal sound = g.vocode(mel);
         assertThat(sound.sampleRate()).isEqualTo(Profiles.AVSHAPES_SMALL.sampleRate());
         assertThat(sound.samples()).hasSize(64_000);

@@ -66,7 +66,8 @@ class DiffFoleyShippedModelTest {
                 Path mp4 = copy(id);
                 assertThat(hits(mp4.resolveSibling(id + ".json"))).as("the fixture shows hits").isNotEmpty();
                 ClipCondition clip = ClipCondition.decode(mp4, model.descriptor().profile());
-                List<FloatTensor> mels = g.generate(clip, List.of(GuidanceSettings.DEFAULT,
+                List<FloatTensor> mels = g.generate(clip, DiffFoleyGenerator.clipName(mp4), List.of(
+                        GuidanceSettings.DEFAULT,
                         GuidanceSettings.DEFAULT.withScales(1, 0)), new NullProgressMonitor());
                 assertThat(mels.get(0).shape()).containsExactly(64, 256);
                 assertThat(mels.get(0).toArray()).as("guidance changes the sound").isNotEqualTo(mels.get(1).toArray());
@@ -103,7 +104,8 @@ class DiffFoleyShippedModelTest {
                 Path mp4 = copy(id);
                 double[] hits = hits(mp4.resolveSibling(id + ".json"));
                 ClipCondition clip = ClipCondition.decode(mp4, model.descriptor().profile());
-                FloatTensor mel = g.generate(clip, List.of(GuidanceSettings.DEFAULT), new NullProgressMonitor())
+                FloatTensor mel = g.generate(clip, DiffFoleyGenerator.clipName(mp4), List.of(GuidanceSettings.DEFAULT),
+                        new NullProgressMonitor())
                         .get(0);
                 sync += Math.abs(g.syncOffset(clip, mel)) / CLIPS.length;
                 io.avlens.media.AudioSignal sound = g.vocode(mel);
