@@ -54,8 +54,9 @@ public interface ModelRunner {
     /**
      * Computes one model on one clip on the calling thread, through the same cache and scheduling rule as runs.
      * The artifacts are in {@link ClipOutcome#folder()}: the cache entry when there is a cache (read it, do not
-     * change it), else a new folder of its own under the system's temporary folder, which the caller deletes when
-     * done (nothing else is left there). A cached result does not wait for the scheduling rule.
+     * change it), else a new folder of its own in the runner's scratch area under the system's temporary folder,
+     * which the caller deletes when done (what is left goes when the runner does, or, when the program is killed,
+     * when the next runner starts). A cached result does not wait for the scheduling rule.
      */
     ClipOutcome runClip(ClipRequest request, RunSettings settings, IProgressMonitor monitor);
 

@@ -57,22 +57,26 @@ public class RunnerService implements ModelRunner {
     private final FileHashes hashes = new FileHashes();
     private final InferenceRule rule = new InferenceRule();
     private final ModelPool pool = new ModelPool(POOLED_MODELS, POOL_IDLE);
-    private final Path tempFolder;
+    private final ScratchArea scratchArea;
 
     /** For DS and tests (add services with the bind methods). */
     public RunnerService() {
         this(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    /** With the folder where single clips computed without a cache go (tests). */
+    /**
+     * With the folder under which this runner's {@link ScratchArea} (single clips computed without a cache) is
+     * made (tests).
+     */
     RunnerService(Path tempFolder) {
-        this.tempFolder = tempFolder;
+        this.scratchArea = new ScratchArea(tempFolder);
     }
 
-    /** Closes the models kept loaded. */
+    /** Closes the models kept loaded and deletes this runner's scratch area. */
     @Deactivate
     void deactivate() {
         pool.close();
+        scratchArea.close();
     }
 
     /** A task appears (whiteboard). */
@@ -183,7 +187,7 @@ public class RunnerService implements ModelRunner {
             String sha = weights.sha256();
             // without a cache the result's folder is a new temporary folder of its own (the caller deletes it);
             // with one, the clip is computed in the cache's tmp/ and the outcome points at the cache entry
-            scratch = cache == null ? Files.createTempDirectory(tempFolder, "avlens-clip-")
+            scratch = cache == null ? scratchArea.newFolder("clip-")
                     : Files.createDirectories(settings.cacheFolder().resolve("tmp"))
                             .resolve("clip-" + UUID.randomUUID());
             Files.createDirectories(scratch);

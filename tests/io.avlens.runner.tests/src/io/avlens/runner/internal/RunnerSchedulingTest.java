@@ -153,13 +153,18 @@ class RunnerSchedulingTest {
         assertThat(outcome.folder()).startsWith(tmp);
         assertThat(outcome.files()).allMatch(Files::isRegularFile);
         Folders.deleteTree(outcome.folder()); // what the caller is told to do
-        assertThat(Rig.names(tmp)).containsExactly("");
+        String area = outcome.folder().getParent().getFileName().toString();
+        assertThat(area).startsWith(ScratchArea.PREFIX);
+        assertThat(Rig.names(tmp)).containsExactly("", area);
 
         ClipOutcome missing = runner.runClip(new ClipRequest("embedding", request(rig, "a").model(),
                 new ClipRef("gone", rig.media("gone")), Map.of(), 7), rig.settings().withCacheFolder(null), null);
         assertThat(missing.state()).isEqualTo(RunState.FAILED);
+        assertThat(Rig.names(tmp)).containsExactly("", area);
+        ClipOutcome kept = runner.runClip(request(rig, "a"), rig.settings().withCacheFolder(null), null);
+        assertThat(kept.folder()).exists();
+        runner.deactivate(); // a result its caller did not delete goes with the runner
         assertThat(Rig.names(tmp)).containsExactly("");
-        runner.deactivate();
     }
 
     private static ClipRequest request(Rig rig, String id) throws Exception {
