@@ -7,7 +7,6 @@ import java.util.Objects;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
@@ -16,7 +15,6 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.ScrollBar;
 
 import io.avlens.core.color.ColorMap;
-import io.avlens.core.color.ColorScale;
 import io.avlens.core.profile.MelSpec;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.core.time.Bookmark;
@@ -24,12 +22,12 @@ import io.avlens.core.time.TimeMarker;
 import io.avlens.core.time.TimeRange;
 import io.avlens.core.time.TimeSelection;
 import io.avlens.ui.widgets.CachedImage;
-import io.avlens.ui.widgets.ColorImages;
 
 /**
  * Waveform and log-mel spectrogram of a clip (drawn by {@link SoundLanes}) on one time axis, with annotation
  * markers, bookmarks, the cursor and a selected range. With a generated soundtrack beside it, the lanes of the
- * original, the generated sound or both ({@link SoundMode}) and, on request, their difference ({@link LaneLayout}). Everything except the cursor and the selection is drawn once
+ * original, the generated sound or both ({@link SoundMode}) and, on request, their difference ({@link TimelineSounds},
+ * {@link LaneLayout}). Everything except the cursor and the selection is drawn once
  * into a cached image per window and size, so moving the cursor (scrubbing, playback) costs one image blit and two
  * lines.
  *
@@ -61,17 +59,8 @@ public final class TimelineCanvas extends Canvas {
 
     private Listener listener = new Listener() {
     };
-    /** The clip's sound, null until its analysis arrives. */
-    private SoundLanes sound;
-    /** The compared (generated) sound, or null. */
-    private SoundLanes generated;
-    private String generatedLabel = "generated";
-    private SoundLanes difference;
-    private SoundMode mode = SoundMode.ORIGINAL;
-    private boolean showDifference;
-    private Image differenceBar;
-    private static final ColorScale DIFFERENCE_SCALE = new ColorScale(ColorMap.COOLWARM, -0.5, 0.5);
-    private ColorScale scale = new ColorScale(ColorMap.MAGMA, 0, 1);
+    /** The clip's sound (null until its analysis arrives), a generated one, and how their lanes are drawn. */
+    private final TimelineSounds sounds;
     private TimeRange extent = new TimeRange(0, 1);
     private TimeRange window = extent;
     private TimeSelection selection = TimeSelection.at(0);
@@ -81,7 +70,6 @@ public final class TimelineCanvas extends Canvas {
 
     private final CachedImage background = new CachedImage();
     private boolean backgroundValid;
-    private Image barImage;
     private long lastPaintNanos;
     private long lastBackgroundNanos;
 
@@ -94,6 +82,7 @@ public final class TimelineCanvas extends Canvas {
     /** @param parent the parent */
     public TimelineCanvas(Composite parent) {
         super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND | SWT.H_SCROLL);
+        sounds = new TimelineSounds(getDisplay());
         addListener(SWT.Paint, this::paint);
         addListener(SWT.Resize, e -> invalidate());
         addListener(SWT.MouseDown, this::mouseDown);
@@ -106,7 +95,6 @@ public final class TimelineCanvas extends Canvas {
         addListener(SWT.Dispose, e -> disposeImages());
         ScrollBar bar = getHorizontalBar();
         bar.addListener(SWT.Selection, e -> scrolled());
-        barImage = ColorImages.colorBar(getDisplay(), scale.map());
         updateScrollBar();
     }
 
@@ -116,33 +104,31 @@ public final class TimelineCanvas extends Canvas {
      */
     public void setGenerated(float[] audio, int rate, FloatTensor spectrogram, double framesPerSecond,
             double[] detected, String label) {
-        generated = audio == null ? null
-                : new SoundLanes(audio, rate, spectrogram, framesPerSecond, ClipSound.DISPLAY_MEL, detected);
-        generatedLabel = label == null ? "generated" : label;
-        difference = null;
+        sounds.setGenerated(audio == null ? null
+                : new SoundLanes(audio, rate, spectrogram, framesPerSecond, ClipSound.DISPLAY_MEL, detected), label);
         invalidate();
     }
 
     /** Which sound's lanes show when a generated sound is there. */
     public void setSoundMode(SoundMode newMode) {
-        mode = Objects.requireNonNull(newMode);
+        sounds.setMode(newMode);
         invalidate();
     }
 
     /** The sound mode. */
     public SoundMode soundMode() {
-        return mode;
+        return sounds.mode();
     }
 
     /** Shows or hides the lane of generated − original log-mel. */
     public void setDifferenceShown(boolean shown) {
-        showDifference = shown;
+        sounds.setDifferenceShown(shown);
         invalidate();
     }
 
     /** Whether a generated sound is there to compare. */
     public boolean hasGenerated() {
-        return generated != null;
+        return sounds.hasGenerated();
     }
 
     /** The lanes shown now, top to bottom, as (kind, source) names, e.g. {@code "SPECTROGRAM GENERATED"}; tests. */
@@ -158,23 +144,12 @@ public final class TimelineCanvas extends Canvas {
 
     /** Generated − original at band {@code bin}, spectrogram frame {@code frame} (1 = 100 dB), NaN without both. */
     public double differenceAt(int bin, int frame) {
-        SoundLanes d = difference();
+        SoundLanes d = sounds.difference();
         return d == null || frame >= d.frames() ? Double.NaN : d.value(bin, frame);
     }
 
-    private SoundLanes difference() {
-        if (difference == null && generated != null && sound != null) {
-            difference = SoundLanes.difference(generated, sound);
-        }
-        return difference;
-    }
-
     private List<LaneLayout.Lane> lanes() {
-        return LaneLayout.of(plotArea(), generated != null, mode, showDifference);
-    }
-
-    private SoundLanes lanesOf(LaneLayout.Source source) {
-        return source == LaneLayout.Source.GENERATED ? generated : sound;
+        return sounds.lanes(plotArea());
     }
 
     /** Receives the user's changes. */
@@ -208,28 +183,20 @@ public final class TimelineCanvas extends Canvas {
      */
     public void setSound(float[] audio, int rate, FloatTensor spectrogram, double framesPerSecond, MelSpec spec,
             double[] detected) {
-        sound = new SoundLanes(audio, rate, spectrogram, framesPerSecond, spec, detected);
-        difference = null;
+        sounds.setSound(new SoundLanes(audio, rate, spectrogram, framesPerSecond, spec, detected));
         message = null;
         invalidate();
     }
 
     /** Colour map of the spectrogram. */
     public void setColorMap(ColorMap map) {
-        scale = new ColorScale(map, scale.low(), scale.high());
-        if (barImage != null) {
-            barImage.dispose();
-        }
-        if (differenceBar != null) {
-            differenceBar.dispose();
-        }
-        barImage = ColorImages.colorBar(getDisplay(), map);
+        sounds.setColorMap(map);
         invalidate();
     }
 
     /** The colour map in use. */
     public ColorMap colorMap() {
-        return scale.map();
+        return sounds.colorMap();
     }
 
     /** Shows {@code newWindow} (kept inside the clip, at least 50 ms). */
@@ -282,7 +249,7 @@ public final class TimelineCanvas extends Canvas {
 
     /** Whether the sound is shown (analysis finished). */
     public boolean hasSound() {
-        return message == null && sound != null;
+        return message == null && sounds.hasSound();
     }
 
     /** The cursor and range shown. */
@@ -315,10 +282,6 @@ public final class TimelineCanvas extends Canvas {
     /** The (first) spectrogram's rectangle. */
     public Rectangle spectrogramArea() {
         return lanes().stream().filter(l -> l.kind() != LaneLayout.Kind.WAVE).findFirst().orElseThrow().area();
-    }
-
-    private Rectangle waveformArea() {
-        return lanes().get(0).area();
     }
 
     /** The media time at canvas x. */
@@ -378,60 +341,14 @@ public final class TimelineCanvas extends Canvas {
             gc.drawText(message, LEFT, MARKER_LANE + 10, true);
         } else {
             List<LaneLayout.Lane> lanes = lanes();
-            for (LaneLayout.Lane l : lanes) {
-                drawLane(gc, l);
-            }
+            sounds.draw(gc, lanes, window);
             drawTimeAxis(gc);
-            drawMarkers(gc);
+            drawMarkers(gc, lanes);
             for (LaneLayout.Lane l : lanes.subList(2, lanes.size())) {
                 lane.drawTicks(gc, window, this::xOf, l.area());
             }
-            if (generated != null) {
-                for (LaneLayout.Lane l : lanes) {
-                    SoundLanes.drawTag(gc, getDisplay(), l.area(), tag(l));
-                }
-            }
+            sounds.drawTags(gc, lanes);
         }
-    }
-
-    private void drawLane(GC gc, LaneLayout.Lane l) {
-        Rectangle r = l.area();
-        switch (l.kind()) {
-            case WAVE -> {
-                if (l.source() == LaneLayout.Source.BOTH) {
-                    sound.drawWaveform(gc, getDisplay(), r, window, new Color(0x2b, 0x6c, 0xb0), true);
-                    gc.setAlpha(170);
-                    generated.drawWaveform(gc, getDisplay(), r, window, new Color(0xe0, 0x6c, 0x00), false);
-                    gc.setAlpha(255);
-                } else {
-                    lanesOf(l.source()).drawWaveform(gc, getDisplay(), r, window,
-                            l.source() == LaneLayout.Source.GENERATED ? new Color(0xe0, 0x6c, 0x00)
-                                    : new Color(0x2b, 0x6c, 0xb0), true);
-                }
-            }
-            case SPECTROGRAM -> {
-                lanesOf(l.source()).drawSpectrogram(gc, getDisplay(), r, window, scale);
-                SoundLanes.drawColorBar(gc, r, barImage);
-            }
-            case DIFFERENCE -> {
-                difference().drawSpectrogram(gc, getDisplay(), r, window, DIFFERENCE_SCALE);
-                if (differenceBar == null) {
-                    differenceBar = ColorImages.colorBar(getDisplay(), DIFFERENCE_SCALE.map());
-                }
-                SoundLanes.drawColorBar(gc, r, differenceBar, new String[] {"+50", "0 dB", "-50"});
-            }
-            default -> throw new IllegalStateException(l.kind().toString());
-        }
-    }
-
-    /** The name of a lane, e.g. "generated (ω 4.5, γ 50, seed 21)". */
-    private String tag(LaneLayout.Lane l) {
-        return switch (l.kind()) {
-            case WAVE -> l.source() == LaneLayout.Source.BOTH ? "original (blue) + generated (orange)"
-                    : l.source() == LaneLayout.Source.GENERATED ? generatedLabel : "original";
-            case SPECTROGRAM -> l.source() == LaneLayout.Source.GENERATED ? generatedLabel : "original";
-            case DIFFERENCE -> "generated − original log-mel: red = generated louder, blue = original louder";
-        };
     }
 
     private void drawTimeAxis(GC gc) {
@@ -448,15 +365,14 @@ public final class TimelineCanvas extends Canvas {
         gc.drawText("s", p.x + p.width + 22, y + 5, true);
     }
 
-    private void drawMarkers(GC gc) {
+    private void drawMarkers(GC gc, List<LaneLayout.Lane> lanes) {
         Rectangle p = plotArea();
         gc.setLineStyle(SWT.LINE_DOT);
         gc.setForeground(new Color(0xbb, 0xbb, 0xbb));
-        LaneLayout.Source waveSource = lanes().get(0).source();
-        for (double t : (waveSource == LaneLayout.Source.GENERATED ? generated : sound).onsets()) {
+        for (double t : sounds.waveOnsets(lanes)) {
             if (window.contains(t)) {
                 int x = xOf(t);
-                gc.drawLine(x, p.y, x, p.y + waveformArea().height);
+                gc.drawLine(x, p.y, x, p.y + lanes.get(0).area().height);
             }
         }
         lane.draw(gc, getDisplay(), window, this::xOf, p.y - MARKER_LANE + 2, MARKER_LANE, p, spectrogramArea());
@@ -595,13 +511,7 @@ public final class TimelineCanvas extends Canvas {
         }
         double t = timeAt(e.x);
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%.3f s", t));
-        for (LaneLayout.Lane l : lanes()) {
-            Rectangle s = l.area();
-            if (l.kind() != LaneLayout.Kind.WAVE && s.contains(e.x, e.y)) {
-                SoundLanes under = l.kind() == LaneLayout.Kind.DIFFERENCE ? difference() : lanesOf(l.source());
-                text.append(under.readout(t, (s.y + s.height - e.y) / (double) s.height));
-            }
-        }
+        text.append(sounds.readout(lanes(), e.x, e.y, t));
         if (e.y < p.y) {
             text.append(lane.describeAt(t, e.x, this::xOf));
         }
@@ -610,9 +520,7 @@ public final class TimelineCanvas extends Canvas {
 
     private void disposeImages() {
         background.dispose();
-        if (barImage != null) {
-            barImage.dispose();
-        }
+        sounds.dispose();
     }
 
     @Override
