@@ -165,6 +165,21 @@ class GeneratedSoundViewsTest {
         assertThat(Ui.sync(canvas::laneNames)).containsExactly("WAVE GENERATED", "SPECTROGRAM GENERATED",
                 "DIFFERENCE BOTH");
         Ui.screenshot(window.getShell(), "generated-sound-timeline-generated");
+        // another colour map with the difference lane shown: its own colour bar must survive the change
+        Ui.sync(() -> {
+            canvas.setColorMap(io.avlens.core.color.ColorMap.VIRIDIS);
+            org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(canvas.getDisplay(), 800, 400);
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(image);
+            try {
+                canvas.paint(gc); // renders the lanes anew (threw "Graphic is disposed" before)
+            } finally {
+                gc.dispose();
+                image.dispose();
+            }
+            canvas.setColorMap(io.avlens.core.color.ColorMap.MAGMA);
+            return null;
+        });
+        assertThat(Ui.sync(canvas::colorMap)).isEqualTo(io.avlens.core.color.ColorMap.MAGMA);
         Ui.maximize(timelinePart(window), false);
         Ui.run(() -> {
             timeline.setSoundMode(SoundMode.ORIGINAL);
