@@ -162,6 +162,9 @@ final class GenerationEval {
         }
         bar.done();
         Map<String, JsonObject> rows = GenerationReport.rows(scores, real, 8);
+        Map<String, GuidanceSettings> settings = new LinkedHashMap<>();
+        found.forEach(f -> settings.put(f.sample().settings().stem(), f.sample().settings()));
+        JsonArray steps = GuidanceSteps.of(settings, scores);
         JsonObject json = new JsonObject();
         json.addProperty("task", TASK);
         json.addProperty("model", model);
@@ -188,6 +191,9 @@ final class GenerationEval {
             j.addProperty("materialAcc", ModelTasks.number(judges.materialAcc()));
             json.add("judgesOnRealPairs", j);
         }
+        if (!steps.isEmpty()) {
+            json.add("guidanceSteps", steps);
+        }
         if (!sweep.isEmpty()) {
             json.add("onsetDetectorSweep", sweep);
         }
@@ -198,6 +204,7 @@ final class GenerationEval {
                 "eval generation: %-24s n %3d  align %s  onset acc %s  AP %s  sync |%s| s  material %s  FAD %s",
                 group, r.get("n").getAsInt(), r.get("alignAcc"), r.get("onsetAcc"), r.get("onsetAP"),
                 r.get("syncMeanAbsSeconds"), r.get("materialAcc"), r.get("fad"))));
+        GuidanceSteps.print(steps, context.err());
         return 0;
     }
 

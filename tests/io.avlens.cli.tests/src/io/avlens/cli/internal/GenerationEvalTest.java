@@ -136,6 +136,59 @@ class GenerationEvalTest {
         return JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
     }
 
+    /**
+     * Hand-made "guidance settings": no guidance is the sound half a second late, classifier-free and double
+     * guidance are the real sound. The classifier-free step is clearly better; the classifier step changes nothing.
+     */
+    @Test
+    void theGuidanceStepsArePairedComparisonsWithTheirIntervals() throws Exception {
+        Path steps = Files.createDirectories(dir.resolve("steps"));
+        List<Path> clips;
+        try (Stream<Path> s = Files.list(data.resolve("media"))) {
+            clips = s.filter(p -> p.toString().endsWith(".mp4")).sorted().toList();
+        }
+        GuidanceSettings none = GuidanceSettings.DEFAULT.withScales(1, 0);
+        GuidanceSettings cfg = GuidanceSettings.DEFAULT.withScales(4.5, 0);
+        for (Path mp4 : clips) {
+            float[] x = AudioReader.read(mp4, 16000).samples();
+            float[] shifted = new float[x.length];
+            System.arraycopy(x, 0, shifted, 8000, x.length - 8000);
+            String clip = mp4.getFileName().toString().replace(".mp4", "");
+            for (GuidanceSettings g : List.of(none, cfg, GuidanceSettings.DEFAULT)) {
+                GeneratedSample sample = new GeneratedSample(mp4.toAbsolutePath().toString(), "hand-made", g,
+                        clip + "-" + g.stem(), false, Map.of());
+                WavWriter.write(sample.wav(steps), new AudioSignal(g == none ? shifted : x, 16000),
+                        WavWriter.Encoding.FLOAT_32);
+                Npy.write(sample.mel(steps), FloatTensor.wrap(new int[] {64, 256}, new float[64 * 256]));
+                sample.write(steps);
+            }
+        }
+        assertThat(run("eval", "--task", "generation", "--model", "hand-made", "--data", data.toString(),
+                "--samples", steps.toString())).as(err.toString()).isZero();
+        JsonArray found = json().getAsJsonArray("guidanceSteps");
+        assertThat(found).as(String.valueOf(found)).hasSize(2);
+        JsonObject cfgStep = found.get(0).getAsJsonObject();
+        assertThat(cfgStep.get("step").getAsString()).isEqualTo("classifier-free");
+        assertThat(cfgStep.get("from").getAsString()).isEqualTo(none.stem());
+        assertThat(cfgStep.get("to").getAsString()).isEqualTo(cfg.stem());
+        assertThat(cfgStep.get("n").getAsInt()).isEqualTo(8);
+        JsonObject align = cfgStep.getAsJsonObject("alignAcc");
+        assertThat(align.get("diff").getAsDouble()).isPositive();
+        assertThat(align.getAsJsonArray("ci95").get(0).getAsDouble()).isPositive();
+        assertThat(align.get("better").getAsBoolean()).isTrue();
+        JsonObject classifierStep = found.get(1).getAsJsonObject();
+        assertThat(classifierStep.get("step").getAsString()).isEqualTo("classifier");
+        assertThat(classifierStep.get("from").getAsString()).isEqualTo(cfg.stem());
+        assertThat(classifierStep.get("to").getAsString()).isEqualTo(GuidanceSettings.DEFAULT.stem());
+        for (String metric : List.of("alignAcc", "onsetAP")) {
+            JsonObject m = classifierStep.getAsJsonObject(metric);
+            assertThat(m.get("diff").getAsDouble()).as(metric + ": the same sound").isZero();
+            assertThat(m.get("better").getAsBoolean()).isFalse();
+        }
+        assertThat(err.toString()).contains("classifier step " + cfg.stem() + " -> "
+                + GuidanceSettings.DEFAULT.stem() + ", n 8");
+    }
+
     @Test
     void realAudioScoresBetterThanTheSameSoundHalfASecondLate() {
         assertThat(run("eval", "--task", "generation", "--model", "hand-made", "--data", data.toString(),
