@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * The guidance steps among the settings `avlens eval --task generation` scored, each a paired comparison over the
- * clips both were generated for ({@link GuidanceComparison}): the classifier-free step, no guidance (ω 1, γ 0) to
- * (ω, 0), and the classifier step, (ω, 0) to (ω, γ), for every setting with the same sampler, steps and seed. The
+ * samples both have for the same clip and seed ({@link GuidanceComparison}): the classifier-free step, no guidance
+ * (ω 1, γ 0) to (ω, 0), and the classifier step, (ω, 0) to (ω, γ), with the same sampler and steps. The
  * claim "double guidance beats classifier-free guidance alone, which beats no guidance" holds on a metric when
  * both steps' 95 % intervals lie above zero.
  */
@@ -24,55 +24,61 @@ final class GuidanceSteps {
     private GuidanceSteps() {
     }
 
-    /** The steps found among {@code settings} (by group), compared on {@code scores}; empty when none. */
+    /**
+     * The steps found among {@code settings} (by group), compared on {@code scores}; empty when none. The samples
+     * of all seeds of a setting are pooled, a sample identified by its clip and seed, so two seeds give each step
+     * twice the pairs.
+     */
     static JsonArray of(Map<String, GuidanceSettings> settings, List<SoundScore> scores) {
-        Map<String, List<SoundScore>> byGroup = new LinkedHashMap<>();
+        Map<GuidanceSettings, List<SoundScore>> byCell = new LinkedHashMap<>();
+        Map<GuidanceSettings, java.util.SortedSet<Long>> seeds = new LinkedHashMap<>();
         for (SoundScore s : scores) {
-            if (settings.containsKey(s.group())) {
-                byGroup.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(s);
+            GuidanceSettings g = settings.get(s.group());
+            if (g != null) {
+                GuidanceSettings cell = g.withSeed(0);
+                byCell.computeIfAbsent(cell, c -> new ArrayList<>()).add(new SoundScore(s.clip() + "@" + g.seed(),
+                        s.group(), s.aligned(), s.onsets(), s.syncOffset(), s.materialRight(), s.embedding()));
+                seeds.computeIfAbsent(cell, c -> new java.util.TreeSet<>()).add(g.seed());
             }
         }
         JsonArray out = new JsonArray();
-        for (String to : byGroup.keySet()) {
-            GuidanceSettings t = settings.get(to);
-            if (t.gamma() > 0) {
-                step(out, "classifier", find(settings, byGroup, t.withScales(t.omega(), 0)), to, byGroup);
-            } else if (t.omega() != 1) {
-                step(out, "classifier-free", find(settings, byGroup, t.withScales(1, 0)), to, byGroup);
+        for (GuidanceSettings to : byCell.keySet()) {
+            if (to.gamma() > 0) {
+                step(out, "classifier", to.withScales(to.omega(), 0), to, byCell, seeds);
+            } else if (to.omega() != 1) {
+                step(out, "classifier-free", to.withScales(1, 0), to, byCell, seeds);
             }
         }
         return out;
     }
 
-    private static String find(Map<String, GuidanceSettings> settings, Map<String, List<SoundScore>> byGroup,
-            GuidanceSettings wanted) {
-        for (String g : byGroup.keySet()) {
-            if (settings.get(g).equals(wanted)) {
-                return g;
-            }
-        }
-        return null;
-    }
-
-    private static void step(JsonArray out, String kind, String from, String to,
-            Map<String, List<SoundScore>> byGroup) {
-        if (from == null) {
+    private static void step(JsonArray out, String kind, GuidanceSettings from, GuidanceSettings to,
+            Map<GuidanceSettings, List<SoundScore>> byCell, Map<GuidanceSettings, java.util.SortedSet<Long>> seeds) {
+        if (!byCell.containsKey(from)) {
             return;
         }
         GuidanceComparison.Result r;
         try {
-            r = GuidanceComparison.of(byGroup.get(from), byGroup.get(to), GuidanceComparison.ROUNDS, 1);
+            r = GuidanceComparison.of(byCell.get(from), byCell.get(to), GuidanceComparison.ROUNDS, 1);
         } catch (IllegalArgumentException e) {
-            return; // no clip in common
+            return; // no sample in common
         }
         JsonObject o = new JsonObject();
         o.addProperty("step", kind);
-        o.addProperty("from", from);
-        o.addProperty("to", to);
+        o.addProperty("from", cell(from));
+        o.addProperty("to", cell(to));
+        JsonArray common = new JsonArray();
+        seeds.get(from).stream().filter(seeds.get(to)::contains).forEach(common::add);
+        o.add("seeds", common);
         o.addProperty("n", r.n());
         o.add("alignAcc", json(r.align()));
         o.add("onsetAP", json(r.onsetAP()));
         out.add(o);
+    }
+
+    /** A setting's stem without its seed, e.g. {@code w4.5-g50-dpm25}. */
+    static String cell(GuidanceSettings g) {
+        return g.stem().replaceFirst("-s-?[0-9]+$", "");
     }
 
     private static JsonObject json(GuidanceComparison.Difference d) {
@@ -95,9 +101,9 @@ final class GuidanceSteps {
             JsonObject s = e.getAsJsonObject();
             JsonObject al = s.getAsJsonObject("alignAcc");
             JsonObject ap = s.getAsJsonObject("onsetAP");
-            err.println(String.format(Locale.ROOT, "eval generation: %s step %s -> %s, n %d: align %+.3f [%+.3f, "
-                    + "%+.3f], onset AP %+.3f [%+.3f, %+.3f]", s.get("step").getAsString(),
-                    s.get("from").getAsString(), s.get("to").getAsString(), s.get("n").getAsInt(),
+            err.println(String.format(Locale.ROOT, "eval generation: %s step %s -> %s, seeds %s, n %d: align %+.3f "
+                    + "[%+.3f, %+.3f], onset AP %+.3f [%+.3f, %+.3f]", s.get("step").getAsString(),
+                    s.get("from").getAsString(), s.get("to").getAsString(), s.get("seeds"), s.get("n").getAsInt(),
                     value(al.get("diff")), ci(al, 0), ci(al, 1), value(ap.get("diff")), ci(ap, 0), ci(ap, 1)));
         }
     }

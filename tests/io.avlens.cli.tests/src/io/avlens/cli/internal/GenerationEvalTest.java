@@ -137,8 +137,8 @@ class GenerationEvalTest {
     }
 
     /**
-     * Hand-made "guidance settings": no guidance is the sound half a second late, classifier-free and double
-     * guidance are the real sound. The classifier-free step is clearly better; the classifier step changes nothing.
+     * Hand-made "guidance settings" at two seeds: no guidance is the sound half a second late, classifier-free and
+     * double guidance are the real sound. The classifier-free step is clearly better; the classifier step changes nothing.
      */
     @Test
     void theGuidanceStepsArePairedComparisonsWithTheirIntervals() throws Exception {
@@ -154,10 +154,11 @@ class GenerationEvalTest {
             float[] shifted = new float[x.length];
             System.arraycopy(x, 0, shifted, 8000, x.length - 8000);
             String clip = mp4.getFileName().toString().replace(".mp4", "");
-            for (GuidanceSettings g : List.of(none, cfg, GuidanceSettings.DEFAULT)) {
+            for (GuidanceSettings g : List.of(none, cfg, GuidanceSettings.DEFAULT, none.withSeed(22),
+                    cfg.withSeed(22), GuidanceSettings.DEFAULT.withSeed(22))) {
                 GeneratedSample sample = new GeneratedSample(mp4.toAbsolutePath().toString(), "hand-made", g,
                         clip + "-" + g.stem(), false, Map.of());
-                WavWriter.write(sample.wav(steps), new AudioSignal(g == none ? shifted : x, 16000),
+                WavWriter.write(sample.wav(steps), new AudioSignal(g.omega() == 1 ? shifted : x, 16000),
                         WavWriter.Encoding.FLOAT_32);
                 Npy.write(sample.mel(steps), FloatTensor.wrap(new int[] {64, 256}, new float[64 * 256]));
                 sample.write(steps);
@@ -169,24 +170,24 @@ class GenerationEvalTest {
         assertThat(found).as(String.valueOf(found)).hasSize(2);
         JsonObject cfgStep = found.get(0).getAsJsonObject();
         assertThat(cfgStep.get("step").getAsString()).isEqualTo("classifier-free");
-        assertThat(cfgStep.get("from").getAsString()).isEqualTo(none.stem());
-        assertThat(cfgStep.get("to").getAsString()).isEqualTo(cfg.stem());
-        assertThat(cfgStep.get("n").getAsInt()).isEqualTo(8);
+        assertThat(cfgStep.get("from").getAsString()).isEqualTo("w1-g0-dpm25");
+        assertThat(cfgStep.get("to").getAsString()).isEqualTo("w4.5-g0-dpm25");
+        assertThat(cfgStep.getAsJsonArray("seeds").toString()).as("both seeds pooled").isEqualTo("[21,22]");
+        assertThat(cfgStep.get("n").getAsInt()).as("8 clips x 2 seeds").isEqualTo(16);
         JsonObject align = cfgStep.getAsJsonObject("alignAcc");
         assertThat(align.get("diff").getAsDouble()).isPositive();
         assertThat(align.getAsJsonArray("ci95").get(0).getAsDouble()).isPositive();
         assertThat(align.get("better").getAsBoolean()).isTrue();
         JsonObject classifierStep = found.get(1).getAsJsonObject();
         assertThat(classifierStep.get("step").getAsString()).isEqualTo("classifier");
-        assertThat(classifierStep.get("from").getAsString()).isEqualTo(cfg.stem());
-        assertThat(classifierStep.get("to").getAsString()).isEqualTo(GuidanceSettings.DEFAULT.stem());
+        assertThat(classifierStep.get("from").getAsString()).isEqualTo("w4.5-g0-dpm25");
+        assertThat(classifierStep.get("to").getAsString()).isEqualTo("w4.5-g50-dpm25");
         for (String metric : List.of("alignAcc", "onsetAP")) {
             JsonObject m = classifierStep.getAsJsonObject(metric);
             assertThat(m.get("diff").getAsDouble()).as(metric + ": the same sound").isZero();
             assertThat(m.get("better").getAsBoolean()).isFalse();
         }
-        assertThat(err.toString()).contains("classifier step " + cfg.stem() + " -> "
-                + GuidanceSettings.DEFAULT.stem() + ", n 8");
+        assertThat(err.toString()).contains("classifier step w4.5-g0-dpm25 -> w4.5-g50-dpm25, seeds [21,22], n 16");
     }
 
     @Test
