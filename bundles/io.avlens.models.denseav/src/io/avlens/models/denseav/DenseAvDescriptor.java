@@ -136,6 +136,9 @@ public final class DenseAvDescriptor {
         if (spec.pairsPerClip() > 1) {
             t.addProperty("pairsPerClip", spec.pairsPerClip());
         }
+        if (spec.backgroundSwap()) {
+            t.addProperty("backgroundSwap", true);
+        }
         t.addProperty("seed", spec.seed());
         t.addProperty("temperature", temperature);
         return t;

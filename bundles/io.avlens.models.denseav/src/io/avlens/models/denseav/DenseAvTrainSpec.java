@@ -21,21 +21,33 @@ import io.avlens.models.training.WarmupCosineSchedule;
  * @param pairsPerClip    1 (the shipped weights'): every pair of a batch from another clip; 2: pairs come two by two
  *                        from one clip at instants at least a window apart ({@link PairSampler}), so each has a
  *                        negative that shows the same objects and differs in when they move and sound
+ * @param backgroundSwap  false (the shipped weights'): frames as decoded; true: each training frame shows another
+ *                        clip's background around its own objects ({@link BackgroundSwap}, from the dataset's
+ *                        instance masks), so the background no longer tells the clip (RGB frames only)
  */
 public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
         long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
-        int pairsPerClip) {
+        int pairsPerClip, boolean backgroundSwap) {
 
     public DenseAvTrainSpec {
         if (steps < 1 || batchSize < 2 || !(learningRate > 0) || warmupSteps < 0 || checkpointEvery < 1
                 || logEvery < 1 || !(ambientFactor >= 0) || !(disentangleWeight >= 0)
                 || Double.isInfinite(disentangleWeight) || pairsPerClip < 1 || pairsPerClip > 2
-                || batchSize % pairsPerClip != 0) {
+                || batchSize % pairsPerClip != 0 || backgroundSwap && config.motion()) {
             throw new IllegalArgumentException("bad training spec: steps " + steps + ", batch " + batchSize + ", lr "
                     + learningRate + ", warm-up " + warmupSteps + ", checkpoint every " + checkpointEvery
                     + ", log every " + logEvery + ", ambient factor " + ambientFactor + ", disentangle weight "
-                    + disentangleWeight + ", pairs per clip " + pairsPerClip);
+                    + disentangleWeight + ", pairs per clip " + pairsPerClip
+                    + (backgroundSwap && config.motion() ? ", background swap with motion channels" : ""));
         }
+    }
+
+    /** A spec whose frames are used as decoded (no background swap). */
+    public DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
+            long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
+            int pairsPerClip) {
+        this(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery, ambientFactor,
+                disentangleWeight, pairsPerClip, false);
     }
 
     /** A spec whose pairs all come from different clips. */

@@ -64,7 +64,24 @@ public final class DenseAvTrainer {
      */
     public TrainingResult train(DenseAvTrainSpec spec, List<DenseClip> clips, List<ClipSource> sources,
             DenseAvDescriptor.Provenance data, Path outDir, TrainingMonitor monitor) throws IOException {
+        return train(spec, clips, sources, null, data, outDir, monitor);
+    }
+
+    /**
+     * Trains (or resumes) into {@code outDir} on clips in memory, each with its source for the disentanglement term and
+     * its instance masks for the background swap.
+     *
+     * @param masks each clip's object ids ({@link BackgroundSwap#of}), parallel to {@code clips}; needed when the
+     *              spec's background swap is on, else not used ({@code null} allowed)
+     */
+    public TrainingResult train(DenseAvTrainSpec spec, List<DenseClip> clips, List<ClipSource> sources,
+            List<byte[]> masks, DenseAvDescriptor.Provenance data, Path outDir, TrainingMonitor monitor)
+            throws IOException {
         long t0 = System.nanoTime();
+        if (spec.backgroundSwap() && (masks == null || masks.size() != clips.size())) {
+            throw new IllegalArgumentException("the background swap needs the masks of each of the " + clips.size()
+                    + " clips");
+        }
         boolean disentangle = spec.disentangleWeight() > 0;
         if (disentangle && (sources == null || sources.size() != clips.size())) {
             throw new IllegalArgumentException("the disentanglement term needs the source of each of the "
@@ -76,7 +93,8 @@ public final class DenseAvTrainer {
             throw new IOException(data.data() + ": " + clips.size() + " clips, a batch needs " + needed);
         }
         DjlSetup.engine().setRandomSeed((int) spec.seed());
-        PairSampler sampler = new PairSampler(spec.config(), spec.ambientFactor(), spec.pairsPerClip());
+        PairSampler sampler = new PairSampler(spec.config(), spec.ambientFactor(), spec.pairsPerClip(),
+                spec.backgroundSwap() ? BackgroundSwap.of(clips, masks) : null);
         try (DenseAvModel model = DenseAvModel.initialised(spec.config())) {
             model.requireGradients();
             Adam adam = new Adam(model.block().getParameters(), model.manager());
