@@ -139,6 +139,9 @@ public final class DenseAvDescriptor {
         if (spec.backgroundSwap()) {
             t.addProperty("backgroundSwap", true);
         }
+        if (spec.spaceContrast() > 0) {
+            t.addProperty("spaceContrast", spec.spaceContrast());
+        }
         t.addProperty("seed", spec.seed());
         t.addProperty("temperature", temperature);
         return t;
