@@ -61,7 +61,8 @@ public class HeatmapGrid {
                 DenseFeatures feat = dense.compute(mp4, tmp.resolve(id)).features();
                 if (img == null) {
                     heads = feat.heads();
-                    img = new BufferedImage((3 + heads) * (S + 4), (sounds + words) * (S + 18), BufferedImage.TYPE_INT_RGB);
+                    img = new BufferedImage((3 + heads) * (S + 4), (sounds + words) * (S + 18),
+                            BufferedImage.TYPE_INT_RGB);
                     g = img.createGraphics();
                 }
                 int y0 = row * (S + 18);
@@ -96,13 +97,9 @@ public class HeatmapGrid {
                 }
                 row++;
             }
-            ImageIO_write(img, Path.of(a[3]));
+            javax.imageio.ImageIO.write(img, "png", Path.of(a[3]).toFile());
             System.out.println(row + " rows, columns: frame, mask, " + heads + " heads, max; " + a[3]);
         }
-    }
-
-    static void ImageIO_write(BufferedImage img, Path out) throws Exception {
-        javax.imageio.ImageIO.write(img, "png", out.toFile());
     }
 
     static int rgb(float r, float g, float b) {

@@ -121,7 +121,7 @@ public class Oracles {
         pools.get(source).get(p.kind()).add(p.label(), scores, truth);
     }
 
-    /** The region's coverage of each cell of a {@code cells × cells} grid, normalised and upsampled as the eval does. */
+    /** The region's coverage of each cell of a {@code cells × cells} grid, normalised and upsampled as in the eval. */
     static float[] coarseUp(boolean[] region, int h, int w, int cells) {
         float[] coarse = new float[cells * cells];
         int ch = h / cells;

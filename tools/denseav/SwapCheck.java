@@ -64,6 +64,7 @@ public class SwapCheck {
     }
 
     static int rgb(float[] x, int p) {
-        return (Math.round(x[3 * p] * 255) << 16) | (Math.round(x[3 * p + 1] * 255) << 8) | Math.round(x[3 * p + 2] * 255);
+        return (Math.round(x[3 * p] * 255) << 16) | (Math.round(x[3 * p + 1] * 255) << 8)
+                | Math.round(x[3 * p + 2] * 255);
     }
 }

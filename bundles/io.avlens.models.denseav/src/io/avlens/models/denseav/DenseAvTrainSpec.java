@@ -25,8 +25,9 @@ import io.avlens.models.training.WarmupCosineSchedule;
  *                        clip's background around its own objects ({@link BackgroundSwap}, from the dataset's
  *                        instance masks), so the background no longer tells the clip (RGB frames only)
  * @param spaceContrast   0 (the shipped weights'): DenseAV's score, the maximum over space; {@code c > 0}: the
- *                        maximum less {@code c} times the mean over space ({@link DenseAvLoss#scores(ai.djl.ndarray.NDArray,
- *                        ai.djl.ndarray.NDArray, ai.djl.ndarray.NDArray, double)}), so lighting every cell earns less
+ *                        maximum less {@code c} times the mean over space ({@link DenseAvLoss#scores(
+ *                        ai.djl.ndarray.NDArray, ai.djl.ndarray.NDArray, ai.djl.ndarray.NDArray, double)}), so
+ *                        lighting every cell earns less
  */
 public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
         long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
