@@ -136,6 +136,12 @@ public final class DenseAvDescriptor {
         if (spec.pairsPerClip() > 1) {
             t.addProperty("pairsPerClip", spec.pairsPerClip());
         }
+        if (spec.backgroundSwap()) {
+            t.addProperty("backgroundSwap", true);
+        }
+        if (spec.spaceContrast() > 0) {
+            t.addProperty("spaceContrast", spec.spaceContrast());
+        }
         t.addProperty("seed", spec.seed());
         t.addProperty("temperature", temperature);
         return t;

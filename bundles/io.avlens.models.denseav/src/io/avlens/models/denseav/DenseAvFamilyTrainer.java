@@ -17,7 +17,8 @@ import org.osgi.service.component.annotations.Component;
  * The DenseAV family's trainer service: {@link DenseAvTrainer} on the {@code train} split of an AV-Shapes folder
  * (all its clips when it has no project file), with the schedule of the shipped weights
  * ({@link DenseAvTrainSpec#defaults}) and the batch size as its one option. A request may also carry
- * {@link #WINDOW}, {@link #AMBIENT} and {@link #DISENTANGLE} (the recipes compared in the weights' README, through
+ * {@link #WINDOW}, {@link #AMBIENT}, {@link #DISENTANGLE}, {@link #MOTION}, {@link #PAIRS_PER_CLIP},
+ * {@link #BACKGROUND_SWAP} and {@link #SPACE_CONTRAST} (the recipes compared in the weights' README, through
  * {@code tools/denseav/Train.java}); they are not offered to the command line or the wizard until a recipe with them
  * ships. Absent, they take the shipped weights' values. Stateless.
  */
@@ -57,6 +58,18 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
      */
     public static final TrainOption PAIRS_PER_CLIP = TrainOption.whole("pairs-per-clip", "Pairs per clip", 1, 2, 1,
             "1: every pair from another clip; 2: two instants of each clip, a window apart");
+
+    /**
+     * Whether each training frame shows another clip's background ({@link DenseAvTrainSpec#backgroundSwap()}); 0
+     * (the shipped weights'): frames as decoded.
+     */
+    public static final TrainOption BACKGROUND_SWAP = TrainOption.whole("background-swap", "Background swap", 0, 1,
+            0, "0: frames as decoded; 1: each training frame shows another clip's background around its objects "
+                    + "(needs the dataset's instance masks, clip.masks.npy)");
+
+    /** The weight of the mean over space taken off the score's maximum ({@link DenseAvTrainSpec#spaceContrast()}). */
+    public static final TrainOption SPACE_CONTRAST = TrainOption.decimal("space-contrast", "Space contrast", 0, 10, 0,
+            "0: DenseAV's score, the maximum over space; c > 0: the maximum less c times the mean over space");
 
     /** The split trained on. */
     public static final String SPLIT = "train";
@@ -107,7 +120,8 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
 
     /**
      * The schedule of {@code request}: the shipped weights' ({@link DenseAvTrainSpec#defaults}) with the request's
-     * steps, seed, checkpoint interval, batch, window, ambient factor, disentangle weight, motion channels and pairs per clip.
+     * steps, seed, checkpoint interval, batch, window, ambient factor, disentangle weight, motion channels, pairs per clip, background
+     * swap and space contrast.
      *
      * @throws IllegalArgumentException when a value is out of range
      */
@@ -120,11 +134,16 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         if (request.value(PAIRS_PER_CLIP) != 1 && request.value(PAIRS_PER_CLIP) != 2) {
             throw new IllegalArgumentException("pairs-per-clip must be 1 or 2, not " + request.value(PAIRS_PER_CLIP));
         }
+        if (request.value(BACKGROUND_SWAP) != 0 && request.value(BACKGROUND_SWAP) != 1) {
+            throw new IllegalArgumentException("background-swap must be 0 or 1, not "
+                    + request.value(BACKGROUND_SWAP));
+        }
         DenseAvConfig config = new DenseAvConfig(c.profile(), c.heads(), c.headChannels(), c.width(),
                 request.value(WINDOW), request.whole(MOTION) == 1 ? DenseAvConfig.RGB_MOTION : DenseAvConfig.RGB);
         return new DenseAvTrainSpec(config, request.steps(), request.whole(BATCH), d.learningRate(),
                 d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery(), request.value(AMBIENT),
-                request.value(DISENTANGLE), request.whole(PAIRS_PER_CLIP));
+                request.value(DISENTANGLE), request.whole(PAIRS_PER_CLIP), request.whole(BACKGROUND_SWAP) == 1,
+                request.value(SPACE_CONTRAST));
     }
 
     @Override
@@ -163,22 +182,28 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
             sources = java.util.stream.IntStream.range(0, clips.size())
                     .filter(i -> loaded.get(i).steps() >= window).mapToObj(all::get).toList();
         }
+        List<byte[]> masks = null;
+        if (spec.backgroundSwap()) {
+            List<byte[]> all = BackgroundSwap.masks(files);
+            List<DenseClip> loaded = clips;
+            masks = java.util.stream.IntStream.range(0, clips.size())
+                    .filter(i -> loaded.get(i).steps() >= window).mapToObj(all::get).toList();
+        }
         clips = clips.stream().filter(c -> c.steps() >= window).toList();
         boolean shippedRecipe = spec.config().windowSeconds() == WINDOW.defaultValue() && spec.ambientFactor() == 0
-                && spec.disentangleWeight() == 0 && !spec.config().motion() && spec.pairsPerClip() == 1;
+                && spec.disentangleWeight() == 0 && !spec.config().motion() && spec.pairsPerClip() == 1
+                && !spec.backgroundSwap() && spec.spaceContrast() == 0;
         String command = shippedRecipe ? "avlens train --family " + family() + " --data " + dir + " --out "
                 + request.out() + " --steps " + request.steps() + " --seed " + request.seed() + " --batch "
                 + spec.batchSize()
                 : "java -cp \"$CP\" tools/denseav/Train.java " + dir + " " + request.out() + " " + request.steps()
                         + " " + request.seed() + " " + WINDOW.format(spec.config().windowSeconds()) + " "
                         + AMBIENT.format(spec.ambientFactor()) + " " + spec.batchSize()
-                        + (spec.disentangleWeight() > 0 || spec.config().motion() || spec.pairsPerClip() > 1
-                                ? " " + DISENTANGLE.format(spec.disentangleWeight()) : "")
-                        + (spec.config().motion() || spec.pairsPerClip() > 1 ? " " + (spec.config().motion() ? 1 : 0)
-                                : "")
-                        + (spec.pairsPerClip() > 1 ? " " + spec.pairsPerClip() : "");
+                        + " " + DISENTANGLE.format(spec.disentangleWeight()) + " " + (spec.config().motion() ? 1 : 0)
+                        + " " + spec.pairsPerClip() + " " + (spec.backgroundSwap() ? 1 : 0) + " "
+                        + SPACE_CONTRAST.format(spec.spaceContrast());
         DenseAvDescriptor.Provenance data = new DenseAvDescriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);
-        return new DenseAvTrainer().train(spec, clips, sources, data, request.out(), monitor);
+        return new DenseAvTrainer().train(spec, clips, sources, masks, data, request.out(), monitor);
     }
 }

@@ -29,6 +29,23 @@ public final class DenseAvLoss {
      * @return {@code [Ba, Bv]}
      */
     public static NDArray scores(NDArray image, NDArray audio, NDArray voiced) {
+        return scores(image, audio, voiced, 0);
+    }
+
+    /**
+     * The score of every audio against every image, with the space reduction {@code max − contrast · mean}: for
+     * {@code contrast} 0 DenseAV's (the {@linkplain #scores(NDArray, NDArray, NDArray) plain score}); for
+     * {@code contrast > 0} the heads' element-wise maximum is taken first and then its maximum over space less
+     * {@code contrast} times its mean over space, so a similarity that is as high on every cell (the background's)
+     * adds less than one that stands out at one place.
+     *
+     * @param image    {@code [Bv, K, C, h, w]}
+     * @param audio    {@code [Ba, K, C, F, T]}
+     * @param voiced   {@code [Ba, T]}, 1 where the step is not silence, else 0; each row needs at least one 1
+     * @param contrast weight of the mean over space, at least 0
+     * @return {@code [Ba, Bv]}
+     */
+    public static NDArray scores(NDArray image, NDArray audio, NDArray voiced, double contrast) {
         Shape v = image.getShape();
         Shape a = audio.getShape();
         long bv = v.get(0);
@@ -46,7 +63,14 @@ public final class DenseAvLoss {
         NDArray sims = left.batchMatMul(right).reshape(k, ba * f * t, bv, hw); // S_k
         // max over heads element-wise, then over space: both maxima of one (k, h, w) set, taken space first, so
         // the full volume is reduced once (same value and gradient as the official order)
-        NDArray space = sims.max(new int[] {3}).max(new int[] {0}).reshape(ba, f, t, bv); // [Ba, F, T, Bv]
+        NDArray space;
+        if (contrast > 0) {
+            NDArray heads = sims.max(new int[] {0}); // [Ba·F·T, Bv, hw]
+            space = heads.max(new int[] {2}).sub(heads.mean(new int[] {2}).mul((float) contrast))
+                    .reshape(ba, f, t, bv);
+        } else {
+            space = sims.max(new int[] {3}).max(new int[] {0}).reshape(ba, f, t, bv); // [Ba, F, T, Bv]
+        }
         NDArray freq = space.mean(new int[] {1}); // [Ba, T, Bv]
         NDArray mask = voiced.reshape(ba, t, 1);
         return freq.mul(mask).sum(new int[] {1}).div(mask.sum(new int[] {1})); // [Ba, Bv]

@@ -21,21 +21,47 @@ import io.avlens.models.training.WarmupCosineSchedule;
  * @param pairsPerClip    1 (the shipped weights'): every pair of a batch from another clip; 2: pairs come two by two
  *                        from one clip at instants at least a window apart ({@link PairSampler}), so each has a
  *                        negative that shows the same objects and differs in when they move and sound
+ * @param backgroundSwap  false (the shipped weights'): frames as decoded; true: each training frame shows another
+ *                        clip's background around its own objects ({@link BackgroundSwap}, from the dataset's
+ *                        instance masks), so the background no longer tells the clip (RGB frames only)
+ * @param spaceContrast   0 (the shipped weights'): DenseAV's score, the maximum over space; {@code c > 0}: the
+ *                        maximum less {@code c} times the mean over space ({@link DenseAvLoss#scores(
+ *                        ai.djl.ndarray.NDArray, ai.djl.ndarray.NDArray, ai.djl.ndarray.NDArray, double)}), so
+ *                        lighting every cell earns less
  */
 public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
         long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
-        int pairsPerClip) {
+        int pairsPerClip, boolean backgroundSwap, double spaceContrast) {
 
     public DenseAvTrainSpec {
         if (steps < 1 || batchSize < 2 || !(learningRate > 0) || warmupSteps < 0 || checkpointEvery < 1
                 || logEvery < 1 || !(ambientFactor >= 0) || !(disentangleWeight >= 0)
                 || Double.isInfinite(disentangleWeight) || pairsPerClip < 1 || pairsPerClip > 2
-                || batchSize % pairsPerClip != 0) {
+                || batchSize % pairsPerClip != 0 || backgroundSwap && config.motion() || !(spaceContrast >= 0)
+                || Double.isInfinite(spaceContrast)) {
             throw new IllegalArgumentException("bad training spec: steps " + steps + ", batch " + batchSize + ", lr "
                     + learningRate + ", warm-up " + warmupSteps + ", checkpoint every " + checkpointEvery
                     + ", log every " + logEvery + ", ambient factor " + ambientFactor + ", disentangle weight "
-                    + disentangleWeight + ", pairs per clip " + pairsPerClip);
+                    + disentangleWeight + ", pairs per clip " + pairsPerClip
+                    + (backgroundSwap && config.motion() ? ", background swap with motion channels" : "")
+                    + ", space contrast " + spaceContrast);
         }
+    }
+
+    /** A spec with DenseAV's maximum over space (space contrast 0). */
+    public DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
+            long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
+            int pairsPerClip, boolean backgroundSwap) {
+        this(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery, ambientFactor,
+                disentangleWeight, pairsPerClip, backgroundSwap, 0);
+    }
+
+    /** A spec whose frames are used as decoded (no background swap). */
+    public DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
+            long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
+            int pairsPerClip) {
+        this(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery, ambientFactor,
+                disentangleWeight, pairsPerClip, false);
     }
 
     /** A spec whose pairs all come from different clips. */

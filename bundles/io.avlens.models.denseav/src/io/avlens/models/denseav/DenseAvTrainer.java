@@ -64,7 +64,24 @@ public final class DenseAvTrainer {
      */
     public TrainingResult train(DenseAvTrainSpec spec, List<DenseClip> clips, List<ClipSource> sources,
             DenseAvDescriptor.Provenance data, Path outDir, TrainingMonitor monitor) throws IOException {
+        return train(spec, clips, sources, null, data, outDir, monitor);
+    }
+
+    /**
+     * Trains (or resumes) into {@code outDir} on clips in memory, each with its source for the disentanglement term and
+     * its instance masks for the background swap.
+     *
+     * @param masks each clip's object ids ({@link BackgroundSwap#of}), parallel to {@code clips}; needed when the
+     *              spec's background swap is on, else not used ({@code null} allowed)
+     */
+    public TrainingResult train(DenseAvTrainSpec spec, List<DenseClip> clips, List<ClipSource> sources,
+            List<byte[]> masks, DenseAvDescriptor.Provenance data, Path outDir, TrainingMonitor monitor)
+            throws IOException {
         long t0 = System.nanoTime();
+        if (spec.backgroundSwap() && (masks == null || masks.size() != clips.size())) {
+            throw new IllegalArgumentException("the background swap needs the masks of each of the " + clips.size()
+                    + " clips");
+        }
         boolean disentangle = spec.disentangleWeight() > 0;
         if (disentangle && (sources == null || sources.size() != clips.size())) {
             throw new IllegalArgumentException("the disentanglement term needs the source of each of the "
@@ -76,7 +93,8 @@ public final class DenseAvTrainer {
             throw new IOException(data.data() + ": " + clips.size() + " clips, a batch needs " + needed);
         }
         DjlSetup.engine().setRandomSeed((int) spec.seed());
-        PairSampler sampler = new PairSampler(spec.config(), spec.ambientFactor(), spec.pairsPerClip());
+        PairSampler sampler = new PairSampler(spec.config(), spec.ambientFactor(), spec.pairsPerClip(),
+                spec.backgroundSwap() ? BackgroundSwap.of(clips, masks) : null);
         try (DenseAvModel model = DenseAvModel.initialised(spec.config())) {
             model.requireGradients();
             Adam adam = new Adam(model.block().getParameters(), model.manager());
@@ -89,7 +107,7 @@ public final class DenseAvTrainer {
                     PairSampler.Batch batch = sampler.sample(clips, disentangle ? sources : null,
                             spec.batchSize(), new Random(spec.seed() * 1_000_003L + step));
                     double[] v = DenseAvTrainer.step(model, adam, batch, spec.learningRate(step),
-                            spec.disentangleWeight());
+                            spec.disentangleWeight(), spec.spaceContrast());
                     return disentangle ? new double[] {v[0], model.temperature(), v[1], v[2]}
                             : new double[] {v[0], model.temperature(), v[1]};
                 }
@@ -122,7 +140,8 @@ public final class DenseAvTrainer {
      * One optimizer step; returns the loss (InfoNCE plus {@code disentangleWeight} times the disentanglement term),
      * the batch's audio→image top-1 accuracy and the unweighted term (0 when the weight is 0: then not computed).
      */
-    static double[] step(DenseAvModel model, Adam adam, PairSampler.Batch batch, float lr, double disentangleWeight) {
+    static double[] step(DenseAvModel model, Adam adam, PairSampler.Batch batch, float lr, double disentangleWeight,
+            double spaceContrast) {
         DenseAvConfig c = model.block().config();
         NDManager manager = model.manager();
         double loss;
@@ -137,7 +156,7 @@ public final class DenseAvTrainer {
                         (long) batch.steps() * DenseAvConfig.AUDIO_STRIDE));
                 NDArray voiced = scope.create(batch.voiced(), new Shape(b, batch.steps()));
                 NDList out = model.block().forward(model.store(), new NDList(frames, mel), true);
-                NDArray scores = DenseAvLoss.scores(out.get(0), out.get(1), voiced);
+                NDArray scores = DenseAvLoss.scores(out.get(0), out.get(1), voiced, spaceContrast);
                 NDArray value = DenseAvLoss.infoNce(scores, out.get(2));
                 if (disentangleWeight > 0) {
                     NDArray other = scope.create(ClipSource.otherHeads(batch.sources(), c.heads()),

@@ -30,6 +30,7 @@ final class PairSampler {
     private final DenseAvConfig config;
     private final double ambientFactor;
     private final int pairsPerClip;
+    private final BackgroundSwap swap;
 
     PairSampler(DenseAvConfig config) {
         this(config, 0);
@@ -46,9 +47,22 @@ final class PairSampler {
      *                     the clip is long enough, else as far apart as it allows)
      */
     PairSampler(DenseAvConfig config, double ambientFactor, int pairsPerClip) {
+        this(config, ambientFactor, pairsPerClip, null);
+    }
+
+    /**
+     * @param swap null: frames as decoded; else each frame shows another clip's background (drawn after the entry's
+     *             frame, from the clips other than its own), {@code swap} built from the clips later sampled
+     */
+    PairSampler(DenseAvConfig config, double ambientFactor, int pairsPerClip, BackgroundSwap swap) {
+        if (swap != null && config.imageChannels() != DenseAvConfig.RGB) {
+            throw new IllegalArgumentException("the background swap needs RGB frames, not " + config.imageChannels()
+                    + " channels");
+        }
         this.config = config;
         this.ambientFactor = ambientFactor;
         this.pairsPerClip = pairsPerClip;
+        this.swap = swap;
     }
 
     /** Audio steps per window. */
@@ -97,6 +111,10 @@ final class PairSampler {
             previous = frame;
             int start = Math.max(0, Math.min(c.steps() - w, frame - w / 2));
             c.frame(frame, config.imageChannels(), frames, b * pixels);
+            if (swap != null) {
+                int other = random.nextInt(clips.size() - 1);
+                swap.apply(index, frame, other < index ? other : other + 1, frames, b * pixels);
+            }
             int cols = c.steps() * s;
             for (int m = 0; m < bins; m++) {
                 System.arraycopy(c.mel(), m * cols + start * s, mel, (b * bins + m) * w * s, w * s);
