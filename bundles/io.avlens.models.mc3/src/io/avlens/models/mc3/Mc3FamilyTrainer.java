@@ -53,8 +53,8 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
 
     /** Values per step of the embedding's per-step part; D = k·T + the clip-level 32 (1: the shipped D = 64). */
     public static final TrainOption STEP_CHANNELS = TrainOption.whole("step-channels", "Values per step", 1, 16,
-            Mc3TrainSpec.defaults(1, 1).config().stepChannels(), "values per video step in the embedding, so a "
-                    + "step can say what sounds or moves, not only how much (D = k x 32 + 32; 1: the shipped 64)");
+            Mc3TrainSpec.defaults(1, 1).config().stepChannels(), "embedding values per video step (D = k x 32 + 32; "
+                    + "1: the shipped D 64)");
 
     /** The split trained on. */
     public static final String SPLIT = "train";
