@@ -37,7 +37,7 @@ class Mc3ServicesTest {
     @TempDir
     Path dir;
 
-    private static <T> List<T> services(Class<T> type) throws Exception {
+    static <T> List<T> services(Class<T> type) throws Exception {
         BundleContext context = FrameworkUtil.getBundle(Mc3ServicesTest.class).getBundleContext();
         ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
         tracker.open();

@@ -32,6 +32,14 @@ import io.avlens.models.mc3.TextFeatures;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingResult;
+import io.avlens.runner.ClipOutcome;
+import io.avlens.runner.ClipRef;
+import io.avlens.runner.ClipRequest;
+import io.avlens.runner.ModelRef;
+import io.avlens.runner.ModelRunner;
+import io.avlens.runner.RunSettings;
+import io.avlens.runner.RunState;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -149,5 +157,34 @@ class Mc3StepChannelsTest {
                 right.options());
         assertThatThrownBy(() -> service.load(claimsDefault)).isInstanceOf(InferenceException.class)
                 .hasMessageContaining("not parameters of built-in family");
+    }
+
+    /**
+     * The DS-wired runner's {@code embed} task (what {@code avlens embed} and the explorer run) takes weights of the
+     * MC3-small sizes with k = 4 (one training step on four tiny clips): three rows of D = 160, from the block the
+     * registered factory sizes by the descriptor.
+     */
+    @Test
+    void theEmbedTaskTakesWeightsOfAnyK() throws Exception {
+        Mc3TrainSpec spec = new Mc3TrainSpec(Mc3Config.small().withStepChannels(4), Mc3TrainSpec.defaultConsensus(),
+                1, 4, 5e-3f, 0, 3, 1, 1);
+        TrainingResult r = new Mc3Trainer().train(spec, Mc3TrainerTest.clips(4), new Mc3Descriptor.Provenance(
+                "memory", "train", "tiny clips", "test"), dir.resolve("run"), TrainingMonitor.NONE);
+        Path media = Files.createDirectories(dir.resolve("media")).resolve("clip-00000.mp4");
+        for (String ext : new String[] {".mp4", ".json"}) {
+            try (InputStream in = getClass().getResourceAsStream("/resources/avshapes-mc3/clip-00000" + ext)) {
+                Files.copy(in, media.resolveSibling("clip-00000" + ext));
+            }
+        }
+        ModelDescriptor d = ModelDescriptors.read(r.descriptor());
+        ModelRef model = new ModelRef(d, r.descriptor(), ModelDescriptors.verifiedWeights(r.descriptor(), d));
+        ModelRunner runner = Mc3ServicesTest.services(ModelRunner.class).get(0);
+        ClipOutcome outcome = runner.runClip(new ClipRequest("embed", model, new ClipRef("clip-00000", media),
+                Map.of(), 0), RunSettings.defaults(dir.resolve("data")).withCacheFolder(null), null);
+        assertThat(outcome.state()).as(outcome.message()).isEqualTo(RunState.SUCCEEDED);
+        ClipEmbedding e = ClipEmbedding.read(outcome.folder());
+        assertThat(e.modalities()).containsExactly("audio", "video", "text");
+        assertThat(e.dimension()).isEqualTo(160);
+        assertThat(outcome.metrics()).containsKey("consensus");
     }
 }
