@@ -6,7 +6,8 @@
 Prints D and k, then for the whole row, the per-step part alone (the first k*32 values) and the clip-level part alone
 (the last 32), each re-normalised: the R@1 of all six directions over the n clips of the CSV (gallery = all of them,
 ties count against, as Mc3Evaluation), and the mean share of each modality's squared norm in the per-step part (how
-much of a text vector says something per step, which a narration cannot know). numpy only.
+much of a text vector says something per step, which a narration cannot know) and, per per-step channel, the share of
+its energy that is its mean over the steps (a channel constant over time is a clip-level value). numpy only.
 """
 import sys
 
@@ -46,6 +47,10 @@ def main():
     step = slice(0, d - GLOBAL)
     print('per-step share of |x|^2: ' + ' '.join(
         f'{NAMES[i]} {float((m[i][:, step] ** 2).sum(1).mean() / (m[i] ** 2).sum(1).mean()):.3f}' for i in range(3)))
+    for i in range(3):
+        p = m[i][:, step].reshape(n, k, 32)
+        constant = 32 * (p.mean(2) ** 2).mean(0) / np.maximum((p ** 2).sum(2).mean(0), 1e-12)
+        print(f'{NAMES[i]} channels, share constant over time: ' + ' '.join(f'{x:.3f}' for x in constant))
 
 
 if __name__ == '__main__':
