@@ -44,6 +44,15 @@ public interface BuiltinBlockFactory {
         return newBlock(role);
     }
 
+    /**
+     * A new, uninitialised block for a model (or part) whose descriptor declares these {@code inputs} and
+     * {@code outputs}, for a family whose sizes the outputs tell (e.g. the embedding size); the default ignores the
+     * outputs.
+     */
+    default Block newBlock(String role, List<TensorSpec> inputs, List<TensorSpec> outputs) {
+        return newBlock(role, inputs);
+    }
+
     /** Input shapes (batch 1) of the block {@link #newBlock(String, List)} makes for these inputs. */
     default Shape[] inputShapes(String role, List<TensorSpec> inputs) {
         return inputShapes(role);

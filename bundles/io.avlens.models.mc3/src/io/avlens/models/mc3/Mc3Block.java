@@ -35,8 +35,9 @@ import ai.djl.util.PairList;
  * so motion is seen), three stride-2 3×3 convolutions (BatchNorm, ReLU) and the mean and maximum over space: 2·{@code width}
  * features per frame; then two temporal convolutions (kernel 3) to {@code [width, T]}. <b>Audio</b>: the log-mel with bands as channels, three stride-2 temporal
  * convolutions (kernel 4) to one step per video frame and one more (kernel 3) to {@code [width, T]}. Both
- * embed that sequence the same way: the first {@code T} of the {@code D} values are one learned value per step (a
- * head shared over time), the other {@code D − T} a linear map of its mean and maximum over time. So the vector says
+ * embed that sequence the same way: the first {@code k·T} of the {@code D} values are {@code k} learned values per
+ * step ({@link Mc3Config#stepChannels()}; a head shared over time), the other {@code D − k·T} a linear map of its
+ * mean and maximum over time. So the vector says
  * <em>when</em> things sound and move (the cosine of an audio and a video row sums their co-occurring activity over
  * the steps), which AV-Shapes clips differ by most, and what sounds; a first version that mapped the flattened
  * sequence with one linear layer memorised the training clips (video→audio R@1 0.035 on 200 held-out clips).
@@ -79,8 +80,8 @@ public final class Mc3Block extends AbstractBlock {
         this.textNet = addChildBlock("text", new SequentialBlock()
                 .add(Linear.builder().setUnits(config.textHidden()).build()).add(Activation.reluBlock())
                 .add(Linear.builder().setUnits(config.dimension()).build()));
-        this.videoTimeHead = addChildBlock("videoTimeHead", timeHead());
-        this.audioTimeHead = addChildBlock("audioTimeHead", timeHead());
+        this.videoTimeHead = addChildBlock("videoTimeHead", timeHead(config.stepChannels()));
+        this.audioTimeHead = addChildBlock("audioTimeHead", timeHead(config.stepChannels()));
         this.videoGlobal = addChildBlock("videoGlobal", Linear.builder().setUnits(config.globalDimension()).build());
         this.audioGlobal = addChildBlock("audioGlobal", Linear.builder().setUnits(config.globalDimension()).build());
         this.logitScale = addParameter(Parameter.builder().setName("logitScale").setType(Parameter.Type.OTHER)
@@ -101,9 +102,9 @@ public final class Mc3Block extends AbstractBlock {
                 .add(BatchNorm.builder().build()).add(Activation.reluBlock());
     }
 
-    /** One value per step: a 1×1 temporal convolution to one channel. */
-    private static Block timeHead() {
-        return Conv1d.builder().setKernelShape(new Shape(1)).setFilters(1).build();
+    /** {@code k} values per step: a 1×1 temporal convolution to {@code k} channels. */
+    private static Block timeHead(int k) {
+        return Conv1d.builder().setKernelShape(new Shape(1)).setFilters(k).build();
     }
 
     public Mc3Config config() {
@@ -177,8 +178,9 @@ public final class Mc3Block extends AbstractBlock {
     }
 
     /**
-     * The embedding of per-step features {@code [B, w, T]}: {@code T} values, one per step (a shared 1×1 head), then
-     * {@code D − T} values from their mean and maximum over time; the whole row L2-normalised. The dot product of two
+     * The embedding of per-step features {@code [B, w, T]}: {@code k·T} values, {@code k} per step (a shared 1×1
+     * head; channel-major, the {@code T} values of its first channel first), then {@code D − k·T} values from their
+     * mean and maximum over time; the whole row L2-normalised. The dot product of two
      * such rows is a sum over steps of co-occurring activity plus a clip-level term.
      */
     private static NDArray embed(ParameterStore ps, Block timeHead, Block global, NDArray feat, boolean training) {

@@ -2,12 +2,16 @@ package io.avlens.models.mc3;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import io.avlens.inference.TensorSpec;
 import io.avlens.inference.djl.BuiltinBlockFactory;
+import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * Registers MC3-small as the built-in family {@value #FAMILY}, so a descriptor with {@code "source": "builtin",
- * "family": "mc3"} loads it through the inference service like any other model. Stateless.
+ * "family": "mc3"} loads it through the inference service like any other model. The descriptor's embedding size
+ * (its {@code audio} output {@code [B, D]}) chooses the values per step ({@link Mc3Config#forDimension(int)}), so
+ * weights trained with {@code --step-channels k} load as those of the shipped k = 1 do. Stateless.
  */
 @Component(service = BuiltinBlockFactory.class)
 public final class Mc3BlockFactory implements BuiltinBlockFactory {
@@ -35,6 +39,27 @@ public final class Mc3BlockFactory implements BuiltinBlockFactory {
     @Override
     public Block newBlock() {
         return new Mc3Block(config);
+    }
+
+    /** The block of the size the descriptor's outputs declare ({@link #config(List)}). */
+    @Override
+    public Block newBlock(String role, List<TensorSpec> inputs, List<TensorSpec> outputs) {
+        return new Mc3Block(config(outputs));
+    }
+
+    /**
+     * The sizes for a descriptor with these {@code outputs}: this factory's, with as many values per step as the
+     * {@code audio} output's D asks ({@link Mc3Config#forDimension(int)}); this factory's when no output says.
+     *
+     * @throws IllegalArgumentException naming D when no whole number of values per step makes it
+     */
+    public Mc3Config config(List<TensorSpec> outputs) {
+        for (TensorSpec t : outputs) {
+            if (t.name().equals("audio") && t.shape().dims().size() == 2 && !t.shape().dims().get(1).isSymbolic()) {
+                return config.forDimension(t.shape().dims().get(1).size());
+            }
+        }
+        return config;
     }
 
     @Override

@@ -8,16 +8,19 @@ import io.avlens.core.profile.Profiles;
  * vector per video frame (audio: one per {@value #AUDIO_STRIDE} mel frames, the sound of that frame on
  * {@code avshapes-small}) over a fixed window of {@link #steps()} steps, and the embedding is a linear map of the
  * whole {@code [width, steps]} sequence, so two clips that differ only in <em>when</em> something sounds or moves get
- * different vectors (a mean over time would make them equal): {@link #steps()} of the {@code D} values are one per
- * step, the rest clip-level.
+ * different vectors (a mean over time would make them equal): {@link #stepChannels()} × {@link #steps()} of the
+ * {@code D} values are per step ({@code k} values a step, so a step can say what kind of activity it holds, not only
+ * how much), the rest clip-level.
  *
  * @param profile    the preprocessing profile the network reads
  * @param dimension  {@code D}, the shared embedding size
  * @param width      channels of the per-step features of both encoders
  * @param buckets    hashed text-feature buckets ({@link TextFeatures})
- * @param textHidden hidden width of the text MLP
+ * @param textHidden   hidden width of the text MLP
+ * @param stepChannels {@code k}, values per step of the embedding's per-step part (1: the shipped weights)
  */
-public record Mc3Config(PreprocessingProfile profile, int dimension, int width, int buckets, int textHidden) {
+public record Mc3Config(PreprocessingProfile profile, int dimension, int width, int buckets, int textHidden,
+        int stepChannels) {
 
     /** Mel frames per audio step (three stride-2 convolutions). */
     public static final int AUDIO_STRIDE = 8;
@@ -27,13 +30,22 @@ public record Mc3Config(PreprocessingProfile profile, int dimension, int width, 
         return new Mc3Config(Profiles.AVSHAPES_SMALL, 64, 32, TextFeatures.DEFAULT_BUCKETS, 128);
     }
 
+    /** One value per step ({@code k = 1}), as the shipped weights. */
+    public Mc3Config(PreprocessingProfile profile, int dimension, int width, int buckets, int textHidden) {
+        this(profile, dimension, width, buckets, textHidden, 1);
+    }
+
     public Mc3Config {
+        if (stepChannels < 1) {
+            throw new IllegalArgumentException("MC3 step channels must be at least 1, not " + stepChannels);
+        }
         if (profile.mel() == null || profile.video() == null) {
             throw new IllegalArgumentException("MC3-small needs a profile with frames and a mel spectrogram, not "
                     + profile.id());
         }
-        if (dimension <= profile.video().frameCount(profile.clipSeconds()) || width < 1 || buckets < 1 || textHidden < 1) {
-            throw new IllegalArgumentException("bad MC3 sizes (D must exceed the window's steps): D " + dimension + ", width " + width + ", buckets "
+        if (dimension <= stepChannels * profile.video().frameCount(profile.clipSeconds()) || width < 1 || buckets < 1 || textHidden < 1) {
+            throw new IllegalArgumentException("bad MC3 sizes (D must exceed the step channels × the window's steps): D " + dimension
+                    + ", step channels " + stepChannels + ", width " + width + ", buckets "
                     + buckets + ", text hidden " + textHidden);
         }
         if (Math.abs(profile.melFramesPerSecond() / profile.video().fps() - AUDIO_STRIDE) > 1e-9
@@ -48,9 +60,38 @@ public record Mc3Config(PreprocessingProfile profile, int dimension, int width, 
         return profile.video().frameCount(profile.clipSeconds());
     }
 
-    /** The clip-level part of the embedding, {@code D − T} values. */
+    /** The clip-level part of the embedding, {@code D − k·T} values. */
     public int globalDimension() {
-        return dimension - steps();
+        return dimension - stepChannels * steps();
+    }
+
+    /** The per-step part of the embedding, {@code k·T} values (channel-major: the T values of channel 0 first). */
+    public int stepDimension() {
+        return stepChannels * steps();
+    }
+
+    /**
+     * These sizes with {@code k} values per step and the same clip-level part: {@code D = k·T + (D − this k·T)}, so
+     * {@code small().withStepChannels(4)} has D = 4·32 + 32 = 160.
+     */
+    public Mc3Config withStepChannels(int k) {
+        return new Mc3Config(profile, k * steps() + globalDimension(), width, buckets, textHidden, k);
+    }
+
+    /**
+     * These sizes for weights whose embedding has {@code dimension} values: the same clip-level part and
+     * {@code k = (D − clip-level) / T} values per step (for {@link #small()}: D = 64 is the shipped k = 1, 160 is k = 4).
+     *
+     * @throws IllegalArgumentException naming D when it is not {@code k·T +} the clip-level part for a whole k ≥ 1
+     */
+    public Mc3Config forDimension(int dimension) {
+        int global = globalDimension();
+        int t = steps();
+        if (dimension <= global || (dimension - global) % t != 0) {
+            throw new IllegalArgumentException("an MC3 embedding of these sizes has k·" + t + " + " + global
+                    + " values (k per step), not " + dimension);
+        }
+        return withStepChannels((dimension - global) / t);
     }
 
     /** Mel frames of the window. */

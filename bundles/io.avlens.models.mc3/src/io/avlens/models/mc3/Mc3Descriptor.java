@@ -111,6 +111,7 @@ public final class Mc3Descriptor {
         t.addProperty("consensusScale", spec.consensus().scale());
         t.addProperty("consensusMargin", spec.consensus().margin());
         t.addProperty(CONSENSUS_ANCHOR, spec.consensus().anchor().modality());
+        t.addProperty("stepChannels", spec.config().stepChannels());
         t.addProperty("temperature", temperature);
         return t;
     }
@@ -123,6 +124,7 @@ public final class Mc3Descriptor {
                 anchor);
         JsonObject o = TrainedDescriptors.json(d, MEANINGS, parameters);
         o.addProperty("dimension", config.dimension());
+        o.addProperty("stepChannels", config.stepChannels());
         o.addProperty("textBuckets", config.buckets());
         o.add("training", training);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(o)

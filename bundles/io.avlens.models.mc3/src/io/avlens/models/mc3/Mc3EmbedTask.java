@@ -69,7 +69,8 @@ public final class Mc3EmbedTask implements ClipTask {
         Mc3Config config;
         Mc3Clip clip;
         try {
-            config = new Mc3Config(profile, small.dimension(), small.width(), small.buckets(), small.textHidden());
+            config = new Mc3BlockFactory(new Mc3Config(profile, small.dimension(), small.width(), small.buckets(),
+                    small.textHidden())).config(input.descriptor().outputs());
             clip = Mc3Clip.decode(media, config);
         } catch (IOException e) {
             throw new TaskException(e.getMessage(), e);

@@ -67,7 +67,12 @@ public final class Mc3Embedder implements AutoCloseable {
             throw new InferenceException(descriptorFile + ": model " + d.id() + " is of family '" + d.family()
                     + "', not '" + Mc3BlockFactory.FAMILY + "'");
         }
-        Mc3Config config = Mc3Config.small();
+        Mc3Config config;
+        try {
+            config = new Mc3BlockFactory().config(d.outputs());
+        } catch (IllegalArgumentException e) {
+            throw new InferenceException(descriptorFile + ": " + e.getMessage(), e);
+        }
         InferenceService service = DjlInferenceServices.cpu(List.of(new Mc3BlockFactory(config)));
         ModelSpec.Options options = ModelSpec.Options.DEFAULT.withDevice(Device.CPU).withThreads(threads);
         return new Mc3Embedder(service.load(ModelDescriptors.toSpec(descriptorFile, d, options)), config, true);

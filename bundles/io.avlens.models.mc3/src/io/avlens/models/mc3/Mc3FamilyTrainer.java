@@ -22,8 +22,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The MC3 family's trainer service: {@link Mc3Trainer} on the {@code train} split of an AV-Shapes folder (all its
  * clips when it has no project file), with the schedule of the shipped weights ({@link Mc3TrainSpec#defaults}); its
- * options are the batch size and the consensus term's weight, margin, μ, width s and anchor modality (weight 0
- * trains the no-consensus ablation). Stateless.
+ * options are the batch size, the consensus term's weight, margin, μ, width s and anchor modality (weight 0
+ * trains the no-consensus ablation) and the embedding's values per step. Stateless.
  */
 @Component(service = FamilyTrainer.class)
 public final class Mc3FamilyTrainer implements FamilyTrainer {
@@ -51,6 +51,11 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
             DEFAULTS.anchor().ordinal(), "the consensus's anchor modality: c = min of its similarities to the "
                     + "other two (text: the shipped weights')");
 
+    /** Values per step of the embedding's per-step part; D = k·T + the clip-level 32 (1: the shipped D = 64). */
+    public static final TrainOption STEP_CHANNELS = TrainOption.whole("step-channels", "Values per step", 1, 16,
+            Mc3TrainSpec.defaults(1, 1).config().stepChannels(), "embedding values per video step (D = k x 32 + 32; "
+                    + "1: the shipped D 64)");
+
     /** The split trained on. */
     public static final String SPLIT = "train";
 
@@ -67,7 +72,8 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
     @Override
     public String description() {
         return "Tri-modal contrastive-consensus training (methods.md section 3; our formulation, SoundingActions "
-                + "released no code): audio, video and the clip's narration into one 64-dimensional space with "
+                + "released no code): audio, video and the clip's narration into one space (64 dimensions; more with "
+                + "--step-channels) with "
                 + "pairwise InfoNCE over (a,v), (a,l), (v,l) plus the consensus term, on the train split of an "
                 + "AV-Shapes dataset (DIR/media/clip-*.mp4 with their .json sidecars; decoded frames and log-mel "
                 + "cached under DIR/cache/). Writes loss.csv (loss, pairwise, consensus, temperature, accuracy), "
@@ -96,7 +102,7 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
 
     @Override
     public List<TrainOption> options() {
-        return List.of(BATCH, CONSENSUS, MARGIN, MU, WIDTH, ANCHOR);
+        return List.of(BATCH, CONSENSUS, MARGIN, MU, WIDTH, ANCHOR, STEP_CHANNELS);
     }
 
     /**
@@ -108,7 +114,7 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
         Mc3TrainSpec d = Mc3TrainSpec.defaults(request.steps(), request.seed());
         Mc3Loss.Consensus c = new Mc3Loss.Consensus(request.value(CONSENSUS), request.value(MU),
                 request.value(WIDTH), request.value(MARGIN), Mc3Loss.Anchor.values()[request.whole(ANCHOR)]);
-        return new Mc3TrainSpec(d.config(), c, request.steps(), request.whole(BATCH), d.learningRate(),
+        return new Mc3TrainSpec(d.config().withStepChannels(request.whole(STEP_CHANNELS)), c, request.steps(), request.whole(BATCH), d.learningRate(),
                 d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery());
     }
 
@@ -131,11 +137,12 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
         List<Path> files = TrainSplit.select(dir, DenseAvData.clips(dir), SPLIT);
         List<Mc3Clip> clips = load(dir, files, spec.config(), monitor);
         String command = String.format(Locale.ROOT, "avlens train --family %s --data %s --out %s --steps %d "
-                + "--seed %d --batch %d --consensus %s --margin %s --mu %s --width %s --anchor %s", family(), dir,
+                + "--seed %d --batch %d --consensus %s --margin %s --mu %s --width %s --anchor %s%s", family(), dir,
                 request.out(), request.steps(), request.seed(), spec.batchSize(),
                 CONSENSUS.format(spec.consensus().weight()), MARGIN.format(spec.consensus().margin()),
                 MU.format(spec.consensus().mu()), WIDTH.format(spec.consensus().scale()),
-                spec.consensus().anchor().modality());
+                spec.consensus().anchor().modality(), spec.config().stepChannels() == 1 ? ""
+                        : " --step-channels " + spec.config().stepChannels());
         Mc3Descriptor.Provenance data = new Mc3Descriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);
         return new Mc3Trainer().train(spec, clips, data, request.out(), monitor);

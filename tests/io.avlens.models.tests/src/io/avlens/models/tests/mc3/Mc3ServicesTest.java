@@ -37,7 +37,7 @@ class Mc3ServicesTest {
     @TempDir
     Path dir;
 
-    private static <T> List<T> services(Class<T> type) throws Exception {
+    static <T> List<T> services(Class<T> type) throws Exception {
         BundleContext context = FrameworkUtil.getBundle(Mc3ServicesTest.class).getBundleContext();
         ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
         tracker.open();
@@ -57,7 +57,7 @@ class Mc3ServicesTest {
                 .singleElement().satisfies(t -> {
                     assertThat(t.modelName()).isEqualTo("mc3-small");
                     assertThat(t.options()).extracting(o -> o.name()).containsExactly("batch", "consensus",
-                            "margin", "mu", "width", "anchor");
+                            "margin", "mu", "width", "anchor", "step-channels");
                 });
         assertThat(services(ShippedModel.class)).extracting(ShippedModel::id).contains("mc3-small");
         assertThat(services(BuiltinModels.class)).singleElement()
