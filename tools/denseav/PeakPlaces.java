@@ -17,7 +17,8 @@ import java.util.Locale;
  * audio step holding its time) and every spoken colour word (at its middle) whose object is in the frame, is the
  * highest cell on that object, on another object, or on the background (a cell is on an object when its 4×4 block
  * holds a pixel of the object's mask, as in ArgmaxInMask), and, for background peaks, how many lie in the bottom four
- * rows of the map (the floor the objects land and slide on is the bottom 14 % of the frame).
+ * rows of the map (the floor the objects land and slide on is the bottom 14 % of the frame), and how many peaks (any
+ * place) lie on the map's outer ring of cells (the cells whose convolutions see the frame's zero padding).
  * {@code java -cp "$CP" tools/denseav/PeakPlaces.java DATA SPLIT MODEL.json...} (MODEL {@code shipped} = the built-in
  * denseav-small).
  */
@@ -27,7 +28,7 @@ public class PeakPlaces {
         List<Path> clips = TrainSplit.select(data, DenseAvData.clips(data), a[1]);
         Path tmp = Files.createTempDirectory("peak-places");
         for (int m = 2; m < a.length; m++) {
-            int[][] count = new int[2][4]; // [sound, word][on object, other object, background, background low]
+            int[][] count = new int[2][5]; // [sound, word][on object, other object, background, background low, ring]
             try (DenseAvHeatmaps dense = a[m].equals("shipped") ? DenseAvHeatmaps.shipped(tmp.resolve("models"), 0)
                     : DenseAvHeatmaps.open(Path.of(a[m]), 0)) {
                 for (Path mp4 : clips) {
@@ -57,8 +58,8 @@ public class PeakPlaces {
             for (int k = 0; k < 2; k++) {
                 int[] c = count[k];
                 System.out.printf(Locale.ROOT, "%s %s: n %d, peak on the object %d, on another object %d, on the "
-                        + "background %d (in the bottom four rows %d)%n", a[m], kinds[k], c[0] + c[1] + c[2], c[0],
-                        c[1], c[2], c[3]);
+                        + "background %d (in the bottom four rows %d); on the map's outer ring %d%n", a[m], kinds[k],
+                        c[0] + c[1] + c[2], c[0], c[1], c[2], c[3], c[4]);
             }
         }
     }
@@ -96,6 +97,9 @@ public class PeakPlaces {
         count[where]++;
         if (where == 2 && by >= h - 4) {
             count[3]++;
+        }
+        if (by == 0 || bx == 0 || by == h - 1 || bx == w - 1) {
+            count[4]++;
         }
     }
 }

@@ -142,6 +142,9 @@ public final class DenseAvDescriptor {
         if (spec.spaceContrast() > 0) {
             t.addProperty("spaceContrast", spec.spaceContrast());
         }
+        if (spec.borderCells() > 0) {
+            t.addProperty("borderCells", spec.borderCells());
+        }
         t.addProperty("seed", spec.seed());
         t.addProperty("temperature", temperature);
         return t;

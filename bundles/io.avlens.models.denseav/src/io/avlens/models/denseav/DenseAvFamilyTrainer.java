@@ -71,6 +71,13 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
     public static final TrainOption SPACE_CONTRAST = TrainOption.decimal("space-contrast", "Space contrast", 0, 10, 0,
             "0: DenseAV's score, the maximum over space; c > 0: the maximum less c times the mean over space");
 
+    /**
+     * Rings of border cells left out of the training score's maximum over space
+     * ({@link DenseAvTrainSpec#borderCells()}); 0 (the shipped weights'): every cell.
+     */
+    public static final TrainOption BORDER = TrainOption.whole("border-cells", "Border cells", 0, 4, 0,
+            "0: every cell of the image map counts in the score; r > 0: the outer r rings of cells do not");
+
     /** The split trained on. */
     public static final String SPLIT = "train";
 
@@ -121,7 +128,7 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
     /**
      * The schedule of {@code request}: the shipped weights' ({@link DenseAvTrainSpec#defaults}) with the request's
      * steps, seed, checkpoint interval, batch, window, ambient factor, disentangle weight, motion channels, pairs per clip, background
-     * swap and space contrast.
+     * swap, space contrast and border cells.
      *
      * @throws IllegalArgumentException when a value is out of range
      */
@@ -143,7 +150,7 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         return new DenseAvTrainSpec(config, request.steps(), request.whole(BATCH), d.learningRate(),
                 d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery(), request.value(AMBIENT),
                 request.value(DISENTANGLE), request.whole(PAIRS_PER_CLIP), request.whole(BACKGROUND_SWAP) == 1,
-                request.value(SPACE_CONTRAST));
+                request.value(SPACE_CONTRAST), request.whole(BORDER));
     }
 
     @Override
@@ -192,7 +199,7 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         clips = clips.stream().filter(c -> c.steps() >= window).toList();
         boolean shippedRecipe = spec.config().windowSeconds() == WINDOW.defaultValue() && spec.ambientFactor() == 0
                 && spec.disentangleWeight() == 0 && !spec.config().motion() && spec.pairsPerClip() == 1
-                && !spec.backgroundSwap() && spec.spaceContrast() == 0;
+                && !spec.backgroundSwap() && spec.spaceContrast() == 0 && spec.borderCells() == 0;
         String command = shippedRecipe ? "avlens train --family " + family() + " --data " + dir + " --out "
                 + request.out() + " --steps " + request.steps() + " --seed " + request.seed() + " --batch "
                 + spec.batchSize()
@@ -201,7 +208,8 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
                         + AMBIENT.format(spec.ambientFactor()) + " " + spec.batchSize()
                         + " " + DISENTANGLE.format(spec.disentangleWeight()) + " " + (spec.config().motion() ? 1 : 0)
                         + " " + spec.pairsPerClip() + " " + (spec.backgroundSwap() ? 1 : 0) + " "
-                        + SPACE_CONTRAST.format(spec.spaceContrast());
+                        + SPACE_CONTRAST.format(spec.spaceContrast())
+                        + (spec.borderCells() > 0 ? " " + spec.borderCells() : "");
         DenseAvDescriptor.Provenance data = new DenseAvDescriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);
         return new DenseAvTrainer().train(spec, clips, sources, masks, data, request.out(), monitor);

@@ -76,6 +76,26 @@ public final class DenseAvLoss {
         return freq.mul(mask).sum(new int[] {1}).div(mask.sum(new int[] {1})); // [Ba, Bv]
     }
 
+    /**
+     * The image map without its outer {@code border} rings of cells, for a score whose maximum (and mean) over space
+     * leaves the frame's edge out: {@code [Bv, K, C, h − 2r, w − 2r]} from {@code [Bv, K, C, h, w]}; {@code image}
+     * itself when {@code border} is 0.
+     *
+     * @throws IllegalArgumentException when {@code border} is negative or leaves no cell
+     */
+    public static NDArray interior(NDArray image, int border) {
+        Shape v = image.getShape();
+        if (border < 0 || 2L * border >= Math.min(v.get(3), v.get(4))) {
+            throw new IllegalArgumentException("a border of " + border + " cells leaves no cell of a " + v.get(3)
+                    + " x " + v.get(4) + " map");
+        }
+        if (border == 0) {
+            return image;
+        }
+        return image.get(new ai.djl.ndarray.index.NDIndex(":, :, :, {}:{}, {}:{}", border, v.get(3) - border,
+                border, v.get(4) - border));
+    }
+
     /** The symmetric InfoNCE of a square score matrix {@code [B, B]} at logit scale {@code e^logitScale}. */
     public static NDArray infoNce(NDArray scores, NDArray logitScale) {
         NDArray logits = scores.mul(logitScale.exp());

@@ -31,21 +31,30 @@ import io.avlens.models.training.WarmupCosineSchedule;
  */
 public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
         long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
-        int pairsPerClip, boolean backgroundSwap, double spaceContrast) {
+        int pairsPerClip, boolean backgroundSwap, double spaceContrast, int borderCells) {
 
     public DenseAvTrainSpec {
         if (steps < 1 || batchSize < 2 || !(learningRate > 0) || warmupSteps < 0 || checkpointEvery < 1
                 || logEvery < 1 || !(ambientFactor >= 0) || !(disentangleWeight >= 0)
                 || Double.isInfinite(disentangleWeight) || pairsPerClip < 1 || pairsPerClip > 2
                 || batchSize % pairsPerClip != 0 || backgroundSwap && config.motion() || !(spaceContrast >= 0)
-                || Double.isInfinite(spaceContrast)) {
+                || Double.isInfinite(spaceContrast) || borderCells < 0
+                || 2 * borderCells >= Math.min(config.mapHeight(), config.mapWidth())) {
             throw new IllegalArgumentException("bad training spec: steps " + steps + ", batch " + batchSize + ", lr "
                     + learningRate + ", warm-up " + warmupSteps + ", checkpoint every " + checkpointEvery
                     + ", log every " + logEvery + ", ambient factor " + ambientFactor + ", disentangle weight "
                     + disentangleWeight + ", pairs per clip " + pairsPerClip
                     + (backgroundSwap && config.motion() ? ", background swap with motion channels" : "")
-                    + ", space contrast " + spaceContrast);
+                    + ", space contrast " + spaceContrast + ", border cells " + borderCells);
         }
+    }
+
+    /** A spec whose score counts every cell of the image map (border cells 0). */
+    public DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
+            long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
+            int pairsPerClip, boolean backgroundSwap, double spaceContrast) {
+        this(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery, ambientFactor,
+                disentangleWeight, pairsPerClip, backgroundSwap, spaceContrast, 0);
     }
 
     /** A spec with DenseAV's maximum over space (space contrast 0). */

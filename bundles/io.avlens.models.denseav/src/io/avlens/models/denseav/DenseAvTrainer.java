@@ -107,7 +107,7 @@ public final class DenseAvTrainer {
                     PairSampler.Batch batch = sampler.sample(clips, disentangle ? sources : null,
                             spec.batchSize(), new Random(spec.seed() * 1_000_003L + step));
                     double[] v = DenseAvTrainer.step(model, adam, batch, spec.learningRate(step),
-                            spec.disentangleWeight(), spec.spaceContrast());
+                            spec.disentangleWeight(), spec.spaceContrast(), spec.borderCells());
                     return disentangle ? new double[] {v[0], model.temperature(), v[1], v[2]}
                             : new double[] {v[0], model.temperature(), v[1]};
                 }
@@ -141,7 +141,7 @@ public final class DenseAvTrainer {
      * the batch's audio→image top-1 accuracy and the unweighted term (0 when the weight is 0: then not computed).
      */
     static double[] step(DenseAvModel model, Adam adam, PairSampler.Batch batch, float lr, double disentangleWeight,
-            double spaceContrast) {
+            double spaceContrast, int borderCells) {
         DenseAvConfig c = model.block().config();
         NDManager manager = model.manager();
         double loss;
@@ -156,7 +156,8 @@ public final class DenseAvTrainer {
                         (long) batch.steps() * DenseAvConfig.AUDIO_STRIDE));
                 NDArray voiced = scope.create(batch.voiced(), new Shape(b, batch.steps()));
                 NDList out = model.block().forward(model.store(), new NDList(frames, mel), true);
-                NDArray scores = DenseAvLoss.scores(out.get(0), out.get(1), voiced, spaceContrast);
+                NDArray scores = DenseAvLoss.scores(DenseAvLoss.interior(out.get(0), borderCells), out.get(1), voiced,
+                        spaceContrast);
                 NDArray value = DenseAvLoss.infoNce(scores, out.get(2));
                 if (disentangleWeight > 0) {
                     NDArray other = scope.create(ClipSource.otherHeads(batch.sources(), c.heads()),
