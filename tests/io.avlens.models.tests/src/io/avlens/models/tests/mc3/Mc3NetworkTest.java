@@ -30,12 +30,7 @@ class Mc3NetworkTest {
             int b = 3;
             NDArray frames = m.randomUniform(0, 1, new Shape(b, 20, 64, 64, 3)); // 20 frames: padded to 32
             NDArray mel = m.randomUniform(0, 1, new Shape(b, 64, 300)); // 300 mel frames: cut to 256
-            float[] words = new float[b * c.buckets()];
-            TextFeatures hasher = new TextFeatures(c.buckets());
-            for (int i = 0; i < b; i++) {
-                System.arraycopy(hasher.of("clip " + i + " sounds"), 0, words, i * c.buckets(), c.buckets());
-            }
-            NDArray text = m.create(words, new Shape(b, c.buckets()));
+            NDArray text = text(m, c, b);
             try (GradientCollector gc = m.getEngine().newGradientCollector()) {
                 NDList z = model.block().forward(model.store(), new NDList(frames, mel, text), true);
                 for (int k = 0; k < 3; k++) {
@@ -74,5 +69,15 @@ class Mc3NetworkTest {
             double cos = a.mul(b).sum().getFloat();
             assertThat(cos).as("cosine of the same sound at two times").isLessThan(0.999);
         }
+    }
+
+    /** Hashed text features {@code [b, buckets]} of "clip i sounds" for i < b (the tests' narrations). */
+    static NDArray text(NDManager m, Mc3Config c, int b) {
+        float[] words = new float[b * c.buckets()];
+        TextFeatures hasher = new TextFeatures(c.buckets());
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(hasher.of("clip " + i + " sounds"), 0, words, i * c.buckets(), c.buckets());
+        }
+        return m.create(words, new Shape(b, c.buckets()));
     }
 }

@@ -28,7 +28,6 @@ import io.avlens.models.mc3.Mc3Loss;
 import io.avlens.models.mc3.Mc3Model;
 import io.avlens.models.mc3.Mc3TrainSpec;
 import io.avlens.models.mc3.Mc3Trainer;
-import io.avlens.models.mc3.TextFeatures;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingResult;
@@ -92,12 +91,7 @@ class Mc3StepChannelsTest {
             int b = 3;
             NDArray frames = m.randomUniform(0, 1, new Shape(b, 32, 64, 64, 3));
             NDArray mel = m.randomUniform(0, 1, new Shape(b, 64, 256));
-            float[] words = new float[b * c.buckets()];
-            TextFeatures hasher = new TextFeatures(c.buckets());
-            for (int i = 0; i < b; i++) {
-                System.arraycopy(hasher.of("clip " + i + " sounds"), 0, words, i * c.buckets(), c.buckets());
-            }
-            NDArray text = m.create(words, new Shape(b, c.buckets()));
+            NDArray text = Mc3NetworkTest.text(m, c, b);
             try (GradientCollector gc = m.getEngine().newGradientCollector()) {
                 NDList z = model.block().forward(model.store(), new NDList(frames, mel, text), true);
                 for (int k = 0; k < 3; k++) {
