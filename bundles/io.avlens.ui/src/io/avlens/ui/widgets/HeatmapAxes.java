@@ -24,7 +24,7 @@ final class HeatmapAxes {
             int px = look.roundTicks() ? p.x + (int) Math.round((x.index(t) + 0.5) * p.width / cols)
                     : canvas.xOf(x.index(t));
             gc.drawLine(px, p.y + p.height, px, p.y + p.height + 4);
-            String s = Axis.format(t);
+            String s = x.tickLabel(t);
             gc.drawText(s, px - gc.textExtent(s).x / 2, p.y + p.height + 5, true);
         }
         Point title = gc.textExtent(x.label());
@@ -33,7 +33,7 @@ final class HeatmapAxes {
             int py = look.roundTicks() ? p.y + (int) Math.round((y.index(t) + 0.5) * p.height / rows)
                     : canvas.yOf(y.index(t));
             gc.drawLine(p.x - 4, py, p.x, py);
-            String s = Axis.format(t);
+            String s = y.tickLabel(t);
             gc.drawText(s, p.x - 6 - gc.textExtent(s).x, py - h / 2, true);
         }
         VerticalText.drawVertical(gc, y.label(), canvas.getClientArea().x + 2, p.y + p.height / 2);

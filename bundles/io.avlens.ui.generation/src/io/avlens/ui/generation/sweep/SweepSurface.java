@@ -96,8 +96,9 @@ public final class SweepSurface extends Composite {
             hi = Double.isFinite(lo) ? lo + 1e-6 : 1;
             lo = Double.isFinite(lo) ? lo : 0;
         }
-        heatmap.setAxes(Axis.index("γ column (" + axis(grid.gammas()) + ")"),
-                Axis.index("ω row (" + axis(grid.omegas()) + ")"));
+        heatmap.setAxes(Axis.categories("γ (classifier)", grid.gammas().stream()
+                .map(SweepGridCanvas::number).toList()), Axis.categories("ω (classifier-free)", grid.omegas().stream()
+                .map(SweepGridCanvas::number).toList()));
         heatmap.setTitle(metric + (clips > 1 ? " (mean over " + clips + " clips)" : ""));
         heatmap.setData(FloatTensor.wrap(new int[] {rows, cols}, values), new ColorScale(ColorMap.VIRIDIS, lo, hi));
         caption.setText(best == null ? metric + ": no cell has it"
@@ -155,9 +156,5 @@ public final class SweepSurface extends Composite {
                 }
             }
         }
-    }
-
-    private static String axis(java.util.List<Double> values) {
-        return String.join(", ", values.stream().map(SweepGridCanvas::number).toList());
     }
 }
