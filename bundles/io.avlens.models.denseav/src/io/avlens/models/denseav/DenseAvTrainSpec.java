@@ -49,28 +49,33 @@ public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, f
         }
     }
 
-    /** A spec whose score counts every cell of the image map (border cells 0). */
-    public DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
-            long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
-            int pairsPerClip, boolean backgroundSwap, double spaceContrast) {
-        this(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery, ambientFactor,
-                disentangleWeight, pairsPerClip, backgroundSwap, spaceContrast, 0);
-    }
-
-    /** A spec with DenseAV's maximum over space (space contrast 0). */
-    public DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
-            long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
-            int pairsPerClip, boolean backgroundSwap) {
-        this(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery, ambientFactor,
-                disentangleWeight, pairsPerClip, backgroundSwap, 0);
-    }
-
-    /** A spec whose frames are used as decoded (no background swap). */
+    /**
+     * A spec whose frames are used as decoded, scored by DenseAV's maximum over every cell (no background swap, space
+     * contrast 0, border cells 0); the {@code with…} methods turn those on.
+     */
     public DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
             long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
             int pairsPerClip) {
         this(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery, ambientFactor,
-                disentangleWeight, pairsPerClip, false);
+                disentangleWeight, pairsPerClip, false, 0, 0);
+    }
+
+    /** The same spec with another background swap. */
+    public DenseAvTrainSpec withBackgroundSwap(boolean swap) {
+        return new DenseAvTrainSpec(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery,
+                logEvery, ambientFactor, disentangleWeight, pairsPerClip, swap, spaceContrast, borderCells);
+    }
+
+    /** The same spec with another space contrast. */
+    public DenseAvTrainSpec withSpaceContrast(double contrast) {
+        return new DenseAvTrainSpec(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery,
+                logEvery, ambientFactor, disentangleWeight, pairsPerClip, backgroundSwap, contrast, borderCells);
+    }
+
+    /** The same spec with another number of border cell rings left out of the score. */
+    public DenseAvTrainSpec withBorderCells(int rings) {
+        return new DenseAvTrainSpec(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery,
+                logEvery, ambientFactor, disentangleWeight, pairsPerClip, backgroundSwap, spaceContrast, rings);
     }
 
     /** A spec whose pairs all come from different clips. */

@@ -110,7 +110,7 @@ final class TimelineSounds {
         return (lanes.get(0).source() == LaneLayout.Source.GENERATED ? generated : sound).onsets();
     }
 
-    /** Draws every lane over {@code window}, and their tags when a generated sound is there. */
+    /** Draws every lane over {@code window} (their tags: {@link #drawTags}, after the markers). */
     void draw(GC gc, List<LaneLayout.Lane> lanes, TimeRange window) {
         for (LaneLayout.Lane l : lanes) {
             drawLane(gc, l, window);

@@ -109,7 +109,7 @@ class DenseAvBackgroundSwapTest {
         DenseAvConfig c = new DenseAvConfig(Profiles.AVSHAPES_SMALL, 2, 3, 4, 0.5);
         DenseAvDescriptor.Provenance data = new DenseAvDescriptor.Provenance("memory", "train", "tiny", "test");
         List<DenseClip> clips = DenseAvTrainerTest.clips(10);
-        DenseAvTrainSpec spec = new DenseAvTrainSpec(c, 2, 4, 5e-3f, 1, 3, 10, 1, 0, 0, 1, true);
+        DenseAvTrainSpec spec = new DenseAvTrainSpec(c, 2, 4, 5e-3f, 1, 3, 10, 1, 0, 0, 1).withBackgroundSwap(true);
         assertThatThrownBy(() -> new DenseAvTrainer().train(spec, clips, null, data, dir.resolve("none"),
                 TrainingMonitor.NONE)).hasMessageContaining("needs the masks");
         List<byte[]> masks = clips.stream().map(x -> new byte[10 * 64 * 64]).toList();

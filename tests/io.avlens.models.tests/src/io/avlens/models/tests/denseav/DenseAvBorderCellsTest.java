@@ -105,7 +105,7 @@ class DenseAvBorderCellsTest {
         DenseAvTrainSpec shipped = DenseAvFamilyTrainer.spec(new TrainRequest(dir, dir.resolve("o"), 10, 1, 200,
                 Map.of()));
         assertThat(shipped.borderCells()).as("the shipped recipe").isZero();
-        assertThat(new DenseAvTrainSpec(c, 2, 4, 5e-3f, 1, 3, 10, 1, 0, 0, 1, false, 0.5).borderCells()).isZero();
+        assertThat(new DenseAvTrainSpec(c, 2, 4, 5e-3f, 1, 3, 10, 1, 0, 0, 1).withSpaceContrast(0.5).borderCells()).isZero();
         assertThatThrownBy(() -> new DenseAvTrainSpec(c, 2, 4, 5e-3f, 1, 3, 10, 1, 0, 0, 1, false, 0, 8))
                 .hasMessageContaining("border cells 8");
     }

@@ -112,9 +112,10 @@ class DenseAvSpaceContrastTest {
     @Test
     void aContrastRunTrainsAndRecordsItAndTheShippedRecipeHasNone() throws Exception {
         DenseAvConfig c = new DenseAvConfig(Profiles.AVSHAPES_SMALL, 2, 3, 4, 0.5);
-        TrainingResult r = new DenseAvTrainer().train(new DenseAvTrainSpec(c, 2, 4, 5e-3f, 1, 3, 10, 1, 0, 0, 1,
-                false, 1.0), DenseAvTrainerTest.clips(10), new DenseAvDescriptor.Provenance("memory", "train", "tiny",
-                        "test"), dir.resolve("run"), TrainingMonitor.NONE);
+        TrainingResult r = new DenseAvTrainer().train(new DenseAvTrainSpec(c, 2, 4, 5e-3f, 1, 3, 10, 1, 0, 0, 1)
+                .withSpaceContrast(1.0), DenseAvTrainerTest.clips(10),
+                new DenseAvDescriptor.Provenance("memory", "train", "tiny", "test"), dir.resolve("run"),
+                TrainingMonitor.NONE);
         assertThat(r.steps()).isEqualTo(2);
         assertThat(JsonParser.parseString(Files.readString(r.descriptor())).getAsJsonObject()
                 .getAsJsonObject("training").get("spaceContrast").getAsDouble()).isEqualTo(1.0);
@@ -122,7 +123,7 @@ class DenseAvSpaceContrastTest {
                 Map.of("space-contrast", 0.5))).spaceContrast()).isEqualTo(0.5);
         assertThat(DenseAvFamilyTrainer.spec(new TrainRequest(dir, dir.resolve("o"), 10, 1, 200, Map.of()))
                 .spaceContrast()).as("the shipped recipe").isZero();
-        assertThatThrownBy(() -> new DenseAvTrainSpec(c, 2, 4, 5e-3f, 1, 3, 10, 1, 0, 0, 1, false, -1))
+        assertThatThrownBy(() -> new DenseAvTrainSpec(c, 2, 4, 5e-3f, 1, 3, 10, 1, 0, 0, 1).withSpaceContrast(-1))
                 .hasMessageContaining("space contrast -1");
     }
 }
