@@ -14,6 +14,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import io.avlens.core.io.MediaFiles;
+
 /**
  * The ground-truth labels of an AV-Shapes clip, read from its sidecar ({@code clip-00000.json}), as the embedding
  * table records them and the retrieval and discovery metrics read them:
@@ -37,9 +39,7 @@ public final class AvShapesLabels {
 
     /** The sidecar of a clip's media file ({@code clip-00000.mp4} → {@code clip-00000.json}). */
     public static Path sidecar(Path media) {
-        String name = media.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return media.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".json");
+        return MediaFiles.sibling(media, ".json");
     }
 
     /** Whether the media file has an AV-Shapes sidecar beside it. */

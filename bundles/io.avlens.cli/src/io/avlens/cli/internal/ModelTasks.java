@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import io.avlens.cli.command.CommandContext;
 import io.avlens.cli.command.CommandException;
+import io.avlens.core.io.MediaFiles;
 import io.avlens.inference.InferenceException;
 import io.avlens.inference.InferenceService;
 import io.avlens.inference.LoadedModel;
@@ -128,9 +129,7 @@ final class ModelTasks {
 
     /** A clip's id: its file name without extension. */
     static String clipId(Path clip) {
-        String name = clip.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? name : name.substring(0, dot);
+        return MediaFiles.stem(clip);
     }
 
     /** Removes a folder tree; a folder left behind is harmless. */

@@ -3,6 +3,7 @@ package io.avlens.models.cavp;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.avlens.core.io.MediaFiles;
 import io.avlens.core.profile.PreprocessingProfile;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.core.tensor.Npy;
@@ -159,8 +160,6 @@ public final class AvShapesData {
 
     /** The sidecar beside a clip: {@code clip-00000.json} for {@code clip-00000.mp4}. */
     public static Path sidecar(Path media) {
-        String name = media.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return media.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".json");
+        return MediaFiles.sibling(media, ".json");
     }
 }

@@ -1,5 +1,6 @@
 package io.avlens.models.denseav;
 
+import io.avlens.core.io.MediaFiles;
 import io.avlens.core.tensor.Npy;
 import io.avlens.core.tensor.NpyArray;
 import java.io.IOException;
@@ -50,8 +51,7 @@ public final class BackgroundSwap {
     public static List<byte[]> masks(List<Path> media) throws IOException {
         List<byte[]> out = new ArrayList<>();
         for (Path mp4 : media) {
-            String name = mp4.getFileName().toString();
-            Path file = mp4.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".masks.npy");
+            Path file = MediaFiles.sibling(mp4, ".masks.npy");
             NpyArray a = Npy.read(file);
             byte[] ids = new byte[(int) a.size()];
             for (int i = 0; i < ids.length; i++) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.avlens.core.io.MediaFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,9 +61,7 @@ public enum ClipSource {
      * @throws IOException naming the sidecar when it cannot be read or is not a JSON object
      */
     public static ClipSource read(Path media) throws IOException {
-        String name = media.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        Path sidecar = media.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".json");
+        Path sidecar = MediaFiles.sibling(media, ".json");
         if (!Files.isRegularFile(sidecar)) {
             return NONE;
         }

@@ -1,5 +1,6 @@
 package io.avlens.models.denseav;
 
+import io.avlens.core.io.MediaFiles;
 import io.avlens.core.profile.PreprocessingProfile;
 import io.avlens.media.AudioReader;
 import io.avlens.media.FrameReader;
@@ -79,9 +80,7 @@ public record DenseClip(String id, int steps, byte[] frames, float[] mel, float[
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) Math.round(fv[i] * 255f);
         }
-        String name = media.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return new DenseClip(dot < 0 ? name : name.substring(0, dot), steps, bytes, mel,
+        return new DenseClip(MediaFiles.stem(media), steps, bytes, mel,
                 rms(sound, steps, 1 / config.audioStepsPerSecond()));
     }
 

@@ -4,6 +4,7 @@ import io.avlens.analysis.generation.GuidanceSettings;
 import io.avlens.analysis.similarity.SimilarityVolume;
 import io.avlens.analysis.similarity.SyncOffsetEstimator;
 import io.avlens.analysis.similarity.TimeBase;
+import io.avlens.core.io.MediaFiles;
 import io.avlens.core.profile.PreprocessingProfile;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.inference.InferenceException;
@@ -125,9 +126,7 @@ public final class DiffFoleyGenerator {
      * for {@code clip-00012.mp4}), so the same video gets the same noise wherever it was copied.
      */
     public static String clipName(Path media) {
-        String name = media.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return MediaFiles.stem(media);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.avlens.models.difffoley;
 
 import io.avlens.analysis.generation.OnsetMetrics;
 import io.avlens.analysis.generation.SoundingEvents;
+import io.avlens.core.io.MediaFiles;
 import io.avlens.core.profile.PreprocessingProfile;
 import io.avlens.media.AudioSignal;
 import io.avlens.media.dsp.OnsetDetector;
@@ -35,9 +36,7 @@ public final class SweepCellMetrics {
 
     /** The sidecar of a clip: {@code clip.json} beside {@code clip.mp4}. */
     public static Path sidecar(Path media) {
-        String name = media.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return media.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".json");
+        return MediaFiles.sibling(media, ".json");
     }
 
     /** The clip's sounding events, or null when it has no readable sidecar. */

@@ -15,6 +15,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import io.avlens.core.io.MediaFiles;
 import io.avlens.core.time.TimeMarker;
 
 /**
@@ -29,9 +30,7 @@ public final class ClipSidecar {
 
     /** The sidecar path of {@code clip}. */
     public static Path of(Path clip) {
-        String name = clip.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return clip.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".json");
+        return MediaFiles.sibling(clip, ".json");
     }
 
     /**

@@ -16,6 +16,7 @@ import io.avlens.analysis.generation.GeneratedSample;
 import io.avlens.analysis.generation.SoundingEvents;
 import io.avlens.analysis.generation.SweepGrid;
 import io.avlens.analysis.generation.SweepManifest;
+import io.avlens.core.io.MediaFiles;
 import io.avlens.core.profile.Profiles;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.core.tensor.Npy;
@@ -114,9 +115,7 @@ public record SweepData(Path folder, SweepManifest manifest, SweepGrid grid, Map
     }
 
     private static double[] events(Path clip) {
-        String name = clip.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        Path sidecar = clip.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".json");
+        Path sidecar = MediaFiles.sibling(clip, ".json");
         if (!Files.isRegularFile(sidecar)) {
             return new double[0];
         }

@@ -12,6 +12,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Rectangle;
 
+import io.avlens.core.io.MediaFiles;
 import io.avlens.core.tensor.Npy;
 import io.avlens.core.tensor.NpyArray;
 import io.avlens.core.tensor.NpyDtype;
@@ -70,9 +71,7 @@ public final class MaskOverlay implements VideoOverlay.Layer {
     }
 
     private static Path sibling(Path clip, String suffix) {
-        String name = clip.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return clip.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
+        return MediaFiles.sibling(clip, suffix);
     }
 
     /**
