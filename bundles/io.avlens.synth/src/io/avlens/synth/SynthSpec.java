@@ -26,9 +26,14 @@ import java.util.Locale;
  *                   and say no word, clips of odd index say their objects' colour names while every hit and scratch
  *                   is muted (drawn as silent motion, off-screen hits dropped); off, every clip has both. An even
  *                   clip is then byte for byte the clip of the same spec without speech
+ * @param narration  what the narrations tell: {@link NarrationScope#FULL} (the default, the original AV-Shapes) what
+ *                   is seen and heard, {@link NarrationScope#SEEN} only what is seen (no sound or silence words, no
+ *                   off-screen clause; a muted clip of separate speech keeps that narration, its picture being
+ *                   unchanged). Pictures, sounds and ground truth do not depend on it
  */
 public record SynthSpec(int clips, long seed, int size, double fps, double seconds, double lagRange, boolean speech,
-        int threads, int minObjects, int maxObjects, double silentShare, boolean separateSpeech) {
+        int threads, int minObjects, int maxObjects, double silentShare, boolean separateSpeech,
+        NarrationScope narration) {
 
     /** Audio sample rate of every clip, Hz. */
     public static final int SAMPLE_RATE = 16_000;
@@ -59,6 +64,14 @@ public record SynthSpec(int clips, long seed, int size, double fps, double secon
                 + "MIN-MAX within 1-" + MAX_OBJECTS + ", not " + minObjects + "-" + maxObjects);
         check(silentShare >= 0 && silentShare <= 1, "silent share must be between 0 and 1, not " + fmt(silentShare));
         check(speech || !separateSpeech, "sounds and speech in separate clips needs speech");
+        check(narration != null, "narration must be full or seen, not null");
+    }
+
+    /** The full narration (what is seen and heard). */
+    public SynthSpec(int clips, long seed, int size, double fps, double seconds, double lagRange, boolean speech,
+            int threads, int minObjects, int maxObjects, double silentShare, boolean separateSpeech) {
+        this(clips, seed, size, fps, seconds, lagRange, speech, threads, minObjects, maxObjects, silentShare,
+                separateSpeech, NarrationScope.FULL);
     }
 
     /** Sounds and speech in the same clips when there is speech. */
@@ -81,43 +94,49 @@ public record SynthSpec(int clips, long seed, int size, double fps, double secon
     /** This spec with another frame size. */
     public SynthSpec withSize(int px) {
         return new SynthSpec(clips, seed, px, fps, seconds, lagRange, speech, threads, minObjects, maxObjects,
-                silentShare, separateSpeech);
+                silentShare, separateSpeech, narration);
     }
 
     /** This spec with another frame rate and length. */
     public SynthSpec withTiming(double framesPerSecond, double clipSeconds) {
         return new SynthSpec(clips, seed, size, framesPerSecond, clipSeconds, lagRange, speech, threads, minObjects, maxObjects,
-                silentShare, separateSpeech);
+                silentShare, separateSpeech, narration);
     }
 
     /** This spec with another lag range, seconds. */
     public SynthSpec withLagRange(double range) {
         return new SynthSpec(clips, seed, size, fps, seconds, range, speech, threads, minObjects, maxObjects,
-                silentShare, separateSpeech);
+                silentShare, separateSpeech, narration);
     }
 
     /** This spec with or without the spoken-word track. */
     public SynthSpec withSpeech(boolean on) {
         return new SynthSpec(clips, seed, size, fps, seconds, lagRange, on, threads, minObjects, maxObjects,
-                silentShare, on && separateSpeech);
+                silentShare, on && separateSpeech, narration);
     }
 
     /** This spec with another number of generator threads. */
     public SynthSpec withThreads(int n) {
         return new SynthSpec(clips, seed, size, fps, seconds, lagRange, speech, n, minObjects, maxObjects,
-                silentShare, separateSpeech);
+                silentShare, separateSpeech, narration);
     }
 
     /** This spec with {@code min} to {@code max} objects per clip and a share {@code silent} of silent objects. */
     public SynthSpec withObjects(int min, int max, double silent) {
         return new SynthSpec(clips, seed, size, fps, seconds, lagRange, speech, threads, min, max, silent,
-                separateSpeech);
+                separateSpeech, narration);
     }
 
     /** This spec with sounds and speech in separate clips (needs speech) or together. */
     public SynthSpec withSeparateSpeech(boolean on) {
         return new SynthSpec(clips, seed, size, fps, seconds, lagRange, speech, threads, minObjects, maxObjects,
-                silentShare, on);
+                silentShare, on, narration);
+    }
+
+    /** This spec with narrations that tell what is seen and heard ({@link NarrationScope#FULL}) or only what is seen. */
+    public SynthSpec withNarration(NarrationScope n) {
+        return new SynthSpec(clips, seed, size, fps, seconds, lagRange, speech, threads, minObjects, maxObjects,
+                silentShare, separateSpeech, n);
     }
 
     /** Whether clip {@code index} says words: with speech, every clip, or with separate speech the odd ones. */

@@ -23,6 +23,7 @@ import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.synth.AvShapesGenerator;
+import io.avlens.synth.NarrationScope;
 import io.avlens.synth.SynthProgress;
 import io.avlens.synth.SynthResult;
 import io.avlens.synth.SynthSpec;
@@ -44,7 +45,11 @@ public class SynthCommand implements CliCommand {
             how many of them move silently (e.g. --objects 1-2 --silent-share 0.6 makes about half the clips show no
             sounding action; the defaults give the original data byte for byte). --separate-speech (with --speech)
             puts sounds and speech in separate clips, as DenseAV's two datasets: even clips keep their sounds and
-            say no word, odd clips say their colour names with every hit and scratch muted. Prints {"clips", "project", "seconds", "clipsPerSecond"}; a progress bar goes to
+            say no word, odd clips say their colour names with every hit and scratch muted. --narration seen writes
+            narrations of what is seen only, as a narrator who watches the picture without its sound ("a glass
+            circle drifts through the air", "a metal block hits the floor twice"): no word about sound or silence
+            and no off-screen clause; the default, full, also says what is heard ("drifts silently", "with a
+            scraping sound", "something out of view clatters"). Pictures and sounds are the same for both. Prints {"clips", "project", "seconds", "clipsPerSecond"}; a progress bar goes to
             stderr. With --bench the clips go to a temporary folder that is removed afterwards (default 40 clips),
             and the output is {"clips", "threads", "size", "fps", "clipSeconds", "seconds", "clipsPerSecond"}.
             DIR must not hold a project already (exit 2).
@@ -60,6 +65,8 @@ public class SynthCommand implements CliCommand {
                     OptionSpec.flag("separate-speech", "with --speech: sounds in even clips, words in odd clips (muted)"),
                     OptionSpec.optional("objects", "MIN-MAX", "objects per clip, within 1-3 (default 1-3)"),
                     OptionSpec.optional("silent-share", "P", "share of silently moving objects, 0-1 (default 0.2)"),
+                    OptionSpec.optional("narration", "full|seen",
+                            "what the narrations tell: seen and heard, or seen only (default full)"),
                     OptionSpec.optional("threads", "N", "clips generated side by side (default 2)"),
                     OptionSpec.flag("bench", "measure clips per second into a temporary folder")),
             List.of());
@@ -107,6 +114,10 @@ public class SynthCommand implements CliCommand {
             }
             if (arguments.flag("separate-speech")) {
                 spec = spec.withSeparateSpeech(true);
+            }
+            String narration = arguments.value("narration", null);
+            if (narration != null) {
+                spec = spec.withNarration(NarrationScope.parse(narration));
             }
         } catch (IllegalArgumentException e) {
             throw new CommandException("synth: " + e.getMessage());

@@ -82,7 +82,8 @@ public final class ClipWriter {
 
     /**
      * {@code scene} with its sounds muted, for a speaking clip of separate speech: each hit and scratch becomes
-     * silent motion of the same object and frames, off-screen hits go, and the narration says that only words are heard.
+     * silent motion of the same object and frames, off-screen hits go, and the narration says that only words are heard
+     * (the {@link io.avlens.synth.NarrationScope#SEEN} narration stays: the picture is the same).
      */
     static Scene muted(Scene scene) {
         List<SceneEvent> events = new ArrayList<>();
@@ -95,7 +96,8 @@ public final class ClipWriter {
         }
         return new Scene(scene.spec(), scene.index(), scene.seed(), scene.floorY(), scene.objects(),
                 List.copyOf(events), scene.ambientLevel(), scene.humHz(), scene.humShare(), scene.lagSamples(),
-                Narrator.narrateMuted(scene.objects()));
+                scene.spec().narration() == io.avlens.synth.NarrationScope.SEEN ? scene.narration()
+                        : Narrator.narrateMuted(scene.objects()));
     }
 
     /** The clip's audio: ambient bed, every sounding event and the words, shifted by the lag. */

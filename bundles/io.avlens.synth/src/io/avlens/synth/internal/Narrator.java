@@ -3,9 +3,13 @@ package io.avlens.synth.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.avlens.synth.NarrationScope;
+
 /**
  * One sentence per clip from templates: "a metal ball hits the floor twice, and a wooden block slides across the
- * floor". Each object says what it does; an off-screen sound adds "something out of view clatters".
+ * floor". Each object says what it does; an off-screen sound adds "something out of view clatters". The
+ * {@link NarrationScope#SEEN} sentence says only what is seen: the same hits and bounces, no word about sound or silence,
+ * nothing about what is out of view.
  */
 final class Narrator {
 
@@ -14,18 +18,25 @@ final class Narrator {
     private Narrator() {
     }
 
+    /** The full sentence: what is seen and what is heard. */
     static String narrate(List<SceneObject> objects, List<SceneEvent> events) {
+        return narrate(objects, events, NarrationScope.FULL);
+    }
+
+    /** The sentence that {@code narration} tells. */
+    static String narrate(List<SceneObject> objects, List<SceneEvent> events, NarrationScope narration) {
+        boolean seen = narration == NarrationScope.SEEN;
         List<String> parts = new ArrayList<>();
         for (SceneObject o : objects) {
             String subject = "a " + o.material().adjective() + " " + o.shape().noun();
             parts.add(subject + " " + switch (o.action()) {
-                case "hit" -> hits(o, events);
-                case "scratch" -> "slides across the floor with a scraping sound";
-                default -> "drifts silently through the air";
+                case "hit" -> hits(o, events, seen);
+                case "scratch" -> seen ? "slides across the floor" : "slides across the floor with a scraping sound";
+                default -> seen ? "drifts through the air" : "drifts silently through the air";
             });
         }
         long offscreen = events.stream().filter(e -> "offscreen".equals(e.type())).count();
-        if (offscreen > 0) {
+        if (offscreen > 0 && !seen) {
             parts.add("something out of view clatters" + (offscreen > 1 ? " " + times(offscreen) : ""));
         }
         String sentence = String.join(", and ", parts);
@@ -44,7 +55,7 @@ final class Narrator {
                 + (one ? "its colour" : "their colours");
     }
 
-    private static String hits(SceneObject o, List<SceneEvent> events) {
+    private static String hits(SceneObject o, List<SceneEvent> events, boolean seen) {
         long floor = count(o, events, "floor");
         long wall = count(o, events, "wall");
         long other = count(o, events, "object");
@@ -58,7 +69,7 @@ final class Narrator {
         if (other > 0) {
             what.add("knocks into another object " + times(other));
         }
-        return what.isEmpty() ? "falls without a sound" : String.join(" and ", what);
+        return what.isEmpty() ? (seen ? "falls" : "falls without a sound") : String.join(" and ", what);
     }
 
     private static long count(SceneObject o, List<SceneEvent> events, String surface) {

@@ -119,7 +119,8 @@ public final class ProjectBuilder {
                 + spec.seed() + ", lag range " + spec.lagRange() + " s" + (spec.speech() ? ", with speech" : "")
                 + (spec.separateSpeech() ? " (sounds and speech in separate clips)" : "")
                 + (spec.defaultObjects() ? "" : ", " + spec.minObjects() + "-" + spec.maxObjects()
-                        + " objects, silent share " + spec.silentShare()));
+                        + " objects, silent share " + spec.silentShare())
+                + (spec.narration() == io.avlens.synth.NarrationScope.FULL ? "" : ", narration of what is " + spec.narration().id()));
         project.getDatasets().add(dataset);
     }
 

@@ -72,7 +72,7 @@ public final class ScenePlanner {
         SplittableRandom lagRandom = new SplittableRandom(Seeds.stream(seed, LAG_STREAM));
         double lag = spec.lagRange() * (2 * lagRandom.nextDouble() - 1);
         int lagSamples = (int) Math.round(lag * SynthSpec.SAMPLE_RATE);
-        String narration = Narrator.narrate(objects, events);
+        String narration = Narrator.narrate(objects, events, spec.narration());
         return new Scene(spec, index, seed, floorY, List.copyOf(objects), List.copyOf(events), level, hum, humShare,
                 lagSamples, narration);
     }

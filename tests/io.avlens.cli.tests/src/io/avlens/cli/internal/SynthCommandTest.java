@@ -75,6 +75,30 @@ class SynthCommandTest {
     }
 
     @Test
+    void seenNarrationSaysOnlyWhatIsSeen() throws Exception {
+        assertThat(run("synth", "--out", "seen", "--clips", "4", "--seed", "7", "--size", "64", "--seconds", "2",
+                "--narration", "seen")).as(err()).isZero();
+        assertThat(run("synth", "--out", "full", "--clips", "4", "--seed", "7", "--size", "64", "--seconds", "2"))
+                .as(err()).isZero();
+        for (int i = 0; i < 4; i++) {
+            String seen = JsonParser.parseString(Files.readString(dir.resolve("seen/media/clip-0000" + i + ".json")))
+                    .getAsJsonObject().get("narration").getAsString();
+            String full = JsonParser.parseString(Files.readString(dir.resolve("full/media/clip-0000" + i + ".json")))
+                    .getAsJsonObject().get("narration").getAsString();
+            assertThat(seen).doesNotContain("sound", "silent", "out of view").isNotBlank();
+            assertThat(full.replace(" with a scraping sound", "").replace("silently ", "")
+                    .replace(" without a sound", "").replaceAll(", and something out of view clatters.*$", ""))
+                    .isEqualTo(seen);
+            assertThat(Files.readAllBytes(dir.resolve("seen/media/clip-0000" + i + ".mp4")))
+                    .isEqualTo(Files.readAllBytes(dir.resolve("full/media/clip-0000" + i + ".mp4")));
+        }
+        assertThat(Files.readString(dir.resolve("seen/project.avlens"))).contains("narration of what is seen");
+        assertThat(Files.readString(dir.resolve("full/project.avlens"))).doesNotContain("narration of what is");
+        assertThat(run("synth", "--out", "x", "--narration", "heard")).isEqualTo(2);
+        assertThat(err()).contains("narration must be full or seen").contains("heard");
+    }
+
+    @Test
     void objectsAndSilentShareShapeTheClips() throws Exception {
         assertThat(run("synth", "--out", "silent", "--clips", "3", "--seed", "7", "--seconds", "1", "--objects", "1-1",
                 "--silent-share", "1")).as(err()).isZero();
