@@ -13,6 +13,11 @@ import java.util.Random;
  * either way (the same sounds at the wrong moments; circular so the window stays the clip's own audio); a quarter,
  * another clip's sound.
  * <p>
+ * A share {@code nearShare} of the shifted pairs are <b>near misses</b>: shifted by {@code nearShift} to
+ * {@code minShift − 1} frames, earlier or later (0 for the shipped classifier). After classifier-free guidance a
+ * sample's events that miss are a video frame or two early or late; near misses were to teach the classifier that
+ * difference, and did not move those events (weights/diff-foley-small/README.md, "Near misses").
+ * <p>
  * Where nothing on screen sounds ({@link TrainingClip#sounding()} false) the clip's own sound shifted is the same
  * sound, not a misaligned one, and so is the sound of another such clip: that clip's misaligned pairs are all the
  * sound of a clip where something does sound. A classifier trained with the shifted silent sounds as misaligned
@@ -28,6 +33,8 @@ public final class AlignmentPairs {
     private final List<Integer> sounding = new ArrayList<>();
     private final int minShift;
     private final int frames;
+    private final int nearShift;
+    private final double nearShare;
 
     /**
      * @param clips    the training clips (at least 2)
@@ -35,9 +42,25 @@ public final class AlignmentPairs {
      * @param frames   mel frames of a clip's window
      */
     public AlignmentPairs(List<TrainingClip> clips, int minShift, int frames) {
+        this(clips, minShift, frames, 0, 0);
+    }
+
+    /**
+     * @param clips     the training clips (at least 2)
+     * @param minShift  the smallest shift of a shifted pair that is not a near miss, mel frames
+     * @param frames    mel frames of a clip's window
+     * @param nearShift the smallest shift of a near miss, mel frames (1 to {@code minShift − 1}; ignored when
+     *                  {@code nearShare} is 0)
+     * @param nearShare the share of the shifted pairs that are near misses, 0 to 1
+     */
+    public AlignmentPairs(List<TrainingClip> clips, int minShift, int frames, int nearShift, double nearShare) {
         if (clips.size() < 2 || minShift < 1 || 2 * minShift > frames) {
             throw new IllegalArgumentException(clips.size() + " clips, shifts of " + minShift + " to "
                     + (frames - minShift) + " mel frames: pairs need 2 clips and room to shift");
+        }
+        if (!(nearShare >= 0 && nearShare <= 1) || nearShare > 0 && (nearShift < 1 || nearShift >= minShift)) {
+            throw new IllegalArgumentException("near misses of " + nearShift + " to " + (minShift - 1)
+                    + " mel frames, share " + nearShare + ": the share must be 0 to 1 and the range not empty");
         }
         this.clips = List.copyOf(clips);
         for (int i = 0; i < clips.size(); i++) {
@@ -47,6 +70,8 @@ public final class AlignmentPairs {
         }
         this.minShift = minShift;
         this.frames = frames;
+        this.nearShift = nearShift;
+        this.nearShare = nearShare;
     }
 
     /** The clips, in the order the pairs' indices refer to. */
@@ -62,6 +87,10 @@ public final class AlignmentPairs {
             return new Pair(video, 0, true);
         }
         if (r < 0.75 && sounds) {
+            if (nearShare > 0 && random.nextDouble() < nearShare) {
+                int shift = nearShift + random.nextInt(minShift - nearShift);
+                return new Pair(video, random.nextBoolean() ? shift : frames - shift, false);
+            }
             return new Pair(video, minShift + random.nextInt(frames - 2 * minShift + 1), false);
         }
         if (sounds || sounding.isEmpty()) {

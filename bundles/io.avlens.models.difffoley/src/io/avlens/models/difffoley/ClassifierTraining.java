@@ -12,22 +12,28 @@ import java.util.Random;
 
 /**
  * One training step of the alignment classifier (methods.md §4): each of the batch's clips' video features with the
- * sound {@link AlignmentPairs} chooses (its own, shifted by 0.5 s to 3.5 s, or another clip's), cut to a random crop
- * of {@code crop} video steps. The sound is noised to a step {@code n} uniform in 0 … 999, as the sampler will show
- * it; the loss is binary cross-entropy on the logit.
+ * sound {@link AlignmentPairs} chooses (its own; its own shifted by 0.5 s to 3.5 s, or by a near miss of 0.1 s to
+ * 0.5 s either way; or another clip's), cut to a random crop of {@code crop} video steps. The sound is noised to a
+ * step {@code n} uniform in 0 … 999, as the sampler will show it; the loss is binary cross-entropy on the logit.
  */
 final class ClassifierTraining {
 
     /** The smallest shift of a shifted negative, seconds. */
     static final double MIN_SHIFT_SECONDS = 0.5;
+    /** The smallest shift of a near miss, seconds (CondFoleyGen's onset tolerance). */
+    static final double NEAR_SHIFT_SECONDS = 0.1;
 
     private ClassifierTraining() {
     }
 
-    /** The training pairs of {@code clips} at {@code config}'s mel rate, made once per training. */
-    static AlignmentPairs pairs(DiffFoleyConfig config, List<TrainingClip> clips) {
-        int minShift = (int) Math.round(MIN_SHIFT_SECONDS * config.profile().melFramesPerSecond());
-        return new AlignmentPairs(clips, minShift, config.melFrames());
+    /**
+     * The training pairs of {@code clips} at {@code config}'s mel rate, made once per training, {@code nearShare} of
+     * the shifted ones near misses.
+     */
+    static AlignmentPairs pairs(DiffFoleyConfig config, List<TrainingClip> clips, double nearShare) {
+        double rate = config.profile().melFramesPerSecond();
+        return new AlignmentPairs(clips, (int) Math.round(MIN_SHIFT_SECONDS * rate), config.melFrames(),
+                (int) Math.round(NEAR_SHIFT_SECONDS * rate), nearShare);
     }
 
     /** Returns the loss and the batch's accuracy. */

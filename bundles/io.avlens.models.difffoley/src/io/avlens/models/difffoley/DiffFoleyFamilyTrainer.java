@@ -30,6 +30,10 @@ public final class DiffFoleyFamilyTrainer implements FamilyTrainer {
     public static final TrainOption CLASSIFIER_STEPS = TrainOption.whole("classifier-steps", "Classifier steps", 1,
             100_000, DiffFoleyTrainSpec.defaults(1, 1).classifierSteps(),
             "Adam steps of the alignment classifier, after the denoiser's");
+    /** The share of the classifier's shifted negatives that are near misses ({@link AlignmentPairs}). */
+    public static final TrainOption NEAR_MISS = TrainOption.decimal("near-miss-share", "Near-miss share", 0, 1,
+            DiffFoleyTrainSpec.defaults(1, 1).nearShare(),
+            "share of the classifier's shifted negatives shifted by 0.1-0.5 s instead of 0.5-3.5 s");
 
     @Override
     public String family() {
@@ -45,10 +49,11 @@ public final class DiffFoleyFamilyTrainer implements FamilyTrainer {
     public String description() {
         return "Video-to-audio generation (methods.md section 4): a denoiser over the log-mel conditioned on the "
                 + "frozen CAVP-small's per-frame video features (condition dropped 20 % of the time), then an "
-                + "alignment classifier on noisy log-mels (50 % true pairs, 25 % shifted by at least 0.5 s, 25 % "
-                + "another clip), on the in-sync 4 s clips of an AV-Shapes dataset (DIR/media/clip-*.mp4). Writes "
-                + "loss.csv and checkpoint.bin (denoiser), classifier/loss.csv and classifier/checkpoint.bin, the "
-                + "two networks' .params, cavp-small.params (the video part) and diff-foley-small.json.";
+                + "alignment classifier on noisy log-mels (50 % true pairs, 25 % shifted by 0.5-3.5 s (or, a share "
+                + "--near-miss-share of them, by 0.1-0.5 s), 25 % another clip), on the in-sync 4 s clips of an "
+                + "AV-Shapes dataset (DIR/media/clip-*.mp4). Writes loss.csv and checkpoint.bin (denoiser), "
+                + "classifier/loss.csv and classifier/checkpoint.bin, the two networks' .params, cavp-small.params "
+                + "(the video part) and diff-foley-small.json.";
     }
 
     @Override
@@ -73,7 +78,7 @@ public final class DiffFoleyFamilyTrainer implements FamilyTrainer {
 
     @Override
     public List<TrainOption> options() {
-        return List.of(BATCH, CLASSIFIER_STEPS);
+        return List.of(BATCH, CLASSIFIER_STEPS, NEAR_MISS);
     }
 
     @Override
@@ -89,7 +94,7 @@ public final class DiffFoleyFamilyTrainer implements FamilyTrainer {
         DiffFoleyTrainSpec d = DiffFoleyTrainSpec.defaults(request.steps(), request.seed());
         return new DiffFoleyTrainSpec(d.config(), request.steps(), request.whole(CLASSIFIER_STEPS),
                 request.whole(BATCH), d.cropSteps(), d.denoiserRate(), d.classifierRate(), d.warmupSteps(), d.conditionDrop(),
-                request.seed(), request.checkpointEvery(), d.logEvery());
+                request.seed(), request.checkpointEvery(), d.logEvery(), request.value(NEAR_MISS));
     }
 
     @Override
@@ -105,9 +110,10 @@ public final class DiffFoleyFamilyTrainer implements FamilyTrainer {
         List<TrainingClip> clips = DiffFoleyData.load(request.data(), spec.config(), monitor::isCancelled);
         JsonObject training = new JsonObject();
         training.addProperty("command", String.format(Locale.ROOT,
-                "avlens train --family %s --data %s --out %s --steps %d --seed %d --batch %d --classifier-steps %d",
+                "avlens train --family %s --data %s --out %s --steps %d --seed %d --batch %d --classifier-steps %d"
+                        + " --near-miss-share %s",
                 family(), request.data(), request.out(), request.steps(), request.seed(), spec.batch(),
-                spec.classifierSteps()));
+                spec.classifierSteps(), NEAR_MISS.format(spec.nearShare())));
         training.addProperty("data", request.data().toString());
         return new DiffFoleyTrainer().train(spec, clips, training, request.out(), monitor);
     }

@@ -21,24 +21,27 @@ package io.avlens.models.difffoley;
  * @param seed              the seed of the weights and the batches
  * @param checkpointEvery   steps between checkpoints
  * @param logEvery          steps between loss rows
+ * @param nearShare         the share of the classifier's shifted negatives that are near misses (0.1 s to 0.5 s
+ *                          either way) rather than shifts of 0.5 s to 3.5 s ({@link AlignmentPairs}); 0 for the
+ *                          shipped classifier (1 was tried: weights/diff-foley-small/README.md, "Near misses")
  */
 public record DiffFoleyTrainSpec(DiffFoleyConfig config, int denoiserSteps, int classifierSteps, int batch, int cropSteps,
         float denoiserRate, float classifierRate, int warmupSteps, double conditionDrop, long seed,
-        int checkpointEvery, int logEvery) {
+        int checkpointEvery, int logEvery, double nearShare) {
 
     /** The shipped weights' schedule with {@code denoiserSteps} and {@code seed}. */
     public static DiffFoleyTrainSpec defaults(int denoiserSteps, long seed) {
         return new DiffFoleyTrainSpec(DiffFoleyConfig.small(), denoiserSteps, 800, 16, 16, 1e-3f, 1e-3f, 100, 0.2,
-                seed, 200, 20);
+                seed, 200, 20, 0.0);
     }
 
     /** @throws IllegalArgumentException naming a setting out of range */
     public DiffFoleyTrainSpec {
         if (denoiserSteps < 1 || classifierSteps < 1 || batch < 2 || cropSteps < 4 || checkpointEvery < 1 || logEvery < 1
-                || !(conditionDrop >= 0 && conditionDrop < 1)) {
+                || !(conditionDrop >= 0 && conditionDrop < 1) || !(nearShare >= 0 && nearShare <= 1)) {
             throw new IllegalArgumentException("bad Diff-Foley training settings: " + denoiserSteps
                     + " denoiser steps, " + classifierSteps + " classifier steps, batch " + batch
-                    + ", condition drop " + conditionDrop);
+                    + ", condition drop " + conditionDrop + ", near-miss share " + nearShare);
         }
     }
 }

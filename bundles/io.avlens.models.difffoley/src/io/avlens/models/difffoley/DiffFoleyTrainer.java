@@ -73,7 +73,7 @@ public final class DiffFoleyTrainer {
         }
         TrainingLoop.Outcome classified;
         DjlSetup.engine().setRandomSeed((int) spec.seed() + 7);
-        AlignmentPairs pairs = ClassifierTraining.pairs(spec.config(), clips);
+        AlignmentPairs pairs = ClassifierTraining.pairs(spec.config(), clips, spec.nearShare());
         try (DiffFoleyPart<AlignmentClassifierBlock> model = DiffFoleyPart.classifier(spec.config())) {
             WarmupCosineSchedule lr = new WarmupCosineSchedule(spec.classifierRate(), spec.warmupSteps(),
                     spec.classifierSteps());
@@ -100,6 +100,7 @@ public final class DiffFoleyTrainer {
         training.addProperty("denoiserLearningRate", spec.denoiserRate());
         training.addProperty("classifierLearningRate", spec.classifierRate());
         training.addProperty("conditionDrop", spec.conditionDrop());
+        training.addProperty("classifierNearMissShare", spec.nearShare());
         training.addProperty("seed", spec.seed());
         Path descriptor = outDir.resolve(DiffFoleyDescriptor.MODEL_ID + ".json");
         String json = DiffFoleyDescriptor.json(DiffFoleyDescriptor.descriptor(spec.config(),

@@ -96,6 +96,73 @@ class AlignmentPairsTest {
     }
 
     @Test
+    void nearMissesAreShiftedByLessThanTheWideShiftsEitherWay() {
+        AlignmentPairs pairs = new AlignmentPairs(clips(), 32, 256, 6, 1.0);
+        Random random = new Random(11);
+        int earlier = 0;
+        int later = 0;
+        int shifted = 0;
+        for (int i = 0; i < 4000; i++) {
+            AlignmentPairs.Pair p = pairs.draw(2, random);
+            if (!p.aligned() && p.sound() == 2) {
+                shifted++;
+                // a circular shift of s frames later, or of s frames earlier (256 - s), 6 <= s < 32
+                if (p.shift() < 128) {
+                    assertThat(p.shift()).isBetween(6, 31);
+                    later++;
+                } else {
+                    assertThat(256 - p.shift()).isBetween(6, 31);
+                    earlier++;
+                }
+            }
+        }
+        assertThat(shifted / 4000.0).isBetween(0.22, 0.28);
+        assertThat(earlier).isBetween(shifted * 2 / 5, shifted * 3 / 5);
+        assertThat(later).isEqualTo(shifted - earlier);
+    }
+
+    @Test
+    void aNearMissShareMixesNearAndWideShifts() {
+        AlignmentPairs pairs = new AlignmentPairs(clips(), 32, 256, 6, 0.5);
+        Random random = new Random(13);
+        int near = 0;
+        int wide = 0;
+        for (int i = 0; i < 8000; i++) {
+            AlignmentPairs.Pair p = pairs.draw(4, random);
+            if (!p.aligned() && p.sound() == 4) {
+                int magnitude = Math.min(p.shift(), 256 - p.shift());
+                if (magnitude < 32) {
+                    near++;
+                } else {
+                    wide++;
+                }
+            }
+        }
+        assertThat((double) near / (near + wide)).isBetween(0.45, 0.55);
+    }
+
+    @Test
+    void withoutNearMissesThePairsAreThoseOfTheThreeArgumentConstructor() {
+        AlignmentPairs plain = new AlignmentPairs(clips(), 32, 256);
+        AlignmentPairs none = new AlignmentPairs(clips(), 32, 256, 6, 0);
+        Random a = new Random(17);
+        Random b = new Random(17);
+        for (int i = 0; i < 500; i++) {
+            assertThat(none.draw(i % 6, b)).isEqualTo(plain.draw(i % 6, a));
+        }
+    }
+
+    @Test
+    void refusesANearMissShareOutOfRangeOrAnEmptyNearRange() {
+        assertThatThrownBy(() -> new AlignmentPairs(clips(), 32, 256, 6, 1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share 1.5");
+        assertThatThrownBy(() -> new AlignmentPairs(clips(), 32, 256, 32, 0.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("range not empty");
+        assertThatThrownBy(() -> new AlignmentPairs(clips(), 32, 256, 0, 0.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("near misses of 0");
+    }
+
+    @Test
     void refusesTooFewClipsOrNoRoomToShift() {
         assertThatThrownBy(() -> new AlignmentPairs(clips().subList(0, 1), 32, 256))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 clips");

@@ -63,7 +63,7 @@ class DiffFoleyTrainerTest {
 
     private static DiffFoleyTrainSpec spec(int steps, int checkpointEvery) {
         return new DiffFoleyTrainSpec(DiffFoleyConfig.tiny(), steps, 4, 4, 8, 3e-3f, 3e-3f, 2, 0.2, 5,
-                checkpointEvery, 1);
+                checkpointEvery, 1, 0.5);
     }
 
     private static JsonObject provenance() {
@@ -90,6 +90,9 @@ class DiffFoleyTrainerTest {
         for (ModelDescriptor.Component part : d.parts()) {
             assertThat(ModelDescriptors.sha256(dir.resolve(part.weights()))).isEqualTo(part.sha256());
         }
+        JsonObject training = com.google.gson.JsonParser.parseString(Files.readString(r.descriptor()))
+                .getAsJsonObject().getAsJsonObject("training");
+        assertThat(training.get("classifierNearMissShare").getAsDouble()).isEqualTo(0.5);
     }
 
     private static double mean(List<String> rows) {
