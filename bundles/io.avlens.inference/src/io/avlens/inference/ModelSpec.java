@@ -3,6 +3,7 @@ package io.avlens.inference;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to load and how to run it.
@@ -28,13 +29,22 @@ public record ModelSpec(String id, Source source, List<TensorSpec> inputs, List<
      * @param parameters the parameter file ({@code .params}), or null for freshly initialised weights (tests)
      * @param role       the part's role in a model made of parts (its family's factory builds the block of that
      *                   role), null for a model of one file
+     * @param notes      the descriptor's notes, for a family whose sizes they record where no tensor shape shows
+     *                   them (e.g. DenseAV-small's hidden width); empty when there are none
      */
-    public record Builtin(String family, Path parameters, String role) implements Source {
+    public record Builtin(String family, Path parameters, String role, Map<String, String> notes)
+            implements Source {
         /** @throws IllegalArgumentException without a family */
         public Builtin {
             if (family == null || family.isBlank()) {
                 throw new IllegalArgumentException("a built-in model needs a family id");
             }
+            notes = Map.copyOf(notes == null ? Map.of() : notes);
+        }
+
+        /** A part without notes. */
+        public Builtin(String family, Path parameters, String role) {
+            this(family, parameters, role, Map.of());
         }
 
         /** A model of one file (no role). */

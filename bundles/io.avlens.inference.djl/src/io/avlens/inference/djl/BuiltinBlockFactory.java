@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.avlens.inference.TensorSpec;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A model family built into AV Lens as a DJL {@link Block} (an OSGi service registered by a model bundle, e.g.
@@ -51,6 +52,16 @@ public interface BuiltinBlockFactory {
      */
     default Block newBlock(String role, List<TensorSpec> inputs, List<TensorSpec> outputs) {
         return newBlock(role, inputs);
+    }
+
+    /**
+     * A new, uninitialised block for a model (or part) whose descriptor declares these {@code inputs},
+     * {@code outputs} and {@code notes}, for a family that records in the notes a size no tensor shape shows (e.g.
+     * a hidden width); the default ignores the notes.
+     */
+    default Block newBlock(String role, List<TensorSpec> inputs, List<TensorSpec> outputs,
+            Map<String, String> notes) {
+        return newBlock(role, inputs, outputs);
     }
 
     /** Input shapes (batch 1) of the block {@link #newBlock(String, List)} makes for these inputs. */

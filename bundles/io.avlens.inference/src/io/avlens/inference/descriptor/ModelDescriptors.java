@@ -271,7 +271,7 @@ public final class ModelDescriptors {
         Path weights = verifiedWeights(descriptorFile, d, part);
         ModelSpec.Source source = part.source() == ModelDescriptor.Source.TORCHSCRIPT
                 ? new ModelSpec.TorchScript(weights)
-                : new ModelSpec.Builtin(d.family(), weights, d.hasParts() ? part.role() : null);
+                : new ModelSpec.Builtin(d.family(), weights, d.hasParts() ? part.role() : null, d.notes());
         return new ModelSpec(d.hasParts() ? d.id() + "/" + part.role() : d.id(), source, part.inputs(),
                 part.outputs(), options);
     }

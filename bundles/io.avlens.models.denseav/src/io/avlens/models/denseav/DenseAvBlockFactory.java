@@ -44,6 +44,16 @@ public final class DenseAvBlockFactory implements BuiltinBlockFactory {
         return new DenseAvBlock(config).inputShapes(1, config.windowMelFrames());
     }
 
+    /**
+     * The block for a descriptor's inputs, outputs and notes: image channels from {@code frames}, heads and channels
+     * per head from {@code image}, the hidden width from the notes ({@link DenseAvDescriptor#sizes}).
+     */
+    @Override
+    public Block newBlock(String role, List<TensorSpec> inputs, List<TensorSpec> outputs,
+            java.util.Map<String, String> notes) {
+        return new DenseAvBlock(DenseAvDescriptor.sizes(config, inputs, outputs, notes));
+    }
+
     /** The block for a descriptor's inputs: as many image channels as its {@code frames} input has. */
     @Override
     public Block newBlock(String role, List<TensorSpec> inputs) {

@@ -30,9 +30,19 @@ public record DenseAvConfig(PreprocessingProfile profile, int heads, int headCha
     /** Down-sampling of the audio encoder in mel bands and in mel frames (three stride-2 convolutions). */
     public static final int AUDIO_STRIDE = 8;
 
+    /** The shipped {@code denseav-small}'s hidden width. */
+    public static final int SMALL_WIDTH = 32;
+    /** The shipped {@code denseav-small}'s channels per head. */
+    public static final int SMALL_HEAD_CHANNELS = 16;
+
     /** The shipped {@code denseav-small}: K = 2 heads of C = 16 channels, hidden width 32, ±0.5 s of audio. */
     public static DenseAvConfig small() {
-        return new DenseAvConfig(Profiles.AVSHAPES_SMALL, 2, 16, 32, 0.5);
+        return new DenseAvConfig(Profiles.AVSHAPES_SMALL, 2, SMALL_HEAD_CHANNELS, SMALL_WIDTH, 0.5);
+    }
+
+    /** This network with other channels per head and hidden width (the rest unchanged). */
+    public DenseAvConfig withSizes(int headChannels, int width) {
+        return new DenseAvConfig(profile, heads, headChannels, width, windowSeconds, imageChannels);
     }
 
     /** A network that reads the frame's RGB only ({@value #RGB} image channels). */

@@ -56,7 +56,17 @@ public final class DenseAvDescriptor {
     private DenseAvDescriptor() {
     }
 
-    /** The descriptor of weights of these sizes ({@code weights} relative to the descriptor). */
+    /**
+     * The note that records a hidden width other than the shipped {@value DenseAvConfig#SMALL_WIDTH} (no tensor
+     * shape shows it); absent, the width is {@value DenseAvConfig#SMALL_WIDTH}.
+     */
+    public static final String WIDTH_NOTE = "hiddenWidth";
+
+    /**
+     * The descriptor of weights of these sizes ({@code weights} relative to the descriptor). Heads and channels per
+     * head are in the outputs' shapes; a hidden width other than {@value DenseAvConfig#SMALL_WIDTH} is in the notes
+     * ({@value #WIDTH_NOTE}), so the shipped weights' descriptor stays as it was.
+     */
     public static ModelDescriptor descriptor(DenseAvConfig c, String weights, String sha256) {
         List<TensorSpec> inputs = List.of(
                 new TensorSpec("frames", shape("B", c.frameHeight(), c.frameWidth(), c.imageChannels())),
@@ -65,10 +75,14 @@ public final class DenseAvDescriptor {
                 new TensorSpec("image", shape("B", c.heads(), c.headChannels(), c.mapHeight(), c.mapWidth())),
                 new TensorSpec("audio", shape("B", c.heads(), c.headChannels(), c.freqs(), "T")),
                 new TensorSpec("logitScale", shape(1)));
+        Map<String, String> notes = new java.util.HashMap<>();
+        notes.put("origin", "AV Lens's own DenseAV-small (io.avlens.models.denseav), trained with `avlens "
+                + "train --family denseav`");
+        if (c.width() != DenseAvConfig.SMALL_WIDTH) {
+            notes.put(WIDTH_NOTE, Integer.toString(c.width()));
+        }
         return new ModelDescriptor(MODEL_ID, DenseAvBlockFactory.FAMILY, ModelDescriptor.Source.BUILTIN, weights,
-                sha256, c.profile(), ModelDescriptor.defaultModalities(c.profile()), inputs, outputs,
-                Map.of("origin", "AV Lens's own DenseAV-small (io.avlens.models.denseav), trained with `avlens "
-                        + "train --family denseav`"),
+                sha256, c.profile(), ModelDescriptor.defaultModalities(c.profile()), inputs, outputs, notes,
                 true); // features are per frame and per step: a short clip is padded (black frames, silence)
     }
 
@@ -106,6 +120,39 @@ public final class DenseAvDescriptor {
         return DenseAvConfig.RGB;
     }
 
+    /**
+     * {@code base} with the sizes a descriptor declares: the image channels of its {@code frames} input
+     * ({@link #imageChannels(List)}), heads and channels per head from its {@code image} output
+     * ({@code [B, K, C, h, w]}, when both are numbers) and the hidden width from its notes ({@value #WIDTH_NOTE};
+     * absent: {@value DenseAvConfig#SMALL_WIDTH}).
+     *
+     * @throws IllegalArgumentException when a size is not one the block can have
+     */
+    public static DenseAvConfig sizes(DenseAvConfig base, List<TensorSpec> inputs, List<TensorSpec> outputs,
+            Map<String, String> notes) {
+        int heads = base.heads();
+        int channels = base.headChannels();
+        for (TensorSpec t : outputs == null ? List.<TensorSpec>of() : outputs) {
+            List<ShapeSpec.Dim> dims = t.shape().dims();
+            if (t.name().equals("image") && dims.size() == 5 && !dims.get(1).isSymbolic()
+                    && !dims.get(2).isSymbolic()) {
+                heads = dims.get(1).size();
+                channels = dims.get(2).size();
+            }
+        }
+        int width = DenseAvConfig.SMALL_WIDTH;
+        String w = notes == null ? null : notes.get(WIDTH_NOTE);
+        if (w != null) {
+            try {
+                width = Integer.parseInt(w.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("note " + WIDTH_NOTE + " must be a whole number, not '" + w + "'");
+            }
+        }
+        return new DenseAvConfig(base.profile(), heads, channels, width, base.windowSeconds(),
+                imageChannels(inputs));
+    }
+
     private static ShapeSpec shape(Object... dims) {
         return new ShapeSpec(java.util.Arrays.stream(dims)
                 .map(d -> d instanceof Integer i ? ShapeSpec.Dim.of(i) : ShapeSpec.Dim.of((String) d)).toList());
@@ -126,6 +173,12 @@ public final class DenseAvDescriptor {
         t.addProperty("windowSeconds", spec.config().windowSeconds());
         if (spec.config().motion()) {
             t.addProperty("imageChannels", spec.config().imageChannels());
+        }
+        if (spec.config().width() != DenseAvConfig.SMALL_WIDTH) {
+            t.addProperty("width", spec.config().width());
+        }
+        if (spec.config().headChannels() != DenseAvConfig.SMALL_HEAD_CHANNELS) {
+            t.addProperty("headChannels", spec.config().headChannels());
         }
         if (spec.ambientFactor() > 0) {
             t.addProperty("ambientFactor", spec.ambientFactor());

@@ -18,9 +18,10 @@ import org.osgi.service.component.annotations.Component;
  * (all its clips when it has no project file), with the schedule of the shipped weights
  * ({@link DenseAvTrainSpec#defaults}) and the batch size as its one option. A request may also carry
  * {@link #WINDOW}, {@link #AMBIENT}, {@link #DISENTANGLE}, {@link #MOTION}, {@link #PAIRS_PER_CLIP},
- * {@link #BACKGROUND_SWAP} and {@link #SPACE_CONTRAST} (the recipes compared in the weights' README, through
- * {@code tools/denseav/Train.java}); they are not offered to the command line or the wizard until a recipe with them
- * ships. Absent, they take the shipped weights' values. Stateless.
+ * {@link #BACKGROUND_SWAP}, {@link #SPACE_CONTRAST}, {@link #BORDER}, {@link #WIDTH} and {@link #HEAD_CHANNELS} (the
+ * recipes compared in the weights' README, through {@code tools/denseav/Train.java}); they are not offered to the
+ * command line or the wizard until a recipe with them ships. Absent, they take the shipped weights' values.
+ * Stateless.
  */
 @Component(service = FamilyTrainer.class)
 public final class DenseAvFamilyTrainer implements FamilyTrainer {
@@ -77,6 +78,17 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
      */
     public static final TrainOption BORDER = TrainOption.whole("border-cells", "Border cells", 0, 4, 0,
             "0: every cell of the image map counts in the score; r > 0: the outer r rings of cells do not");
+
+    /**
+     * Hidden width of both encoders ({@link DenseAvConfig#width()}); 32 (the shipped weights'). Recorded in the
+     * descriptor's notes when it differs, so inference builds the same block.
+     */
+    public static final TrainOption WIDTH = TrainOption.whole("width", "Hidden width", 2, 512,
+            DenseAvConfig.SMALL_WIDTH, "hidden width of the image and audio encoders (32: the shipped network)");
+
+    /** Channels per head ({@link DenseAvConfig#headChannels()}); 16 (the shipped weights'). */
+    public static final TrainOption HEAD_CHANNELS = TrainOption.whole("head-channels", "Channels per head", 1, 256,
+            DenseAvConfig.SMALL_HEAD_CHANNELS, "channels of each head's features (16: the shipped network)");
 
     /** The split trained on. */
     public static final String SPLIT = "train";
@@ -145,7 +157,12 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
             throw new IllegalArgumentException("background-swap must be 0 or 1, not "
                     + request.value(BACKGROUND_SWAP));
         }
-        DenseAvConfig config = new DenseAvConfig(c.profile(), c.heads(), c.headChannels(), c.width(),
+        if (request.whole(WIDTH) % 2 != 0) {
+            throw new IllegalArgumentException("width must be even (the first convolution has half of it), not "
+                    + request.value(WIDTH));
+        }
+        DenseAvConfig config = new DenseAvConfig(c.profile(), c.heads(), request.whole(HEAD_CHANNELS),
+                request.whole(WIDTH),
                 request.value(WINDOW), request.whole(MOTION) == 1 ? DenseAvConfig.RGB_MOTION : DenseAvConfig.RGB);
         return new DenseAvTrainSpec(config, request.steps(), request.whole(BATCH), d.learningRate(),
                 d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery(), request.value(AMBIENT),
@@ -199,7 +216,11 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         clips = clips.stream().filter(c -> c.steps() >= window).toList();
         boolean shippedRecipe = spec.config().windowSeconds() == WINDOW.defaultValue() && spec.ambientFactor() == 0
                 && spec.disentangleWeight() == 0 && !spec.config().motion() && spec.pairsPerClip() == 1
-                && !spec.backgroundSwap() && spec.spaceContrast() == 0 && spec.borderCells() == 0;
+                && !spec.backgroundSwap() && spec.spaceContrast() == 0 && spec.borderCells() == 0
+                && spec.config().width() == DenseAvConfig.SMALL_WIDTH
+                && spec.config().headChannels() == DenseAvConfig.SMALL_HEAD_CHANNELS;
+        boolean sized = spec.config().width() != DenseAvConfig.SMALL_WIDTH
+                || spec.config().headChannels() != DenseAvConfig.SMALL_HEAD_CHANNELS;
         String command = shippedRecipe ? "avlens train --family " + family() + " --data " + dir + " --out "
                 + request.out() + " --steps " + request.steps() + " --seed " + request.seed() + " --batch "
                 + spec.batchSize()
@@ -209,7 +230,8 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
                         + " " + DISENTANGLE.format(spec.disentangleWeight()) + " " + (spec.config().motion() ? 1 : 0)
                         + " " + spec.pairsPerClip() + " " + (spec.backgroundSwap() ? 1 : 0) + " "
                         + SPACE_CONTRAST.format(spec.spaceContrast())
-                        + (spec.borderCells() > 0 ? " " + spec.borderCells() : "");
+                        + (spec.borderCells() > 0 || sized ? " " + spec.borderCells() : "")
+                        + (sized ? " " + spec.config().width() + " " + spec.config().headChannels() : "");
         DenseAvDescriptor.Provenance data = new DenseAvDescriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);
         return new DenseAvTrainer().train(spec, clips, sources, masks, data, request.out(), monitor);

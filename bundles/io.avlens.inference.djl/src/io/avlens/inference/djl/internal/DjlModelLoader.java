@@ -80,7 +80,7 @@ final class DjlModelLoader {
         }
         Block block;
         try {
-            block = factory.newBlock(b.role(), spec.inputs(), spec.outputs());
+            block = factory.newBlock(b.role(), spec.inputs(), spec.outputs(), b.notes());
         } catch (IllegalArgumentException e) {
             throw new InferenceException(spec.id() + ": family '" + b.family() + "' has no part '" + b.role() + "' ("
                     + e.getMessage() + ")", e);
