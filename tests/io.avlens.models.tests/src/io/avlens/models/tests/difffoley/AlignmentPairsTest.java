@@ -95,50 +95,36 @@ class AlignmentPairsTest {
         assertThat(negatives).isPositive();
     }
 
-    @Test
-    void nearMissesAreShiftedByLessThanTheWideShiftsEitherWay() {
-        AlignmentPairs pairs = new AlignmentPairs(clips(), 32, 256, 6, 1.0);
-        Random random = new Random(11);
-        int earlier = 0;
-        int later = 0;
-        int shifted = 0;
-        for (int i = 0; i < 4000; i++) {
-            AlignmentPairs.Pair p = pairs.draw(2, random);
-            if (!p.aligned() && p.sound() == 2) {
-                shifted++;
-                // a circular shift of s frames later, or of s frames earlier (256 - s), 6 <= s < 32
-                if (p.shift() < 128) {
-                    assertThat(p.shift()).isBetween(6, 31);
-                    later++;
-                } else {
-                    assertThat(256 - p.shift()).isBetween(6, 31);
-                    earlier++;
-                }
+    /** The shifts of clip {@code clip}'s own shifted pairs among {@code draws} draws. */
+    private static List<Integer> ownShifts(AlignmentPairs pairs, int clip, int draws, long seed) {
+        Random random = new Random(seed);
+        List<Integer> shifts = new ArrayList<>();
+        for (int i = 0; i < draws; i++) {
+            AlignmentPairs.Pair p = pairs.draw(clip, random);
+            if (!p.aligned() && p.sound() == clip) {
+                shifts.add(p.shift());
             }
         }
-        assertThat(shifted / 4000.0).isBetween(0.22, 0.28);
-        assertThat(earlier).isBetween(shifted * 2 / 5, shifted * 3 / 5);
-        assertThat(later).isEqualTo(shifted - earlier);
+        return shifts;
+    }
+
+    @Test
+    void nearMissesAreShiftedByLessThanTheWideShiftsEitherWay() {
+        List<Integer> shifts = ownShifts(new AlignmentPairs(clips(), 32, 256, 6, 1.0), 2, 4000, 11);
+        assertThat(shifts.size() / 4000.0).isBetween(0.22, 0.28);
+        // a circular shift of s frames later, or of s frames earlier (256 - s), 6 <= s < 32
+        List<Integer> later = shifts.stream().filter(s -> s < 128).toList();
+        List<Integer> earlier = shifts.stream().filter(s -> s >= 128).map(s -> 256 - s).toList();
+        assertThat(later).allSatisfy(s -> assertThat(s).isBetween(6, 31));
+        assertThat(earlier).allSatisfy(s -> assertThat(s).isBetween(6, 31));
+        assertThat(earlier.size()).isBetween(shifts.size() * 2 / 5, shifts.size() * 3 / 5);
     }
 
     @Test
     void aNearMissShareMixesNearAndWideShifts() {
-        AlignmentPairs pairs = new AlignmentPairs(clips(), 32, 256, 6, 0.5);
-        Random random = new Random(13);
-        int near = 0;
-        int wide = 0;
-        for (int i = 0; i < 8000; i++) {
-            AlignmentPairs.Pair p = pairs.draw(4, random);
-            if (!p.aligned() && p.sound() == 4) {
-                int magnitude = Math.min(p.shift(), 256 - p.shift());
-                if (magnitude < 32) {
-                    near++;
-                } else {
-                    wide++;
-                }
-            }
-        }
-        assertThat((double) near / (near + wide)).isBetween(0.45, 0.55);
+        List<Integer> shifts = ownShifts(new AlignmentPairs(clips(), 32, 256, 6, 0.5), 4, 8000, 13);
+        long near = shifts.stream().filter(s -> Math.min(s, 256 - s) < 32).count();
+        assertThat((double) near / shifts.size()).isBetween(0.45, 0.55);
     }
 
     @Test
