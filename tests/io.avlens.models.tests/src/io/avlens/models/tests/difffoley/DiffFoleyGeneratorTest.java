@@ -193,7 +193,8 @@ class DiffFoleyGeneratorTest {
         assertThat(sound.samples()).hasSize(64_000);
         double[] p = g.classifierScores(g.videoFeatures(clip), List.of(mel, mel));
         assertThat(p).hasSize(2);
-        assertThat(p[0]).isBetween(0.0, 1.0).isEqualTo(p[1]);
+        // one sound twice in a batch: the same score to float precision (a batch's rows may take different kernels)
+        assertThat(p[0]).isBetween(0.0, 1.0).isCloseTo(p[1], within(1e-6));
         assertThat(Math.abs(g.syncOffset(clip, mel))).isLessThanOrEqualTo(DiffFoleyGenerator.MAX_LAG_SECONDS);
     }
 }
