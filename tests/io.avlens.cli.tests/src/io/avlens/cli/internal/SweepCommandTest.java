@@ -26,6 +26,7 @@ import io.avlens.analysis.generation.SweepGrid;
 import io.avlens.analysis.generation.SweepManifest;
 import io.avlens.cli.command.CliCommand;
 import io.avlens.cli.command.CommandContext;
+import io.avlens.core.tensor.Npy;
 import io.avlens.inference.djl.DjlInferenceServices;
 import io.avlens.model.store.internal.XmiProjectStore;
 import io.avlens.models.difffoley.DiffFoleyBlockFactory;
@@ -93,8 +94,28 @@ class SweepCommandTest {
         }
     }
 
+    /** The values of a generated sample's log-mel file. */
+    private static float[] mel(Path file) throws Exception {
+        return Npy.read(file).toFloatTensor().toArray();
+    }
+
+    /** The largest difference between two log-mels of the same shape. */
+    private static double maxDifference(float[] a, float[] b) {
+        assertThat(a).hasSameSizeAs(b);
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    /**
+     * The sweep's no-guidance cell is the sample {@code generate} makes with the same seed: the same noise and the
+     * same steps, so the same log-mel up to float rounding (the sweep runs its cells as one batch, and a batch's rows
+     * may take other kernels than a single row: last-bit differences on some CPUs).
+     */
     @Test
-    void theNoGuidanceCellIsGeneratesSampleOfTheSameSeedBitForBit() throws Exception {
+    void theNoGuidanceCellIsGeneratesSampleOfTheSameSeed() throws Exception {
         Path clip = clip(0);
         Path grid = dir.resolve("grid");
         assertThat(run("sweep", "--model", model.toString(), "--clip", clip.toString(), "--omega", "1,4.5",
@@ -105,12 +126,12 @@ class SweepCommandTest {
                 "--gamma", "0", "--steps", "3", "--seed", "22", "--out", one.toString()))
                 .as(err.toString(StandardCharsets.UTF_8)).isZero();
         String stem = "w1-g0-dpm3-s22";
-        byte[] alone = Files.readAllBytes(one.resolve(stem + GeneratedSample.MEL));
-        assertThat(Files.readAllBytes(grid.resolve(stem + GeneratedSample.MEL))).isEqualTo(alone);
-        assertThat(Files.readAllBytes(grid.resolve("w1-g0-dpm3-s21" + GeneratedSample.MEL)))
-                .as("another seed, other noise").isNotEqualTo(alone);
-        assertThat(Files.readAllBytes(grid.resolve("w4.5-g50-dpm3-s22" + GeneratedSample.MEL)))
-                .as("guidance changes the sound").isNotEqualTo(alone);
+        float[] alone = mel(one.resolve(stem + GeneratedSample.MEL));
+        assertThat(maxDifference(mel(grid.resolve(stem + GeneratedSample.MEL)), alone)).isLessThan(1e-4);
+        assertThat(maxDifference(mel(grid.resolve("w1-g0-dpm3-s21" + GeneratedSample.MEL)), alone))
+                .as("another seed, other noise").isGreaterThan(0.1);
+        assertThat(maxDifference(mel(grid.resolve("w4.5-g50-dpm3-s22" + GeneratedSample.MEL)), alone))
+                .as("guidance changes the sound").isGreaterThan(0.01);
     }
 
     @Test
