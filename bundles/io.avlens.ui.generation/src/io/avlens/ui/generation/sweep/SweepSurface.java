@@ -141,10 +141,14 @@ public final class SweepSurface extends Composite {
             for (int c = 0; c < grid.gammas().size(); c++) {
                 Rectangle b = heatmap.cellBounds(r, c);
                 float v = heatmap.data().getFlat(r * grid.gammas().size() + c);
+                String value = Float.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "–";
                 String text = "ω " + SweepGridCanvas.number(grid.omegas().get(r)) + ", γ "
-                        + SweepGridCanvas.number(grid.gammas().get(c)) + "\n"
-                        + (Float.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "–");
+                        + SweepGridCanvas.number(grid.gammas().get(c)) + "\n" + value;
                 var e = gc.textExtent(text);
+                if (e.y > b.height - 8 || e.x > b.width - 8) { // a cell too small for its name: the value alone
+                    text = value;
+                    e = gc.textExtent(text);
+                }
                 gc.setForeground(getDisplay().getSystemColor(heatmap.colorScale().normalize(v) > 0.6 ? SWT.COLOR_BLACK
                         : SWT.COLOR_WHITE));
                 gc.drawText(text, b.x + (b.width - e.x) / 2, b.y + (b.height - e.y) / 2, true);

@@ -119,7 +119,7 @@ public class SweepView {
         compareTab.setText("Compare");
         compareTab.setControl(compare);
         tabs.setSelection(0);
-        sash.setWeights(1, 1);
+        sash.setWeights(2, 3); // the metric surface needs the height of its title, axes and colour bar
         display.timerExec(CURSOR_MILLIS, this::followCursor);
     }
 
