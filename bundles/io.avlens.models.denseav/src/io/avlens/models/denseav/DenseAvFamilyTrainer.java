@@ -214,13 +214,11 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
                     .filter(i -> loaded.get(i).steps() >= window).mapToObj(all::get).toList();
         }
         clips = clips.stream().filter(c -> c.steps() >= window).toList();
-        boolean shippedRecipe = spec.config().windowSeconds() == WINDOW.defaultValue() && spec.ambientFactor() == 0
-                && spec.disentangleWeight() == 0 && !spec.config().motion() && spec.pairsPerClip() == 1
-                && !spec.backgroundSwap() && spec.spaceContrast() == 0 && spec.borderCells() == 0
-                && spec.config().width() == DenseAvConfig.SMALL_WIDTH
-                && spec.config().headChannels() == DenseAvConfig.SMALL_HEAD_CHANNELS;
         boolean sized = spec.config().width() != DenseAvConfig.SMALL_WIDTH
                 || spec.config().headChannels() != DenseAvConfig.SMALL_HEAD_CHANNELS;
+        boolean shippedRecipe = spec.config().windowSeconds() == WINDOW.defaultValue() && spec.ambientFactor() == 0
+                && spec.disentangleWeight() == 0 && !spec.config().motion() && spec.pairsPerClip() == 1
+                && !spec.backgroundSwap() && spec.spaceContrast() == 0 && spec.borderCells() == 0 && !sized;
         String command = shippedRecipe ? "avlens train --family " + family() + " --data " + dir + " --out "
                 + request.out() + " --steps " + request.steps() + " --seed " + request.seed() + " --batch "
                 + spec.batchSize()

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.avlens.core.tensor.Npy;
 import io.avlens.core.tensor.NpyArray;
+import io.avlens.synth.NarrationScope;
 import io.avlens.synth.SynthSpec;
 
 /**
@@ -83,7 +84,7 @@ public final class ClipWriter {
     /**
      * {@code scene} with its sounds muted, for a speaking clip of separate speech: each hit and scratch becomes
      * silent motion of the same object and frames, off-screen hits go, and the narration says that only words are heard
-     * (the {@link io.avlens.synth.NarrationScope#SEEN} narration stays: the picture is the same).
+     * (the {@link NarrationScope#SEEN} narration stays: the picture is the same).
      */
     static Scene muted(Scene scene) {
         List<SceneEvent> events = new ArrayList<>();
@@ -96,7 +97,7 @@ public final class ClipWriter {
         }
         return new Scene(scene.spec(), scene.index(), scene.seed(), scene.floorY(), scene.objects(),
                 List.copyOf(events), scene.ambientLevel(), scene.humHz(), scene.humShare(), scene.lagSamples(),
-                scene.spec().narration() == io.avlens.synth.NarrationScope.SEEN ? scene.narration()
+                scene.spec().narration() == NarrationScope.SEEN ? scene.narration()
                         : Narrator.narrateMuted(scene.objects()));
     }
 

@@ -14,6 +14,7 @@ import io.avlens.model.Project;
 import io.avlens.model.SoundEvent;
 import io.avlens.model.Split;
 import io.avlens.model.store.Locations;
+import io.avlens.synth.NarrationScope;
 import io.avlens.synth.SynthSpec;
 
 /**
@@ -120,7 +121,7 @@ public final class ProjectBuilder {
                 + (spec.separateSpeech() ? " (sounds and speech in separate clips)" : "")
                 + (spec.defaultObjects() ? "" : ", " + spec.minObjects() + "-" + spec.maxObjects()
                         + " objects, silent share " + spec.silentShare())
-                + (spec.narration() == io.avlens.synth.NarrationScope.FULL ? "" : ", narration of what is " + spec.narration().id()));
+                + (spec.narration() == NarrationScope.FULL ? "" : ", narration of what is " + spec.narration().id()));
         project.getDatasets().add(dataset);
     }
 
