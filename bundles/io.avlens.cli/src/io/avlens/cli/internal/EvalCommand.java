@@ -76,7 +76,8 @@ public class EvalCommand implements CliCommand {
             --task generation judges sound for AV-Shapes clips (issue #18; see README, Diff-Foley-small): --model
             real scores the clips' real audio (the ceiling), --samples DIR the generated-sample records under DIR,
             else the model's generate task runs for the clips; {"rows": [{"sound", "n", "alignAcc", "onsetAcc",
-            "detectionAcc", "onsetAP", "syncMeanAbsSeconds", "syncWithinOneFrame", "materialAcc", "fad", ...}]}.
+            "detectionAcc", "onsetAP", "onsetRecallByKind": {"hit/floor": {"targets", "found", "recall"}, ...},
+            "syncMeanAbsSeconds", "syncWithinOneFrame", "materialAcc", "fad", ...}]}.
             """,
             RunnerOptions.with(List.of(
                     OptionSpec.required("task", "NAME", "what to measure: sync, localize, retrieval or discovery"),

@@ -200,10 +200,21 @@ final class GenerationEval {
         json.addProperty("skippedSamples", skipped);
         json.addProperty("seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1000.0);
         context.printJson(json);
-        rows.forEach((group, r) -> context.err().println(String.format(Locale.ROOT,
-                "eval generation: %-24s n %3d  align %s  onset acc %s  AP %s  sync |%s| s  material %s  FAD %s",
-                group, r.get("n").getAsInt(), r.get("alignAcc"), r.get("onsetAcc"), r.get("onsetAP"),
-                r.get("syncMeanAbsSeconds"), r.get("materialAcc"), r.get("fad"))));
+        rows.forEach((group, r) -> {
+            context.err().println(String.format(Locale.ROOT,
+                    "eval generation: %-24s n %3d  align %s  onset acc %s  AP %s  sync |%s| s  material %s  FAD %s",
+                    group, r.get("n").getAsInt(), r.get("alignAcc"), r.get("onsetAcc"), r.get("onsetAP"),
+                    r.get("syncMeanAbsSeconds"), r.get("materialAcc"), r.get("fad")));
+            if (r.has("onsetRecallByKind")) {
+                StringBuilder line = new StringBuilder("                 onsets found:");
+                r.getAsJsonObject("onsetRecallByKind").entrySet().forEach(e -> {
+                    JsonObject k = e.getValue().getAsJsonObject();
+                    line.append(String.format(Locale.ROOT, "  %s %d/%d", e.getKey(), k.get("found").getAsInt(),
+                            k.get("targets").getAsInt()));
+                });
+                context.err().println(line);
+            }
+        });
         GuidanceSteps.print(steps, context.err());
         return 0;
     }

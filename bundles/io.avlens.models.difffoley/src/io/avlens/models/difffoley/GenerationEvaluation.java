@@ -148,7 +148,7 @@ public final class GenerationEvaluation implements AutoCloseable {
         double offset = Double.isNaN(knownOffset) ? lag(mp4, fitted) : knownOffset;
         Boolean material = clip.events().soundingMaterials().isEmpty() ? null
                 : JudgeMaterials.right(v.materials(), clip.events().soundingMaterials());
-        return new SoundScore(clip.id(), group, v.aligned(), o, offset, material, v.embedding());
+        return new SoundScore(clip.id(), group, v.aligned(), o, offset, material, v.embedding(), clip.events().kinds());
     }
 
     /**

@@ -3,10 +3,12 @@ package io.avlens.models.difffoley;
 import com.google.gson.JsonObject;
 import io.avlens.analysis.generation.FrechetDistance;
 import io.avlens.analysis.generation.OnsetMetrics;
+import io.avlens.analysis.generation.SoundingEvents;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The generation metrics of a set of {@link SoundScore}s, one row per group (the real audio, or one guidance
@@ -15,6 +17,10 @@ import java.util.Map;
  * <li>{@code n}; {@code alignAcc}: the share judged aligned (P ≥ {@value #THRESHOLD});</li>
  * <li>{@code onsetAcc}, {@code detectionAcc}, {@code onsetAP} ({@link OnsetMetrics}, tolerance 0.1 s) with the
  * target, detection and match counts;</li>
+ * <li>{@code onsetRecallByKind}: per kind of target ({@code hit/floor}, {@code hit/wall}, {@code hit/object},
+ * {@code scratch/floor}, …; {@link SoundingEvents#kinds()}), its {@code targets}, the {@code found} ones (matched
+ * within the tolerance) and {@code recall}, so a researcher sees which events a generator misses; only over the
+ * sounds whose kinds are known;</li>
  * <li>{@code syncN}, {@code syncMeanAbsSeconds}, {@code syncWithinOneFrame}: over the sounds with an offset, the
  * mean |offset| and the share within one video frame (1/8 s);</li>
  * <li>{@code materialN}, {@code materialAcc}: over the sounds whose clip has a sounding material on screen;</li>
@@ -65,6 +71,10 @@ public final class GenerationReport {
         o.addProperty("targets", on.targets());
         o.addProperty("detections", on.detections());
         o.addProperty("matched", on.matched());
+        JsonObject byKind = recallByKind(list);
+        if (byKind.size() > 0) {
+            o.add("onsetRecallByKind", byKind);
+        }
         List<Double> offsets = list.stream().map(SoundScore::syncOffset).filter(d -> !d.isNaN()).toList();
         o.addProperty("syncN", offsets.size());
         o.addProperty("syncMeanAbsSeconds", number(offsets.stream().mapToDouble(Math::abs).average()
@@ -91,6 +101,28 @@ public final class GenerationReport {
         o.addProperty("fadReferenceN", odd.size());
         o.addProperty("fadAll", fad(list.stream().map(SoundScore::embedding).toList(),
                 new ArrayList<>(realByClip.values())));
+        return o;
+    }
+
+    /** Targets, found targets and recall per kind, kinds sorted; empty when no sound knows its kinds. */
+    static JsonObject recallByKind(List<SoundScore> list) {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (SoundScore s : list) {
+            boolean[] hit = s.onsets().hit();
+            for (int i = 0; i < s.targetKinds().length; i++) {
+                int[] c = counts.computeIfAbsent(s.targetKinds()[i], k -> new int[2]);
+                c[0]++;
+                c[1] += hit[i] ? 1 : 0;
+            }
+        }
+        JsonObject o = new JsonObject();
+        counts.forEach((kind, c) -> {
+            JsonObject k = new JsonObject();
+            k.addProperty("targets", c[0]);
+            k.addProperty("found", c[1]);
+            k.addProperty("recall", number((double) c[1] / c[0]));
+            o.add(kind, k);
+        });
         return o;
     }
 

@@ -212,6 +212,16 @@ class GenerationEvalTest {
         // the real row's FAD is real against real; a sound's own row against all real is 0
         assertThat(real.get("fadAll").getAsDouble()).isZero();
         assertThat(real.get("fad").getAsDouble()).isPositive();
+        // which events each sound finds, by kind (hit/floor, hit/wall, ...): the kinds' counts are the row's
+        for (JsonObject row : List.of(real, shifted)) {
+            JsonObject byKind = row.getAsJsonObject("onsetRecallByKind");
+            assertThat(byKind.keySet()).isNotEmpty().allMatch(k -> k.startsWith("hit") || k.startsWith("scratch"));
+            assertThat(byKind.keySet().stream().mapToInt(k -> byKind.getAsJsonObject(k).get("targets").getAsInt())
+                    .sum()).isEqualTo(row.get("targets").getAsInt());
+            assertThat(byKind.keySet().stream().mapToInt(k -> byKind.getAsJsonObject(k).get("found").getAsInt())
+                    .sum()).isEqualTo(row.get("matched").getAsInt());
+        }
+        assertThat(err.toString()).contains("onsets found:");
         JsonObject judges = json.getAsJsonObject("judgesOnRealPairs");
         assertThat(judges.get("n").getAsInt()).isEqualTo(8);
     }
