@@ -1,5 +1,6 @@
 package io.avlens.runner;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -154,10 +154,6 @@ public final class RunFolders {
         if (run.status() == Status.IN_PROGRESS) {
             throw new IOException(run.folder() + ": the run is still being computed; cancel it first");
         }
-        try (Stream<Path> files = Files.walk(run.folder())) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        FileTrees.delete(run.folder());
     }
 }

@@ -1,13 +1,11 @@
 package io.avlens.synth;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -93,7 +91,7 @@ public final class DemoProject {
                     + " data folder (AVLENS_DATA) for the demo");
         }
         Path partial = target.resolveSibling(target.getFileName() + ".creating");
-        deleteTree(partial);
+        FileTrees.delete(partial);
         try {
             new AvShapesGenerator(store).generate(SPEC, partial, progress);
             Project project = store.open(partial);
@@ -107,10 +105,10 @@ public final class DemoProject {
             }
             return target;
         } catch (ProjectStoreException e) {
-            deleteTree(partial);
+            FileTrees.deleteQuietly(partial); // the store's message is the one to report
             throw new IOException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
-            deleteTree(partial);
+            FileTrees.deleteQuietly(partial);
             throw e;
         }
     }
@@ -259,27 +257,5 @@ public final class DemoProject {
         try (var entries = Files.list(folder)) {
             return entries.findAny().isEmpty();
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

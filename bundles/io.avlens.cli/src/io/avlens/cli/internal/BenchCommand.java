@@ -1,5 +1,6 @@
 package io.avlens.cli.internal;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -216,7 +217,7 @@ public class BenchCommand implements CliCommand {
             Thread.currentThread().interrupt();
             throw new CommandException("bench: interrupted");
         } finally {
-            deleteQuietly(temp);
+            FileTrees.deleteQuietly(temp);
         }
     }
 
@@ -373,16 +374,5 @@ public class BenchCommand implements CliCommand {
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.avlens.cli.internal;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ final class EmbeddingRun {
                 throw new CommandException(command + ": " + e.getMessage(), CommandException.INTERNAL, e);
             }
         } finally {
-            ModelTasks.deleteQuietly(folder);
+            FileTrees.deleteQuietly(folder);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.avlens.cli.internal;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -212,7 +213,7 @@ public class EvalCommand implements CliCommand {
             return 0;
         } finally {
             if (keep == null) {
-                ModelTasks.deleteQuietly(folder);
+                FileTrees.deleteQuietly(folder);
             }
         }
     }

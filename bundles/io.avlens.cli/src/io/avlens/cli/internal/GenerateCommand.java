@@ -1,5 +1,6 @@
 package io.avlens.cli.internal;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,7 +141,7 @@ public class GenerateCommand implements CliCommand {
                     written.size(), clip.getFileName(), out, result.cached() ? " (from the cache)" : ""));
             return 0;
         } finally {
-            ModelTasks.deleteQuietly(scratch);
+            FileTrees.deleteQuietly(scratch);
         }
     }
 

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.avlens.cli.command.CommandContext;
 import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.ParsedArguments;
+import io.avlens.core.io.FileTrees;
 import io.avlens.inference.InferenceException;
 import io.avlens.models.BuiltinModels;
 import io.avlens.models.difffoley.DiffFoleyConfig;
@@ -63,7 +64,7 @@ final class GenerationBench {
             throw new CommandException("bench --generate: " + e.getMessage());
         } finally {
             if (temp != null) {
-                ModelTasks.deleteQuietly(temp);
+                FileTrees.deleteQuietly(temp);
             }
         }
     }

@@ -8,6 +8,7 @@ import io.avlens.analysis.generation.OnsetMetrics;
 import io.avlens.cli.command.CommandContext;
 import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.ParsedArguments;
+import io.avlens.core.io.FileTrees;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.models.BuiltinModels;
 import io.avlens.models.difffoley.GenerationEvaluation;
@@ -93,7 +94,7 @@ final class GenerationEval {
             throw new CommandException("eval --task generation: " + e.getMessage());
         } finally {
             if (scratch != null) {
-                ModelTasks.deleteQuietly(scratch);
+                FileTrees.deleteQuietly(scratch);
             }
         }
     }

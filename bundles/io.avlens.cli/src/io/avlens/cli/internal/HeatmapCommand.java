@@ -1,5 +1,6 @@
 package io.avlens.cli.internal;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,7 +143,7 @@ public class HeatmapCommand implements CliCommand {
             return 0;
         } finally {
             if (settings.cacheFolder() == null) {
-                ModelTasks.deleteQuietly(outcome.folder());
+                FileTrees.deleteQuietly(outcome.folder());
             }
         }
     }

@@ -3,7 +3,6 @@ package io.avlens.cli.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -130,18 +129,6 @@ final class ModelTasks {
     /** A clip's id: its file name without extension. */
     static String clipId(Path clip) {
         return MediaFiles.stem(clip);
-    }
-
-    /** Removes a folder tree; a folder left behind is harmless. */
-    static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
-        }
     }
 
     /** A number for JSON: null when not finite, else rounded to 6 decimals. */

@@ -1,5 +1,6 @@
 package io.avlens.cli.internal;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,11 +148,7 @@ final class ProjectionBench {
             throw new CommandException("bench: interrupted");
         } finally {
             if (temp != null) {
-                try (var files = Files.walk(temp)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException e) {
-                    // a temporary folder left behind is harmless
-                }
+                FileTrees.deleteQuietly(temp);
             }
         }
     }

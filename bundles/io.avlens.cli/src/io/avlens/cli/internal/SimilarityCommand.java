@@ -1,5 +1,6 @@
 package io.avlens.cli.internal;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,7 +148,7 @@ public class SimilarityCommand implements CliCommand {
             return 0;
         } finally {
             if (settings.cacheFolder() == null) {
-                ModelTasks.deleteQuietly(outcome.folder()); // without a cache the runner worked in a temporary folder
+                FileTrees.deleteQuietly(outcome.folder()); // without a cache the runner worked in a temporary folder
             }
         }
     }

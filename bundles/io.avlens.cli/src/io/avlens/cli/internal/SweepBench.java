@@ -1,5 +1,6 @@
 package io.avlens.cli.internal;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ final class SweepBench {
         } catch (IOException | InferenceException | TaskException e) {
             throw new CommandException("bench --sweep: " + e.getMessage());
         } finally {
-            ModelTasks.deleteQuietly(temp);
+            FileTrees.deleteQuietly(temp);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.avlens.cli.internal;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -174,7 +175,7 @@ public class SweepCommand implements CliCommand {
             throw new CommandException("sweep: cannot write " + out.resolve(TABLE) + ": " + e.getMessage(),
                     CommandException.INTERNAL, e);
         } finally {
-            ModelTasks.deleteQuietly(scratch);
+            FileTrees.deleteQuietly(scratch);
         }
     }
 

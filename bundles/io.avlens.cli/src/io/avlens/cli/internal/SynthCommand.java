@@ -1,14 +1,13 @@
 package io.avlens.cli.internal;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -151,7 +150,7 @@ public class SynthCommand implements CliCommand {
             throw new CommandException("synth: " + e.getMessage());
         } finally {
             if (bench) {
-                deleteQuietly(out);
+                FileTrees.deleteQuietly(out);
             }
         }
     }
@@ -182,17 +181,6 @@ public class SynthCommand implements CliCommand {
             return d;
         } catch (NumberFormatException e) {
             throw new CommandException("synth: --" + name + " needs a number, got '" + v + "'");
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
         }
     }
 

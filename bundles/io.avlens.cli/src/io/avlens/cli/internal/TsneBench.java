@@ -1,15 +1,14 @@
 package io.avlens.cli.internal;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -110,11 +109,7 @@ final class TsneBench {
                         / reference.getAsJsonObject("ours").get("seconds").getAsDouble() * 100) / 100.0);
             }
         } finally {
-            try (Stream<Path> files = Files.walk(folder)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            FileTrees.delete(folder);
         }
         json.add("reference", reference);
         return json;

@@ -1,6 +1,7 @@
 package io.avlens.models.cavp;
 
 import io.avlens.analysis.similarity.SimilarityFiles;
+import io.avlens.core.io.FileTrees;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.inference.Device;
 import io.avlens.inference.InferenceException;
@@ -20,14 +21,11 @@ import io.avlens.runner.task.ClipInput;
 import io.avlens.runner.task.ClipResult;
 import io.avlens.runner.task.TaskException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * CAVP's similarity volume and lag for clips, as a plain Java library: no OSGi framework, no service registry, no
@@ -150,7 +148,7 @@ public final class CavpSimilarity implements AutoCloseable {
         try {
             return compute(media, maxLagSeconds, scratch);
         } finally {
-            deleteTree(scratch);
+            FileTrees.deleteQuietly(scratch);
         }
     }
 
@@ -174,20 +172,6 @@ public final class CavpSimilarity implements AutoCloseable {
                     .collect(Collectors.joining("; ")));
         }
         return mismatches.stream().map(ContractMismatch::message).toList();
-    }
-
-    static void deleteTree(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // a leftover temporary folder is harmless
-        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.avlens.models.cavp;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.avlens.core.io.FileTrees;
 import io.avlens.inference.InferenceException;
 import io.avlens.lib.djl.DjlSetup;
 import io.avlens.runner.task.TaskException;
@@ -58,7 +59,7 @@ final class CavpSimilarityCommand {
                     Files.copy(scratch.resolve("similarity.npy"), npy, StandardCopyOption.REPLACE_EXISTING);
                 }
             } finally {
-                CavpSimilarity.deleteTree(scratch);
+                FileTrees.deleteQuietly(scratch);
             }
             out.println(json(r));
             return 0;

@@ -1,5 +1,6 @@
 package io.avlens.runner.internal;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -182,7 +183,7 @@ final class ClipComputation {
             return failed(work, clip, t0, null, target + ": cannot write the results of clip '" + clip.id() + "': "
                     + IoErrors.describe(e) + "; check the free space and permissions of the project folder");
         } finally {
-            Folders.deleteTree(partial);
+            FileTrees.deleteQuietly(partial);
         }
     }
 

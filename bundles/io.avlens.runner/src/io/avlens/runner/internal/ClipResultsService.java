@@ -1,17 +1,15 @@
 package io.avlens.runner.internal;
 
-import java.io.IOException;
+import io.avlens.core.io.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -123,10 +121,10 @@ public final class ClipResultsService implements ClipResults {
                 }
             }
         }
-        unowned.forEach(ClipResultsService::deleteTree); // before the askers hear of it: gone when they look
+        unowned.forEach(FileTrees::deleteQuietly); // before the askers hear of it: gone when they look
         askers.forEach(computation::complete);
         if (!keep && outcome != null) {
-            deleteTree(ownedFolder(computation.key, outcome)); // the askers were given its message
+            FileTrees.deleteQuietly(ownedFolder(computation.key, outcome)); // the askers were given its message
         }
     }
 
@@ -142,22 +140,11 @@ public final class ClipResultsService implements ClipResults {
             remembered.clear();
         }
         jobs.forEach(SharedComputation::cancel);
-        owned.forEach(ClipResultsService::deleteTree);
+        owned.forEach(FileTrees::deleteQuietly);
     }
 
     /** The outcome's folder when it is a temporary one of its own (no cache folder), else null. */
     private static Path ownedFolder(ResultKey key, ClipOutcome outcome) {
         return key.settings().cacheFolder() == null ? outcome.folder() : null;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null || !Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
-        }
     }
 }

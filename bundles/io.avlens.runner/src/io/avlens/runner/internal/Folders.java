@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Run ids, safe folder names, and copying and deleting folder trees. Stateless. */
@@ -61,24 +60,6 @@ public final class Folders {
                     Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        }
-    }
-
-    /** Deletes a folder tree; what cannot be deleted is left (a later clean-up tries again). */
-    static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // left behind; harmless
-                }
-            });
-        } catch (IOException e) {
-            // left behind; harmless
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.avlens.runner.internal;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -142,7 +143,7 @@ final class ResultCache {
                 }
             }
         } finally {
-            Folders.deleteTree(tmp);
+            FileTrees.deleteQuietly(tmp);
         }
     }
 
@@ -159,9 +160,9 @@ final class ResultCache {
         try {
             Path trash = Files.createDirectories(folder.resolve("tmp")).resolve("discarded-" + UUID.randomUUID());
             Files.move(entry, trash, StandardCopyOption.ATOMIC_MOVE);
-            Folders.deleteTree(trash);
+            FileTrees.deleteQuietly(trash);
         } catch (IOException e) {
-            Folders.deleteTree(entry);
+            FileTrees.deleteQuietly(entry);
         }
     }
 }

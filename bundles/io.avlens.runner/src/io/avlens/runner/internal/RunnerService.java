@@ -1,5 +1,6 @@
 package io.avlens.runner.internal;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,7 +226,7 @@ public class RunnerService implements ModelRunner {
             return failed(request, "cannot compute clip '" + request.clip().id() + "': " + e.getMessage());
         } finally {
             if (scratch != null && !scratch.equals(result)) {
-                Folders.deleteTree(scratch);
+                FileTrees.deleteQuietly(scratch);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.avlens.runner.internal;
 
+import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class ScratchArea implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (folder != null) {
-            Folders.deleteTree(folder);
+            FileTrees.deleteQuietly(folder);
             folder = null;
         }
     }
@@ -82,7 +83,7 @@ final class ScratchArea implements AutoCloseable {
         for (Path p : candidates) {
             Optional<Boolean> alive = ownerAlive(p.getFileName().toString());
             if (alive.isPresent() ? !alive.get() : olderThanGrace(p, now)) {
-                Folders.deleteTree(p);
+                FileTrees.deleteQuietly(p);
             }
         }
     }
