@@ -33,7 +33,7 @@ public class JudgeSamples {
                         // grouped by folder, so a folder of per-clip seeds (GenerateSamples +SEED) is one row
                         SoundScore v = ev.sample(c, f, g);
                         scores.add(new SoundScore(v.clip(), f.getFileName().toString(), v.aligned(), v.onsets(),
-                                v.syncOffset(), v.materialRight(), v.embedding()));
+                                v.syncOffset(), v.materialRight(), v.embedding(), v.targetKinds()));
                     }
                 }
             }

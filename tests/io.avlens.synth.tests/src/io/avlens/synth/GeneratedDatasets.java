@@ -11,6 +11,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import io.avlens.core.io.FileTrees;
 import io.avlens.model.store.internal.XmiProjectStore;
 
 /**
@@ -51,8 +52,10 @@ final class GeneratedDatasets {
     private static Path make(String name, SynthSpec spec) {
         try {
             if (root == null) {
-                root = Files.createTempDirectory("avshapes-tests");
-                root.toFile().deleteOnExit();
+                Path made = Files.createTempDirectory("avshapes-tests");
+                // deleteOnExit removes only an empty folder; these hold about 30 MB of clips per test run
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteQuietly(made)));
+                root = made;
             }
             Path out = root.resolve(name);
             if (!Files.isDirectory(out)) {

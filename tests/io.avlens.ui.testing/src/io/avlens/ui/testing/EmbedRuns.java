@@ -17,6 +17,7 @@ import com.google.gson.JsonObject;
 import io.avlens.analysis.embedding.AvShapesLabels;
 import io.avlens.analysis.embedding.EmbeddingFiles;
 import io.avlens.analysis.embedding.EmbeddingTable;
+import io.avlens.core.io.FileTrees;
 import io.avlens.model.Clip;
 import io.avlens.model.Project;
 import io.avlens.model.store.Locations;
@@ -58,16 +59,20 @@ public final class EmbedRuns {
                     clip.getSplit() == null ? null : clip.getSplit().getName(), labels));
         }
         Path runs = Files.createTempDirectory("avlens-embed-test");
-        RunOutcome outcome = runner.run(new io.avlens.runner.RunSnapshot(runs, "embed", EmbeddingTableTask.KIND,
-                List.of(ExperimentSnapshots.model(settings.modelsFolder(), modelId)), refs, Map.of(), 0, List.of()),
-                settings, new NullProgressMonitor());
-        if (outcome.datasets().isEmpty()) {
-            throw new IOException("the embed run gathered no table: " + outcome.message());
+        try {
+            RunOutcome outcome = runner.run(new io.avlens.runner.RunSnapshot(runs, "embed", EmbeddingTableTask.KIND,
+                    List.of(ExperimentSnapshots.model(settings.modelsFolder(), modelId)), refs, Map.of(), 0,
+                    List.of()), settings, new NullProgressMonitor());
+            if (outcome.datasets().isEmpty()) {
+                throw new IOException("the embed run gathered no table: " + outcome.message());
+            }
+            EmbeddingTable table = EmbeddingFiles.read(outcome.datasets().get(0).folder());
+            JsonObject extra = new JsonObject();
+            extra.addProperty("data", data.toAbsolutePath().toString());
+            EmbeddingFiles.write(out, table, extra);
+            return table;
+        } finally {
+            FileTrees.deleteQuietly(runs); // the table is in out now; the run folder was only the runner's
         }
-        EmbeddingTable table = EmbeddingFiles.read(outcome.datasets().get(0).folder());
-        JsonObject extra = new JsonObject();
-        extra.addProperty("data", data.toAbsolutePath().toString());
-        EmbeddingFiles.write(out, table, extra);
-        return table;
     }
 }

@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 
 import io.avlens.analysis.generation.GeneratedSample;
 import io.avlens.analysis.generation.GuidanceSettings;
+import io.avlens.core.io.FileTrees;
 import io.avlens.core.profile.MelSpec;
 import io.avlens.core.profile.Profiles;
 import io.avlens.core.tensor.FloatTensor;
@@ -68,6 +69,8 @@ public final class GeneratedSamples {
             return sample.json(folder);
         } catch (InferenceException e) {
             throw new IOException(clip + ": Diff-Foley-small failed: " + e.getMessage(), e);
+        } finally {
+            FileTrees.deleteQuietly(models); // installed for this sample only (about 5 MB)
         }
     }
 

@@ -11,6 +11,7 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.core.tensor.Npy;
@@ -37,8 +38,7 @@ class TensorViewTest {
     }
 
     @Test
-    void showsEachPlaneOfANumpyTensor() throws IOException {
-        Path dir = Files.createTempDirectory("tensor-view");
+    void showsEachPlaneOfANumpyTensor(@TempDir Path dir) throws IOException {
         Path file = Ui.resource("attention_demo.npy", dir);
         FloatTensor expected = Npy.read(file).toFloatTensor();
         TensorView view = view();
@@ -55,8 +55,7 @@ class TensorViewTest {
     }
 
     @Test
-    void aBadFileIsReportedInTheViewWithItsNameAndProblem() throws IOException {
-        Path dir = Files.createTempDirectory("tensor-view-bad");
+    void aBadFileIsReportedInTheViewWithItsNameAndProblem(@TempDir Path dir) throws IOException {
         Path bad = Files.writeString(dir.resolve("broken.npy"), "\u0093NUMPY but then nothing useful");
         TensorView view = view();
         requestOpen(bad);
