@@ -2,6 +2,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.avlens.analysis.dense.DenseFeatures;
+import io.avlens.core.io.FileTrees;
 import io.avlens.core.tensor.Npy;
 import io.avlens.core.tensor.NpyArray;
 import io.avlens.models.denseav.DenseAvHeatmaps;
@@ -35,6 +36,7 @@ public class ArgmaxInMask {
         int[] n = new int[2];
         double[] chance = new double[2];
         Path out = Files.createTempDirectory("argmax-in-mask");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteQuietly(out))); // features: gone at exit
         try (DenseAvHeatmaps dense = DenseAvHeatmaps.open(Path.of(args[1]), 0)) {
             for (Path mp4 : clips) {
                 String id = mp4.getFileName().toString().replace(".mp4", "");

@@ -2,6 +2,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.avlens.analysis.dense.DenseFeatures;
+import io.avlens.core.io.FileTrees;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.core.tensor.Npy;
 import io.avlens.models.denseav.DenseAvData;
@@ -26,6 +27,7 @@ public class AudioProbeExport {
         List<Path> clips = TrainSplit.select(data, DenseAvData.clips(data), a[1]);
         int max = a.length > 4 ? Integer.parseInt(a[4]) : clips.size();
         Path tmp = Files.createTempDirectory("audio-probe");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteQuietly(tmp))); // features: gone at exit
         List<float[]> rows = new java.util.ArrayList<>();
         List<Integer> labels = new java.util.ArrayList<>();
         try (DenseAvHeatmaps dense = a[2].equals("shipped") ? DenseAvHeatmaps.shipped(tmp.resolve("models"), 0)

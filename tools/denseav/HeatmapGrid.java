@@ -4,6 +4,7 @@ import io.avlens.analysis.dense.AvShapesPrompts;
 import io.avlens.analysis.dense.DenseFeatures;
 import io.avlens.analysis.dense.Prompt;
 import io.avlens.analysis.dense.PromptHeatmap;
+import io.avlens.core.io.FileTrees;
 import io.avlens.core.profile.FrameFit;
 import io.avlens.core.profile.VideoSpec;
 import io.avlens.core.tensor.FloatTensor;
@@ -36,6 +37,7 @@ public class HeatmapGrid {
         int sounds = a.length > 4 ? Integer.parseInt(a[4]) : 10;
         int words = a.length > 5 ? Integer.parseInt(a[5]) : 5;
         Path tmp = Files.createTempDirectory("heatmap-grid");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteQuietly(tmp))); // features: gone at exit
         try (DenseAvHeatmaps dense = a[2].equals("shipped") ? DenseAvHeatmaps.shipped(tmp.resolve("models"), 0)
                 : DenseAvHeatmaps.open(Path.of(a[2]), 0)) {
             int heads = -1;

@@ -6,6 +6,7 @@ import io.avlens.analysis.dense.DenseFeatures;
 import io.avlens.analysis.dense.HeadSelectivity;
 import io.avlens.analysis.dense.LocalizationEvaluation;
 import io.avlens.analysis.dense.Prompt;
+import io.avlens.core.io.FileTrees;
 import io.avlens.core.profile.FrameFit;
 import io.avlens.core.profile.VideoSpec;
 import io.avlens.core.tensor.FloatTensor;
@@ -34,6 +35,7 @@ public class LocalizeRecipes {
         Path data = Path.of(a[0]);
         List<Path> clips = TrainSplit.select(data, DenseAvData.clips(data), a[1]);
         Path tmp = Files.createTempDirectory("localize-recipes");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteQuietly(tmp))); // features: gone at exit
         for (int m = 2; m < a.length; m++) {
             LocalizationEvaluation eval = new LocalizationEvaluation();
             try (DenseAvHeatmaps dense = a[m].equals("shipped") ? DenseAvHeatmaps.shipped(tmp.resolve("models"), 0)

@@ -2,6 +2,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.avlens.analysis.dense.DenseFeatures;
+import io.avlens.core.io.FileTrees;
 import io.avlens.core.tensor.Npy;
 import io.avlens.core.tensor.NpyArray;
 import io.avlens.models.denseav.DenseAvData;
@@ -27,6 +28,7 @@ public class PeakPlaces {
         Path data = Path.of(a[0]);
         List<Path> clips = TrainSplit.select(data, DenseAvData.clips(data), a[1]);
         Path tmp = Files.createTempDirectory("peak-places");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteQuietly(tmp))); // features: gone at exit
         for (int m = 2; m < a.length; m++) {
             int[][] count = new int[2][5]; // [sound, word][on object, other object, background, background low, ring]
             try (DenseAvHeatmaps dense = a[m].equals("shipped") ? DenseAvHeatmaps.shipped(tmp.resolve("models"), 0)

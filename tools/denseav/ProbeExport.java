@@ -2,6 +2,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.avlens.analysis.dense.DenseFeatures;
+import io.avlens.core.io.FileTrees;
 import io.avlens.core.profile.FrameFit;
 import io.avlens.core.profile.VideoSpec;
 import io.avlens.core.tensor.FloatTensor;
@@ -35,6 +36,7 @@ public class ProbeExport {
         int max = a.length > 4 ? Integer.parseInt(a[4]) : clips.size();
         int step = a.length > 5 ? Integer.parseInt(a[5]) : 4;
         Path tmp = Files.createTempDirectory("probe-export");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteQuietly(tmp))); // features: gone at exit
         FloatList x = new FloatList(), pix = new FloatList(), mat = new FloatList(), col = new FloatList(),
                 row = new FloatList();
         int dim = -1;
