@@ -48,6 +48,7 @@ import io.avlens.ui.media.internal.MaskOverlay;
 import io.avlens.ui.media.internal.OverlayPanel;
 import io.avlens.ui.media.internal.OverlaySlot;
 import io.avlens.ui.media.internal.OverlayStack;
+import io.avlens.ui.media.internal.PlaybackDriver;
 import io.avlens.ui.media.internal.PictureCanvas;
 import io.avlens.ui.media.internal.SoundtrackChooser;
 import io.avlens.ui.media.internal.VideoOverlays;
@@ -78,9 +79,6 @@ public class VideoView {
     /** Family of the jobs that decode a clip's sound for playback, for the Progress view and tests. */
     public static final Object SOUND_JOBS = new Object();
 
-    /** Playback ticks per second: the cursor and the picture move at this rate. */
-    private static final int TICK_MILLIS = 33;
-    private static final double MAX_SPEED = 4;
     private static final String NO_CLIP = "No clip. Open one with File > Open Clip...";
 
     private Composite root;
@@ -116,7 +114,7 @@ public class VideoView {
     private MPart part;
     private String hoverText = "";
     private double position;
-    private boolean ticking;
+    private PlaybackDriver playback;
     /** Counts loads: a job's result for an earlier clip than the one shown is dropped. */
     private long generation;
     private Job soundJob;
@@ -125,6 +123,7 @@ public class VideoView {
     void createControls(Composite parent) {
         root = parent;
         display = parent.getDisplay();
+        playback = new PlaybackDriver(display, new PlaybackHost());
         resources = new LocalResourceManager(JFaceResources.getResources(), parent);
         pin = new ClipPin(part);
         playIcon = icon("play16.png");
@@ -266,9 +265,7 @@ public class VideoView {
             return;
         }
         double t = event.selection().cursor();
-        if (player != null && player.isPlaying()) {
-            player.play(t, player.speed()); // seek while playing
-        }
+        playback.seek(t);
         if (player != null && loopItem.getSelection()) {
             loopChanged();
         }
@@ -299,71 +296,47 @@ public class VideoView {
 
     /** Carries out a playback command. */
     public void perform(Transport.Command command) {
-        if (player == null) {
-            return;
-        }
-        double speed = player.isPlaying() ? player.speed() : 0;
-        switch (command) {
-            case TOGGLE -> {
-                if (player.isPlaying()) {
-                    pause();
-                } else {
-                    play(1);
-                }
-            }
-            case PAUSE -> pause();
-            case FORWARD -> play(speed > 0 ? Math.min(MAX_SPEED, speed * 2) : 1);
-            case REVERSE -> play(speed < 0 ? Math.max(-MAX_SPEED, speed * 2) : -1);
-            case STEP_FORWARD -> step(1);
-            case STEP_BACK -> step(-1);
-            default -> throw new IllegalStateException(command.toString());
-        }
+        playback.perform(command);
     }
 
-    private void play(double speed) {
-        player.play(position, speed);
-        playItem.setImage(pauseIcon);
-        updateLabels();
-        if (!ticking) {
-            ticking = true;
-            display.timerExec(TICK_MILLIS, this::tick);
-        }
-    }
+    /** The view as the transport sees it. */
+    private final class PlaybackHost implements PlaybackDriver.Host {
 
-    private void pause() {
-        double t = player.stop();
-        playItem.setImage(playIcon);
-        showAt(t);
-        analysis.moveCursor(this, t);
-    }
-
-    /** One frame earlier or later than the frame at the cursor, placed on that frame's start time. */
-    private void step(int frames) {
-        if (player.isPlaying()) {
-            pause();
+        @Override
+        public Player player() {
+            return player;
         }
-        double fps = fps();
-        long index = Math.round(Math.floor(position * fps + 1e-6)) + frames;
-        double last = Math.max(0, Math.ceil(media.durationSeconds() * fps - 1e-9) - 1);
-        double t = Math.max(0, Math.min(last, index)) / fps;
-        showAt(t);
-        analysis.moveCursor(this, t);
-    }
 
-    private void tick() {
-        if (canvas.isDisposed() || player == null) {
-            ticking = false;
-            return;
+        @Override
+        public double position() {
+            return position;
         }
-        double t = player.position();
-        showAt(t);
-        analysis.moveCursor(this, t);
-        if (player.isPlaying()) {
-            display.timerExec(TICK_MILLIS, this::tick);
-        } else {
-            ticking = false;
-            playItem.setImage(playIcon);
+
+        @Override
+        public double fps() {
+            return VideoView.this.fps();
+        }
+
+        @Override
+        public double duration() {
+            return media.durationSeconds();
+        }
+
+        @Override
+        public void moveTo(double t) {
+            showAt(t);
+            analysis.moveCursor(VideoView.this, t);
+        }
+
+        @Override
+        public void playingChanged(boolean playing) {
+            playItem.setImage(playing ? pauseIcon : playIcon);
             updateLabels();
+        }
+
+        @Override
+        public boolean disposed() {
+            return canvas.isDisposed();
         }
     }
 
@@ -399,9 +372,7 @@ public class VideoView {
             return;
         }
         double t = scrubber.getSelection() / 1000.0 * media.durationSeconds();
-        if (player.isPlaying()) {
-            player.play(t, player.speed());
-        }
+        playback.seek(t);
         showAt(t);
         analysis.moveCursor(this, t);
     }
@@ -680,7 +651,9 @@ public class VideoView {
             picture.clear();
         }
         media = null;
-        ticking = false;
+        if (playback != null) {
+            playback.stop();
+        }
         if (playItem != null && !playItem.isDisposed()) {
             playItem.setImage(playIcon);
         }
