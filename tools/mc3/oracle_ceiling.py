@@ -53,7 +53,9 @@ code and matching R@1 with size and speed in q = 2, 3, 5, 10 equal bins or exact
 and matching without one attribute or without frames.
 
 With EMBEDDINGS.csv (tools/mc3/Dump.java's rows of a model, any k, for the same folder): where the model stands
-against these codes - its R@1 (also in random galleries of 32); for its misses, whether its top wrong audio has the
+against these codes - its R@1 (also in random galleries of 32, and in galleries of one clip and the 31 audios
+nearest to its audio by the model's own per-step part, a batch mined without labels, beside the oracle codes in the
+same galleries); for its misses, whether its top wrong audio has the
 same code as the own audio at each rung or holds every video event of the query (a confusion that information
 could not resolve); pairwise accuracy sim(v_i, a_i) > sim(v_i, a_j) on pairs whose frames code is equal but whose
 material code differs; R@1 when one part of the model is replaced by an oracle (the model's clip-level part beside
@@ -241,6 +243,16 @@ def model_gap(csv, ids_all, clips, steps):
     print(f'  model R@1 on the clips the timing step code retrieves {hit[t].mean():.3f} (n {t.sum()}), on those it '
           f'misses {hit[~t].mean():.3f} (n {(~t).sum()}); on those rung-e matching retrieves {hit[e].mean():.3f} '
           f'(n {e.sum()}), misses {hit[~e].mean():.3f} (n {(~e).sum()})')
+    # batches mined without labels: one clip and the 31 audios nearest to its audio by the model's per-step part
+    d = a.shape[1]
+    k = (d - steps) // steps
+    ap = a[:, :k * steps] / np.maximum(np.linalg.norm(a[:, :k * steps], axis=1, keepdims=True), 1e-9)
+    mined = [np.argsort(-(ap @ ap[i]))[:32] for i in rng.choice(n, 200)]
+    sa, se, sf = step_codes(cl, 'a', steps), step_codes(cl, 'e', steps), step_codes(cl, 'f', steps)
+    scores = ((name, np.mean([r1(m[np.ix_(b, b)]).mean() for b in mined]))
+              for name, m in (('model', s), ('timing code', sa), ('rung e step code', se), ('fingerprint', sf)))
+    print('  in 200 batches of one clip and the 31 audios nearest to its audio by the model\'s per-step part '
+          '(mined without labels), R@1: ' + ', '.join(f'{name} {x:.3f}' for name, x in scores))
     # what the top wrong audio shares with the true one, for the clips the model gets wrong
     wrong = np.where(~hit & (kinds == KINDS[0]))[0]
     s2 = s.copy()
@@ -270,8 +282,6 @@ def model_gap(csv, ids_all, clips, steps):
           f'(n {len(pairs_v)}); random pairs {acc_r:.3f} (n {len(rand)})')
     # swap one part of the model for an oracle: a perfect timing code beside the model's clip-level part, and a
     # perfect bag of what sounds (no timing) beside the model's per-step part
-    d = a.shape[1]
-    k = (d - steps) // steps
     per, glob = v[:, :k * steps] @ a[:, :k * steps].T, v[:, k * steps:] @ a[:, k * steps:].T
     timing = step_codes(cl, 'a', steps)
     bag = bag_codes(cl, SPECS['e'])
@@ -285,8 +295,6 @@ def model_gap(csv, ids_all, clips, steps):
               f'whole model + oracle timing {r1(z(s) + lam * z(timing)).mean():.3f}; '
               f'whole model + oracle bag {r1(z(s) + lam * z(bag)).mean():.3f}')
     # probes of material: per event onset from the per-step values, per clip from the clip-level values
-    d = a.shape[1]
-    k = (d - steps) // steps
     for side, z, src in (('audio', a, 2), ('video', v, 1)):
         per = z[:, :k * steps].reshape(n, k, steps)
         x, y, g = [], [], []
