@@ -192,6 +192,12 @@ public final class DenseAvDescriptor {
         if (spec.backgroundSwap()) {
             t.addProperty("backgroundSwap", true);
         }
+        if (spec.sharedBackground()) {
+            t.addProperty("backgroundPerBatch", true);
+        }
+        if (spec.headsApart()) {
+            t.addProperty("headsApart", true);
+        }
         if (spec.spaceContrast() > 0) {
             t.addProperty("spaceContrast", spec.spaceContrast());
         }

@@ -18,7 +18,8 @@ import org.osgi.service.component.annotations.Component;
  * (all its clips when it has no project file), with the schedule of the shipped weights
  * ({@link DenseAvTrainSpec#defaults}) and the batch size as its one option. A request may also carry
  * {@link #WINDOW}, {@link #AMBIENT}, {@link #DISENTANGLE}, {@link #MOTION}, {@link #PAIRS_PER_CLIP},
- * {@link #BACKGROUND_SWAP}, {@link #SPACE_CONTRAST}, {@link #BORDER}, {@link #WIDTH} and {@link #HEAD_CHANNELS} (the
+ * {@link #BACKGROUND_SWAP}, {@link #SPACE_CONTRAST}, {@link #BORDER}, {@link #WIDTH}, {@link #HEAD_CHANNELS} and
+ * {@link #HEADS_APART} (the
  * recipes compared in the weights' README, through {@code tools/denseav/Train.java}); they are not offered to the
  * command line or the wizard until a recipe with them ships. Absent, they take the shipped weights' values.
  * Stateless.
@@ -62,11 +63,21 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
 
     /**
      * Whether each training frame shows another clip's background ({@link DenseAvTrainSpec#backgroundSwap()}); 0
-     * (the shipped weights'): frames as decoded.
+     * (the shipped weights'): frames as decoded; 2: one background per batch, shared by all its frames
+     * ({@link DenseAvTrainSpec#sharedBackground()}).
      */
-    public static final TrainOption BACKGROUND_SWAP = TrainOption.whole("background-swap", "Background swap", 0, 1,
-            0, "0: frames as decoded; 1: each training frame shows another clip's background around its objects "
-                    + "(needs the dataset's instance masks, clip.masks.npy)");
+    public static final TrainOption BACKGROUND_SWAP = TrainOption.whole("background-swap", "Background swap", 0, 2,
+            0, "0: frames as decoded; 1: each training frame shows another clip's background around its objects; "
+                    + "2: every frame of a batch shows one background, drawn per batch (needs the dataset's "
+                    + "instance masks, clip.masks.npy)");
+
+    /**
+     * Whether the heads are scored apart ({@link DenseAvTrainSpec#headsApart()}); 0 (the shipped weights'): DenseAV's
+     * element-wise maximum over heads.
+     */
+    public static final TrainOption HEADS_APART = TrainOption.whole("heads-apart", "Heads scored apart", 0, 1, 0,
+            "0: the heads' element-wise maximum is scored; 1: each head is scored alone and the loss is the mean "
+                    + "of the heads' InfoNCE");
 
     /** The weight of the mean over space taken off the score's maximum ({@link DenseAvTrainSpec#spaceContrast()}). */
     public static final TrainOption SPACE_CONTRAST = TrainOption.decimal("space-contrast", "Space contrast", 0, 10, 0,
@@ -140,7 +151,7 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
     /**
      * The schedule of {@code request}: the shipped weights' ({@link DenseAvTrainSpec#defaults}) with the request's
      * steps, seed, checkpoint interval, batch, window, ambient factor, disentangle weight, motion channels, pairs per clip, background
-     * swap, space contrast and border cells.
+     * swap (per frame or per batch), space contrast, border cells, width, channels per head and heads apart.
      *
      * @throws IllegalArgumentException when a value is out of range
      */
@@ -153,9 +164,13 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         if (request.value(PAIRS_PER_CLIP) != 1 && request.value(PAIRS_PER_CLIP) != 2) {
             throw new IllegalArgumentException("pairs-per-clip must be 1 or 2, not " + request.value(PAIRS_PER_CLIP));
         }
-        if (request.value(BACKGROUND_SWAP) != 0 && request.value(BACKGROUND_SWAP) != 1) {
-            throw new IllegalArgumentException("background-swap must be 0 or 1, not "
+        if (request.value(BACKGROUND_SWAP) != 0 && request.value(BACKGROUND_SWAP) != 1
+                && request.value(BACKGROUND_SWAP) != 2) {
+            throw new IllegalArgumentException("background-swap must be 0, 1 or 2, not "
                     + request.value(BACKGROUND_SWAP));
+        }
+        if (request.value(HEADS_APART) != 0 && request.value(HEADS_APART) != 1) {
+            throw new IllegalArgumentException("heads-apart must be 0 or 1, not " + request.value(HEADS_APART));
         }
         if (request.whole(WIDTH) % 2 != 0) {
             throw new IllegalArgumentException("width must be even (the first convolution has half of it), not "
@@ -166,8 +181,9 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
                 request.value(WINDOW), request.whole(MOTION) == 1 ? DenseAvConfig.RGB_MOTION : DenseAvConfig.RGB);
         return new DenseAvTrainSpec(config, request.steps(), request.whole(BATCH), d.learningRate(),
                 d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery(), request.value(AMBIENT),
-                request.value(DISENTANGLE), request.whole(PAIRS_PER_CLIP), request.whole(BACKGROUND_SWAP) == 1,
-                request.value(SPACE_CONTRAST), request.whole(BORDER));
+                request.value(DISENTANGLE), request.whole(PAIRS_PER_CLIP), request.whole(BACKGROUND_SWAP) >= 1,
+                request.value(SPACE_CONTRAST), request.whole(BORDER), request.whole(BACKGROUND_SWAP) == 2,
+                request.whole(HEADS_APART) == 1);
     }
 
     @Override
@@ -218,7 +234,9 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
                 || spec.config().headChannels() != DenseAvConfig.SMALL_HEAD_CHANNELS;
         boolean shippedRecipe = spec.config().windowSeconds() == WINDOW.defaultValue() && spec.ambientFactor() == 0
                 && spec.disentangleWeight() == 0 && !spec.config().motion() && spec.pairsPerClip() == 1
-                && !spec.backgroundSwap() && spec.spaceContrast() == 0 && spec.borderCells() == 0 && !sized;
+                && !spec.backgroundSwap() && spec.spaceContrast() == 0 && spec.borderCells() == 0 && !sized
+                && !spec.headsApart();
+        boolean apart = spec.headsApart();
         String command = shippedRecipe ? "avlens train --family " + family() + " --data " + dir + " --out "
                 + request.out() + " --steps " + request.steps() + " --seed " + request.seed() + " --batch "
                 + spec.batchSize()
@@ -226,10 +244,12 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
                         + " " + request.seed() + " " + WINDOW.format(spec.config().windowSeconds()) + " "
                         + AMBIENT.format(spec.ambientFactor()) + " " + spec.batchSize()
                         + " " + DISENTANGLE.format(spec.disentangleWeight()) + " " + (spec.config().motion() ? 1 : 0)
-                        + " " + spec.pairsPerClip() + " " + (spec.backgroundSwap() ? 1 : 0) + " "
+                        + " " + spec.pairsPerClip() + " "
+                        + (spec.sharedBackground() ? 2 : spec.backgroundSwap() ? 1 : 0) + " "
                         + SPACE_CONTRAST.format(spec.spaceContrast())
-                        + (spec.borderCells() > 0 || sized ? " " + spec.borderCells() : "")
-                        + (sized ? " " + spec.config().width() + " " + spec.config().headChannels() : "");
+                        + (spec.borderCells() > 0 || sized || apart ? " " + spec.borderCells() : "")
+                        + (sized || apart ? " " + spec.config().width() + " " + spec.config().headChannels() : "")
+                        + (apart ? " 1" : "");
         DenseAvDescriptor.Provenance data = new DenseAvDescriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);
         return new DenseAvTrainer().train(spec, clips, sources, masks, data, request.out(), monitor);

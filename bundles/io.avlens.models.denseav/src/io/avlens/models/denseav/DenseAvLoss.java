@@ -77,6 +77,54 @@ public final class DenseAvLoss {
     }
 
     /**
+     * The score of every audio against every image for each head on its own (no maximum over heads): per head
+     * {@code k} the maximum over space of {@code S_k} (less {@code contrast} times its mean over space), the mean over
+     * frequency and over the audio's non-silent steps. With one head it is the {@linkplain #scores(NDArray, NDArray,
+     * NDArray, double) plain score}.
+     *
+     * @param image    {@code [Bv, K, C, h, w]}
+     * @param audio    {@code [Ba, K, C, F, T]}
+     * @param voiced   {@code [Ba, T]}, 1 where the step is not silence, else 0; each row needs at least one 1
+     * @param contrast weight of the mean over space, at least 0
+     * @return {@code [K, Ba, Bv]}
+     */
+    public static NDArray headScores(NDArray image, NDArray audio, NDArray voiced, double contrast) {
+        Shape v = image.getShape();
+        Shape a = audio.getShape();
+        long bv = v.get(0);
+        long k = v.get(1);
+        long c = v.get(2);
+        long hw = v.get(3) * v.get(4);
+        long ba = a.get(0);
+        long f = a.get(3);
+        long t = a.get(4);
+        if (a.get(1) != k || a.get(2) != c) {
+            throw new IllegalArgumentException("image " + v + " and audio " + a + " disagree on heads × channels");
+        }
+        NDArray left = audio.transpose(1, 0, 3, 4, 2).reshape(k, ba * f * t, c); // [K, Ba·F·T, C]
+        NDArray right = image.transpose(1, 2, 0, 3, 4).reshape(k, c, bv * hw); // [K, C, Bv·hw]
+        NDArray sims = left.batchMatMul(right).reshape(k, ba * f * t, bv, hw); // S_k
+        NDArray space = sims.max(new int[] {3});
+        if (contrast > 0) {
+            space = space.sub(sims.mean(new int[] {3}).mul((float) contrast));
+        }
+        NDArray freq = space.reshape(k, ba, f, t, bv).mean(new int[] {2}); // [K, Ba, T, Bv]
+        NDArray mask = voiced.reshape(1, ba, t, 1);
+        return freq.mul(mask).sum(new int[] {2}).div(mask.sum(new int[] {2})); // [K, Ba, Bv]
+    }
+
+    /** The mean over heads of each head's {@linkplain #infoNce symmetric InfoNCE}, {@code scores [K, B, B]}. */
+    public static NDArray infoNceApart(NDArray scores, NDArray logitScale) {
+        long k = scores.getShape().get(0);
+        NDArray sum = null;
+        for (long h = 0; h < k; h++) {
+            NDArray one = infoNce(scores.get(h), logitScale);
+            sum = sum == null ? one : sum.add(one);
+        }
+        return sum.div((float) k);
+    }
+
+    /**
      * The image map without its outer {@code border} rings of cells, for a score whose maximum (and mean) over space
      * leaves the frame's edge out: {@code [Bv, K, C, h − 2r, w − 2r]} from {@code [Bv, K, C, h, w]}; {@code image}
      * itself when {@code border} is 0.

@@ -28,12 +28,25 @@ import io.avlens.models.training.WarmupCosineSchedule;
  *                        maximum less {@code c} times the mean over space ({@link DenseAvLoss#scores(
  *                        ai.djl.ndarray.NDArray, ai.djl.ndarray.NDArray, ai.djl.ndarray.NDArray, double)}), so
  *                        lighting every cell earns less
+ * @param borderCells     0 (the shipped weights'): every cell counts in the score; {@code r > 0}: the outer {@code r}
+ *                        rings of the image map's cells do not ({@link DenseAvLoss#interior})
+ * @param sharedBackground false (the shipped weights', and the background swap's own default): each swapped frame
+ *                        shows the background of a clip drawn for it alone; true (needs {@code backgroundSwap}): one
+ *                        clip's background is drawn per batch and every frame of the batch shows it, so a batch's
+ *                        pairs share their scenery and only the objects (and the sound) tell them apart
+ * @param headsApart      false (the shipped weights'): DenseAV's score, the heads' element-wise maximum; true: each
+ *                        head is scored on its own and the loss is the mean over heads of each head's InfoNCE
+ *                        ({@link DenseAvLoss#headScores}), so every head gets its own gradient
  */
 public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
         long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
-        int pairsPerClip, boolean backgroundSwap, double spaceContrast, int borderCells) {
+        int pairsPerClip, boolean backgroundSwap, double spaceContrast, int borderCells, boolean sharedBackground,
+        boolean headsApart) {
 
     public DenseAvTrainSpec {
+        if (sharedBackground && !backgroundSwap) {
+            throw new IllegalArgumentException("a background shared by the batch needs the background swap");
+        }
         if (steps < 1 || batchSize < 2 || !(learningRate > 0) || warmupSteps < 0 || checkpointEvery < 1
                 || logEvery < 1 || !(ambientFactor >= 0) || !(disentangleWeight >= 0)
                 || Double.isInfinite(disentangleWeight) || pairsPerClip < 1 || pairsPerClip > 2
@@ -47,6 +60,14 @@ public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, f
                     + (backgroundSwap && config.motion() ? ", background swap with motion channels" : "")
                     + ", space contrast " + spaceContrast + ", border cells " + borderCells);
         }
+    }
+
+    /** A spec whose swapped frames each show their own drawn background and whose heads are scored together. */
+    public DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
+            long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
+            int pairsPerClip, boolean backgroundSwap, double spaceContrast, int borderCells) {
+        this(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery, ambientFactor,
+                disentangleWeight, pairsPerClip, backgroundSwap, spaceContrast, borderCells, false, false);
     }
 
     /**
@@ -63,19 +84,40 @@ public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, f
     /** The same spec with another background swap. */
     public DenseAvTrainSpec withBackgroundSwap(boolean swap) {
         return new DenseAvTrainSpec(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery,
-                logEvery, ambientFactor, disentangleWeight, pairsPerClip, swap, spaceContrast, borderCells);
+                logEvery, ambientFactor, disentangleWeight, pairsPerClip, swap, spaceContrast, borderCells,
+                sharedBackground && swap, headsApart);
     }
 
     /** The same spec with another space contrast. */
     public DenseAvTrainSpec withSpaceContrast(double contrast) {
         return new DenseAvTrainSpec(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery,
-                logEvery, ambientFactor, disentangleWeight, pairsPerClip, backgroundSwap, contrast, borderCells);
+                logEvery, ambientFactor, disentangleWeight, pairsPerClip, backgroundSwap, contrast, borderCells,
+                sharedBackground, headsApart);
     }
 
     /** The same spec with another number of border cell rings left out of the score. */
     public DenseAvTrainSpec withBorderCells(int rings) {
         return new DenseAvTrainSpec(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery,
-                logEvery, ambientFactor, disentangleWeight, pairsPerClip, backgroundSwap, spaceContrast, rings);
+                logEvery, ambientFactor, disentangleWeight, pairsPerClip, backgroundSwap, spaceContrast, rings,
+                sharedBackground, headsApart);
+    }
+
+    /**
+     * The same spec with one background per batch ({@code shared}: the background swap turned on too) or one per
+     * swapped frame.
+     */
+    public DenseAvTrainSpec withSharedBackground(boolean shared) {
+        return new DenseAvTrainSpec(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery,
+                logEvery, ambientFactor, disentangleWeight, pairsPerClip, backgroundSwap || shared, spaceContrast,
+                borderCells, shared,
+                headsApart);
+    }
+
+    /** The same spec with the heads scored apart ({@code apart}) or by their element-wise maximum. */
+    public DenseAvTrainSpec withHeadsApart(boolean apart) {
+        return new DenseAvTrainSpec(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery,
+                logEvery, ambientFactor, disentangleWeight, pairsPerClip, backgroundSwap, spaceContrast, borderCells,
+                sharedBackground, apart);
     }
 
     /** A spec whose pairs all come from different clips. */

@@ -93,8 +93,7 @@ public final class DenseAvTrainer {
             throw new IOException(data.data() + ": " + clips.size() + " clips, a batch needs " + needed);
         }
         DjlSetup.engine().setRandomSeed((int) spec.seed());
-        PairSampler sampler = new PairSampler(spec.config(), spec.ambientFactor(), spec.pairsPerClip(),
-                spec.backgroundSwap() ? BackgroundSwap.of(clips, masks) : null);
+        PairSampler sampler = sampler(spec, clips, masks);
         try (DenseAvModel model = DenseAvModel.initialised(spec.config())) {
             model.requireGradients();
             Adam adam = new Adam(model.block().getParameters(), model.manager());
@@ -105,9 +104,9 @@ public final class DenseAvTrainer {
                 @Override
                 public double[] step(int step) {
                     PairSampler.Batch batch = sampler.sample(clips, disentangle ? sources : null,
-                            spec.batchSize(), new Random(spec.seed() * 1_000_003L + step));
+                            spec.batchSize(), batchRandom(spec, step));
                     double[] v = DenseAvTrainer.step(model, adam, batch, spec.learningRate(step),
-                            spec.disentangleWeight(), spec.spaceContrast(), spec.borderCells());
+                            spec.disentangleWeight(), spec.spaceContrast(), spec.borderCells(), spec.headsApart());
                     return disentangle ? new double[] {v[0], model.temperature(), v[1], v[2]}
                             : new double[] {v[0], model.temperature(), v[1]};
                 }
@@ -137,11 +136,34 @@ public final class DenseAvTrainer {
     }
 
     /**
+     * The image input of the batch that {@link #train} draws at (0-based) {@code step}, {@code [B, H, W, I]} flat
+     * ({@link PairSampler}, with the spec's background swap built from {@code masks}), for checks of what training
+     * sees; nothing is trained.
+     *
+     * @param masks each clip's object ids, parallel to {@code clips}; needed when the spec's background swap is on
+     */
+    public static float[] batchFrames(DenseAvTrainSpec spec, List<DenseClip> clips, List<byte[]> masks, int step) {
+        return sampler(spec, clips, masks).sample(clips, null, spec.batchSize(), batchRandom(spec, step)).frames();
+    }
+
+    private static PairSampler sampler(DenseAvTrainSpec spec, List<DenseClip> clips, List<byte[]> masks) {
+        return new PairSampler(spec.config(), spec.ambientFactor(), spec.pairsPerClip(),
+                spec.backgroundSwap() ? BackgroundSwap.of(clips, masks) : null, spec.sharedBackground());
+    }
+
+    /** The draws of step {@code step}'s batch. */
+    private static Random batchRandom(DenseAvTrainSpec spec, int step) {
+        return new Random(spec.seed() * 1_000_003L + step);
+    }
+
+    /**
      * One optimizer step; returns the loss (InfoNCE plus {@code disentangleWeight} times the disentanglement term),
      * the batch's audio→image top-1 accuracy and the unweighted term (0 when the weight is 0: then not computed).
+     * The heads are scored together (DenseAV's element-wise maximum) or, {@code apart}, each on its own: the InfoNCE
+     * is then the mean of each head's, and the accuracy is taken from the mean over heads of their scores.
      */
     static double[] step(DenseAvModel model, Adam adam, PairSampler.Batch batch, float lr, double disentangleWeight,
-            double spaceContrast, int borderCells) {
+            double spaceContrast, int borderCells, boolean apart) {
         DenseAvConfig c = model.block().config();
         NDManager manager = model.manager();
         double loss;
@@ -156,9 +178,18 @@ public final class DenseAvTrainer {
                         (long) batch.steps() * DenseAvConfig.AUDIO_STRIDE));
                 NDArray voiced = scope.create(batch.voiced(), new Shape(b, batch.steps()));
                 NDList out = model.block().forward(model.store(), new NDList(frames, mel), true);
-                NDArray scores = DenseAvLoss.scores(DenseAvLoss.interior(out.get(0), borderCells), out.get(1), voiced,
-                        spaceContrast);
-                NDArray value = DenseAvLoss.infoNce(scores, out.get(2));
+                NDArray scores;
+                NDArray value;
+                if (apart) {
+                    NDArray heads = DenseAvLoss.headScores(DenseAvLoss.interior(out.get(0), borderCells), out.get(1),
+                            voiced, spaceContrast);
+                    value = DenseAvLoss.infoNceApart(heads, out.get(2));
+                    scores = heads.mean(new int[] {0});
+                } else {
+                    scores = DenseAvLoss.scores(DenseAvLoss.interior(out.get(0), borderCells), out.get(1), voiced,
+                            spaceContrast);
+                    value = DenseAvLoss.infoNce(scores, out.get(2));
+                }
                 if (disentangleWeight > 0) {
                     NDArray other = scope.create(ClipSource.otherHeads(batch.sources(), c.heads()),
                             new Shape(b, c.heads()));

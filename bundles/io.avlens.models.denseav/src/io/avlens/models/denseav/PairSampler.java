@@ -31,6 +31,7 @@ final class PairSampler {
     private final double ambientFactor;
     private final int pairsPerClip;
     private final BackgroundSwap swap;
+    private final boolean sharedBackground;
 
     PairSampler(DenseAvConfig config) {
         this(config, 0);
@@ -55,6 +56,20 @@ final class PairSampler {
      *             frame, from the clips other than its own), {@code swap} built from the clips later sampled
      */
     PairSampler(DenseAvConfig config, double ambientFactor, int pairsPerClip, BackgroundSwap swap) {
+        this(config, ambientFactor, pairsPerClip, swap, false);
+    }
+
+    /**
+     * @param sharedBackground with a {@code swap}: false, each frame shows the background of a clip drawn for it;
+     *                         true, one clip is drawn per batch (right after the batch's clips, from all the clips)
+     *                         and every frame of the batch shows its background, so the batch's pairs share their
+     *                         scenery; the draws of a sampler without it are those of earlier versions
+     */
+    PairSampler(DenseAvConfig config, double ambientFactor, int pairsPerClip, BackgroundSwap swap,
+            boolean sharedBackground) {
+        if (sharedBackground && swap == null) {
+            throw new IllegalArgumentException("a background shared by the batch needs the background swap");
+        }
         if (swap != null && config.imageChannels() != DenseAvConfig.RGB) {
             throw new IllegalArgumentException("the background swap needs RGB frames, not " + config.imageChannels()
                     + " channels");
@@ -63,6 +78,7 @@ final class PairSampler {
         this.ambientFactor = ambientFactor;
         this.pairsPerClip = pairsPerClip;
         this.swap = swap;
+        this.sharedBackground = sharedBackground;
     }
 
     /** Audio steps per window. */
@@ -98,6 +114,7 @@ final class PairSampler {
         float[] mel = new float[size * bins * w * s];
         float[] voiced = new float[size * w];
         int[] order = distinct(clips.size(), size / pairsPerClip, random);
+        int shared = sharedBackground ? random.nextInt(clips.size()) : -1;
         ClipSource[] source = new ClipSource[size];
         int previous = 0;
         for (int b = 0; b < size; b++) {
@@ -111,7 +128,9 @@ final class PairSampler {
             previous = frame;
             int start = Math.max(0, Math.min(c.steps() - w, frame - w / 2));
             c.frame(frame, config.imageChannels(), frames, b * pixels);
-            if (swap != null) {
+            if (swap != null && shared >= 0) {
+                swap.apply(index, frame, shared, frames, b * pixels);
+            } else if (swap != null) {
                 int other = random.nextInt(clips.size() - 1);
                 swap.apply(index, frame, other < index ? other : other + 1, frames, b * pixels);
             }
