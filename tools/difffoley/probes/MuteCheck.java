@@ -3,7 +3,6 @@ package io.avlens.models.difffoley;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,15 +16,11 @@ import java.util.List;
 public final class MuteCheck {
     public static void main(String[] a) throws Exception {
         DiffFoleyConfig c = DiffFoleyConfig.small();
-        List<TrainingClip> clips = DiffFoleyData.load(Path.of(a[0]), c, () -> false);
-        clips = clips.subList(0, Math.min(clips.size(), Integer.parseInt(a[1])));
+        List<TrainingClip> clips = Retime.clips(a[0], a[1]);
         int bins = c.melBins(), frames = c.melFrames();
         NoiseSchedule s = NoiseSchedule.diffFoley();
         for (int p = 2; p < a.length; p++) {
-            try (DiffFoleyPart<AlignmentClassifierBlock> model = DiffFoleyPart.classifier(c)) {
-                try (InputStream in = Files.newInputStream(Path.of(a[p]))) {
-                    model.readParameters(in, a[p]);
-                }
+            try (DiffFoleyPart<AlignmentClassifierBlock> model = Retime.classifier(a[p])) {
                 for (int n : new int[] {0, 300}) {
                     String[] kinds = {"floor", "wall", "object"};
                     double[] win = new double[3], drop = new double[3]; int[] cnt = new int[3];

@@ -6,7 +6,6 @@ import com.google.gson.JsonParser;
 import io.avlens.analysis.generation.OnsetMetrics.Detection;
 import io.avlens.core.profile.Profiles;
 import io.avlens.media.AudioReader;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,16 +18,12 @@ import java.util.List;
 public final class PasteCheck {
     public static void main(String[] a) throws Exception {
         DiffFoleyConfig c = DiffFoleyConfig.small();
-        List<TrainingClip> clips = DiffFoleyData.load(Path.of(a[0]), c, () -> false);
-        clips = clips.subList(0, Math.min(clips.size(), Integer.parseInt(a[1])));
+        List<TrainingClip> clips = Retime.clips(a[0], a[1]);
         int bins = c.melBins(), frames = c.melFrames();
         NoiseSchedule s = NoiseSchedule.diffFoley();
         WaveOnsets det = new WaveOnsets(Profiles.AVSHAPES_SMALL);
         Path folder = Path.of(a[3]);
-        try (DiffFoleyPart<AlignmentClassifierBlock> model = DiffFoleyPart.classifier(c)) {
-            try (InputStream in = Files.newInputStream(Path.of(a[2]))) {
-                model.readParameters(in, a[2]);
-            }
+        try (DiffFoleyPart<AlignmentClassifierBlock> model = Retime.classifier(a[2])) {
             for (int n : new int[] {0, 300, 600}) {
                 String[] kinds = {"floor", "wall", "object"};
                 double[] up = new double[3], base = new double[3]; int[] cnt = new int[3];

@@ -43,6 +43,21 @@ final class Retime {
         });
     }
 
+    /** The first {@code n} in-sync clips of the AV-Shapes folder {@code data}, as the trainer loads them. */
+    static List<TrainingClip> clips(String data, String n) throws java.io.IOException {
+        List<TrainingClip> clips = DiffFoleyData.load(Path.of(data), DiffFoleyConfig.small(), () -> false);
+        return clips.subList(0, Math.min(clips.size(), Integer.parseInt(n)));
+    }
+
+    /** A guidance classifier with the weights of {@code file}. */
+    static DiffFoleyPart<AlignmentClassifierBlock> classifier(String file) throws java.io.IOException {
+        DiffFoleyPart<AlignmentClassifierBlock> model = DiffFoleyPart.classifier(DiffFoleyConfig.small());
+        try (java.io.InputStream in = Files.newInputStream(Path.of(file))) {
+            model.readParameters(in, file);
+        }
+        return model;
+    }
+
     /** On-screen hit/scratch events as {start, end} mel frames (end exclusive), ascending. */
     static int[][] events(String id, int frames) {
         return CACHE.computeIfAbsent(id, k -> {

@@ -3,8 +3,6 @@ package io.avlens.models.difffoley;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -18,15 +16,11 @@ public final class RetimeCheck {
     public static void main(String[] a) throws Exception {
         System.setProperty("df.data", a[0]);
         DiffFoleyConfig c = DiffFoleyConfig.small();
-        List<TrainingClip> clips = DiffFoleyData.load(Path.of(a[0]), c, () -> false);
-        clips = clips.subList(0, Math.min(clips.size(), Integer.parseInt(a[1])));
+        List<TrainingClip> clips = Retime.clips(a[0], a[1]);
         int bins = c.melBins(), frames = c.melFrames();
         NoiseSchedule schedule = NoiseSchedule.diffFoley();
         for (int p = 2; p < a.length; p++) {
-            try (DiffFoleyPart<AlignmentClassifierBlock> model = DiffFoleyPart.classifier(c)) {
-                try (InputStream in = Files.newInputStream(Path.of(a[p]))) {
-                    model.readParameters(in, a[p]);
-                }
+            try (DiffFoleyPart<AlignmentClassifierBlock> model = Retime.classifier(a[p])) {
                 for (int n : new int[] {0, 100, 300, 500, 700}) {
                     Random r = new Random(7);
                     double[] own = new double[clips.size()], moved = new double[clips.size()], shifted = new double[clips.size()];

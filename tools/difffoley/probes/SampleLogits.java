@@ -5,7 +5,6 @@ import io.avlens.analysis.generation.SoundingEvents;
 import io.avlens.core.profile.Profiles;
 import io.avlens.media.AudioReader;
 import io.avlens.models.cavp.AvShapesData;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -20,14 +19,10 @@ public final class SampleLogits {
     public static void main(String[] a) throws Exception {
         System.setProperty("df.data", a[0]);
         DiffFoleyConfig c = DiffFoleyConfig.small();
-        List<TrainingClip> clips = DiffFoleyData.load(Path.of(a[0]), c, () -> false);
-        clips = clips.subList(0, Math.min(clips.size(), Integer.parseInt(a[1])));
+        List<TrainingClip> clips = Retime.clips(a[0], a[1]);
         WaveOnsets det = new WaveOnsets(Profiles.AVSHAPES_SMALL);
         NoiseSchedule s = NoiseSchedule.diffFoley();
-        try (DiffFoleyPart<AlignmentClassifierBlock> model = DiffFoleyPart.classifier(c)) {
-            try (InputStream in = Files.newInputStream(Path.of(a[2]))) {
-                model.readParameters(in, a[2]);
-            }
+        try (DiffFoleyPart<AlignmentClassifierBlock> model = Retime.classifier(a[2])) {
             for (int f = 3; f < a.length; f++) {
                 Path folder = Path.of(a[f]);
                 double sumHit = 0, sumMiss = 0, sumReal = 0; int nHit = 0, nMiss = 0; double wins = 0; int pairs = 0;
