@@ -70,6 +70,8 @@ from pathlib import Path
 
 import numpy as np
 
+from diagnose import load as load_rows  # Dump.java's rows: ids, audio, video, text
+
 MATERIALS = ('wood', 'metal', 'glass', 'ceramic', 'rubber')
 KINDS = ('on-screen sound', 'off-screen only', 'no sound')
 RUNGS = 'abcdef'
@@ -189,17 +191,6 @@ def matching(clips, rung):
 def r1(s):
     own = np.diag(s)
     return (s >= own[:, None]).sum(1) == 1  # own counts once; ties count against
-
-
-def load_rows(csv):
-    ids, rows = [], []
-    for line in open(csv):
-        p = line.strip().split(',')
-        ids.append(p[0])
-        rows.append([float(x) for x in p[1:]])
-    z = np.array(rows)
-    d = z.shape[1] // 3
-    return ids, z[:, :d], z[:, d:2 * d], z[:, 2 * d:]
 
 
 def ridge_cv(x, y, groups, lam=1.0, folds=5):
