@@ -31,8 +31,9 @@ import io.avlens.ui.widgets.CachedImage;
  * into a cached image per window and size, so moving the cursor (scrubbing, playback) costs one image blit and two
  * lines.
  *
- * <p>Mouse: click sets the cursor, drag selects a range, shift-click extends it, the wheel zooms around the pointer,
- * shift-wheel, the scroll bar or a right/middle drag pan, double-click zooms to the selection (or shows all).
+ * <p>Mouse ({@link TimelineGestures}): click sets the cursor, drag selects a range, shift-click extends it, the wheel
+ * zooms around the pointer, shift-wheel, the scroll bar or a right/middle drag pan, double-click zooms to the
+ * selection (or shows all).
  */
 public final class TimelineCanvas extends Canvas {
 
@@ -56,6 +57,8 @@ public final class TimelineCanvas extends Canvas {
     private static final int MARKER_LANE = 20;
     private static final int AXIS = 24;
     private static final double MIN_WINDOW = 0.05;
+    /** The scroll bar's range: the clip's length in this many units. */
+    static final int SCROLL_UNITS = 1000;
 
     private Listener listener = new Listener() {
     };
@@ -73,28 +76,15 @@ public final class TimelineCanvas extends Canvas {
     private long lastPaintNanos;
     private long lastBackgroundNanos;
 
-    private int dragButton;
-    private int dragStartX;
-    private double dragAnchor;
-    private TimeRange dragWindow;
-    private boolean dragged;
-
     /** @param parent the parent */
     public TimelineCanvas(Composite parent) {
         super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND | SWT.H_SCROLL);
         sounds = new TimelineSounds(getDisplay());
         addListener(SWT.Paint, this::paint);
         addListener(SWT.Resize, e -> invalidate());
-        addListener(SWT.MouseDown, this::mouseDown);
-        addListener(SWT.MouseMove, this::mouseMove);
-        addListener(SWT.MouseUp, this::mouseUp);
-        addListener(SWT.MouseDoubleClick, this::doubleClick);
-        addListener(SWT.MouseVerticalWheel, this::wheel);
-        addListener(SWT.MouseHorizontalWheel, e -> pan(-e.count * window.duration() / 20));
+        new TimelineGestures(this);
         addListener(SWT.MouseExit, e -> listener.hover(""));
         addListener(SWT.Dispose, e -> disposeImages());
-        ScrollBar bar = getHorizontalBar();
-        bar.addListener(SWT.Selection, e -> scrolled());
         updateScrollBar();
     }
 
@@ -215,6 +205,21 @@ public final class TimelineCanvas extends Canvas {
     /** The visible window. */
     public TimeRange window() {
         return window;
+    }
+
+    /** The clip's length. */
+    TimeRange extent() {
+        return extent;
+    }
+
+    /** Whether the canvas shows a message instead of a clip. */
+    boolean showsMessage() {
+        return message != null;
+    }
+
+    /** Who receives the user's changes. */
+    Listener listener() {
+        return listener;
     }
 
     /** Cursor and range; only the overlay is redrawn. */
@@ -406,68 +411,6 @@ public final class TimelineCanvas extends Canvas {
         }
     }
 
-    private void mouseDown(Event e) {
-        setFocus();
-        Rectangle p = plotArea();
-        if (message != null || e.x < p.x || e.x > p.x + p.width) {
-            return;
-        }
-        dragButton = e.button;
-        dragStartX = e.x;
-        dragged = false;
-        if (e.button == 1) {
-            double t = extent.clamp(timeAt(e.x));
-            dragAnchor = (e.stateMask & SWT.SHIFT) != 0 ? selection.cursor() : t;
-            if ((e.stateMask & SWT.SHIFT) != 0) {
-                listener.selected(new TimeSelection(dragAnchor, t), false);
-                dragButton = 0;
-            }
-        } else {
-            dragWindow = window;
-        }
-    }
-
-    private void mouseMove(Event e) {
-        hover(e);
-        if (dragButton == 0) {
-            return;
-        }
-        if (Math.abs(e.x - dragStartX) > 3) {
-            dragged = true;
-        }
-        if (dragButton == 1 && dragged) {
-            listener.selected(new TimeSelection(dragAnchor, extent.clamp(timeAt(e.x))), true);
-        } else if (dragButton != 1 && dragged) {
-            double dt = (dragStartX - e.x) / (double) plotArea().width * dragWindow.duration();
-            changeWindow(TimeRange.ofDuration(dragWindow.start() + dt, dragWindow.duration()));
-        }
-    }
-
-    private void mouseUp(Event e) {
-        if (dragButton == 1) {
-            double t = extent.clamp(timeAt(e.x));
-            listener.selected(dragged ? new TimeSelection(dragAnchor, t) : TimeSelection.at(t), false);
-        }
-        dragButton = 0;
-    }
-
-    private void doubleClick(Event e) {
-        if (!selection.isCursor() && selection.range().duration() > 0) {
-            changeWindow(selection.range());
-        } else {
-            changeWindow(extent);
-        }
-    }
-
-    private void wheel(Event e) {
-        if ((e.stateMask & SWT.SHIFT) != 0) {
-            pan(-e.count * window.duration() / 20);
-            return;
-        }
-        double factor = Math.pow(1.25, -Math.signum(e.count));
-        zoom(factor, timeAt(e.x));
-    }
-
     /** Zooms by {@code factor} (< 1 zooms in) keeping {@code anchor} where it is on screen. */
     public void zoom(double factor, double anchor) {
         double duration = Math.max(MIN_WINDOW, Math.min(extent.duration(), window.duration() * factor));
@@ -475,11 +418,13 @@ public final class TimelineCanvas extends Canvas {
         changeWindow(TimeRange.ofDuration(anchor - frac * duration, duration));
     }
 
-    private void pan(double seconds) {
+    /** Moves the window by {@code seconds} (negative: earlier). */
+    void pan(double seconds) {
         changeWindow(TimeRange.ofDuration(window.start() + seconds, window.duration()));
     }
 
-    private void changeWindow(TimeRange w) {
+    /** Shows {@code w} and tells the listener when the window moved. */
+    void changeWindow(TimeRange w) {
         TimeRange before = window;
         setWindow(w);
         if (!window.equals(before)) {
@@ -487,23 +432,18 @@ public final class TimelineCanvas extends Canvas {
         }
     }
 
-    private void scrolled() {
-        ScrollBar bar = getHorizontalBar();
-        double start = bar.getSelection() / 1000.0 * extent.duration() + extent.start();
-        changeWindow(TimeRange.ofDuration(start, window.duration()));
-    }
-
     private void updateScrollBar() {
         ScrollBar bar = getHorizontalBar();
         if (bar == null) {
             return;
         }
-        int thumb = (int) Math.max(1, Math.round(window.duration() / extent.duration() * 1000));
-        bar.setValues((int) Math.round((window.start() - extent.start()) / extent.duration() * 1000), 0,
-                1000, Math.min(1000, thumb), Math.max(1, thumb / 10), Math.max(1, thumb));
+        int thumb = (int) Math.max(1, Math.round(window.duration() / extent.duration() * SCROLL_UNITS));
+        bar.setValues((int) Math.round((window.start() - extent.start()) / extent.duration() * SCROLL_UNITS), 0,
+                SCROLL_UNITS, Math.min(SCROLL_UNITS, thumb), Math.max(1, thumb / 10), Math.max(1, thumb));
     }
 
-    private void hover(Event e) {
+    /** Tells the listener what is under the pointer. */
+    void hover(Event e) {
         Rectangle p = plotArea();
         if (message != null || !p.contains(e.x, Math.max(p.y, e.y))) {
             listener.hover("");
