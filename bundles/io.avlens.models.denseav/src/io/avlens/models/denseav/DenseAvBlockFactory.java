@@ -3,6 +3,7 @@ package io.avlens.models.denseav;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.avlens.inference.TensorSpec;
+import io.avlens.inference.djl.BlockSpec;
 import io.avlens.inference.djl.BuiltinBlockFactory;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
@@ -49,20 +50,14 @@ public final class DenseAvBlockFactory implements BuiltinBlockFactory {
      * per head from {@code image}, the hidden width from the notes ({@link DenseAvDescriptor#sizes}).
      */
     @Override
-    public Block newBlock(String role, List<TensorSpec> inputs, List<TensorSpec> outputs,
-            java.util.Map<String, String> notes) {
-        return new DenseAvBlock(DenseAvDescriptor.sizes(config, inputs, outputs, notes));
+    public Block newBlock(BlockSpec spec) {
+        return new DenseAvBlock(DenseAvDescriptor.sizes(config, spec.inputs(), spec.outputs(), spec.notes()));
     }
 
-    /** The block for a descriptor's inputs: as many image channels as its {@code frames} input has. */
+    /** The input shapes for a descriptor's inputs: as many image channels as its {@code frames} input has. */
     @Override
-    public Block newBlock(String role, List<TensorSpec> inputs) {
-        return new DenseAvBlock(config(inputs));
-    }
-
-    @Override
-    public Shape[] inputShapes(String role, List<TensorSpec> inputs) {
-        DenseAvConfig c = config(inputs);
+    public Shape[] inputShapes(BlockSpec spec) {
+        DenseAvConfig c = config(spec.inputs());
         return new DenseAvBlock(c).inputShapes(1, c.windowMelFrames());
     }
 

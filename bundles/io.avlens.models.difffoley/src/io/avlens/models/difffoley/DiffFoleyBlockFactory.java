@@ -2,6 +2,7 @@ package io.avlens.models.difffoley;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import io.avlens.inference.djl.BlockSpec;
 import io.avlens.inference.djl.BuiltinBlockFactory;
 import io.avlens.models.cavp.CavpBlockFactory;
 import org.osgi.service.component.annotations.Component;
@@ -43,8 +44,10 @@ public final class DiffFoleyBlockFactory implements BuiltinBlockFactory {
         return new DenoiserBlock(config).inputShapes(1);
     }
 
+    /** The part of the spec's role: video (CAVP-small), denoiser (also without a role) or classifier. */
     @Override
-    public Block newBlock(String role) {
+    public Block newBlock(BlockSpec spec) {
+        String role = spec.role();
         return switch (role == null ? DiffFoleyDescriptor.DENOISER : role) {
             case DiffFoleyDescriptor.VIDEO -> new CavpBlockFactory().newBlock();
             case DiffFoleyDescriptor.DENOISER -> new DenoiserBlock(config);
@@ -55,7 +58,8 @@ public final class DiffFoleyBlockFactory implements BuiltinBlockFactory {
     }
 
     @Override
-    public Shape[] inputShapes(String role) {
+    public Shape[] inputShapes(BlockSpec spec) {
+        String role = spec.role();
         return switch (role == null ? DiffFoleyDescriptor.DENOISER : role) {
             case DiffFoleyDescriptor.VIDEO -> new CavpBlockFactory().inputShapes();
             case DiffFoleyDescriptor.DENOISER -> new DenoiserBlock(config).inputShapes(1);

@@ -3,6 +3,7 @@ package io.avlens.models.mc3;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.avlens.inference.TensorSpec;
+import io.avlens.inference.djl.BlockSpec;
 import io.avlens.inference.djl.BuiltinBlockFactory;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
@@ -43,8 +44,8 @@ public final class Mc3BlockFactory implements BuiltinBlockFactory {
 
     /** The block of the size the descriptor's outputs declare ({@link #config(List)}). */
     @Override
-    public Block newBlock(String role, List<TensorSpec> inputs, List<TensorSpec> outputs) {
-        return new Mc3Block(config(outputs));
+    public Block newBlock(BlockSpec spec) {
+        return new Mc3Block(config(spec.outputs()));
     }
 
     /**

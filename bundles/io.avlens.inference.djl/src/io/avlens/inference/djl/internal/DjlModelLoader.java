@@ -23,6 +23,7 @@ import io.avlens.inference.Device;
 import io.avlens.inference.InferenceException;
 import io.avlens.inference.LoadedModel;
 import io.avlens.inference.ModelSpec;
+import io.avlens.inference.djl.BlockSpec;
 import io.avlens.inference.djl.BuiltinBlockFactory;
 import io.avlens.lib.djl.DjlSetup;
 
@@ -78,17 +79,17 @@ final class DjlModelLoader {
             throw new InferenceException(spec.id() + ": no built-in model family '" + b.family()
                     + "' is installed");
         }
+        BlockSpec part = new BlockSpec(b.role(), spec.inputs(), spec.outputs(), b.notes());
         Block block;
         try {
-            block = factory.newBlock(b.role(), spec.inputs(), spec.outputs(), b.notes());
+            block = factory.newBlock(part);
         } catch (IllegalArgumentException e) {
             throw new InferenceException(spec.id() + ": family '" + b.family() + "' has no part '" + b.role() + "' ("
                     + e.getMessage() + ")", e);
         }
         model.setBlock(block);
         if (b.parameters() == null) {
-            block.initialize(model.getNDManager(), DataType.FLOAT32,
-                    factory.inputShapes(b.role(), spec.inputs()));
+            block.initialize(model.getNDManager(), DataType.FLOAT32, factory.inputShapes(part));
             return;
         }
         Path params = b.parameters().toAbsolutePath();
@@ -98,7 +99,7 @@ final class DjlModelLoader {
         if (hasModelHeader(params)) {
             loadModelFile(model, params, b);
         } else {
-            loadBlockParameters(model, spec, block, factory, params, b);
+            loadBlockParameters(model, spec, block, factory.inputShapes(part), params, b);
         }
     }
 
@@ -129,9 +130,9 @@ final class DjlModelLoader {
      * the parameters of this block: same shapes, nothing left over, so weights of another version or family fail
      * here instead of giving wrong outputs later.
      */
-    private static void loadBlockParameters(Model model, ModelSpec spec, Block block, BuiltinBlockFactory factory,
+    private static void loadBlockParameters(Model model, ModelSpec spec, Block block, Shape[] inputShapes,
             Path params, ModelSpec.Builtin b) throws InferenceException {
-        block.initialize(model.getNDManager(), DataType.FLOAT32, factory.inputShapes(b.role(), spec.inputs()));
+        block.initialize(model.getNDManager(), DataType.FLOAT32, inputShapes);
         List<Shape> expected = new ArrayList<>();
         block.getParameters().forEach(p -> expected.add(p.getValue().getArray().getShape()));
         String problem;

@@ -13,6 +13,7 @@ import io.avlens.inference.ShapeSpec;
 import io.avlens.inference.TensorSpec;
 import io.avlens.inference.descriptor.ModelDescriptor;
 import io.avlens.inference.descriptor.ModelDescriptors;
+import io.avlens.inference.djl.BlockSpec;
 import io.avlens.models.denseav.DenseAvBlockFactory;
 import io.avlens.models.denseav.DenseAvConfig;
 import io.avlens.models.denseav.DenseAvDescriptor;
@@ -135,8 +136,8 @@ class DenseAvMotionChannelsTest {
             assertThat(DenseAvDescriptor.imageChannels(ModelDescriptors.read(json))).as(mock).isEqualTo(3);
         }
         DenseAvBlockFactory factory = new DenseAvBlockFactory();
-        assertThat(factory.inputShapes(null, d6.inputs())[0]).isEqualTo(new Shape(1, 64, 64, 6));
-        assertThat(factory.inputShapes(null, d3.inputs())[0]).isEqualTo(new Shape(1, 64, 64, 3));
+        assertThat(factory.inputShapes(new BlockSpec(null, d6.inputs(), List.of(), Map.of()))[0]).isEqualTo(new Shape(1, 64, 64, 6));
+        assertThat(factory.inputShapes(new BlockSpec(null, d3.inputs(), List.of(), Map.of()))[0]).isEqualTo(new Shape(1, 64, 64, 3));
         assertThat(factory.inputShapes()[0]).as("without a descriptor: the shipped weights' RGB")
                 .isEqualTo(new Shape(1, 64, 64, 3));
     }

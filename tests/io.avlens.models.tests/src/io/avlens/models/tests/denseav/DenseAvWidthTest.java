@@ -14,6 +14,7 @@ import io.avlens.core.profile.Profiles;
 import io.avlens.inference.InferenceException;
 import io.avlens.inference.descriptor.ModelDescriptor;
 import io.avlens.inference.descriptor.ModelDescriptors;
+import io.avlens.inference.djl.BlockSpec;
 import io.avlens.models.denseav.DenseAvBlockFactory;
 import io.avlens.models.denseav.DenseAvConfig;
 import io.avlens.models.denseav.DenseAvDescriptor;
@@ -124,7 +125,7 @@ class DenseAvWidthTest {
         ModelDescriptor back = ModelDescriptors.read(r.descriptor());
         assertThat(DenseAvDescriptor.sizes(DenseAvConfig.small(), back.inputs(), back.outputs(), back.notes()))
                 .isEqualTo(c);
-        assertThat(new DenseAvBlockFactory().newBlock(null, back.inputs(), back.outputs(), back.notes())
+        assertThat(new DenseAvBlockFactory().newBlock(new BlockSpec(null, back.inputs(), back.outputs(), back.notes()))
                 .getOutputShapes(new Shape[] {new Shape(1, 64, 64, 3), new Shape(1, 64, 64)})[0])
                 .isEqualTo(new Shape(1, 2, 5, 16, 16));
 
