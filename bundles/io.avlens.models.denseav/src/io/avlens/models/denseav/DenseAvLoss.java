@@ -46,21 +46,11 @@ public final class DenseAvLoss {
      * @return {@code [Ba, Bv]}
      */
     public static NDArray scores(NDArray image, NDArray audio, NDArray voiced, double contrast) {
-        Shape v = image.getShape();
-        Shape a = audio.getShape();
-        long bv = v.get(0);
-        long k = v.get(1);
-        long c = v.get(2);
-        long hw = v.get(3) * v.get(4);
-        long ba = a.get(0);
-        long f = a.get(3);
-        long t = a.get(4);
-        if (a.get(1) != k || a.get(2) != c) {
-            throw new IllegalArgumentException("image " + v + " and audio " + a + " disagree on heads × channels");
-        }
-        NDArray left = audio.transpose(1, 0, 3, 4, 2).reshape(k, ba * f * t, c); // [K, Ba·F·T, C]
-        NDArray right = image.transpose(1, 2, 0, 3, 4).reshape(k, c, bv * hw); // [K, C, Bv·hw]
-        NDArray sims = left.batchMatMul(right).reshape(k, ba * f * t, bv, hw); // S_k
+        NDArray sims = similarities(image, audio);
+        long bv = image.getShape().get(0);
+        long ba = audio.getShape().get(0);
+        long f = audio.getShape().get(3);
+        long t = audio.getShape().get(4);
         // max over heads element-wise, then over space: both maxima of one (k, h, w) set, taken space first, so
         // the full volume is reduced once (same value and gradient as the official order)
         NDArray space;
@@ -89,21 +79,12 @@ public final class DenseAvLoss {
      * @return {@code [K, Ba, Bv]}
      */
     public static NDArray headScores(NDArray image, NDArray audio, NDArray voiced, double contrast) {
-        Shape v = image.getShape();
-        Shape a = audio.getShape();
-        long bv = v.get(0);
-        long k = v.get(1);
-        long c = v.get(2);
-        long hw = v.get(3) * v.get(4);
-        long ba = a.get(0);
-        long f = a.get(3);
-        long t = a.get(4);
-        if (a.get(1) != k || a.get(2) != c) {
-            throw new IllegalArgumentException("image " + v + " and audio " + a + " disagree on heads × channels");
-        }
-        NDArray left = audio.transpose(1, 0, 3, 4, 2).reshape(k, ba * f * t, c); // [K, Ba·F·T, C]
-        NDArray right = image.transpose(1, 2, 0, 3, 4).reshape(k, c, bv * hw); // [K, C, Bv·hw]
-        NDArray sims = left.batchMatMul(right).reshape(k, ba * f * t, bv, hw); // S_k
+        NDArray sims = similarities(image, audio);
+        long k = sims.getShape().get(0);
+        long bv = image.getShape().get(0);
+        long ba = audio.getShape().get(0);
+        long f = audio.getShape().get(3);
+        long t = audio.getShape().get(4);
         NDArray space = sims.max(new int[] {3});
         if (contrast > 0) {
             space = space.sub(sims.mean(new int[] {3}).mul((float) contrast));
@@ -111,6 +92,27 @@ public final class DenseAvLoss {
         NDArray freq = space.reshape(k, ba, f, t, bv).mean(new int[] {2}); // [K, Ba, T, Bv]
         NDArray mask = voiced.reshape(1, ba, t, 1);
         return freq.mul(mask).sum(new int[] {2}).div(mask.sum(new int[] {2})); // [K, Ba, Bv]
+    }
+
+    /**
+     * Every head's dense similarity {@code S_k} of every audio step and frequency with every image cell,
+     * {@code [K, Ba·F·T, Bv, h·w]} (official {@code "akcft,vkchw->avkhwft"}, laid out for the reductions).
+     *
+     * @throws IllegalArgumentException when image and audio disagree on heads × channels
+     */
+    private static NDArray similarities(NDArray image, NDArray audio) {
+        Shape v = image.getShape();
+        Shape a = audio.getShape();
+        long k = v.get(1);
+        long c = v.get(2);
+        if (a.get(1) != k || a.get(2) != c) {
+            throw new IllegalArgumentException("image " + v + " and audio " + a + " disagree on heads × channels");
+        }
+        long hw = v.get(3) * v.get(4);
+        long aft = a.get(0) * a.get(3) * a.get(4);
+        NDArray left = audio.transpose(1, 0, 3, 4, 2).reshape(k, aft, c); // [K, Ba·F·T, C]
+        NDArray right = image.transpose(1, 2, 0, 3, 4).reshape(k, c, v.get(0) * hw); // [K, C, Bv·hw]
+        return left.batchMatMul(right).reshape(k, aft, v.get(0), hw);
     }
 
     /** The mean over heads of each head's {@linkplain #infoNce symmetric InfoNCE}, {@code scores [K, B, B]}. */

@@ -16,6 +16,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.avlens.core.io.FileTrees;
 import io.avlens.runner.ClipOutcome;
 import io.avlens.runner.ClipRef;
 import io.avlens.runner.ClipRequest;
@@ -133,7 +134,7 @@ class RunnerSchedulingTest {
         ClipOutcome threads = runner.runClip(request(rig, "a"), rig.settings().withThreads(1)
                 .withCacheFolder(null), null);
         assertThat(threads.state()).isEqualTo(RunState.SUCCEEDED);
-        Folders.deleteTree(threads.folder());
+        FileTrees.deleteQuietly(threads.folder());
         assertThat(inference.loads).hasValue(2);
         runner.deactivate();
         assertThat(inference.closes).hasValue(2);
@@ -152,7 +153,7 @@ class RunnerSchedulingTest {
         assertThat(outcome.state()).as(outcome.message()).isEqualTo(RunState.SUCCEEDED);
         assertThat(outcome.folder()).startsWith(tmp);
         assertThat(outcome.files()).allMatch(Files::isRegularFile);
-        Folders.deleteTree(outcome.folder()); // what the caller is told to do
+        FileTrees.deleteQuietly(outcome.folder()); // what the caller is told to do
         String area = outcome.folder().getParent().getFileName().toString();
         assertThat(area).startsWith(ScratchArea.PREFIX);
         assertThat(Rig.names(tmp)).containsExactly("", area);
