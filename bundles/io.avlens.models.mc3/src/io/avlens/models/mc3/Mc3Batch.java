@@ -39,31 +39,40 @@ record Mc3Batch(int size, float[] frames, float[] mel, float[] text) {
     }
 
     /**
-     * Clip {@code anchor} first, then the {@code size − 1} other clips whose {@code keys} rows have the largest dot
-     * product with the anchor's (the nearest by cosine for unit rows), nearest first; ties go to the lower index.
+     * Clip {@code anchor} first, then the {@code size − 1} other clips of {@code pool} (null: all clips) whose
+     * {@code keys} rows have the largest dot product with the anchor's (the nearest by cosine for unit rows), nearest
+     * first; ties go to the lower index.
      */
-    static int[] nearest(float[][] keys, int anchor, int size) {
-        if (keys.length < size) {
-            throw new IllegalArgumentException(keys.length + " clips, a batch needs " + size);
+    static int[] nearest(float[][] keys, int anchor, int size, int[] pool) {
+        int[] candidates = pool;
+        if (candidates == null) {
+            candidates = new int[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                candidates[i] = i;
+            }
         }
         float[] a = keys[anchor];
         double[] sim = new double[keys.length];
-        Integer[] others = new Integer[keys.length - 1];
-        for (int i = 0, o = 0; i < keys.length; i++) {
+        java.util.List<Integer> others = new java.util.ArrayList<>();
+        for (int i : candidates) {
+            if (i == anchor) {
+                continue;
+            }
             double s = 0;
             for (int j = 0; j < a.length; j++) {
                 s += a[j] * keys[i][j];
             }
             sim[i] = s;
-            if (i != anchor) {
-                others[o++] = i;
-            }
+            others.add(i);
         }
-        Arrays.sort(others, (x, y) -> sim[x] != sim[y] ? Double.compare(sim[y], sim[x]) : Integer.compare(x, y));
+        if (others.size() < size - 1) {
+            throw new IllegalArgumentException(others.size() + 1 + " clips, a batch needs " + size);
+        }
+        others.sort((x, y) -> sim[x] != sim[y] ? Double.compare(sim[y], sim[x]) : Integer.compare(x, y));
         int[] order = new int[size];
         order[0] = anchor;
         for (int i = 1; i < size; i++) {
-            order[i] = others[i - 1];
+            order[i] = others.get(i - 1);
         }
         return order;
     }

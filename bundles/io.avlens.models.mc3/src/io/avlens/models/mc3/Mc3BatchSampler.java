@@ -45,10 +45,35 @@ public final class Mc3BatchSampler {
             }
             mined++;
             // a mixed seed: java.util.Random's first draws barely change between consecutive seeds
-            int anchor = new SplittableRandom(spec.seed() * 1_000_003L + step).nextInt(clips.size());
-            return Mc3Batch.nearest(keys, anchor, spec.batchSize());
+            SplittableRandom random = new SplittableRandom(spec.seed() * 1_000_003L + step);
+            int anchor = random.nextInt(clips.size());
+            return Mc3Batch.nearest(keys, anchor, spec.batchSize(), pool(anchor, random));
         }
         return Mc3Batch.randomOrder(clips.size(), spec.batchSize(), new Random(spec.seed() * 1_000_003L + step));
+    }
+
+    /**
+     * The clips a mined batch is chosen from: null (all) without a pool or when the pool holds every clip, else
+     * {@link Mc3Mining#pool()} distinct clips, the anchor first and the rest drawn with {@code random}.
+     */
+    private int[] pool(int anchor, SplittableRandom random) {
+        int size = spec.mining().pool();
+        if (size == 0 || size >= clips.size()) {
+            return null;
+        }
+        int[] all = new int[clips.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        all[anchor] = 0;
+        all[0] = anchor;
+        for (int i = 1; i < size; i++) { // partial Fisher–Yates after the anchor
+            int j = i + random.nextInt(all.length - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        return java.util.Arrays.copyOf(all, size);
     }
 
     /** The keys of the last refresh ({@link #audioKeys}), null before the first. */

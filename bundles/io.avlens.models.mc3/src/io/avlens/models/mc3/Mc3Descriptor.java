@@ -118,6 +118,9 @@ public final class Mc3Descriptor {
             m.addProperty("every", spec.mining().every());
             m.addProperty("share", spec.mining().share());
             m.addProperty("key", Mc3Mining.KEY);
+            if (spec.mining().pool() > 0) {
+                m.addProperty("pool", spec.mining().pool());
+            }
             m.addProperty("minedBatches", minedBatches);
             t.add("mining", m);
         }

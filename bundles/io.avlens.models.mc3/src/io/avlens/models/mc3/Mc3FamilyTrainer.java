@@ -66,6 +66,10 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
     public static final TrainOption MINE_SHARE = TrainOption.decimal("mine-share", "Mined batch share", 0, 1, 0.5,
             "share of the steps after the warm-up whose batch is mined (with --mine-every)");
 
+    /** The mined neighbours come from this many random clips (0: all training clips). */
+    public static final TrainOption MINE_POOL = TrainOption.whole("mine-pool", "Mining pool", 0, 1_000_000, 0,
+            "clips drawn at random with the anchor among which its nearest are mined (0: all training clips)");
+
     /** The split trained on. */
     public static final String SPLIT = "train";
 
@@ -112,7 +116,8 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
 
     @Override
     public List<TrainOption> options() {
-        return List.of(BATCH, CONSENSUS, MARGIN, MU, WIDTH, ANCHOR, STEP_CHANNELS, MINE_EVERY, MINE_SHARE);
+        return List.of(BATCH, CONSENSUS, MARGIN, MU, WIDTH, ANCHOR, STEP_CHANNELS, MINE_EVERY, MINE_SHARE,
+                MINE_POOL);
     }
 
     /**
@@ -125,7 +130,7 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
         Mc3Loss.Consensus c = new Mc3Loss.Consensus(request.value(CONSENSUS), request.value(MU),
                 request.value(WIDTH), request.value(MARGIN), Mc3Loss.Anchor.values()[request.whole(ANCHOR)]);
         Mc3Mining mining = request.whole(MINE_EVERY) == 0 ? Mc3Mining.OFF
-                : new Mc3Mining(request.whole(MINE_EVERY), request.value(MINE_SHARE));
+                : new Mc3Mining(request.whole(MINE_EVERY), request.value(MINE_SHARE), request.whole(MINE_POOL));
         return new Mc3TrainSpec(d.config().withStepChannels(request.whole(STEP_CHANNELS)), c, request.steps(),
                 request.whole(BATCH), d.learningRate(), d.warmupSteps(), request.seed(), request.checkpointEvery(),
                 d.logEvery(), mining);
@@ -157,7 +162,8 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
                 spec.consensus().anchor().modality(), spec.config().stepChannels() == 1 ? ""
                         : " --step-channels " + spec.config().stepChannels())
                 + (spec.mining().on() ? " --mine-every " + spec.mining().every() + " --mine-share "
-                        + MINE_SHARE.format(spec.mining().share()) : "");
+                        + MINE_SHARE.format(spec.mining().share())
+                        + (spec.mining().pool() > 0 ? " --mine-pool " + spec.mining().pool() : "") : "");
         Mc3Descriptor.Provenance data = new Mc3Descriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);
         return new Mc3Trainer().train(spec, clips, data, request.out(), monitor);

@@ -15,18 +15,26 @@ package io.avlens.models.mc3;
  *
  * @param every steps between refreshes of the keys, also the warm-up length; 0 turns mining off
  * @param share the share of the steps after the warm-up whose batch is mined, in [0, 1]
+ * @param pool  the neighbours are the nearest among this many clips drawn at random with the anchor (0: among all
+ *              clips); a pool of a few hundred makes batches hard but not near-duplicates
  */
-public record Mc3Mining(int every, double share) {
+public record Mc3Mining(int every, double share, int pool) {
 
     /** No mining: every batch random (the shipped weights). */
     public static final Mc3Mining OFF = new Mc3Mining(0, 0);
+
+    /** Neighbours among all clips. */
+    public Mc3Mining(int every, double share) {
+        this(every, share, 0);
+    }
 
     /** Which part of the audio vector the keys are. */
     public static final String KEY = "audio per-step part";
 
     public Mc3Mining {
-        if (every < 0 || !(share >= 0 && share <= 1)) {
-            throw new IllegalArgumentException("bad mining settings: every " + every + " steps, share " + share);
+        if (every < 0 || !(share >= 0 && share <= 1) || pool < 0) {
+            throw new IllegalArgumentException("bad mining settings: every " + every + " steps, share " + share
+                    + ", pool " + pool);
         }
     }
 

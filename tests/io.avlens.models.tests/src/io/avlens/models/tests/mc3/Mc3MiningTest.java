@@ -172,6 +172,39 @@ class Mc3MiningTest {
         assertThat(mining.get("minedBatches").getAsInt()).isEqualTo(2); // steps 2 and 3
     }
 
+    /**
+     * With a pool the neighbours are the nearest among that many random clips drawn with the anchor: a pool of every
+     * clip mines as no pool does, a pool of the batch size takes the whole pool, the same anchor, and other clips
+     * than the nearest of all.
+     */
+    @Test
+    void aPoolMinesAmongRandomClips() {
+        List<Mc3Clip> clips = noisy(12);
+        Mc3Config c = Mc3TrainerTest.tiny().withStepChannels(2);
+        try (Mc3Model model = Mc3Model.initialised(c)) {
+            Mc3BatchSampler all = sampler(c, clips, 0);
+            Mc3BatchSampler whole = sampler(c, clips, 12);
+            Mc3BatchSampler four = sampler(c, clips, 4);
+            int differ = 0;
+            for (int step = 1; step < 40; step++) {
+                int[] a = all.order(step, model);
+                assertThat(whole.order(step, model)).isEqualTo(a);
+                int[] f = four.order(step, model);
+                assertThat(f).hasSize(4).doesNotHaveDuplicates();
+                assertThat(f[0]).isEqualTo(a[0]);
+                differ += Arrays.equals(f, a) ? 0 : 1;
+            }
+            assertThat(differ).isGreaterThan(20);
+        }
+        assertThat(Mc3FamilyTrainer.spec(new TrainRequest(dir, dir, 10, 1, 5, Map.of("mine-every", 5,
+                "mine-pool", 512))).mining()).isEqualTo(new Mc3Mining(5, 0.5, 512));
+    }
+
+    private static Mc3BatchSampler sampler(Mc3Config c, List<Mc3Clip> clips, int pool) {
+        return new Mc3BatchSampler(new Mc3TrainSpec(c, Mc3TrainSpec.defaultConsensus(), 40, 4, 5e-3f, 1, 7, 5, 1,
+                new Mc3Mining(1, 1.0, pool)), clips);
+    }
+
     /** Clips of grey frames and random log-mel, so that each clip's audio has its own per-step values. */
     private static List<Mc3Clip> noisy(int n) {
         Random random = new Random(5);
