@@ -17,10 +17,15 @@ record Mc3Batch(int size, float[] frames, float[] mel, float[] text) {
 
     /** A batch of {@code size} distinct clips drawn with {@code random}; {@code text[i]} are clip i's features. */
     static Mc3Batch sample(List<Mc3Clip> clips, List<float[]> text, Mc3Config config, int size, Random random) {
-        if (clips.size() < size) {
-            throw new IllegalArgumentException(clips.size() + " clips, a batch needs " + size);
+        return of(clips, text, config, randomOrder(clips.size(), size, random));
+    }
+
+    /** {@code size} distinct clips of {@code n} drawn with {@code random} (a partial Fisher–Yates shuffle). */
+    static int[] randomOrder(int n, int size, Random random) {
+        if (n < size) {
+            throw new IllegalArgumentException(n + " clips, a batch needs " + size);
         }
-        int[] all = new int[clips.size()];
+        int[] all = new int[n];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
@@ -30,7 +35,46 @@ record Mc3Batch(int size, float[] frames, float[] mel, float[] text) {
             all[i] = all[j];
             all[j] = tmp;
         }
-        return of(clips, text, config, Arrays.copyOf(all, size));
+        return Arrays.copyOf(all, size);
+    }
+
+    /**
+     * Clip {@code anchor} first, then the {@code size − 1} other clips of {@code pool} (null: all clips) whose
+     * {@code keys} rows have the largest dot product with the anchor's (the nearest by cosine for unit rows), nearest
+     * first; ties go to the lower index.
+     */
+    static int[] nearest(float[][] keys, int anchor, int size, int[] pool) {
+        int[] candidates = pool;
+        if (candidates == null) {
+            candidates = new int[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                candidates[i] = i;
+            }
+        }
+        float[] a = keys[anchor];
+        double[] sim = new double[keys.length];
+        java.util.List<Integer> others = new java.util.ArrayList<>();
+        for (int i : candidates) {
+            if (i == anchor) {
+                continue;
+            }
+            double s = 0;
+            for (int j = 0; j < a.length; j++) {
+                s += a[j] * keys[i][j];
+            }
+            sim[i] = s;
+            others.add(i);
+        }
+        if (others.size() < size - 1) {
+            throw new IllegalArgumentException(others.size() + 1 + " clips, a batch needs " + size);
+        }
+        others.sort((x, y) -> sim[x] != sim[y] ? Double.compare(sim[y], sim[x]) : Integer.compare(x, y));
+        int[] order = new int[size];
+        order[0] = anchor;
+        for (int i = 1; i < size; i++) {
+            order[i] = others.get(i - 1);
+        }
+        return order;
     }
 
     /** The batch of clips {@code order}. */

@@ -94,7 +94,8 @@ public final class Mc3Descriptor {
     }
 
     /** The {@code training} block of a run's descriptor. */
-    static JsonObject training(Mc3TrainSpec spec, Provenance data, int steps, double temperature, int clips) {
+    static JsonObject training(Mc3TrainSpec spec, Provenance data, int steps, double temperature, int clips,
+            int minedBatches) {
         JsonObject t = new JsonObject();
         t.addProperty("command", data.command());
         t.addProperty("data", data.data());
@@ -112,6 +113,17 @@ public final class Mc3Descriptor {
         t.addProperty("consensusMargin", spec.consensus().margin());
         t.addProperty(CONSENSUS_ANCHOR, spec.consensus().anchor().modality());
         t.addProperty("stepChannels", spec.config().stepChannels());
+        if (spec.mining().on()) { // absent with random batches only, as before the option
+            JsonObject m = new JsonObject();
+            m.addProperty("every", spec.mining().every());
+            m.addProperty("share", spec.mining().share());
+            m.addProperty("key", Mc3Mining.KEY);
+            if (spec.mining().pool() > 0) {
+                m.addProperty("pool", spec.mining().pool());
+            }
+            m.addProperty("minedBatches", minedBatches);
+            t.add("mining", m);
+        }
         t.addProperty("temperature", temperature);
         return t;
     }

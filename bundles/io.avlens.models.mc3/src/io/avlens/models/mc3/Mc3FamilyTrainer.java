@@ -23,7 +23,8 @@ import org.osgi.service.component.annotations.Component;
  * The MC3 family's trainer service: {@link Mc3Trainer} on the {@code train} split of an AV-Shapes folder (all its
  * clips when it has no project file), with the schedule of the shipped weights ({@link Mc3TrainSpec#defaults}); its
  * options are the batch size, the consensus term's weight, margin, μ, width s and anchor modality (weight 0
- * trains the no-consensus ablation) and the embedding's values per step. Stateless.
+ * trains the no-consensus ablation), the embedding's values per step and hard-negative batches mined from the model's
+ * own audio ({@link Mc3Mining}, off by default). Stateless.
  */
 @Component(service = FamilyTrainer.class)
 public final class Mc3FamilyTrainer implements FamilyTrainer {
@@ -55,6 +56,19 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
     public static final TrainOption STEP_CHANNELS = TrainOption.whole("step-channels", "Values per step", 1, 16,
             Mc3TrainSpec.defaults(1, 1).config().stepChannels(), "embedding values per video step (D = k x 32 + 32; "
                     + "1: the shipped D 64)");
+
+    /** Steps between refreshes of the mined batches' keys (and the random warm-up); 0: random batches only. */
+    public static final TrainOption MINE_EVERY = TrainOption.whole("mine-every", "Mine hard batches every", 0,
+            1_000_000, 0, "steps between re-embedding every training clip's audio to mine batches of one clip and "
+                    + "its nearest clips by the per-step audio part, also the random warm-up (0: random batches only, "
+                    + "the shipped weights)");
+    /** The share of the steps after the warm-up that train on a mined batch. */
+    public static final TrainOption MINE_SHARE = TrainOption.decimal("mine-share", "Mined batch share", 0, 1, 0.5,
+            "share of the steps after the warm-up whose batch is mined (with --mine-every)");
+
+    /** The mined neighbours come from this many random clips (0: all training clips). */
+    public static final TrainOption MINE_POOL = TrainOption.whole("mine-pool", "Mining pool", 0, 1_000_000, 0,
+            "clips drawn at random with the anchor among which its nearest are mined (0: all training clips)");
 
     /** The split trained on. */
     public static final String SPLIT = "train";
@@ -102,7 +116,8 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
 
     @Override
     public List<TrainOption> options() {
-        return List.of(BATCH, CONSENSUS, MARGIN, MU, WIDTH, ANCHOR, STEP_CHANNELS);
+        return List.of(BATCH, CONSENSUS, MARGIN, MU, WIDTH, ANCHOR, STEP_CHANNELS, MINE_EVERY, MINE_SHARE,
+                MINE_POOL);
     }
 
     /**
@@ -114,8 +129,11 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
         Mc3TrainSpec d = Mc3TrainSpec.defaults(request.steps(), request.seed());
         Mc3Loss.Consensus c = new Mc3Loss.Consensus(request.value(CONSENSUS), request.value(MU),
                 request.value(WIDTH), request.value(MARGIN), Mc3Loss.Anchor.values()[request.whole(ANCHOR)]);
-        return new Mc3TrainSpec(d.config().withStepChannels(request.whole(STEP_CHANNELS)), c, request.steps(), request.whole(BATCH), d.learningRate(),
-                d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery());
+        Mc3Mining mining = request.whole(MINE_EVERY) == 0 ? Mc3Mining.OFF
+                : new Mc3Mining(request.whole(MINE_EVERY), request.value(MINE_SHARE), request.whole(MINE_POOL));
+        return new Mc3TrainSpec(d.config().withStepChannels(request.whole(STEP_CHANNELS)), c, request.steps(),
+                request.whole(BATCH), d.learningRate(), d.warmupSteps(), request.seed(), request.checkpointEvery(),
+                d.logEvery(), mining);
     }
 
     @Override
@@ -142,7 +160,10 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
                 CONSENSUS.format(spec.consensus().weight()), MARGIN.format(spec.consensus().margin()),
                 MU.format(spec.consensus().mu()), WIDTH.format(spec.consensus().scale()),
                 spec.consensus().anchor().modality(), spec.config().stepChannels() == 1 ? ""
-                        : " --step-channels " + spec.config().stepChannels());
+                        : " --step-channels " + spec.config().stepChannels())
+                + (spec.mining().on() ? " --mine-every " + spec.mining().every() + " --mine-share "
+                        + MINE_SHARE.format(spec.mining().share())
+                        + (spec.mining().pool() > 0 ? " --mine-pool " + spec.mining().pool() : "") : "");
         Mc3Descriptor.Provenance data = new Mc3Descriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);
         return new Mc3Trainer().train(spec, clips, data, request.out(), monitor);

@@ -14,11 +14,23 @@ import io.avlens.models.training.WarmupCosineSchedule;
  * @param seed            seeds weight initialisation and every batch (with the step number)
  * @param checkpointEvery steps between checkpoints
  * @param logEvery        steps between loss rows and progress reports
+ * @param mining          hard-negative batches mined from the model's own audio ({@link Mc3Mining#OFF}: random
+ *                        batches, the shipped weights')
  */
 public record Mc3TrainSpec(Mc3Config config, Mc3Loss.Consensus consensus, int steps, int batchSize,
-        float learningRate, int warmupSteps, long seed, int checkpointEvery, int logEvery) {
+        float learningRate, int warmupSteps, long seed, int checkpointEvery, int logEvery, Mc3Mining mining) {
+
+    /** Random batches only ({@link Mc3Mining#OFF}). */
+    public Mc3TrainSpec(Mc3Config config, Mc3Loss.Consensus consensus, int steps, int batchSize, float learningRate,
+            int warmupSteps, long seed, int checkpointEvery, int logEvery) {
+        this(config, consensus, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery,
+                Mc3Mining.OFF);
+    }
 
     public Mc3TrainSpec {
+        if (mining == null) {
+            throw new IllegalArgumentException("no mining settings (Mc3Mining.OFF for none)");
+        }
         if (steps < 1 || batchSize < 2 || !(learningRate > 0) || warmupSteps < 0 || checkpointEvery < 1
                 || logEvery < 1) {
             throw new IllegalArgumentException("bad training spec: steps " + steps + ", batch " + batchSize + ", lr "

@@ -22,14 +22,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Trains MC3-small with {@link Mc3Loss} on whole clips ({@link Mc3Batch}), on the CPU, driven by the shared
  * {@link TrainingLoop}. The engine's seed is set to the spec's before the weights are initialised and the batch of
  * step {@code s} is drawn from {@code new Random(seed · 1_000_003 + s)}, so a resumed run ends with the weights of an
  * uninterrupted one (each step computed with the engine thread count the run started with, kept in the
- * checkpoint). Writes {@code loss.csv} ({@link #COLUMNS}), {@code checkpoint.bin}, {@code mc3-small.params} and
+ * checkpoint); {@link Mc3BatchSampler} picks the clips ({@link Mc3Mining}: hard-negative batches, off by default). Writes {@code loss.csv} ({@link #COLUMNS}), {@code checkpoint.bin}, {@code mc3-small.params} and
  * its descriptor {@code mc3-small.json}. Not thread-safe.
  */
 public final class Mc3Trainer {
@@ -60,13 +59,13 @@ public final class Mc3Trainer {
         try (Mc3Model model = Mc3Model.initialised(spec.config())) {
             model.requireGradients();
             Adam adam = new Adam(model.block().getParameters(), model.manager());
+            Mc3BatchSampler sampler = new Mc3BatchSampler(spec, clips);
             TrainingLoop loop = new TrainingLoop(Mc3BlockFactory.FAMILY, COLUMNS, spec.steps(), spec.seed(),
                     spec.checkpointEvery(), spec.logEvery());
             TrainingLoop.Outcome outcome = loop.run(outDir, new EngineTrainee() {
                 @Override
                 public double[] step(int step) {
-                    Mc3Batch batch = Mc3Batch.sample(clips, text, spec.config(), spec.batchSize(),
-                            new Random(spec.seed() * 1_000_003L + step));
+                    Mc3Batch batch = Mc3Batch.of(clips, text, spec.config(), sampler.order(step, model));
                     double[] v = Mc3Trainer.step(model, adam, batch, spec.consensus(), spec.learningRate(step));
                     return new double[] {v[0], v[1], v[2], model.temperature(), v[3]};
                 }
@@ -85,7 +84,8 @@ public final class Mc3Trainer {
             AtomicFiles.write(weights, model::save);
             Path descriptor = outDir.resolve(Mc3Descriptor.MODEL_ID + ".json");
             byte[] json = Mc3Descriptor.json(spec.config(), weights, model.parameterCount(),
-                    Mc3Descriptor.training(spec, data, outcome.steps(), model.temperature(), clips.size()))
+                    Mc3Descriptor.training(spec, data, outcome.steps(), model.temperature(), clips.size(),
+                            sampler.mined()))
                     .getBytes(StandardCharsets.UTF_8);
             AtomicFiles.write(descriptor, out -> out.write(json));
             TrainingProgress done = loop.report("done", outcome.steps(), outcome.last(), Double.NaN);
