@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * Which clips each training step of {@link Mc3Trainer} trains on: {@code B} distinct random clips drawn with
  * {@code new Random(seed · 1_000_003 + step)} (the shipped batches), or with {@link Mc3TrainSpec#mining()} on, after
  * its warm-up and for its share of the steps, one anchor drawn with {@code new SplittableRandom(seed · 1_000_003 +
- * step)} and its nearest clips by the model's own per-step audio part ({@link Mc3Mining}). Holds the keys between refreshes. Not thread-safe.
+ * step)} and its nearest clips by the model's own per-step audio part ({@link Mc3Mining}). Holds the keys between
+ * refreshes. Not thread-safe.
  */
 public final class Mc3BatchSampler {
 
@@ -86,7 +87,7 @@ public final class Mc3BatchSampler {
         return keysStep;
     }
 
-    /** Mined batches handed out so far. */
+    /** Mined batches handed out by this sampler (since a resume, if any; {@link Mc3Mining#minedIn} counts all). */
     public int mined() {
         return mined;
     }

@@ -28,8 +28,9 @@ import java.util.List;
  * {@link TrainingLoop}. The engine's seed is set to the spec's before the weights are initialised and the batch of
  * step {@code s} is drawn from {@code new Random(seed · 1_000_003 + s)}, so a resumed run ends with the weights of an
  * uninterrupted one (each step computed with the engine thread count the run started with, kept in the
- * checkpoint); {@link Mc3BatchSampler} picks the clips ({@link Mc3Mining}: hard-negative batches, off by default). Writes {@code loss.csv} ({@link #COLUMNS}), {@code checkpoint.bin}, {@code mc3-small.params} and
- * its descriptor {@code mc3-small.json}. Not thread-safe.
+ * checkpoint); {@link Mc3BatchSampler} picks the clips ({@link Mc3Mining}: hard-negative batches, off by default).
+ * Writes {@code loss.csv} ({@link #COLUMNS}), {@code checkpoint.bin}, {@code mc3-small.params} and its descriptor
+ * {@code mc3-small.json}. Not thread-safe.
  */
 public final class Mc3Trainer {
 
@@ -85,7 +86,7 @@ public final class Mc3Trainer {
             Path descriptor = outDir.resolve(Mc3Descriptor.MODEL_ID + ".json");
             byte[] json = Mc3Descriptor.json(spec.config(), weights, model.parameterCount(),
                     Mc3Descriptor.training(spec, data, outcome.steps(), model.temperature(), clips.size(),
-                            sampler.mined()))
+                            spec.mining().minedIn(outcome.steps())))
                     .getBytes(StandardCharsets.UTF_8);
             AtomicFiles.write(descriptor, out -> out.write(json));
             TrainingProgress done = loop.report("done", outcome.steps(), outcome.last(), Double.NaN);

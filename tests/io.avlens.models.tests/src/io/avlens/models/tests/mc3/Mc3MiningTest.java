@@ -151,6 +151,10 @@ class Mc3MiningTest {
                 sampler.order(step, model);
             }
             assertThat(sampler.mined()).isEqualTo(150); // 300 steps after the warm-up, every other one mined
+            // what the descriptor records: counted from the settings, so a resumed run says the same
+            assertThat(half.mining().minedIn(400)).isEqualTo(150);
+            assertThat(half.mining().minedIn(100)).isZero();
+            assertThat(Mc3Mining.OFF.minedIn(400)).isZero();
             assertThat(sampler.keysStep()).isEqualTo(301); // the first mined step of the block from 300
             assertThat(half.mining().mines(100)).isFalse();
             assertThat(half.mining().mines(101)).isTrue();
