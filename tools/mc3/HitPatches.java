@@ -5,7 +5,6 @@ import io.avlens.core.profile.Profiles;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.core.tensor.Npy;
 import io.avlens.media.AudioReader;
-import io.avlens.media.AudioSignal;
 import io.avlens.media.dsp.LogMelSpectrogram;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,14 +45,15 @@ public class HitPatches {
             for (JsonElement o : side.getAsJsonArray("objects")) {
                 objects.put(o.getAsJsonObject().get("id").getAsInt(), o.getAsJsonObject());
             }
-            List<double[]> sounding = new ArrayList<>(); // time of every event that makes a sound
+            List<Double> sounding = new ArrayList<>(); // the time of every event that makes a sound
             for (JsonElement el : side.getAsJsonArray("events")) {
-                String type = el.getAsJsonObject().get("type").getAsString();
-                if (!type.equals("silent")) {
-                    sounding.add(new double[] {el.getAsJsonObject().get("time").getAsDouble()});
+                if (!el.getAsJsonObject().get("type").getAsString().equals("silent")) {
+                    sounding.add(el.getAsJsonObject().get("time").getAsDouble());
                 }
             }
-            FloatTensor m = null;
+            float[] v = null; // the clip's log-mel [bins, cols], decoded at its first lone hit
+            int bins = 0;
+            int cols = 0;
             for (JsonElement el : side.getAsJsonArray("events")) {
                 JsonObject e = el.getAsJsonObject();
                 int id = e.has("objectId") ? e.get("objectId").getAsInt() : 0;
@@ -61,25 +61,19 @@ public class HitPatches {
                     continue;
                 }
                 double t = e.get("time").getAsDouble();
-                boolean alone = true;
-                for (double[] o : sounding) {
-                    double d = Math.abs(o[0] - t);
-                    alone &= d == 0 ? true : d >= 0.25;
+                if (sounding.stream().filter(o -> Math.abs(o - t) < 0.25).count() > 1) {
+                    continue; // another sound within 0.25 s (or at the same instant): not this hit's alone
                 }
-                long same = sounding.stream().filter(o -> o[0] == t).count();
-                if (!alone || same > 1) {
-                    continue; // another sound overlaps: not this hit's alone
+                if (v == null) {
+                    FloatTensor m = mel.compute(AudioReader.read(mp4, profile.sampleRate()));
+                    v = m.toArray();
+                    bins = m.shape()[0];
+                    cols = m.shape()[1];
                 }
-                if (m == null) {
-                    AudioSignal sound = AudioReader.read(mp4, profile.sampleRate());
-                    m = mel.compute(sound); // [bins, frames]
-                }
-                int bins = m.shape()[0], cols = m.shape()[1];
-                int start = (int) Math.round(t * 64);
+                int start = (int) Math.round(t * profile.melFramesPerSecond());
                 if (start + frames > cols) {
                     continue;
                 }
-                float[] v = m.toArray();
                 float[] x = new float[bins * frames];
                 for (int b = 0; b < bins; b++) {
                     System.arraycopy(v, b * cols + start, x, b * frames, frames);
