@@ -29,7 +29,9 @@ import ai.djl.util.PairList;
  * other and drops its output.
  * <p>
  * <b>Image encoder</b>: 3×3 convolutions (BatchNorm, ReLU), the second and third with stride 2, then a 1×1 projection
- * to {@code K·C}; a 64×64 frame gives a 16×16 map whose cells see about 21 pixels. <b>Audio encoder</b>: the log-mel
+ * to {@code K·C}; a 64×64 frame gives a 16×16 map whose cells see about 21 pixels. With
+ * {@link DenseAvConfig#localCells()} it is instead a 4×4 convolution of stride 4 and two 1×1 convolutions (BatchNorm,
+ * ReLU) before the projection: each cell sees its own 4×4 pixels and nothing else. <b>Audio encoder</b>: the log-mel
  * as a one-channel image (bands × frames), three stride-2 3×3 convolutions and one more 3×3 (BatchNorm, ReLU), then a
  * 1×1 projection: 64 bands × 64 frames/s become {@code F = 8} × 8 steps/s, one step per video frame of
  * {@code avshapes-small}, step {@code t} covering mel frames {@code [8t, 8t + 8)}.
@@ -52,9 +54,11 @@ public final class DenseAvBlock extends AbstractBlock {
         super(VERSION);
         this.config = config;
         int w = config.width();
-        this.imageNet = addChildBlock("image", new SequentialBlock()
-                .addAll(conv(w / 2, 1), conv(w, 2), conv(w, 2), conv(w, 1))
-                .add(projection(config.channels())));
+        this.imageNet = addChildBlock("image", config.localCells()
+                ? new SequentialBlock().addAll(patch(w), pointwise(w), pointwise(w))
+                        .add(projection(config.channels()))
+                : new SequentialBlock().addAll(conv(w / 2, 1), conv(w, 2), conv(w, 2), conv(w, 1))
+                        .add(projection(config.channels())));
         this.audioNet = addChildBlock("audio", new SequentialBlock()
                 .addAll(conv(w / 2, 2), conv(w, 2), conv(w, 2), conv(w, 1))
                 .add(projection(config.channels())));
@@ -66,6 +70,22 @@ public final class DenseAvBlock extends AbstractBlock {
         return new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(stride, stride))
                         .optPadding(new Shape(1, 1)).setFilters(filters).build())
+                .add(BatchNorm.builder().build()).add(Activation.reluBlock());
+    }
+
+    /** One map cell from its own {@value DenseAvConfig#IMAGE_STRIDE}² pixels: a convolution as large as its stride. */
+    private static SequentialBlock patch(int filters) {
+        int k = DenseAvConfig.IMAGE_STRIDE;
+        return new SequentialBlock()
+                .add(Conv2d.builder().setKernelShape(new Shape(k, k)).optStride(new Shape(k, k)).setFilters(filters)
+                        .build())
+                .add(BatchNorm.builder().build()).add(Activation.reluBlock());
+    }
+
+    /** A 1×1 convolution (BatchNorm, ReLU): each cell on its own. */
+    private static SequentialBlock pointwise(int filters) {
+        return new SequentialBlock()
+                .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(filters).build())
                 .add(BatchNorm.builder().build()).add(Activation.reluBlock());
     }
 

@@ -16,9 +16,12 @@ import io.avlens.core.profile.Profiles;
  * @param imageChannels channels of each frame the image encoder reads: {@value #RGB} (the frame's RGB, the shipped
  *                      weights') or {@value #RGB_MOTION} (RGB, then its change since the previous video frame,
  *                      {@link DenseClip#frames(int, int, int)})
+ * @param localCells    false (the shipped weights'): the image encoder's 3×3 convolutions, a map cell sees about 21
+ *                      pixels around it; true: each map cell is computed from its own 4×4 pixels only (a 4×4 stride-4
+ *                      convolution, then 1×1 convolutions), so a cell cannot stand for what lies next to it
  */
 public record DenseAvConfig(PreprocessingProfile profile, int heads, int headChannels, int width,
-        double windowSeconds, int imageChannels) {
+        double windowSeconds, int imageChannels, boolean localCells) {
 
     /** Image channels of a frame alone: RGB. */
     public static final int RGB = 3;
@@ -42,7 +45,18 @@ public record DenseAvConfig(PreprocessingProfile profile, int heads, int headCha
 
     /** This network with other channels per head and hidden width (the rest unchanged). */
     public DenseAvConfig withSizes(int headChannels, int width) {
-        return new DenseAvConfig(profile, heads, headChannels, width, windowSeconds, imageChannels);
+        return new DenseAvConfig(profile, heads, headChannels, width, windowSeconds, imageChannels, localCells);
+    }
+
+    /** This network with the image encoder of {@code local} ({@link #localCells()}; the rest unchanged). */
+    public DenseAvConfig withLocalCells(boolean local) {
+        return new DenseAvConfig(profile, heads, headChannels, width, windowSeconds, imageChannels, local);
+    }
+
+    /** A network with the shipped image encoder (cells see their neighbourhood, {@link #localCells()} false). */
+    public DenseAvConfig(PreprocessingProfile profile, int heads, int headChannels, int width, double windowSeconds,
+            int imageChannels) {
+        this(profile, heads, headChannels, width, windowSeconds, imageChannels, false);
     }
 
     /** A network that reads the frame's RGB only ({@value #RGB} image channels). */
@@ -72,7 +86,7 @@ public record DenseAvConfig(PreprocessingProfile profile, int heads, int headCha
 
     /** This network reading {@code channels} image channels ({@value #RGB} or {@value #RGB_MOTION}). */
     public DenseAvConfig withImageChannels(int channels) {
-        return new DenseAvConfig(profile, heads, headChannels, width, windowSeconds, channels);
+        return new DenseAvConfig(profile, heads, headChannels, width, windowSeconds, channels, localCells);
     }
 
     /** Whether the image encoder also reads each frame's change since the previous frame. */

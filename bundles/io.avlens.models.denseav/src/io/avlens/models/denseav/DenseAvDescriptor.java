@@ -63,6 +63,15 @@ public final class DenseAvDescriptor {
     public static final String WIDTH_NOTE = "hiddenWidth";
 
     /**
+     * The note that records the image encoder when it is not the shipped one: {@value #LOCAL_CELLS} for
+     * {@link DenseAvConfig#localCells()}; absent, the shipped 3×3 convolutions.
+     */
+    public static final String IMAGE_ENCODER_NOTE = "imageEncoder";
+
+    /** {@value #IMAGE_ENCODER_NOTE} of an image encoder whose map cells see only their own pixels. */
+    public static final String LOCAL_CELLS = "cell-local";
+
+    /**
      * The descriptor of weights of these sizes ({@code weights} relative to the descriptor). Heads and channels per
      * head are in the outputs' shapes; a hidden width other than {@value DenseAvConfig#SMALL_WIDTH} is in the notes
      * ({@value #WIDTH_NOTE}), so the shipped weights' descriptor stays as it was.
@@ -80,6 +89,9 @@ public final class DenseAvDescriptor {
                 + "train --family denseav`");
         if (c.width() != DenseAvConfig.SMALL_WIDTH) {
             notes.put(WIDTH_NOTE, Integer.toString(c.width()));
+        }
+        if (c.localCells()) {
+            notes.put(IMAGE_ENCODER_NOTE, LOCAL_CELLS);
         }
         return new ModelDescriptor(MODEL_ID, DenseAvBlockFactory.FAMILY, ModelDescriptor.Source.BUILTIN, weights,
                 sha256, c.profile(), ModelDescriptor.defaultModalities(c.profile()), inputs, outputs, notes,
@@ -123,8 +135,9 @@ public final class DenseAvDescriptor {
     /**
      * {@code base} with the sizes a descriptor declares: the image channels of its {@code frames} input
      * ({@link #imageChannels(List)}), heads and channels per head from its {@code image} output
-     * ({@code [B, K, C, h, w]}, when both are numbers) and the hidden width from its notes ({@value #WIDTH_NOTE};
-     * absent: {@value DenseAvConfig#SMALL_WIDTH}).
+     * ({@code [B, K, C, h, w]}, when both are numbers), the hidden width from its notes ({@value #WIDTH_NOTE};
+     * absent: {@value DenseAvConfig#SMALL_WIDTH}) and the image encoder from its notes ({@value #IMAGE_ENCODER_NOTE};
+     * absent: the shipped one).
      *
      * @throws IllegalArgumentException when a size is not one the block can have
      */
@@ -149,8 +162,13 @@ public final class DenseAvDescriptor {
                 throw new IllegalArgumentException("note " + WIDTH_NOTE + " must be a whole number, not '" + w + "'");
             }
         }
+        String encoder = notes == null ? null : notes.get(IMAGE_ENCODER_NOTE);
+        if (encoder != null && !encoder.equals(LOCAL_CELLS)) {
+            throw new IllegalArgumentException("note " + IMAGE_ENCODER_NOTE + " must be '" + LOCAL_CELLS
+                    + "' or absent, not '" + encoder + "'");
+        }
         return new DenseAvConfig(base.profile(), heads, channels, width, base.windowSeconds(),
-                imageChannels(inputs));
+                imageChannels(inputs), encoder != null);
     }
 
     private static ShapeSpec shape(Object... dims) {
@@ -173,6 +191,9 @@ public final class DenseAvDescriptor {
         t.addProperty("windowSeconds", spec.config().windowSeconds());
         if (spec.config().motion()) {
             t.addProperty("imageChannels", spec.config().imageChannels());
+        }
+        if (spec.config().localCells()) {
+            t.addProperty(IMAGE_ENCODER_NOTE, LOCAL_CELLS);
         }
         if (spec.config().width() != DenseAvConfig.SMALL_WIDTH) {
             t.addProperty("width", spec.config().width());

@@ -18,9 +18,9 @@ import org.osgi.service.component.annotations.Component;
  * (all its clips when it has no project file), with the schedule of the shipped weights
  * ({@link DenseAvTrainSpec#defaults}) and the batch size as its one option. A request may also carry
  * {@link #WINDOW}, {@link #AMBIENT}, {@link #DISENTANGLE}, {@link #MOTION}, {@link #PAIRS_PER_CLIP},
- * {@link #BACKGROUND_SWAP}, {@link #SPACE_CONTRAST}, {@link #BORDER}, {@link #WIDTH}, {@link #HEAD_CHANNELS} and
- * {@link #HEADS_APART} (the
- * recipes compared in the weights' README, through {@code tools/denseav/Train.java}); they are not offered to the
+ * {@link #BACKGROUND_SWAP}, {@link #SPACE_CONTRAST}, {@link #BORDER}, {@link #WIDTH}, {@link #HEAD_CHANNELS},
+ * {@link #HEADS_APART} and {@link #LOCAL_CELLS} (the recipes compared in the weights' README, through
+ * {@code tools/denseav/Train.java}); they are not offered to the
  * command line or the wizard until a recipe with them ships. Absent, they take the shipped weights' values.
  * Stateless.
  */
@@ -101,6 +101,13 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
     public static final TrainOption HEAD_CHANNELS = TrainOption.whole("head-channels", "Channels per head", 1, 256,
             DenseAvConfig.SMALL_HEAD_CHANNELS, "channels of each head's features (16: the shipped network)");
 
+    /**
+     * Whether each cell of the image map is computed from its own pixels only ({@link DenseAvConfig#localCells()});
+     * 0 (the shipped weights'): the 3×3 convolutions, whose cells see about 21 pixels around them.
+     */
+    public static final TrainOption LOCAL_CELLS = TrainOption.whole("local-cells", "Cell-local image encoder", 0, 1,
+            0, "0: the image map's cells see about 21 pixels around them; 1: each cell sees only its own 4x4 pixels");
+
     /** The split trained on. */
     public static final String SPLIT = "train";
 
@@ -151,7 +158,8 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
     /**
      * The schedule of {@code request}: the shipped weights' ({@link DenseAvTrainSpec#defaults}) with the request's
      * steps, seed, checkpoint interval, batch, window, ambient factor, disentangle weight, motion channels, pairs per clip, background
-     * swap (per frame or per batch), space contrast, border cells, width, channels per head and heads apart.
+     * swap (per frame or per batch), space contrast, border cells, width, channels per head, heads apart and the
+     * cell-local image encoder.
      *
      * @throws IllegalArgumentException when a value is out of range
      */
@@ -172,13 +180,17 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         if (request.value(HEADS_APART) != 0 && request.value(HEADS_APART) != 1) {
             throw new IllegalArgumentException("heads-apart must be 0 or 1, not " + request.value(HEADS_APART));
         }
+        if (request.value(LOCAL_CELLS) != 0 && request.value(LOCAL_CELLS) != 1) {
+            throw new IllegalArgumentException("local-cells must be 0 or 1, not " + request.value(LOCAL_CELLS));
+        }
         if (request.whole(WIDTH) % 2 != 0) {
             throw new IllegalArgumentException("width must be even (the first convolution has half of it), not "
                     + request.value(WIDTH));
         }
         DenseAvConfig config = new DenseAvConfig(c.profile(), c.heads(), request.whole(HEAD_CHANNELS),
                 request.whole(WIDTH),
-                request.value(WINDOW), request.whole(MOTION) == 1 ? DenseAvConfig.RGB_MOTION : DenseAvConfig.RGB);
+                request.value(WINDOW), request.whole(MOTION) == 1 ? DenseAvConfig.RGB_MOTION : DenseAvConfig.RGB,
+                request.whole(LOCAL_CELLS) == 1);
         return new DenseAvTrainSpec(config, request.steps(), request.whole(BATCH), d.learningRate(),
                 d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery(), request.value(AMBIENT),
                 request.value(DISENTANGLE), request.whole(PAIRS_PER_CLIP), request.whole(BACKGROUND_SWAP) >= 1,
@@ -235,8 +247,9 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         boolean shippedRecipe = spec.config().windowSeconds() == WINDOW.defaultValue() && spec.ambientFactor() == 0
                 && spec.disentangleWeight() == 0 && !spec.config().motion() && spec.pairsPerClip() == 1
                 && !spec.backgroundSwap() && spec.spaceContrast() == 0 && spec.borderCells() == 0 && !sized
-                && !spec.headsApart();
+                && !spec.headsApart() && !spec.config().localCells();
         boolean apart = spec.headsApart();
+        boolean local = spec.config().localCells();
         String command = shippedRecipe ? "avlens train --family " + family() + " --data " + dir + " --out "
                 + request.out() + " --steps " + request.steps() + " --seed " + request.seed() + " --batch "
                 + spec.batchSize()
@@ -247,9 +260,10 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
                         + " " + spec.pairsPerClip() + " "
                         + (spec.sharedBackground() ? 2 : spec.backgroundSwap() ? 1 : 0) + " "
                         + SPACE_CONTRAST.format(spec.spaceContrast())
-                        + (spec.borderCells() > 0 || sized || apart ? " " + spec.borderCells() : "")
-                        + (sized || apart ? " " + spec.config().width() + " " + spec.config().headChannels() : "")
-                        + (apart ? " 1" : "");
+                        + (spec.borderCells() > 0 || sized || apart || local ? " " + spec.borderCells() : "")
+                        + (sized || apart || local ? " " + spec.config().width() + " " + spec.config().headChannels()
+                                : "")
+                        + (apart || local ? " " + (apart ? 1 : 0) : "") + (local ? " 1" : "");
         DenseAvDescriptor.Provenance data = new DenseAvDescriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);
         return new DenseAvTrainer().train(spec, clips, sources, masks, data, request.out(), monitor);
