@@ -219,6 +219,9 @@ public final class DenseAvDescriptor {
         if (spec.headsApart()) {
             t.addProperty("headsApart", true);
         }
+        if (spec.centreWeight() > 0) {
+            t.addProperty("centreWeight", spec.centreWeight());
+        }
         if (spec.spaceContrast() > 0) {
             t.addProperty("spaceContrast", spec.spaceContrast());
         }

@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Component;
  * ({@link DenseAvTrainSpec#defaults}) and the batch size as its one option. A request may also carry
  * {@link #WINDOW}, {@link #AMBIENT}, {@link #DISENTANGLE}, {@link #MOTION}, {@link #PAIRS_PER_CLIP},
  * {@link #BACKGROUND_SWAP}, {@link #SPACE_CONTRAST}, {@link #BORDER}, {@link #WIDTH}, {@link #HEAD_CHANNELS},
- * {@link #HEADS_APART} and {@link #LOCAL_CELLS} (the recipes compared in the weights' README, through
+ * {@link #HEADS_APART}, {@link #LOCAL_CELLS} and {@link #CENTRE} (the recipes compared in the weights' README, through
  * {@code tools/denseav/Train.java}); they are not offered to the
  * command line or the wizard until a recipe with them ships. Absent, they take the shipped weights' values.
  * Stateless.
@@ -108,6 +108,11 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
     public static final TrainOption LOCAL_CELLS = TrainOption.whole("local-cells", "Cell-local image encoder", 0, 1,
             0, "0: the image map's cells see about 21 pixels around them; 1: each cell sees only its own 4x4 pixels");
 
+    /** The weight of the centring term ({@link DenseAvTrainSpec#centreWeight()}); 0 (the shipped weights'): none. */
+    public static final TrainOption CENTRE = TrainOption.decimal("centre-weight", "Centring weight", 0, 1000, 0,
+            "0: the InfoNCE alone; w > 0: plus w times the mean squared similarity of each image cell to the batch's "
+                    + "audio, so no cell is bright for every sound");
+
     /** The split trained on. */
     public static final String SPLIT = "train";
 
@@ -158,8 +163,8 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
     /**
      * The schedule of {@code request}: the shipped weights' ({@link DenseAvTrainSpec#defaults}) with the request's
      * steps, seed, checkpoint interval, batch, window, ambient factor, disentangle weight, motion channels, pairs per clip, background
-     * swap (per frame or per batch), space contrast, border cells, width, channels per head, heads apart and the
-     * cell-local image encoder.
+     * swap (per frame or per batch), space contrast, border cells, width, channels per head, heads apart, the
+     * cell-local image encoder and the centring weight.
      *
      * @throws IllegalArgumentException when a value is out of range
      */
@@ -195,7 +200,41 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
                 d.warmupSteps(), request.seed(), request.checkpointEvery(), d.logEvery(), request.value(AMBIENT),
                 request.value(DISENTANGLE), request.whole(PAIRS_PER_CLIP), request.whole(BACKGROUND_SWAP) >= 1,
                 request.value(SPACE_CONTRAST), request.whole(BORDER), request.whole(BACKGROUND_SWAP) == 2,
-                request.whole(HEADS_APART) == 1);
+                request.whole(HEADS_APART) == 1, request.value(CENTRE));
+    }
+
+    /**
+     * The command that trains {@code spec}: {@code avlens train} for the shipped recipe, else the
+     * {@code tools/denseav/Train.java} line with its positional arguments up to the last one that differs from its
+     * default (the first eight always).
+     */
+    static String command(DenseAvTrainSpec spec, Path dir, TrainRequest request) {
+        DenseAvConfig c = spec.config();
+        List<String> args = new java.util.ArrayList<>(List.of(WINDOW.format(c.windowSeconds()),
+                AMBIENT.format(spec.ambientFactor()), Integer.toString(spec.batchSize()),
+                DISENTANGLE.format(spec.disentangleWeight()), c.motion() ? "1" : "0",
+                Integer.toString(spec.pairsPerClip()), spec.sharedBackground() ? "2" : spec.backgroundSwap() ? "1" : "0",
+                SPACE_CONTRAST.format(spec.spaceContrast()), Integer.toString(spec.borderCells()),
+                Integer.toString(c.width()), Integer.toString(c.headChannels()), spec.headsApart() ? "1" : "0",
+                c.localCells() ? "1" : "0", CENTRE.format(spec.centreWeight())));
+        List<String> defaults = List.of(WINDOW.format(WINDOW.defaultValue()), AMBIENT.format(0),
+                Integer.toString(DenseAvTrainSpec.defaults(1, 1).batchSize()), DISENTANGLE.format(0), "0", "1", "0",
+                SPACE_CONTRAST.format(0), "0", Integer.toString(DenseAvConfig.SMALL_WIDTH),
+                Integer.toString(DenseAvConfig.SMALL_HEAD_CHANNELS), "0", "0", CENTRE.format(0));
+        boolean batchOnly = true;
+        for (int i = 0; i < args.size(); i++) {
+            batchOnly &= i == 2 || args.get(i).equals(defaults.get(i));
+        }
+        if (batchOnly) {
+            return "avlens train --family " + DenseAvBlockFactory.FAMILY + " --data " + dir + " --out " + request.out() + " --steps "
+                    + request.steps() + " --seed " + request.seed() + " --batch " + spec.batchSize();
+        }
+        int last = args.size();
+        while (last > 8 && args.get(last - 1).equals(defaults.get(last - 1))) {
+            last--;
+        }
+        return "java -cp \"$CP\" tools/denseav/Train.java " + dir + " " + request.out() + " " + request.steps()
+                + " " + request.seed() + " " + String.join(" ", args.subList(0, last));
     }
 
     @Override
@@ -242,28 +281,7 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
                     .filter(i -> loaded.get(i).steps() >= window).mapToObj(all::get).toList();
         }
         clips = clips.stream().filter(c -> c.steps() >= window).toList();
-        boolean sized = spec.config().width() != DenseAvConfig.SMALL_WIDTH
-                || spec.config().headChannels() != DenseAvConfig.SMALL_HEAD_CHANNELS;
-        boolean shippedRecipe = spec.config().windowSeconds() == WINDOW.defaultValue() && spec.ambientFactor() == 0
-                && spec.disentangleWeight() == 0 && !spec.config().motion() && spec.pairsPerClip() == 1
-                && !spec.backgroundSwap() && spec.spaceContrast() == 0 && spec.borderCells() == 0 && !sized
-                && !spec.headsApart() && !spec.config().localCells();
-        boolean apart = spec.headsApart();
-        boolean local = spec.config().localCells();
-        String command = shippedRecipe ? "avlens train --family " + family() + " --data " + dir + " --out "
-                + request.out() + " --steps " + request.steps() + " --seed " + request.seed() + " --batch "
-                + spec.batchSize()
-                : "java -cp \"$CP\" tools/denseav/Train.java " + dir + " " + request.out() + " " + request.steps()
-                        + " " + request.seed() + " " + WINDOW.format(spec.config().windowSeconds()) + " "
-                        + AMBIENT.format(spec.ambientFactor()) + " " + spec.batchSize()
-                        + " " + DISENTANGLE.format(spec.disentangleWeight()) + " " + (spec.config().motion() ? 1 : 0)
-                        + " " + spec.pairsPerClip() + " "
-                        + (spec.sharedBackground() ? 2 : spec.backgroundSwap() ? 1 : 0) + " "
-                        + SPACE_CONTRAST.format(spec.spaceContrast())
-                        + (spec.borderCells() > 0 || sized || apart || local ? " " + spec.borderCells() : "")
-                        + (sized || apart || local ? " " + spec.config().width() + " " + spec.config().headChannels()
-                                : "")
-                        + (apart || local ? " " + (apart ? 1 : 0) : "") + (local ? " 1" : "");
+        String command = command(spec, dir, request);
         DenseAvDescriptor.Provenance data = new DenseAvDescriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);
         return new DenseAvTrainer().train(spec, clips, sources, masks, data, request.out(), monitor);

@@ -115,6 +115,28 @@ public final class DenseAvLoss {
         return left.batchMatMul(right).reshape(k, aft, v.get(0), hw);
     }
 
+    /**
+     * Each image cell's mean similarity to the batch's audio, per head: {@code S_k} averaged over every audio item,
+     * frequency and step (silence included, as the disentanglement term), {@code [K, Bv, h·w]}. A cell as similar to
+     * every sound (the floor, a background texture) has a large offset; a cell that matches one sound and not the
+     * others averages out. The centring term is the mean of its square ({@link #centring}).
+     *
+     * @param image {@code [Bv, K, C, h, w]}
+     * @param audio {@code [Ba, K, C, F, T]}
+     */
+    public static NDArray cellOffsets(NDArray image, NDArray audio) {
+        return similarities(image, audio).mean(new int[] {1});
+    }
+
+    /**
+     * The centring term: the mean over heads, images and cells of the squared {@linkplain #cellOffsets cell offset}, a
+     * scalar. Added to the InfoNCE with a weight, it pulls every cell's average similarity to 0 without changing
+     * which audio a cell matches best, so a heatmap's background stays below its peaks.
+     */
+    public static NDArray centring(NDArray image, NDArray audio) {
+        return cellOffsets(image, audio).square().mean();
+    }
+
     /** The mean over heads of each head's {@linkplain #infoNce symmetric InfoNCE}, {@code scores [K, B, B]}. */
     public static NDArray infoNceApart(NDArray scores, NDArray logitScale) {
         long k = scores.getShape().get(0);

@@ -37,11 +37,14 @@ import io.avlens.models.training.WarmupCosineSchedule;
  * @param headsApart      false (the shipped weights'): DenseAV's score, the heads' element-wise maximum; true: each
  *                        head is scored on its own and the loss is the mean over heads of each head's InfoNCE
  *                        ({@link DenseAvLoss#headScores}), so every head gets its own gradient
+ * @param centreWeight    0 (the shipped weights'): the InfoNCE alone; {@code λ > 0}: plus {@code λ} times the
+ *                        centring term ({@link DenseAvLoss#centring}), each image cell's mean similarity to the
+ *                        batch's audio pulled to 0
  */
 public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
         long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
         int pairsPerClip, boolean backgroundSwap, double spaceContrast, int borderCells, boolean sharedBackground,
-        boolean headsApart) {
+        boolean headsApart, double centreWeight) {
 
     public DenseAvTrainSpec {
         if (sharedBackground && !backgroundSwap) {
@@ -52,14 +55,26 @@ public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, f
                 || Double.isInfinite(disentangleWeight) || pairsPerClip < 1 || pairsPerClip > 2
                 || batchSize % pairsPerClip != 0 || backgroundSwap && config.motion() || !(spaceContrast >= 0)
                 || Double.isInfinite(spaceContrast) || borderCells < 0
-                || 2 * borderCells >= Math.min(config.mapHeight(), config.mapWidth())) {
+                || 2 * borderCells >= Math.min(config.mapHeight(), config.mapWidth()) || !(centreWeight >= 0)
+                || Double.isInfinite(centreWeight)) {
             throw new IllegalArgumentException("bad training spec: steps " + steps + ", batch " + batchSize + ", lr "
                     + learningRate + ", warm-up " + warmupSteps + ", checkpoint every " + checkpointEvery
                     + ", log every " + logEvery + ", ambient factor " + ambientFactor + ", disentangle weight "
                     + disentangleWeight + ", pairs per clip " + pairsPerClip
                     + (backgroundSwap && config.motion() ? ", background swap with motion channels" : "")
-                    + ", space contrast " + spaceContrast + ", border cells " + borderCells);
+                    + ", space contrast " + spaceContrast + ", border cells " + borderCells + ", centre weight "
+                    + centreWeight);
         }
+    }
+
+    /** A spec without the centring term (weight 0). */
+    public DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
+            long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
+            int pairsPerClip, boolean backgroundSwap, double spaceContrast, int borderCells, boolean sharedBackground,
+            boolean headsApart) {
+        this(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery, ambientFactor,
+                disentangleWeight, pairsPerClip, backgroundSwap, spaceContrast, borderCells, sharedBackground,
+                headsApart, 0);
     }
 
     /** A spec whose swapped frames each show their own drawn background and whose heads are scored together. */
@@ -85,21 +100,21 @@ public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, f
     public DenseAvTrainSpec withBackgroundSwap(boolean swap) {
         return new DenseAvTrainSpec(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery,
                 logEvery, ambientFactor, disentangleWeight, pairsPerClip, swap, spaceContrast, borderCells,
-                sharedBackground && swap, headsApart);
+                sharedBackground && swap, headsApart, centreWeight);
     }
 
     /** The same spec with another space contrast. */
     public DenseAvTrainSpec withSpaceContrast(double contrast) {
         return new DenseAvTrainSpec(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery,
                 logEvery, ambientFactor, disentangleWeight, pairsPerClip, backgroundSwap, contrast, borderCells,
-                sharedBackground, headsApart);
+                sharedBackground, headsApart, centreWeight);
     }
 
     /** The same spec with another number of border cell rings left out of the score. */
     public DenseAvTrainSpec withBorderCells(int rings) {
         return new DenseAvTrainSpec(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery,
                 logEvery, ambientFactor, disentangleWeight, pairsPerClip, backgroundSwap, spaceContrast, rings,
-                sharedBackground, headsApart);
+                sharedBackground, headsApart, centreWeight);
     }
 
     /**
@@ -109,15 +124,21 @@ public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, f
     public DenseAvTrainSpec withSharedBackground(boolean shared) {
         return new DenseAvTrainSpec(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery,
                 logEvery, ambientFactor, disentangleWeight, pairsPerClip, backgroundSwap || shared, spaceContrast,
-                borderCells, shared,
-                headsApart);
+                borderCells, shared, headsApart, centreWeight);
     }
 
     /** The same spec with the heads scored apart ({@code apart}) or by their element-wise maximum. */
     public DenseAvTrainSpec withHeadsApart(boolean apart) {
         return new DenseAvTrainSpec(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery,
                 logEvery, ambientFactor, disentangleWeight, pairsPerClip, backgroundSwap, spaceContrast, borderCells,
-                sharedBackground, apart);
+                sharedBackground, apart, centreWeight);
+    }
+
+    /** The same spec with another weight of the centring term. */
+    public DenseAvTrainSpec withCentreWeight(double weight) {
+        return new DenseAvTrainSpec(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery,
+                logEvery, ambientFactor, disentangleWeight, pairsPerClip, backgroundSwap, spaceContrast, borderCells,
+                sharedBackground, headsApart, weight);
     }
 
     /** A spec whose pairs all come from different clips. */

@@ -45,6 +45,23 @@ public final class DenseAvTrainer {
             List.of("loss", "temperature", "accuracy", "disentangle"), List.of("temperature", "accuracy"), "loss");
 
     /**
+     * The columns of a run's loss curve: {@link #COLUMNS}, then {@code disentangle} with the disentanglement term
+     * ({@link #COLUMNS_DISENTANGLE}) and {@code centring} with the centring term ({@link DenseAvLoss#centring}, before
+     * weighting); {@code loss} is the InfoNCE plus the weighted terms.
+     */
+    public static LossColumns columns(boolean disentangle, boolean centring) {
+        if (!centring) {
+            return disentangle ? COLUMNS_DISENTANGLE : COLUMNS;
+        }
+        List<String> names = new java.util.ArrayList<>(List.of("loss", "temperature", "accuracy"));
+        if (disentangle) {
+            names.add("disentangle");
+        }
+        names.add("centring");
+        return LossColumns.of(names, List.of("temperature", "accuracy"), "loss");
+    }
+
+    /**
      * Trains (or resumes) into {@code outDir} on clips in memory.
      *
      * @param data what the clips are, for the descriptor (folder, split, dataset description, command)
@@ -97,18 +114,22 @@ public final class DenseAvTrainer {
         try (DenseAvModel model = DenseAvModel.initialised(spec.config())) {
             model.requireGradients();
             Adam adam = new Adam(model.block().getParameters(), model.manager());
-            TrainingLoop loop = new TrainingLoop(DenseAvBlockFactory.FAMILY, disentangle ? COLUMNS_DISENTANGLE
-                    : COLUMNS, spec.steps(), spec.seed(),
-                    spec.checkpointEvery(), spec.logEvery());
+            boolean centring = spec.centreWeight() > 0;
+            TrainingLoop loop = new TrainingLoop(DenseAvBlockFactory.FAMILY, columns(disentangle, centring),
+                    spec.steps(), spec.seed(), spec.checkpointEvery(), spec.logEvery());
             TrainingLoop.Outcome outcome = loop.run(outDir, new EngineTrainee() {
                 @Override
                 public double[] step(int step) {
                     PairSampler.Batch batch = sampler.sample(clips, disentangle ? sources : null,
                             spec.batchSize(), batchRandom(spec, step));
                     double[] v = DenseAvTrainer.step(model, adam, batch, spec.learningRate(step),
-                            spec.disentangleWeight(), spec.spaceContrast(), spec.borderCells(), spec.headsApart());
-                    return disentangle ? new double[] {v[0], model.temperature(), v[1], v[2]}
-                            : new double[] {v[0], model.temperature(), v[1]};
+                            spec.disentangleWeight(), spec.spaceContrast(), spec.borderCells(), spec.headsApart(),
+                            spec.centreWeight());
+                    double[] row = {v[0], model.temperature(), v[1], v[2], v[3]};
+                    if (!disentangle) {
+                        row = new double[] {row[0], row[1], row[2], row[4]};
+                    }
+                    return java.util.Arrays.copyOf(row, row.length - (centring ? 0 : 1));
                 }
 
                 @Override
@@ -157,18 +178,20 @@ public final class DenseAvTrainer {
     }
 
     /**
-     * One optimizer step; returns the loss (InfoNCE plus {@code disentangleWeight} times the disentanglement term),
-     * the batch's audio→image top-1 accuracy and the unweighted term (0 when the weight is 0: then not computed).
+     * One optimizer step; returns the loss (InfoNCE plus {@code disentangleWeight} times the disentanglement term
+     * plus {@code centreWeight} times the centring term), the batch's audio→image top-1 accuracy and the two terms
+     * unweighted (each 0 when its weight is 0: then not computed).
      * The heads are scored together (DenseAV's element-wise maximum) or, {@code apart}, each on its own: the InfoNCE
      * is then the mean of each head's, and the accuracy is taken from the mean over heads of their scores.
      */
     static double[] step(DenseAvModel model, Adam adam, PairSampler.Batch batch, float lr, double disentangleWeight,
-            double spaceContrast, int borderCells, boolean apart) {
+            double spaceContrast, int borderCells, boolean apart, double centreWeight) {
         DenseAvConfig c = model.block().config();
         NDManager manager = model.manager();
         double loss;
         double accuracy;
         double term = 0;
+        double centring = 0;
         try (NDManager scope = manager.newSubManager()) {
             try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
                 int b = batch.size();
@@ -189,6 +212,11 @@ public final class DenseAvTrainer {
                     scores = DenseAvLoss.scores(DenseAvLoss.interior(out.get(0), borderCells), out.get(1), voiced,
                             spaceContrast);
                     value = DenseAvLoss.infoNce(scores, out.get(2));
+                }
+                if (centreWeight > 0) {
+                    NDArray centre = DenseAvLoss.centring(out.get(0), out.get(1));
+                    centring = centre.getFloat();
+                    value = value.add(centre.mul((float) centreWeight));
                 }
                 if (disentangleWeight > 0) {
                     NDArray other = scope.create(ClipSource.otherHeads(batch.sources(), c.heads()),
@@ -214,6 +242,6 @@ public final class DenseAvTrainer {
                 }
             }
         }
-        return new double[] {loss, accuracy, term};
+        return new double[] {loss, accuracy, term, centring};
     }
 }
