@@ -63,12 +63,23 @@ def _heads(m):
     return normalise(m.reshape(m.shape[0], HEADS, HEAD_CHANNELS, m.shape[2], m.shape[3]))
 
 
-class ImageEncoder(nn.Module):
-    """frames [B, 64, 64, 3] -> image [B, K, C, 16, 16] (DenseAvBlock.encodeImage)."""
+def _local_encoder(cin):
+    """DenseAvBlock's image encoder with local cells: a 4x4 stride-4 convolution and two 1x1 convolutions (BatchNorm,
+    ReLU), then the 1x1 projection; each cell of the map sees its own 4x4 pixels only."""
+    layers = [nn.Conv2d(cin, WIDTH, 4, stride=4), nn.BatchNorm2d(WIDTH), nn.ReLU()]
+    for _ in range(2):
+        layers += [nn.Conv2d(WIDTH, WIDTH, 1), nn.BatchNorm2d(WIDTH), nn.ReLU()]
+    layers.append(nn.Conv2d(WIDTH, HEADS * HEAD_CHANNELS, 1))
+    return nn.Sequential(*layers)
 
-    def __init__(self):
+
+class ImageEncoder(nn.Module):
+    """frames [B, 64, 64, 3] -> image [B, K, C, 16, 16] (DenseAvBlock.encodeImage); ``local``: the cell-local
+    encoder (DenseAvConfig.localCells, the descriptor note imageEncoder = cell-local)."""
+
+    def __init__(self, local=False):
         super().__init__()
-        self.net = _encoder(3, (1, 2, 2, 1))
+        self.net = _local_encoder(3) if local else _encoder(3, (1, 2, 2, 1))
 
     def forward(self, frames):
         return _heads(self.net(frames.permute(0, 3, 1, 2) - 0.5))
@@ -89,10 +100,11 @@ def load(params_path):
     """Both encoders with the weights of a DenseAV-small ``.params`` file, in eval mode."""
     arrays = read_djl_params(params_path)
     names = [n for n, _ in arrays]
-    if names[0] != 'logitScale' or len(arrays) != 53:
+    # 53 arrays: the 3x3 image encoder; 47: the cell-local one (the audio encoder is the same in both)
+    if names[0] != 'logitScale' or len(arrays) not in (53, 47):
         raise ValueError('%s: not a DenseAV-small parameter file (%d arrays, first %s)' % (params_path, len(arrays),
                                                                                            names[:1]))
-    image, audio = ImageEncoder(), AudioEncoder()
+    image, audio = ImageEncoder(local=len(arrays) == 47), AudioEncoder()
     # DenseAvBlock writes its own logitScale, then its children in order: image, audio
     targets = _djl_order(image.net) + _djl_order(audio.net)
     with torch.no_grad():
@@ -113,6 +125,7 @@ def main():
     a = p.parse_args()
     torch.manual_seed(0)
     image, audio = load(a.params)
+    local = isinstance(image.net[0], nn.Conv2d) and image.net[0].kernel_size == (4, 4)
     os.makedirs(a.out, exist_ok=True)
     ti = _trace(image, torch.rand(1, FRAME, FRAME, 3), torch.rand(3, FRAME, FRAME, 3))
     ta = _trace(audio, torch.rand(1, MEL_BINS, 4 * STRIDE), torch.rand(2, MEL_BINS, 7 * STRIDE))
@@ -139,6 +152,8 @@ def main():
         'notes': {'origin': 'DenseAV-small ported to PyTorch (tools/export/denseav_small.py) with the shipped weights '
                             '(SHA-256 %s), traced with torch %s' % (_sha256(a.params), torch.__version__)},
     }
+    if local:
+        descriptor['notes']['imageEncoder'] = 'cell-local'
     path = os.path.join(a.out, 'model.json')
     with open(path + '.tmp', 'w') as f:
         json.dump(descriptor, f, indent=2)

@@ -16,9 +16,9 @@ import io.avlens.core.profile.Profiles;
  * @param imageChannels channels of each frame the image encoder reads: {@value #RGB} (the frame's RGB, the shipped
  *                      weights') or {@value #RGB_MOTION} (RGB, then its change since the previous video frame,
  *                      {@link DenseClip#frames(int, int, int)})
- * @param localCells    false (the shipped weights'): the image encoder's 3×3 convolutions, a map cell sees about 21
- *                      pixels around it; true: each map cell is computed from its own 4×4 pixels only (a 4×4 stride-4
- *                      convolution, then 1×1 convolutions), so a cell cannot stand for what lies next to it
+ * @param localCells    false: the image encoder's 3×3 convolutions, a map cell sees about 21 pixels around it; true
+ *                      (the shipped weights'): each map cell is computed from its own 4×4 pixels only (a 4×4
+ *                      stride-4 convolution, then 1×1 convolutions), so a cell cannot stand for what lies next to it
  */
 public record DenseAvConfig(PreprocessingProfile profile, int heads, int headChannels, int width,
         double windowSeconds, int imageChannels, boolean localCells) {
@@ -38,9 +38,12 @@ public record DenseAvConfig(PreprocessingProfile profile, int heads, int headCha
     /** The shipped {@code denseav-small}'s channels per head. */
     public static final int SMALL_HEAD_CHANNELS = 16;
 
-    /** The shipped {@code denseav-small}: K = 2 heads of C = 16 channels, hidden width 32, ±0.5 s of audio. */
+    /**
+     * The shipped {@code denseav-small}: K = 2 heads of C = 16 channels, hidden width 32, ±0.5 s of audio, the
+     * cell-local image encoder ({@link #localCells()}; the weights shipped before it used the 3×3 one).
+     */
     public static DenseAvConfig small() {
-        return new DenseAvConfig(Profiles.AVSHAPES_SMALL, 2, SMALL_HEAD_CHANNELS, SMALL_WIDTH, 0.5);
+        return new DenseAvConfig(Profiles.AVSHAPES_SMALL, 2, SMALL_HEAD_CHANNELS, SMALL_WIDTH, 0.5, RGB, true);
     }
 
     /** This network with other channels per head and hidden width (the rest unchanged). */

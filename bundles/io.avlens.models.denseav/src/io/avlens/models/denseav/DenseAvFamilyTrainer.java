@@ -16,10 +16,11 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The DenseAV family's trainer service: {@link DenseAvTrainer} on the {@code train} split of an AV-Shapes folder
  * (all its clips when it has no project file), with the schedule of the shipped weights
- * ({@link DenseAvTrainSpec#defaults}) and the batch size as its one option. A request may also carry
+ * ({@link DenseAvTrainSpec#defaults}) and the batch size, the cell-local image encoder and the centring weight as its
+ * options. A request may also carry
  * {@link #WINDOW}, {@link #AMBIENT}, {@link #DISENTANGLE}, {@link #MOTION}, {@link #PAIRS_PER_CLIP},
  * {@link #BACKGROUND_SWAP}, {@link #SPACE_CONTRAST}, {@link #BORDER}, {@link #WIDTH}, {@link #HEAD_CHANNELS},
- * {@link #HEADS_APART}, {@link #LOCAL_CELLS} and {@link #CENTRE} (the recipes compared in the weights' README, through
+ * and {@link #HEADS_APART} (the recipes compared in the weights' README, through
  * {@code tools/denseav/Train.java}); they are not offered to the
  * command line or the wizard until a recipe with them ships. Absent, they take the shipped weights' values.
  * Stateless.
@@ -103,15 +104,19 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
 
     /**
      * Whether each cell of the image map is computed from its own pixels only ({@link DenseAvConfig#localCells()});
-     * 0 (the shipped weights'): the 3×3 convolutions, whose cells see about 21 pixels around them.
+     * 1 (the shipped weights'); 0: the 3×3 convolutions of the weights shipped before, whose cells see about 21
+     * pixels around them.
      */
     public static final TrainOption LOCAL_CELLS = TrainOption.whole("local-cells", "Cell-local image encoder", 0, 1,
-            0, "0: the image map's cells see about 21 pixels around them; 1: each cell sees only its own 4x4 pixels");
+            1, "1: each cell of the image map sees only its own 4x4 pixels; 0: about 21 pixels around it");
 
-    /** The weight of the centring term ({@link DenseAvTrainSpec#centreWeight()}); 0 (the shipped weights'): none. */
-    public static final TrainOption CENTRE = TrainOption.decimal("centre-weight", "Centring weight", 0, 1000, 0,
-            "0: the InfoNCE alone; w > 0: plus w times the mean squared similarity of each image cell to the batch's "
-                    + "audio, so no cell is bright for every sound");
+    /**
+     * The weight of the centring term ({@link DenseAvTrainSpec#centreWeight()}); {@value DenseAvTrainSpec#SHIPPED_CENTRE}
+     * (the shipped weights'); 0: the InfoNCE alone.
+     */
+    public static final TrainOption CENTRE = TrainOption.decimal("centre-weight", "Centring weight", 0, 1000,
+            DenseAvTrainSpec.SHIPPED_CENTRE, "w > 0: the InfoNCE plus w times the mean squared similarity of each "
+                    + "image cell to the batch's audio, so no cell is bright for every sound; 0: the InfoNCE alone");
 
     /** The split trained on. */
     public static final String SPLIT = "train";
@@ -157,7 +162,7 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
 
     @Override
     public List<TrainOption> options() {
-        return List.of(BATCH);
+        return List.of(BATCH, LOCAL_CELLS, CENTRE);
     }
 
     /**
@@ -204,37 +209,43 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
     }
 
     /**
-     * The command that trains {@code spec}: {@code avlens train} for the shipped recipe, else the
-     * {@code tools/denseav/Train.java} line with its positional arguments up to the last one that differs from its
-     * default (the first eight always).
+     * The command that trains {@code spec}: {@code avlens train} with the options it offers ({@link #options()}) that
+     * differ from their defaults, when every other option has its default; else the {@code tools/denseav/Train.java}
+     * line with its positional arguments up to the last one that differs from its default (the first eight always).
      */
     static String command(DenseAvTrainSpec spec, Path dir, TrainRequest request) {
         DenseAvConfig c = spec.config();
-        List<String> args = new java.util.ArrayList<>(List.of(WINDOW.format(c.windowSeconds()),
-                AMBIENT.format(spec.ambientFactor()), Integer.toString(spec.batchSize()),
-                DISENTANGLE.format(spec.disentangleWeight()), c.motion() ? "1" : "0",
-                Integer.toString(spec.pairsPerClip()), spec.sharedBackground() ? "2" : spec.backgroundSwap() ? "1" : "0",
-                SPACE_CONTRAST.format(spec.spaceContrast()), Integer.toString(spec.borderCells()),
-                Integer.toString(c.width()), Integer.toString(c.headChannels()), spec.headsApart() ? "1" : "0",
-                c.localCells() ? "1" : "0", CENTRE.format(spec.centreWeight())));
-        List<String> defaults = List.of(WINDOW.format(WINDOW.defaultValue()), AMBIENT.format(0),
-                Integer.toString(DenseAvTrainSpec.defaults(1, 1).batchSize()), DISENTANGLE.format(0), "0", "1", "0",
-                SPACE_CONTRAST.format(0), "0", Integer.toString(DenseAvConfig.SMALL_WIDTH),
-                Integer.toString(DenseAvConfig.SMALL_HEAD_CHANNELS), "0", "0", CENTRE.format(0));
-        boolean batchOnly = true;
-        for (int i = 0; i < args.size(); i++) {
-            batchOnly &= i == 2 || args.get(i).equals(defaults.get(i));
+        List<TrainOption> order = List.of(WINDOW, AMBIENT, BATCH, DISENTANGLE, MOTION, PAIRS_PER_CLIP,
+                BACKGROUND_SWAP, SPACE_CONTRAST, BORDER, WIDTH, HEAD_CHANNELS, HEADS_APART, LOCAL_CELLS, CENTRE);
+        List<Double> values = List.of(c.windowSeconds(), spec.ambientFactor(), (double) spec.batchSize(),
+                spec.disentangleWeight(), c.motion() ? 1.0 : 0, (double) spec.pairsPerClip(),
+                spec.sharedBackground() ? 2.0 : spec.backgroundSwap() ? 1 : 0, spec.spaceContrast(),
+                (double) spec.borderCells(), (double) c.width(), (double) c.headChannels(),
+                spec.headsApart() ? 1.0 : 0, c.localCells() ? 1.0 : 0, spec.centreWeight());
+        List<TrainOption> offered = new DenseAvFamilyTrainer().options();
+        StringBuilder flags = new StringBuilder();
+        boolean onCommandLine = true;
+        int last = 8;
+        for (int i = 0; i < order.size(); i++) {
+            TrainOption o = order.get(i);
+            boolean given = values.get(i) != o.defaultValue();
+            if (offered.contains(o)) {
+                flags.append(o == BATCH || given ? " --" + o.name() + " " + o.format(values.get(i)) : "");
+            } else {
+                onCommandLine &= !given;
+            }
+            last = given ? Math.max(last, i + 1) : last;
         }
-        if (batchOnly) {
-            return "avlens train --family " + DenseAvBlockFactory.FAMILY + " --data " + dir + " --out " + request.out() + " --steps "
-                    + request.steps() + " --seed " + request.seed() + " --batch " + spec.batchSize();
+        if (onCommandLine) {
+            return "avlens train --family " + DenseAvBlockFactory.FAMILY + " --data " + dir + " --out "
+                    + request.out() + " --steps " + request.steps() + " --seed " + request.seed() + flags;
         }
-        int last = args.size();
-        while (last > 8 && args.get(last - 1).equals(defaults.get(last - 1))) {
-            last--;
+        StringBuilder line = new StringBuilder("java -cp \"$CP\" tools/denseav/Train.java " + dir + " "
+                + request.out() + " " + request.steps() + " " + request.seed());
+        for (int i = 0; i < last; i++) {
+            line.append(' ').append(order.get(i).format(values.get(i)));
         }
-        return "java -cp \"$CP\" tools/denseav/Train.java " + dir + " " + request.out() + " " + request.steps()
-                + " " + request.seed() + " " + String.join(" ", args.subList(0, last));
+        return line.toString();
     }
 
     @Override

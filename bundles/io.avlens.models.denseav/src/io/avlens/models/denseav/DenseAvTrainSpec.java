@@ -37,9 +37,9 @@ import io.avlens.models.training.WarmupCosineSchedule;
  * @param headsApart      false (the shipped weights'): DenseAV's score, the heads' element-wise maximum; true: each
  *                        head is scored on its own and the loss is the mean over heads of each head's InfoNCE
  *                        ({@link DenseAvLoss#headScores}), so every head gets its own gradient
- * @param centreWeight    0 (the shipped weights'): the InfoNCE alone; {@code λ > 0}: plus {@code λ} times the
+ * @param centreWeight    0: the InfoNCE alone (the weights shipped before); {@code λ > 0}: plus {@code λ} times the
  *                        centring term ({@link DenseAvLoss#centring}), each image cell's mean similarity to the
- *                        batch's audio pulled to 0
+ *                        batch's audio pulled to 0 ({@value #SHIPPED_CENTRE} for the shipped weights)
  */
 public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, float learningRate, int warmupSteps,
         long seed, int checkpointEvery, int logEvery, double ambientFactor, double disentangleWeight,
@@ -160,10 +160,16 @@ public record DenseAvTrainSpec(DenseAvConfig config, int steps, int batchSize, f
         this(config, steps, batchSize, learningRate, warmupSteps, seed, checkpointEvery, logEvery, 0, 0);
     }
 
-    /** The schedule of the shipped weights: batch 16, Adam 2e-3 with 100 warm-up steps, a row every 10 steps. */
+    /** The centring weight of the shipped weights ({@link #centreWeight()}). */
+    public static final double SHIPPED_CENTRE = 5;
+
+    /**
+     * The schedule of the shipped weights: batch 16, Adam 2e-3 with 100 warm-up steps, a row every 10 steps, the
+     * centring term at weight {@value #SHIPPED_CENTRE}.
+     */
     public static DenseAvTrainSpec defaults(int steps, long seed) {
         return new DenseAvTrainSpec(DenseAvConfig.small(), steps, 16, 2e-3f, Math.min(100, steps / 10), seed, 200,
-                10);
+                10).withCentreWeight(SHIPPED_CENTRE);
     }
 
     /** The learning rate at (0-based) {@code step}. */

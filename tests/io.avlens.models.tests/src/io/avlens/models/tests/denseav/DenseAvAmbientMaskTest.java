@@ -120,6 +120,7 @@ class DenseAvAmbientMaskTest {
                     assertThat(s.ambientFactor()).isEqualTo(2.0);
                     assertThat(s.config().heads()).isEqualTo(defaults.config().heads());
                 });
-        assertThat(new DenseAvFamilyTrainer().options()).extracting(o -> o.name()).containsExactly("batch");
+        assertThat(new DenseAvFamilyTrainer().options()).extracting(o -> o.name()).containsExactly("batch",
+                "local-cells", "centre-weight");
     }
 }

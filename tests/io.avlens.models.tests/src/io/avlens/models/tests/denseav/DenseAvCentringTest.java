@@ -147,7 +147,9 @@ class DenseAvCentringTest {
         assertThat(spec.centreWeight()).isEqualTo(5.0);
         assertThat(spec.config().localCells()).isTrue();
         assertThat(DenseAvFamilyTrainer.spec(new TrainRequest(dir, dir.resolve("o"), 10, 1, 200, Map.of()))
-                .centreWeight()).as("the shipped recipe").isZero();
+                .centreWeight()).as("the shipped recipe").isEqualTo(DenseAvTrainSpec.SHIPPED_CENTRE);
+        assertThat(DenseAvFamilyTrainer.spec(new TrainRequest(dir, dir.resolve("o"), 10, 1, 200,
+                Map.of("centre-weight", 0.0))).centreWeight()).isZero();
         assertThatThrownBy(() -> new DenseAvTrainSpec(DenseAvConfig.small(), 2, 4, 5e-3f, 1, 3, 10, 1)
                 .withCentreWeight(-1)).hasMessageContaining("centre weight -1");
     }

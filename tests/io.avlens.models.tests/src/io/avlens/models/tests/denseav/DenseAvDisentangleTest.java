@@ -202,6 +202,7 @@ class DenseAvDisentangleTest {
         assertThat(DenseAvFamilyTrainer.spec(r).disentangleWeight()).isEqualTo(10.0);
         assertThat(DenseAvFamilyTrainer.spec(new TrainRequest(dir, dir.resolve("out"), 1500, 1, 200,
                 Map.of("batch", 16))).disentangleWeight()).isZero();
-        assertThat(new DenseAvFamilyTrainer().options()).extracting(o -> o.name()).containsExactly("batch");
+        assertThat(new DenseAvFamilyTrainer().options()).extracting(o -> o.name()).containsExactly("batch",
+                "local-cells", "centre-weight");
     }
 }

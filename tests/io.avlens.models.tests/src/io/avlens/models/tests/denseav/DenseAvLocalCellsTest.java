@@ -86,18 +86,23 @@ class DenseAvLocalCellsTest {
     }
 
     @Test
-    void theOptionSetsTheEncoderAndAnythingElseIsRefused() {
+    void theOptionSetsTheEncoderTheShippedRecipeIsLocalAndAnythingElseIsRefused() {
         DenseAvTrainSpec plain = DenseAvFamilyTrainer.spec(new TrainRequest(dir, dir.resolve("out"), 10, 1, 200,
                 Map.of()));
-        assertThat(plain.config().localCells()).isFalse();
-        DenseAvTrainSpec local = DenseAvFamilyTrainer.spec(new TrainRequest(dir, dir.resolve("out"), 10, 1, 200,
-                Map.of("local-cells", 1)));
-        assertThat(local.config()).isEqualTo(DenseAvConfig.small().withLocalCells(true));
+        assertThat(plain.config().localCells()).as("the shipped recipe").isTrue();
+        assertThat(plain.config()).isEqualTo(DenseAvConfig.small());
+        DenseAvTrainSpec local = plain;
+        DenseAvTrainSpec wide = DenseAvFamilyTrainer.spec(new TrainRequest(dir, dir.resolve("out"), 10, 1, 200,
+                Map.of("local-cells", 0)));
+        assertThat(wide.config()).isEqualTo(DenseAvConfig.small().withLocalCells(false));
         assertThatThrownBy(() -> DenseAvFamilyTrainer.spec(new TrainRequest(dir, dir.resolve("out"), 10, 1, 200,
                 Map.of("local-cells", 2)))).hasMessageContaining("local-cells");
-        // the shipped network's descriptor has no encoder note; a local one has, and reads back as local
-        assertThat(DenseAvDescriptor.descriptor(DenseAvConfig.small(), "w.params", null).notes())
-                .doesNotContainKey(DenseAvDescriptor.IMAGE_ENCODER_NOTE);
+        // the 3x3 encoder's descriptor has no encoder note (as the weights shipped before); a local one has, and
+        // reads back as local
+        ModelDescriptor conv = DenseAvDescriptor.descriptor(wide.config(), "w.params", null);
+        assertThat(conv.notes()).doesNotContainKey(DenseAvDescriptor.IMAGE_ENCODER_NOTE);
+        assertThat(DenseAvDescriptor.sizes(DenseAvConfig.small(), conv.inputs(), conv.outputs(), conv.notes())
+                .localCells()).isFalse();
         ModelDescriptor d = DenseAvDescriptor.descriptor(local.config(), "w.params", null);
         assertThat(d.notes()).containsEntry(DenseAvDescriptor.IMAGE_ENCODER_NOTE, DenseAvDescriptor.LOCAL_CELLS);
         assertThat(DenseAvDescriptor.sizes(DenseAvConfig.small(), d.inputs(), d.outputs(), d.notes()))

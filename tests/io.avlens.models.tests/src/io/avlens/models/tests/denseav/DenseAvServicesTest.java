@@ -59,7 +59,8 @@ class DenseAvServicesTest {
         assertThat(services(FamilyTrainer.class)).filteredOn(t -> t.family().equals("denseav"))
                 .singleElement().satisfies(t -> {
                     assertThat(t.modelName()).isEqualTo("denseav-small");
-                    assertThat(t.options()).extracting(o -> o.name()).containsExactly("batch");
+                    assertThat(t.options()).extracting(o -> o.name()).containsExactly("batch", "local-cells",
+                            "centre-weight");
                 });
         assertThat(services(ShippedModel.class)).extracting(ShippedModel::id).contains("denseav-small");
         assertThat(services(BuiltinModels.class)).singleElement()

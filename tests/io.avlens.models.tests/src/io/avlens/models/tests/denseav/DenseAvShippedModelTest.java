@@ -7,8 +7,10 @@ import com.google.gson.JsonParser;
 import io.avlens.inference.descriptor.ModelDescriptor;
 import io.avlens.inference.descriptor.ModelDescriptors;
 import io.avlens.models.denseav.DenseAvConfig;
+import io.avlens.models.denseav.DenseAvDescriptor;
 import io.avlens.models.denseav.DenseAvModel;
 import io.avlens.models.denseav.DenseAvShippedModel;
+import io.avlens.models.denseav.DenseAvTrainSpec;
 import io.avlens.models.internal.ShippedModels;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DenseAvShippedModelTest {
 
-    private static final String SHA = "a3637141347b6c3a920371cb8e71c7b9e62342b759010148f37756b1b0f27425";
+    private static final String SHA = "e6074f3efac1951947bb0319eca878bc79b4fd768b9e14f65d66071f5f5805ca";
 
     @TempDir
     Path dir;
@@ -46,7 +48,10 @@ class DenseAvShippedModelTest {
         JsonObject training = JsonParser.parseString(Files.readString(installed.get(0).descriptor(),
                 StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonObject("training");
         assertThat(training.get("split").getAsString()).isEqualTo("train");
-        assertThat(training.get("seed").getAsInt()).isEqualTo(1);
+        assertThat(training.get("seed").getAsInt()).as("the recipe's best of three seeds on val, README").isEqualTo(2);
+        assertThat(training.get("imageEncoder").getAsString()).isEqualTo(DenseAvDescriptor.LOCAL_CELLS);
+        assertThat(training.get("centreWeight").getAsDouble()).isEqualTo(DenseAvTrainSpec.SHIPPED_CENTRE);
+        assertThat(d.notes()).containsEntry(DenseAvDescriptor.IMAGE_ENCODER_NOTE, DenseAvDescriptor.LOCAL_CELLS);
         assertThat(training.get("dataset").getAsString()).contains("seed 1", "with speech");
         assertThat(training.get("command").getAsString()).startsWith("avlens train --family denseav");
 

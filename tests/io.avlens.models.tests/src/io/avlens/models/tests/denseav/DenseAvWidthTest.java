@@ -63,7 +63,7 @@ class DenseAvWidthTest {
         }
         try (DenseAvModel small = DenseAvModel.initialised(DenseAvConfig.small());
                 DenseAvModel wider = DenseAvModel.initialised(DenseAvConfig.small().withSizes(16, 64))) {
-            assertThat(small.parameterCount()).as("the shipped network's count, README").isEqualTo(49_441);
+            assertThat(small.parameterCount()).as("the shipped network's count, README").isEqualTo(29_505);
             assertThat(wider.parameterCount()).isGreaterThan(3 * small.parameterCount());
         }
     }
@@ -90,7 +90,7 @@ class DenseAvWidthTest {
                 Map.of()));
         assertThat(plain.config()).isEqualTo(DenseAvConfig.small());
         ModelDescriptor d = DenseAvDescriptor.descriptor(DenseAvConfig.small(), "w.params", null);
-        assertThat(d.notes()).containsOnlyKeys("origin");
+        assertThat(d.notes()).containsOnlyKeys("origin", DenseAvDescriptor.IMAGE_ENCODER_NOTE);
         assertThat(DenseAvDescriptor.sizes(DenseAvConfig.small(), d.inputs(), d.outputs(), d.notes()))
                 .isEqualTo(DenseAvConfig.small());
         // the shipped descriptor, as installed, builds the shipped block
