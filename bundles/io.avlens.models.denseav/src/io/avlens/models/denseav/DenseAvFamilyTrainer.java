@@ -19,10 +19,10 @@ import org.osgi.service.component.annotations.Component;
  * ({@link DenseAvTrainSpec#defaults}) and the batch size, the cell-local image encoder and the centring weight as its
  * options. A request may also carry
  * {@link #WINDOW}, {@link #AMBIENT}, {@link #DISENTANGLE}, {@link #MOTION}, {@link #PAIRS_PER_CLIP},
- * {@link #BACKGROUND_SWAP}, {@link #SPACE_CONTRAST}, {@link #BORDER}, {@link #WIDTH}, {@link #HEAD_CHANNELS},
- * and {@link #HEADS_APART} (the recipes compared in the weights' README, through
- * {@code tools/denseav/Train.java}); they are not offered to the
- * command line or the wizard until a recipe with them ships. Absent, they take the shipped weights' values.
+ * {@link #BACKGROUND_SWAP}, {@link #SPACE_CONTRAST}, {@link #BORDER}, {@link #WIDTH}, {@link #HEAD_CHANNELS} and
+ * {@link #HEADS_APART} (the recipes compared in the weights' README, through {@code tools/denseav/Train.java}); they
+ * are not offered to the command line or the wizard until a recipe with them ships. Absent, they take the shipped
+ * weights' values.
  * Stateless.
  */
 @Component(service = FamilyTrainer.class)
@@ -111,8 +111,8 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
             1, "1: each cell of the image map sees only its own 4x4 pixels; 0: about 21 pixels around it");
 
     /**
-     * The weight of the centring term ({@link DenseAvTrainSpec#centreWeight()}); {@value DenseAvTrainSpec#SHIPPED_CENTRE}
-     * (the shipped weights'); 0: the InfoNCE alone.
+     * The weight of the centring term ({@link DenseAvTrainSpec#centreWeight()});
+     * {@value DenseAvTrainSpec#SHIPPED_CENTRE} (the shipped weights'); 0: the InfoNCE alone.
      */
     public static final TrainOption CENTRE = TrainOption.decimal("centre-weight", "Centring weight", 0, 1000,
             DenseAvTrainSpec.SHIPPED_CENTRE, "w > 0: the InfoNCE plus w times the mean squared similarity of each "

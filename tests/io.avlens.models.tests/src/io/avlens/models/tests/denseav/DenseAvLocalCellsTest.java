@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.avlens.analysis.dense.DenseFeatures;
 import io.avlens.core.profile.Profiles;
 import io.avlens.inference.InferenceException;
 import io.avlens.inference.descriptor.ModelDescriptor;
@@ -21,15 +19,12 @@ import io.avlens.models.denseav.DenseAvHeatmaps;
 import io.avlens.models.denseav.DenseAvModel;
 import io.avlens.models.denseav.DenseAvTrainSpec;
 import io.avlens.models.denseav.DenseAvTrainer;
-import io.avlens.models.denseav.DenseClip;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingResult;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,28 +121,8 @@ class DenseAvLocalCellsTest {
                 .isEqualTo(c);
 
         // through the inference service (avlens heatmap, eval --task localize): the trained network's own features
-        Path media = Files.createDirectories(dir.resolve("media")).resolve("clip-00000.mp4");
-        try (InputStream in = getClass().getResourceAsStream("/resources/avshapes-speech/clip-00000.mp4")) {
-            Files.copy(in, media);
-        }
-        DenseFeatures f;
-        try (DenseAvHeatmaps dense = DenseAvHeatmaps.open(r.descriptor(), 1)) {
-            f = dense.compute(media, dir.resolve("out")).features();
-        }
-        DenseClip clip = DenseClip.decode(media, c);
-        try (DenseAvModel direct = DenseAvModel.initialised(c);
-                InputStream w = Files.newInputStream(r.descriptor().resolveSibling("denseav-small.params"));
-                NDManager m = direct.manager().newSubManager()) {
-            direct.readParameters(w, "denseav-small.params");
-            float[] image = direct.block().encodeImage(direct.store(), m.create(clip.frames(0, 32, 3),
-                    new Shape(32, 64, 64, 3)), false).toFloatArray();
-            float[] got = f.image().toArray();
-            assertThat(got).hasSameSizeAs(image);
-            for (int i = 0; i < got.length; i++) {
-                assertThat(got[i]).as("image feature %d", i).isCloseTo(image[i], Offset.offset(1e-4f));
-            }
-        }
-        // the same weights read as the shipped encoder are refused: its image encoder has other blocks
+        InferencePath.assertSameImageFeatures(r.descriptor(), c, dir);
+        // the same weights read as the 3x3 encoder are refused: that encoder has other blocks
         JsonObject noNote = json.deepCopy();
         noNote.getAsJsonObject("notes").remove(DenseAvDescriptor.IMAGE_ENCODER_NOTE);
         Path wrong = r.descriptor().resolveSibling("no-note.json");

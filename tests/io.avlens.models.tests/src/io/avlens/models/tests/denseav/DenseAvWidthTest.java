@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.avlens.analysis.dense.DenseFeatures;
 import io.avlens.core.profile.Profiles;
 import io.avlens.inference.InferenceException;
 import io.avlens.inference.descriptor.ModelDescriptor;
@@ -24,7 +23,6 @@ import io.avlens.models.denseav.DenseAvModel;
 import io.avlens.models.denseav.DenseAvShippedModel;
 import io.avlens.models.denseav.DenseAvTrainSpec;
 import io.avlens.models.denseav.DenseAvTrainer;
-import io.avlens.models.denseav.DenseClip;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingResult;
@@ -131,28 +129,7 @@ class DenseAvWidthTest {
 
         // through the inference service (the path of avlens heatmap and eval --task localize): same features as the
         // trained network itself
-        Path media = Files.createDirectories(dir.resolve("media")).resolve("clip-00000.mp4");
-        try (InputStream in = getClass().getResourceAsStream("/resources/avshapes-speech/clip-00000.mp4")) {
-            Files.copy(in, media);
-        }
-        DenseFeatures f;
-        try (DenseAvHeatmaps dense = DenseAvHeatmaps.open(r.descriptor(), 1)) {
-            f = dense.compute(media, dir.resolve("out")).features();
-        }
-        DenseClip clip = DenseClip.decode(media, c);
-        try (DenseAvModel direct = DenseAvModel.initialised(c);
-                InputStream w = Files.newInputStream(r.descriptor().resolveSibling("denseav-small.params"));
-                NDManager m = direct.manager().newSubManager()) {
-            direct.readParameters(w, "denseav-small.params");
-            float[] image = direct.block().encodeImage(direct.store(), m.create(clip.frames(0, 32, 3),
-                    new Shape(32, 64, 64, 3)), false).toFloatArray();
-            float[] got = f.image().toArray();
-            assertThat(got).hasSameSizeAs(image);
-            for (int i = 0; i < got.length; i++) {
-                assertThat(got[i]).as("image feature %d", i).isCloseTo(image[i],
-                        org.assertj.core.data.Offset.offset(1e-4f));
-            }
-        }
+        InferencePath.assertSameImageFeatures(r.descriptor(), c, dir);
 
         // the same weights under a descriptor without the width note are refused, naming a parameter's shape
         JsonObject noNote = json.deepCopy();
