@@ -125,11 +125,15 @@ public final class DenseAvTrainer {
                     double[] v = DenseAvTrainer.step(model, adam, batch, spec.learningRate(step),
                             spec.disentangleWeight(), spec.spaceContrast(), spec.borderCells(), spec.headsApart(),
                             spec.centreWeight());
-                    double[] row = {v[0], model.temperature(), v[1], v[2], v[3]};
-                    if (!disentangle) {
-                        row = new double[] {row[0], row[1], row[2], row[4]};
+                    java.util.stream.DoubleStream.Builder row = java.util.stream.DoubleStream.builder().add(v[0])
+                            .add(model.temperature()).add(v[1]); // the columns of columns(disentangle, centring)
+                    if (disentangle) {
+                        row.add(v[2]);
                     }
-                    return java.util.Arrays.copyOf(row, row.length - (centring ? 0 : 1));
+                    if (centring) {
+                        row.add(v[3]);
+                    }
+                    return row.build().toArray();
                 }
 
                 @Override
