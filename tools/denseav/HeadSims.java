@@ -22,20 +22,23 @@ import java.util.Random;
  * Each head's clip score on its own ({@code S_k}: max over space, mean over frequency, mean over the whole clip's
  * steps) for positive pairs (a frame with its own clip's sound) and negatives (with another clip's sound), by the
  * source of the sound ({@link ClipSource}): whether the disentanglement term silenced a head only on positives or
- * on every pair. {@code java -cp "$CP" tools/denseav/HeadSims.java DATA SPLIT MODEL.params [BATCHES]} (the model
- * reading the image channels of the {@code denseav-small.json} beside it, RGB without one, trained with the
- * whole-clip window, 2 s, on 4 s clips); batches of 16 clips, frames drawn with seed 1.
+ * on every pair. {@code java -cp "$CP" tools/denseav/HeadSims.java DATA SPLIT MODEL.params [BATCHES]} (the network
+ * the {@code denseav-small.json} beside it describes, the 3×3 encoder on RGB without one; scored with the whole-clip
+ * window, 2 s, on 4 s clips); batches of 16 clips, frames drawn with seed 1.
  */
 public class HeadSims {
     public static void main(String[] a) throws Exception {
         Path data = Path.of(a[0]);
         DenseAvConfig small = DenseAvConfig.small();
-        // the image channels the descriptor beside the weights asks for (RGB, or RGB and its change)
+        // the network the descriptor beside the weights describes (image channels, sizes, image encoder), with the
+        // whole clip's sound as the window; without a descriptor, the 3x3 encoder of the weights shipped before
         Path descriptor = Path.of(a[2]).resolveSibling("denseav-small.json");
-        int channels = Files.isRegularFile(descriptor)
-                ? DenseAvDescriptor.imageChannels(ModelDescriptors.read(descriptor)) : DenseAvConfig.RGB;
-        DenseAvConfig c = new DenseAvConfig(small.profile(), small.heads(), small.headChannels(), small.width(), 2.0,
-                channels);
+        DenseAvConfig c = new DenseAvConfig(small.profile(), small.heads(), small.headChannels(), small.width(), 2.0);
+        if (Files.isRegularFile(descriptor)) {
+            var d = ModelDescriptors.read(descriptor);
+            c = DenseAvDescriptor.sizes(c, d.inputs(), d.outputs(), d.notes());
+        }
+        int channels = c.imageChannels();
         List<Path> files = TrainSplit.select(data, DenseAvData.clips(data), a[1]);
         List<DenseClip> clips = new DenseAvData(c).load(data, files, () -> false);
         List<ClipSource> sources = new ArrayList<>();

@@ -5,23 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What {@code avlens train --family denseav --data DIR --out OUT --steps N --seed S [--window W]
- * [--ambient-factor K] [--disentangle-weight D] [--motion 1] [--pairs-per-clip 2] [--background-swap 1]
- * [--space-contrast C] [--border-cells R] [--width W] [--head-channels C] [--heads-apart 1]
- * [--local-cells 1] [--centre-weight W]} would do, from a plain classpath without the product (the recipes compared in
- * bundles/io.avlens.models.denseav/weights/denseav-small/README.md; the window, the ambient factor, the disentangle
- * weight, the motion channels, the pairs per clip, the background swap, the space contrast and the border cells of
- * DenseAvFamilyTrainer are not command-line options): {@code java -cp "$CP" tools/denseav/Train.java DIR OUT STEPS
- * SEED [WINDOW [AMBIENT_FACTOR [BATCH [DISENTANGLE [MOTION [PAIRS_PER_CLIP [BACKGROUND_SWAP [SPACE_CONTRAST [BORDER_CELLS
- * [WIDTH [HEAD_CHANNELS [HEADS_APART [LOCAL_CELLS [CENTRE_WEIGHT]]]]]]]]]]]]]]}
- * (MOTION 1: the image encoder also reads each frame's change since the previous frame; PAIRS_PER_CLIP 2: two
- * instants of each clip per batch; BACKGROUND_SWAP 1: each training frame shows another clip's background,
- * BackgroundSwap; BACKGROUND_SWAP 2: every frame of a batch shows one background drawn per batch; SPACE_CONTRAST c: the score is the maximum over space less c times the mean; BORDER_CELLS r: the outer r rings of
- * the image map's cells are left out of the score; WIDTH: the encoders' hidden width, 32 shipped; HEAD_CHANNELS: channels
- * per head, 16 shipped; HEADS_APART 1: each head scored alone, the loss the mean of the heads' InfoNCE; LOCAL_CELLS 1:
- * each cell of the image map computed from its own 4×4 pixels only; CENTRE_WEIGHT w: plus w times the centring term,
- * each image cell's mean similarity to the batch's audio squared). Prints a progress
- * line every logged step to stderr and the result to stdout.
+ * What {@code avlens train --family denseav --data DIR --out OUT --steps N --seed S} with a recipe's options would
+ * do, from a plain classpath without the product (the recipes compared in
+ * bundles/io.avlens.models.denseav/weights/denseav-small/README.md; only the batch, the local cells and the centring
+ * weight are command-line options of DenseAvFamilyTrainer): {@code java -cp "$CP" tools/denseav/Train.java DIR OUT
+ * STEPS SEED [WINDOW [AMBIENT_FACTOR [BATCH [DISENTANGLE [MOTION [PAIRS_PER_CLIP [BACKGROUND_SWAP [SPACE_CONTRAST
+ * [BORDER_CELLS [WIDTH [HEAD_CHANNELS [HEADS_APART [LOCAL_CELLS [CENTRE_WEIGHT]]]]]]]]]]]]]]}. An argument left out
+ * takes its option's default, the shipped recipe's: LOCAL_CELLS 1 and CENTRE_WEIGHT 5 since the cell-local weights
+ * (the recipes before them need {@code ... 0 0}, every argument before spelled out).
+ * <p>
+ * MOTION 1: the image encoder also reads each frame's change since the previous frame; PAIRS_PER_CLIP 2: two
+ * instants of each clip per batch; BACKGROUND_SWAP 1: each training frame shows another clip's background
+ * (BackgroundSwap), 2: every frame of a batch shows one background drawn per batch; SPACE_CONTRAST c: the score is
+ * the maximum over space less c times the mean; BORDER_CELLS r: the outer r rings of the image map's cells are left
+ * out of the score; WIDTH: the encoders' hidden width, 32 shipped; HEAD_CHANNELS: channels per head, 16 shipped;
+ * HEADS_APART 1: each head scored alone, the loss the mean of the heads' InfoNCE; LOCAL_CELLS 1: each cell of the
+ * image map computed from its own 4×4 pixels only (0: the 3×3 encoder); CENTRE_WEIGHT w: plus w times the centring
+ * term, each image cell's mean similarity to the batch's audio squared (0: the InfoNCE alone). Prints a progress line
+ * every logged step to stderr and the result to stdout.
  */
 public class Train {
     public static void main(String[] a) throws Exception {

@@ -56,7 +56,10 @@ public record DenseAvConfig(PreprocessingProfile profile, int heads, int headCha
         return new DenseAvConfig(profile, heads, headChannels, width, windowSeconds, imageChannels, local);
     }
 
-    /** A network with the shipped image encoder (cells see their neighbourhood, {@link #localCells()} false). */
+    /**
+     * A network with the 3×3 image encoder (cells see their neighbourhood, {@link #localCells()} false: the weights
+     * shipped before the cell-local one, and every descriptor without the encoder note).
+     */
     public DenseAvConfig(PreprocessingProfile profile, int heads, int headChannels, int width, double windowSeconds,
             int imageChannels) {
         this(profile, heads, headChannels, width, windowSeconds, imageChannels, false);

@@ -63,8 +63,9 @@ public final class DenseAvDescriptor {
     public static final String WIDTH_NOTE = "hiddenWidth";
 
     /**
-     * The note that records the image encoder when it is not the shipped one: {@value #LOCAL_CELLS} for
-     * {@link DenseAvConfig#localCells()}; absent, the shipped 3×3 convolutions.
+     * The note that records the image encoder: {@value #LOCAL_CELLS} for {@link DenseAvConfig#localCells()} (the
+     * shipped weights'); absent, the 3×3 convolutions (the weights shipped before, and every descriptor written
+     * before the option existed).
      */
     public static final String IMAGE_ENCODER_NOTE = "imageEncoder";
 
@@ -137,7 +138,7 @@ public final class DenseAvDescriptor {
      * ({@link #imageChannels(List)}), heads and channels per head from its {@code image} output
      * ({@code [B, K, C, h, w]}, when both are numbers), the hidden width from its notes ({@value #WIDTH_NOTE};
      * absent: {@value DenseAvConfig#SMALL_WIDTH}) and the image encoder from its notes ({@value #IMAGE_ENCODER_NOTE};
-     * absent: the shipped one).
+     * absent: the 3×3 convolutions).
      *
      * @throws IllegalArgumentException when a size is not one the block can have
      */

@@ -108,7 +108,7 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
      * pixels around them.
      */
     public static final TrainOption LOCAL_CELLS = TrainOption.whole("local-cells", "Cell-local image encoder", 0, 1,
-            1, "1: each cell of the image map sees only its own 4x4 pixels; 0: about 21 pixels around it");
+            DenseAvConfig.small().localCells() ? 1 : 0, "1: each cell of the image map sees only its own 4x4 pixels; 0: about 21 pixels around it");
 
     /**
      * The weight of the centring term ({@link DenseAvTrainSpec#centreWeight()});
@@ -117,6 +117,9 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
     public static final TrainOption CENTRE = TrainOption.decimal("centre-weight", "Centring weight", 0, 1000,
             DenseAvTrainSpec.SHIPPED_CENTRE, "w > 0: the InfoNCE plus w times the mean squared similarity of each "
                     + "image cell to the batch's audio, so no cell is bright for every sound; 0: the InfoNCE alone");
+
+    /** The options offered to the command line and the wizard. */
+    private static final List<TrainOption> OFFERED = List.of(BATCH, LOCAL_CELLS, CENTRE);
 
     /** The split trained on. */
     public static final String SPLIT = "train";
@@ -162,14 +165,14 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
 
     @Override
     public List<TrainOption> options() {
-        return List.of(BATCH, LOCAL_CELLS, CENTRE);
+        return OFFERED;
     }
 
     /**
      * The schedule of {@code request}: the shipped weights' ({@link DenseAvTrainSpec#defaults}) with the request's
-     * steps, seed, checkpoint interval, batch, window, ambient factor, disentangle weight, motion channels, pairs per clip, background
-     * swap (per frame or per batch), space contrast, border cells, width, channels per head, heads apart, the
-     * cell-local image encoder and the centring weight.
+     * steps, seed, checkpoint interval, batch, window, ambient factor, disentangle weight, motion channels, pairs
+     * per clip, background swap (per frame or per batch), space contrast, border cells, width, channels per head,
+     * heads apart, the cell-local image encoder and the centring weight.
      *
      * @throws IllegalArgumentException when a value is out of range
      */
@@ -209,11 +212,11 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
     }
 
     /**
-     * The command that trains {@code spec}: {@code avlens train} with the options it offers ({@link #options()}) that
-     * differ from their defaults, when every other option has its default; else the {@code tools/denseav/Train.java}
-     * line with its positional arguments up to the last one that differs from its default (the first eight always).
+     * The command that trains {@code spec}, every option of the recipe spelled out so that it still repeats the run
+     * when defaults change: {@code avlens train} with all the options it offers ({@link #options()}) when every other
+     * option has its default; else the {@code tools/denseav/Train.java} line with all its positional arguments.
      */
-    static String command(DenseAvTrainSpec spec, Path dir, TrainRequest request) {
+    public static String command(DenseAvTrainSpec spec, Path dir, TrainRequest request) {
         DenseAvConfig c = spec.config();
         List<TrainOption> order = List.of(WINDOW, AMBIENT, BATCH, DISENTANGLE, MOTION, PAIRS_PER_CLIP,
                 BACKGROUND_SWAP, SPACE_CONTRAST, BORDER, WIDTH, HEAD_CHANNELS, HEADS_APART, LOCAL_CELLS, CENTRE);
@@ -222,30 +225,24 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
                 spec.sharedBackground() ? 2.0 : spec.backgroundSwap() ? 1 : 0, spec.spaceContrast(),
                 (double) spec.borderCells(), (double) c.width(), (double) c.headChannels(),
                 spec.headsApart() ? 1.0 : 0, c.localCells() ? 1.0 : 0, spec.centreWeight());
-        List<TrainOption> offered = new DenseAvFamilyTrainer().options();
         StringBuilder flags = new StringBuilder();
+        StringBuilder positional = new StringBuilder();
         boolean onCommandLine = true;
-        int last = 8;
         for (int i = 0; i < order.size(); i++) {
             TrainOption o = order.get(i);
-            boolean given = values.get(i) != o.defaultValue();
-            if (offered.contains(o)) {
-                flags.append(o == BATCH || given ? " --" + o.name() + " " + o.format(values.get(i)) : "");
+            String value = o.format(values.get(i));
+            positional.append(' ').append(value);
+            if (OFFERED.contains(o)) {
+                flags.append(" --").append(o.name()).append(' ').append(value);
             } else {
-                onCommandLine &= !given;
+                onCommandLine &= values.get(i) == o.defaultValue();
             }
-            last = given ? Math.max(last, i + 1) : last;
         }
-        if (onCommandLine) {
-            return "avlens train --family " + DenseAvBlockFactory.FAMILY + " --data " + dir + " --out "
-                    + request.out() + " --steps " + request.steps() + " --seed " + request.seed() + flags;
-        }
-        StringBuilder line = new StringBuilder("java -cp \"$CP\" tools/denseav/Train.java " + dir + " "
-                + request.out() + " " + request.steps() + " " + request.seed());
-        for (int i = 0; i < last; i++) {
-            line.append(' ').append(order.get(i).format(values.get(i)));
-        }
-        return line.toString();
+        String head = onCommandLine ? "avlens train --family " + DenseAvBlockFactory.FAMILY + " --data " + dir
+                + " --out " + request.out() + " --steps " + request.steps() + " --seed " + request.seed()
+                : "java -cp \"$CP\" tools/denseav/Train.java " + dir + " " + request.out() + " " + request.steps()
+                        + " " + request.seed();
+        return head + (onCommandLine ? flags : positional);
     }
 
     @Override

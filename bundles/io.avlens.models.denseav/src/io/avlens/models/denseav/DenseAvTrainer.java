@@ -21,15 +21,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.DoubleStream;
 
 /**
  * Trains DenseAV-small with {@link DenseAvLoss} on the pairs of {@link PairSampler}, on the CPU, driven by the shared
  * {@link TrainingLoop}. The engine's seed is set to the spec's before the weights are initialised and the batch of
  * step {@code s} is drawn from {@code new Random(seed · 1_000_003 + s)}, so a resumed run ends with the weights of an
  * uninterrupted one (each step computed with the engine thread count the run started with, kept in the
- * checkpoint). Writes {@code loss.csv} ({@link #COLUMNS}), {@code checkpoint.bin}, {@code denseav-small.params} and its descriptor {@code denseav-small.json}. Not thread-safe.
+ * checkpoint). Writes {@code loss.csv} ({@link #columns}), {@code checkpoint.bin}, {@code denseav-small.params} and
+ * its descriptor {@code denseav-small.json}. Not thread-safe.
  */
 public final class DenseAvTrainer {
 
@@ -53,7 +56,7 @@ public final class DenseAvTrainer {
         if (!centring) {
             return disentangle ? COLUMNS_DISENTANGLE : COLUMNS;
         }
-        List<String> names = new java.util.ArrayList<>(List.of("loss", "temperature", "accuracy"));
+        List<String> names = new ArrayList<>(List.of("loss", "temperature", "accuracy"));
         if (disentangle) {
             names.add("disentangle");
         }
@@ -125,7 +128,7 @@ public final class DenseAvTrainer {
                     double[] v = DenseAvTrainer.step(model, adam, batch, spec.learningRate(step),
                             spec.disentangleWeight(), spec.spaceContrast(), spec.borderCells(), spec.headsApart(),
                             spec.centreWeight());
-                    java.util.stream.DoubleStream.Builder row = java.util.stream.DoubleStream.builder().add(v[0])
+                    DoubleStream.Builder row = DoubleStream.builder().add(v[0])
                             .add(model.temperature()).add(v[1]); // the columns of columns(disentangle, centring)
                     if (disentangle) {
                         row.add(v[2]);

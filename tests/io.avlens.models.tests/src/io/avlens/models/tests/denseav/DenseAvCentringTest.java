@@ -15,8 +15,10 @@ import io.avlens.models.denseav.DenseAvConfig;
 import io.avlens.models.denseav.DenseAvDescriptor;
 import io.avlens.models.denseav.DenseAvFamilyTrainer;
 import io.avlens.models.denseav.DenseAvLoss;
+import io.avlens.models.denseav.DenseAvModel;
 import io.avlens.models.denseav.DenseAvTrainSpec;
 import io.avlens.models.denseav.DenseAvTrainer;
+import io.avlens.models.denseav.DenseClip;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingResult;
@@ -31,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The centring term of DenseAV-small's training ({@link DenseAvTrainSpec#centreWeight()}): each image cell's mean
  * similarity to every audio step, frequency and item of the batch, per head, squared and averaged; a run with it logs
- * the term, records the weight and the command that repeats it, and ends with cells less bright for every sound than
- * the same run without it.
+ * the term, records the weight, and ends with cells less bright for every sound than the same run without it; the
+ * command a run records spells out every option of its recipe.
  */
 class DenseAvCentringTest {
 
@@ -117,9 +119,8 @@ class DenseAvCentringTest {
     }
 
     /** The centring term of a trained model on one frame and one window of each clip. */
-    private static double offset(TrainingResult run, DenseAvConfig c,
-            List<io.avlens.models.denseav.DenseClip> clips) throws Exception {
-        try (var model = io.avlens.models.denseav.DenseAvModel.initialised(c);
+    private static double offset(TrainingResult run, DenseAvConfig c, List<DenseClip> clips) throws Exception {
+        try (var model = DenseAvModel.initialised(c);
                 var w = Files.newInputStream(run.weights()); NDManager m = model.manager().newSubManager()) {
             model.readParameters(w, run.weights().getFileName().toString());
             int n = clips.size();
@@ -141,7 +142,24 @@ class DenseAvCentringTest {
     }
 
     @Test
-    void theOptionSetsTheWeightTheCommandRepeatsItAndANegativeOneIsRefused() {
+    void theRecordedCommandSpellsOutEveryOptionOfTheRecipe() {
+        Path out = dir.resolve("o");
+        TrainRequest shipped = new TrainRequest(dir, out, 10, 1, 200, Map.of());
+        assertThat(DenseAvFamilyTrainer.command(DenseAvFamilyTrainer.spec(shipped), dir, shipped)).isEqualTo(
+                "avlens train --family denseav --data " + dir + " --out " + out + " --steps 10 --seed 1 --batch 16"
+                        + " --local-cells 1 --centre-weight 5");
+        TrainRequest before = new TrainRequest(dir, out, 10, 1, 200, Map.of("local-cells", 0, "centre-weight", 0.0));
+        assertThat(DenseAvFamilyTrainer.command(DenseAvFamilyTrainer.spec(before), dir, before))
+                .endsWith(" --steps 10 --seed 1 --batch 16 --local-cells 0 --centre-weight 0");
+        // an option the command line does not offer: the Train.java line with all fourteen arguments, in its order
+        TrainRequest window = new TrainRequest(dir, out, 10, 3, 200, Map.of("window", 2.0, "local-cells", 0));
+        assertThat(DenseAvFamilyTrainer.command(DenseAvFamilyTrainer.spec(window), dir, window)).isEqualTo(
+                "java -cp \"$CP\" tools/denseav/Train.java " + dir + " " + out
+                        + " 10 3 2 0 16 0 0 1 0 0 0 32 16 0 0 5");
+    }
+
+    @Test
+    void theOptionSetsTheWeightAndANegativeOneIsRefused() {
         DenseAvTrainSpec spec = DenseAvFamilyTrainer.spec(new TrainRequest(dir, dir.resolve("o"), 10, 1, 200,
                 Map.of("centre-weight", 5.0, "local-cells", 1)));
         assertThat(spec.centreWeight()).isEqualTo(5.0);

@@ -16,7 +16,6 @@ import io.avlens.models.denseav.DenseAvFamilyTrainer;
 import io.avlens.models.denseav.DenseAvLoss;
 import io.avlens.models.denseav.DenseAvTrainSpec;
 import io.avlens.models.denseav.DenseAvTrainer;
-import io.avlens.models.denseav.DenseClip;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingResult;

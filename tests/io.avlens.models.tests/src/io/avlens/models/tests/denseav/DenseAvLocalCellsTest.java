@@ -86,7 +86,6 @@ class DenseAvLocalCellsTest {
                 Map.of()));
         assertThat(plain.config().localCells()).as("the shipped recipe").isTrue();
         assertThat(plain.config()).isEqualTo(DenseAvConfig.small());
-        DenseAvTrainSpec local = plain;
         DenseAvTrainSpec wide = DenseAvFamilyTrainer.spec(new TrainRequest(dir, dir.resolve("out"), 10, 1, 200,
                 Map.of("local-cells", 0)));
         assertThat(wide.config()).isEqualTo(DenseAvConfig.small().withLocalCells(false));
@@ -98,10 +97,10 @@ class DenseAvLocalCellsTest {
         assertThat(conv.notes()).doesNotContainKey(DenseAvDescriptor.IMAGE_ENCODER_NOTE);
         assertThat(DenseAvDescriptor.sizes(DenseAvConfig.small(), conv.inputs(), conv.outputs(), conv.notes())
                 .localCells()).isFalse();
-        ModelDescriptor d = DenseAvDescriptor.descriptor(local.config(), "w.params", null);
+        ModelDescriptor d = DenseAvDescriptor.descriptor(plain.config(), "w.params", null);
         assertThat(d.notes()).containsEntry(DenseAvDescriptor.IMAGE_ENCODER_NOTE, DenseAvDescriptor.LOCAL_CELLS);
         assertThat(DenseAvDescriptor.sizes(DenseAvConfig.small(), d.inputs(), d.outputs(), d.notes()))
-                .isEqualTo(local.config());
+                .isEqualTo(plain.config());
         assertThatThrownBy(() -> DenseAvDescriptor.sizes(DenseAvConfig.small(), d.inputs(), d.outputs(),
                 Map.of(DenseAvDescriptor.IMAGE_ENCODER_NOTE, "global"))).hasMessageContaining("imageEncoder")
                 .hasMessageContaining("global");
