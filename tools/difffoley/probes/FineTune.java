@@ -53,7 +53,17 @@ public final class FineTune {
                         starts.add(random.nextInt(c.steps() - crop + 1));
                     }
                 }
-                sum += DenoiserTrainingAt.step(model, adam, pick, starts, crop, 0.2, lr, random);
+                sum += DenoiserTraining.step(model, adam, batch, crop, 0.2, lr, random, new DenoiserTraining.Crops() {
+                    @Override
+                    public TrainingClip clip(int b) {
+                        return pick.get(b);
+                    }
+
+                    @Override
+                    public int start(int b) {
+                        return starts.get(b);
+                    }
+                });
                 if (step % 100 == 0) {
                     System.err.printf("step %d loss %.4f%n", step, sum / 100);
                     sum = 0;

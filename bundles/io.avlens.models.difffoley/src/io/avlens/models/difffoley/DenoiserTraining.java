@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * One training step of the denoiser: {@code batch} random crops of {@code crop} video steps (and their mel frames)
- * of random clips, steps {@code n} uniform in 0 … 999, Gaussian noise,
+ * One training step of the denoiser: {@code batch} crops of {@code crop} video steps (and their mel frames), of
+ * random clips at random places or where a caller's {@link Crops} says, steps {@code n} uniform in 0 … 999, Gaussian noise,
  * {@code x_n = √ᾱ_n x_0 + √(1−ᾱ_n) ε}, the condition kept with probability {@code 1 − drop}, and the
  * preconditioned loss {@code mean (F_θ(x_n, n, c) − (x₀ − c_skip x_n / α_n) / c_out)²} ({@link Preconditioning}:
  * the error of {@code x̂₀} weighted by {@code 1 / c_out²}, so no noise level dominates). Everything random is drawn
@@ -22,9 +22,38 @@ final class DenoiserTraining {
     private DenoiserTraining() {
     }
 
-    /** Returns the loss. */
+    /**
+     * Where each entry of a batch is cut from: its clip, drawn before the entry's noise step, then its first video
+     * step, drawn after it (the order the shipped weights' draws follow).
+     */
+    interface Crops {
+        /** The clip of entry {@code b}. */
+        TrainingClip clip(int b);
+
+        /** The first video step of entry {@code b}'s crop. */
+        int start(int b);
+    }
+
+    /** Returns the loss; each entry a random clip of {@code clips} and a random crop of it. */
     static double step(DiffFoleyPart<DenoiserBlock> model, Adam adam, List<TrainingClip> clips, int batch,
             int crop, double drop, float lr, Random random) {
+        int starts = model.block().config().steps() - crop + 1;
+        return step(model, adam, batch, crop, drop, lr, random, new Crops() {
+            @Override
+            public TrainingClip clip(int b) {
+                return clips.get(random.nextInt(clips.size()));
+            }
+
+            @Override
+            public int start(int b) {
+                return random.nextInt(starts);
+            }
+        });
+    }
+
+    /** Returns the loss; entry {@code b} cut where {@code crops} says, everything else drawn from {@code random}. */
+    static double step(DiffFoleyPart<DenoiserBlock> model, Adam adam, int batch, int crop, double drop, float lr,
+            Random random, Crops crops) {
         DiffFoleyConfig c = model.block().config();
         NoiseSchedule schedule = NoiseSchedule.diffFoley();
         int k = c.melPerStep();
@@ -40,12 +69,12 @@ final class DenoiserTraining {
         float[] appearance = new float[batch * look];
         float[] keep = new float[batch];
         for (int b = 0; b < batch; b++) {
-            TrainingClip clip = clips.get(random.nextInt(clips.size()));
+            TrainingClip clip = crops.clip(b);
             int n = random.nextInt(NoiseSchedule.STEPS);
             t[b] = n;
             double a = Math.sqrt(schedule.alphaCumprod(n));
             double s = Math.sqrt(1 - schedule.alphaCumprod(n));
-            int start = random.nextInt(c.steps() - crop + 1);
+            int start = crops.start(b);
             for (int m = 0; m < bins; m++) {
                 int from = m * c.melFrames() + start * k;
                 for (int f = 0; f < frames; f++) {
