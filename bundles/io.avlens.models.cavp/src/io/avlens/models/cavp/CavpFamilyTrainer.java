@@ -3,6 +3,7 @@ package io.avlens.models.cavp;
 import io.avlens.models.training.FamilyTrainer;
 import io.avlens.models.training.LossColumns;
 import io.avlens.models.training.TrainOption;
+import io.avlens.models.training.TrainRecipe;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingResult;
@@ -86,6 +87,8 @@ public final class CavpFamilyTrainer implements FamilyTrainer {
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
+        TrainRecipe recipe = TrainRecipe.guard(this, request);
+        recipe.record(request.out());
         return new CavpTrainer().train(spec, request.data(), request.out(), monitor);
     }
 

@@ -3,6 +3,7 @@ package io.avlens.models.denseav;
 import io.avlens.models.training.FamilyTrainer;
 import io.avlens.models.training.LossColumns;
 import io.avlens.models.training.TrainOption;
+import io.avlens.models.training.TrainRecipe;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingProgress;
@@ -258,6 +259,7 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
+        TrainRecipe recipe = TrainRecipe.guard(this, request);
         Path dir = request.data();
         monitor.progress(TrainingProgress.phase("loading", 0, spec.steps()));
         boolean project = Files.isRegularFile(dir.resolve("project.avlens"));
@@ -292,6 +294,7 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         String command = command(spec, dir, request);
         DenseAvDescriptor.Provenance data = new DenseAvDescriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);
+        recipe.record(request.out());
         return new DenseAvTrainer().train(spec, clips, sources, masks, data, request.out(), monitor);
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.avlens.models.training.FamilyTrainer;
 import io.avlens.models.training.LossColumns;
 import io.avlens.models.training.TrainOption;
+import io.avlens.models.training.TrainRecipe;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingProgress;
@@ -81,6 +82,12 @@ public final class DiffFoleyFamilyTrainer implements FamilyTrainer {
         return List.of(BATCH, CLASSIFIER_STEPS, NEAR_MISS);
     }
 
+    /** The classifier's steps, like the denoiser's, may grow when a run resumes (a longer plan). */
+    @Override
+    public List<TrainOption> planOptions() {
+        return List.of(CLASSIFIER_STEPS);
+    }
+
     @Override
     public void checkData(Path dir, TrainRequest request) {
         if (!Files.isDirectory(dir.resolve("media"))) {
@@ -106,6 +113,7 @@ public final class DiffFoleyFamilyTrainer implements FamilyTrainer {
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
+        TrainRecipe recipe = TrainRecipe.guard(this, request);
         monitor.progress(TrainingProgress.phase("loading", 0, spec.denoiserSteps()));
         List<TrainingClip> clips = DiffFoleyData.load(request.data(), spec.config(), monitor::isCancelled);
         JsonObject training = new JsonObject();
@@ -115,6 +123,7 @@ public final class DiffFoleyFamilyTrainer implements FamilyTrainer {
                 family(), request.data(), request.out(), request.steps(), request.seed(), spec.batch(),
                 spec.classifierSteps(), NEAR_MISS.format(spec.nearShare())));
         training.addProperty("data", request.data().toString());
+        recipe.record(request.out());
         return new DiffFoleyTrainer().train(spec, clips, training, request.out(), monitor);
     }
 }

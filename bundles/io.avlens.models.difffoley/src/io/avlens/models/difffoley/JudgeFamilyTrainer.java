@@ -3,6 +3,7 @@ package io.avlens.models.difffoley;
 import io.avlens.models.training.FamilyTrainer;
 import io.avlens.models.training.LossColumns;
 import io.avlens.models.training.TrainOption;
+import io.avlens.models.training.TrainRecipe;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingResult;
@@ -80,7 +81,9 @@ public final class JudgeFamilyTrainer implements FamilyTrainer {
     @Override
     public TrainingResult train(TrainRequest request, TrainingMonitor monitor) throws IOException {
         checkData(request.data(), request);
+        TrainRecipe recipe = TrainRecipe.guard(this, request);
         List<JudgeClip> clips = JudgeData.load(request.data(), null, monitor::isCancelled);
+        recipe.record(request.out());
         return new JudgeTrainer().train(clips, request.steps(), request.whole(BATCH),
                 (float) request.value(LEARNING_RATE), request.seed(), request.checkpointEvery(), request.out(),
                 monitor);

@@ -6,6 +6,7 @@ import io.avlens.models.denseav.TrainSplit;
 import io.avlens.models.training.FamilyTrainer;
 import io.avlens.models.training.LossColumns;
 import io.avlens.models.training.TrainOption;
+import io.avlens.models.training.TrainRecipe;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingProgress;
@@ -149,6 +150,7 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
+        TrainRecipe recipe = TrainRecipe.guard(this, request);
         Path dir = request.data();
         monitor.progress(TrainingProgress.phase("loading", 0, spec.steps()));
         boolean project = Files.isRegularFile(dir.resolve("project.avlens"));
@@ -166,6 +168,7 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
                         + (spec.mining().pool() > 0 ? " --mine-pool " + spec.mining().pool() : "") : "");
         Mc3Descriptor.Provenance data = new Mc3Descriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);
+        recipe.record(request.out());
         return new Mc3Trainer().train(spec, clips, data, request.out(), monitor);
     }
 

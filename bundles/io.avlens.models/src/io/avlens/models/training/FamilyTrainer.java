@@ -8,7 +8,8 @@ import java.util.List;
  * Trains the networks of one model family (an OSGi service; register one per family): {@code avlens train --family},
  * File › Train… and the Training view work with any registered trainer. A trainer writes into the request's output
  * folder the {@link LossCsv} curve (with its column sidecar), the {@link Checkpoint} it resumes from (same folder,
- * same seed), and at the end the weights with their AV Lens descriptor; {@link TrainingLoop} does the shared part.
+ * same seed, same {@link TrainRecipe}: {@link TrainRecipe#guard} at the start of {@link #train}), and at the end
+ * the weights with their AV Lens descriptor; {@link TrainingLoop} does the shared part.
  * Implementations are thread-safe (each call trains on the calling thread, one run per output folder at a time).
  */
 public interface FamilyTrainer {
@@ -41,6 +42,14 @@ public interface FamilyTrainer {
     List<TrainOption> options();
 
     /**
+     * Those of {@link #options()} that, like the steps, only set how long a part of the run goes, so a resumed run
+     * may ask for more; every other option is part of the run's {@link TrainRecipe} and must stay as it was.
+     */
+    default List<TrainOption> planOptions() {
+        return List.of();
+    }
+
+    /**
      * Quick checks of {@code data} for a form that checks as the user types (listing files, reading sidecars; no
      * decoding): does nothing when training could start.
      *
@@ -53,7 +62,7 @@ public interface FamilyTrainer {
      * its checkpoint and the weights so far.
      *
      * @throws IOException naming the file when the data cannot be read, the folder not written, or its checkpoint
-     *                     belongs to another family or seed or lies beyond the requested steps
+     *                     belongs to another family, seed or {@link TrainRecipe} or lies beyond the requested steps
      */
     TrainingResult train(TrainRequest request, TrainingMonitor monitor) throws IOException;
 }

@@ -26,6 +26,7 @@ import org.eclipse.swt.widgets.Text;
 import io.avlens.models.training.Checkpoint;
 import io.avlens.models.training.FamilyTrainer;
 import io.avlens.models.training.TrainOption;
+import io.avlens.models.training.TrainRecipe;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.ui.training.internal.OptionRows;
 
@@ -221,7 +222,7 @@ public final class TrainPage extends WizardPage {
                 trainer.checkData(dataDir, typed);
                 checkedData = dataKey;
             }
-            info = output(outDir, stepCount, seedValue);
+            info = output(typed);
             request = typed;
             problem = null;
         } catch (IllegalArgumentException e) {
@@ -247,7 +248,10 @@ public final class TrainPage extends WizardPage {
     }
 
     /** Null for a fresh training, the resume message for a checkpoint; throws for anything else. */
-    private String output(Path dir, int stepCount, long seedValue) {
+    private String output(TrainRequest typed) {
+        Path dir = typed.out();
+        int stepCount = typed.steps();
+        long seedValue = typed.seed();
         if (!Files.exists(dir)) {
             Path existing = dir.getParent();
             while (existing != null && !Files.exists(existing)) {
@@ -273,7 +277,9 @@ public final class TrainPage extends WizardPage {
         }
         if (checkpoint == null) {
             try (Stream<Path> files = Files.list(dir)) {
-                List<String> names = files.map(p -> p.getFileName().toString()).sorted().limit(4).toList();
+                List<String> names = files.map(p -> p.getFileName().toString())
+                        .filter(name -> !name.equals(TrainRecipe.FILE)) // left by a run that failed before step 1
+                        .sorted().limit(4).toList();
                 if (!names.isEmpty()) {
                     throw new IllegalArgumentException(dir + " holds other files (" + String.join(", ", names)
                             + ") and no " + Checkpoint.FILE + ": choose a new or empty folder, or a previous "
@@ -291,6 +297,17 @@ public final class TrainPage extends WizardPage {
         if (checkpoint.seed() != seedValue) {
             throw new IllegalArgumentException("The training in " + dir + " has seed " + checkpoint.seed()
                     + ": resume it with seed " + checkpoint.seed() + ", or choose another output folder.");
+        }
+        List<TrainRecipe.Difference> differences;
+        try {
+            differences = TrainRecipe.differences(trainer, typed);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage() + ".");
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException("The training in " + dir + " was started with "
+                    + TrainRecipe.describe(differences, true, false) + ": resume it with those, or choose another "
+                    + "output folder.");
         }
         int step = checkpoint.step();
         if (stepCount <= step) {

@@ -22,6 +22,7 @@ import com.google.gson.JsonParser;
 import io.avlens.cli.command.CommandContext;
 import io.avlens.models.cavp.CavpFamilyTrainer;
 import io.avlens.models.training.Checkpoint;
+import io.avlens.models.training.TrainRecipe;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingProgress;
@@ -126,6 +127,40 @@ class FamilyTrainingTest {
         assertThat(run("train", "--family", "linefit", "--data", "points", "--out", "resumed", "--steps", "30"))
                 .isEqualTo(2);
         assertThat(errText()).contains("checkpoint of step 40, beyond the 30 steps");
+
+        // ... and another recipe (recipe.json, written when the run started): a resumed run with another learning
+        // rate or data folder would continue neither run. Exit 2 before anything is written
+        Path resumed = dir.resolve("resumed");
+        assertThat(TrainRecipe.read(resumed.resolve(TrainRecipe.FILE))).isEqualTo(new TrainRecipe("linefit", data,
+                Map.of("lr", 0.1)));
+        byte[] checkpoint = Files.readAllBytes(resumed.resolve("checkpoint.bin"));
+        assertThat(run("train", "--family", "linefit", "--data", "points", "--out", "resumed", "--steps", "60",
+                "--lr", "0.2")).isEqualTo(2);
+        assertThat(errText()).contains(resumed + ": its checkpoint belongs to a run started with --lr 0.1; this run "
+                + "asks for --lr 0.2. Resume with the options it was started with, or train into another output "
+                + "folder.");
+        Path copy = Files.createDirectories(dir.resolve("copy"));
+        Files.copy(data.resolve("points.csv"), copy.resolve("points.csv"));
+        assertThat(run("train", "--family", "linefit", "--data", "copy", "--out", "resumed", "--steps", "60"))
+                .isEqualTo(2);
+        assertThat(errText()).contains("started with --data " + data + "; this run asks for --data " + copy + ".");
+        assertThat(Files.readAllBytes(resumed.resolve("checkpoint.bin"))).isEqualTo(checkpoint);
+        assertThat(Files.readAllLines(resumed.resolve("loss.csv"))).containsExactlyElementsOf(curve);
+        // the same recipe with a longer plan resumes; a run that recorded no recipe (before AV Lens did) resumes too
+        assertThat(run("train", "--family", "linefit", "--data", "points", "--out", "resumed", "--steps", "45",
+                "--lr", "0.1")).as(this::errText).isZero();
+        assertThat(json().get("resumedFrom").getAsInt()).isEqualTo(40);
+        Files.delete(resumed.resolve(TrainRecipe.FILE));
+        assertThat(run("train", "--family", "linefit", "--data", "points", "--out", "resumed", "--steps", "50"))
+                .as(this::errText).isZero();
+        assertThat(json().get("resumedFrom").getAsInt()).isEqualTo(45);
+        assertThat(resumed.resolve(TrainRecipe.FILE)).doesNotExist();
+        // data that does not load leaves no output folder (the recipe is recorded once the data has loaded)
+        Path bad = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(bad.resolve("points.csv"), "1,2\nthree,4\n");
+        assertThat(run("train", "--family", "linefit", "--data", "bad", "--out", "fresh")).isEqualTo(2);
+        assertThat(errText()).contains(bad.resolve("points.csv") + ": 'three,4' is not x,y");
+        assertThat(dir.resolve("fresh")).doesNotExist();
         assertThat(run("train", "--family", "linefit", "--data", "points", "--out", "x", "--batch", "4"))
                 .isEqualTo(2);
         assertThat(errText()).contains("--batch is an option of cavp, not of linefit");

@@ -21,6 +21,7 @@ import io.avlens.models.training.Adam;
 import io.avlens.models.training.FamilyTrainer;
 import io.avlens.models.training.LossColumns;
 import io.avlens.models.training.TrainOption;
+import io.avlens.models.training.TrainRecipe;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingLoop;
 import io.avlens.models.training.TrainingMonitor;
@@ -89,6 +90,7 @@ final class LineFitTrainer implements FamilyTrainer {
     @Override
     public TrainingResult train(TrainRequest request, TrainingMonitor monitor) throws IOException {
         long t0 = System.nanoTime();
+        TrainRecipe recipe = TrainRecipe.guard(this, request);
         monitor.progress(TrainingProgress.phase("loading", 0, request.steps()));
         List<float[]> points = new ArrayList<>();
         Path csv = request.data().resolve("points.csv");
@@ -100,6 +102,7 @@ final class LineFitTrainer implements FamilyTrainer {
                 throw new IOException(csv + ": '" + line + "' is not x,y", e);
             }
         }
+        recipe.record(request.out());
         float[] xs = new float[points.size()];
         float[] ys = new float[points.size()];
         for (int i = 0; i < xs.length; i++) {

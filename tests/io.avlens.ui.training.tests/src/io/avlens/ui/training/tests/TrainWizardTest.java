@@ -112,6 +112,9 @@ class TrainWizardTest {
         Path aFile = Files.writeString(dir.resolve("a-file.txt"), "not a folder");
         assertThat(type(first, 1, aFile.toString())).isEqualTo(aFile + " is a file, not a folder to train into.");
         assertThat(type(first, 1, data.toString())).startsWith(data + " holds other files (").contains("media");
+        Path failed = Files.createDirectories(dir.resolve("failed")); // a run that stopped before its first step
+        Files.writeString(failed.resolve("recipe.json"), "{}");
+        assertThat(type(first, 1, failed.toString())).isNull();
         assertThat(type(first, 1, out.toString())).isNull();
         assertThat(Ui.sync(page::getMessage)).isNull();
         assertThat(Ui.sync(first.wizard()::canFinish)).isTrue();
@@ -141,7 +144,8 @@ class TrainWizardTest {
         job.join();
         IStatus status = job.getResult();
         assertThat(status.getSeverity()).as(status::getMessage).isEqualTo(IStatus.OK);
-        for (String name : List.of("loss.csv", "checkpoint.bin", "cavp-small.params", "cavp-small.json")) {
+        for (String name : List.of("loss.csv", "checkpoint.bin", "cavp-small.params", "cavp-small.json",
+                "recipe.json")) {
             assertThat(out.resolve(name)).isNotEmptyFile();
         }
         assertThat(CavpTrainer.checkpointStep(out)).isEqualTo(3);
@@ -173,6 +177,10 @@ class TrainWizardTest {
                 + "to continue it.");
         assertThat(Ui.sync(second.wizard()::canFinish)).isFalse();
         assertThat(type(second, 2, "12")).isNull();
+        // the run's recipe (recipe.json beside the checkpoint): another batch size would continue neither run
+        assertThat(type(second, 4, "3")).isEqualTo("The training in " + out + " was started with Batch size 2: "
+                + "resume it with those, or choose another output folder.");
+        assertThat(type(second, 4, "2")).isNull();
         assertThat(Ui.sync(second.page()::getMessage)).startsWith("Will resume from step 3 (" + out
                 .resolve("checkpoint.bin") + ") and train to step 12.");
         assertThat(Ui.sync(second.page()::resumeStep)).isEqualTo(3);

@@ -1,0 +1,115 @@
+package io.avlens.models.tests.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.avlens.models.denseav.DenseAvFamilyTrainer;
+import io.avlens.models.difffoley.DiffFoleyFamilyTrainer;
+import io.avlens.models.mc3.Mc3FamilyTrainer;
+import io.avlens.models.training.Checkpoint;
+import io.avlens.models.training.TrainRecipe;
+import io.avlens.models.training.TrainRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run's {@link TrainRecipe} with the real families: DenseAV's defaults changed between runs (the previous recipe,
+ * {@code --local-cells 0 --centre-weight 0}, then the cell-local encoder and centring), so resuming a run started
+ * with the old ones under the new defaults must be refused; Diff-Foley's classifier steps are a plan length and may
+ * grow; a recipe file that is not one is named. No training (the checkpoint's presence is what {@code guard} looks
+ * at; what it holds is {@link Checkpoint#read}'s business).
+ */
+class TrainRecipeTest {
+
+    @TempDir
+    Path dir;
+
+    private Path checkpoint(Path out) throws IOException {
+        return Files.write(out.resolve(Checkpoint.FILE), new byte[] {1});
+    }
+
+    @Test
+    void denseAvRefusesToResumeTheOldRecipeUnderTheNewDefaults() throws Exception {
+        DenseAvFamilyTrainer denseav = new DenseAvFamilyTrainer();
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path out = dir.resolve("run");
+        TrainRequest old = new TrainRequest(data, out, 1500, 1, 200, Map.of("local-cells", 0, "centre-weight", 0.0));
+        TrainRecipe oldRecipe = TrainRecipe.guard(denseav, old);
+        assertThat(out).as("the guard writes nothing; the run records its recipe once its data has loaded")
+                .doesNotExist();
+        oldRecipe.record(out);
+        TrainRecipe recorded = TrainRecipe.read(out.resolve(TrainRecipe.FILE));
+        assertThat(recorded.family()).isEqualTo("denseav");
+        assertThat(recorded.data()).isEqualTo(data.toAbsolutePath());
+        assertThat(recorded.options()).containsEntry("local-cells", 0.0).containsEntry("centre-weight", 0.0)
+                .containsEntry("batch", (double) DenseAvFamilyTrainer.BATCH.defaultValue());
+        assertThat(recorded.options().keySet()).as("every option, defaults included")
+                .containsExactlyElementsOf(denseav.options().stream().map(o -> o.name()).toList());
+
+        // before the first checkpoint a new request simply starts over, recording its own recipe
+        TrainRequest defaults = new TrainRequest(data, out, 1500, 1, 200, Map.of());
+        TrainRecipe.guard(denseav, defaults).record(out);
+        assertThat(TrainRecipe.read(out.resolve(TrainRecipe.FILE))).isEqualTo(TrainRecipe.of(denseav, defaults));
+        TrainRecipe.guard(denseav, old).record(out);
+
+        checkpoint(out);
+        TrainRecipe.of(denseav, defaults).record(out);
+        assertThat(TrainRecipe.read(out.resolve(TrainRecipe.FILE))).as("a resumed run's recipe stays")
+                .isEqualTo(oldRecipe);
+        assertThat(TrainRecipe.differences(denseav, old)).isEmpty();
+        assertThat(TrainRecipe.differences(denseav, new TrainRequest(data, out, 4000, 1, 50,
+                Map.of("local-cells", 0, "centre-weight", 0.0)))).as("steps and checkpoints are the plan").isEmpty();
+        assertThat(TrainRecipe.differences(denseav, defaults)).extracting(TrainRecipe.Difference::name)
+                .containsExactly("local-cells", "centre-weight");
+        assertThatThrownBy(() -> TrainRecipe.guard(denseav, defaults)).isInstanceOf(IOException.class)
+                .hasMessage(out + ": its checkpoint belongs to a run started with --local-cells 0 --centre-weight 0;"
+                        + " this run asks for --local-cells 1 --centre-weight 5. Resume with the options it was "
+                        + "started with, or train into another output folder.");
+        assertThat(TrainRecipe.describe(TrainRecipe.differences(denseav, defaults), true, false))
+                .isEqualTo("Cell-local image encoder 0, Centring weight 0");
+        assertThat(TrainRecipe.read(out.resolve(TrainRecipe.FILE))).as("a refusal leaves the recipe").isEqualTo(
+                TrainRecipe.of(denseav, old));
+
+        // another family's trainer on the same folder (Checkpoint.read would refuse it too, later)
+        assertThat(TrainRecipe.differences(new Mc3FamilyTrainer(), new TrainRequest(data, out, 10, 1, 200,
+                Map.of()))).extracting(TrainRecipe.Difference::name).startsWith("family");
+    }
+
+    @Test
+    void diffFoleysClassifierStepsMayGrowButItsNegativesMayNotChange() throws Exception {
+        DiffFoleyFamilyTrainer difffoley = new DiffFoleyFamilyTrainer();
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path out = dir.resolve("run");
+        TrainRecipe.guard(difffoley, new TrainRequest(data, out, 4000, 1, 200, Map.of("classifier-steps", 600)))
+                .record(out);
+        assertThat(TrainRecipe.read(out.resolve(TrainRecipe.FILE)).options()).containsOnlyKeys("batch",
+                "near-miss-share");
+        checkpoint(out);
+        TrainRecipe.guard(difffoley, new TrainRequest(data, out, 10000, 1, 200, Map.of("classifier-steps", 1500)));
+        assertThatThrownBy(() -> TrainRecipe.guard(difffoley, new TrainRequest(data, out, 10000, 1, 200,
+                Map.of("near-miss-share", 0.5)))).hasMessageContaining("started with --near-miss-share 0; this run "
+                        + "asks for --near-miss-share 0.5.");
+    }
+
+    @Test
+    void aDamagedRecipeIsNamedAndAFolderWithoutOneResumesUnchecked() throws Exception {
+        Mc3FamilyTrainer mc3 = new Mc3FamilyTrainer();
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path out = Files.createDirectories(dir.resolve("run"));
+        checkpoint(out);
+        TrainRequest request = new TrainRequest(data, out, 10, 1, 200, Map.of());
+        TrainRecipe.guard(mc3, request).record(out);
+        assertThat(out.resolve(TrainRecipe.FILE)).as("a checkpoint without a recipe gets none afterwards")
+                .doesNotExist();
+        Files.writeString(out.resolve(TrainRecipe.FILE), "{\"family\": \"mc3\"");
+        assertThatThrownBy(() -> TrainRecipe.guard(mc3, request)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith(out.resolve(TrainRecipe.FILE) + ": not a training recipe (")
+                .hasMessageEndingWith("delete it to resume unchecked, or train into another output folder");
+        Files.writeString(out.resolve(TrainRecipe.FILE), "{\"family\": \"mc3\", \"data\": \"" + data + "\"}");
+        assertThatThrownBy(() -> TrainRecipe.guard(mc3, request)).hasMessageContaining("not a training recipe");
+    }
+}
