@@ -133,7 +133,7 @@ final class TsneBench {
         JsonObject o = new JsonObject();
         o.addProperty("n", points.n());
         o.addProperty("knnSeconds", seconds(t1 - t0));
-        o.addProperty("knn", KnnGraphs.describe(points.n()) + ", k = " + k);
+        o.addProperty("knn", KnnGraphs.describe(points.n(), k) + ", k = " + k);
         o.addProperty("gradientSeconds", seconds(t2 - t1));
         o.addProperty("gradient", "affinities, PCA start and " + options.iterations() + " iterations (FIt-SNE"
                 + " interpolation)");
