@@ -10,8 +10,8 @@ import java.util.concurrent.CancellationException;
 /**
  * Exact k nearest neighbours on the search engine's scan ({@link ExactSearch}, whose batch kernel on the JDK Vector
  * API is a register-tiled matrix product fused with each query's top-k): the Euclidean order written as an inner
- * product over one more coordinate — rows {@code [y, −|y|²/2]}, queries {@code [x, 1]}, so the score
- * {@code x·y − |y|²/2 = (|x|² − |x − y|²)/2} ranks the rows nearest first — for batches of {@value #BATCH} queries at
+ * product over one more coordinate — rows {@code [y, −|y|²/2]}, queries {@code [x, 1]} (all centred on the points'
+ * mean), so the score {@code x·y − |y|²/2 = (|x|² − |x − y|²)/2} ranks the rows nearest first — for batches of {@value #BATCH} queries at
  * a time, the batches spread over threads. Each point's {@code k + 1} best rows lose the point itself (or, among
  * duplicates that tie with it, the last), and the neighbours' distances are recomputed in double precision and sorted
  * (ties by index), as {@link ExactKnnGraph} does, so both give the same graph up to float rounding of near ties.
@@ -58,19 +58,37 @@ public final class ScanKnnGraph implements KnnGraphBuilder {
         }
         int[] neighbours = new int[n * k];
         float[] distances = new float[n * k];
-        if (k == 0) {
-            return new KnnGraph(n, 0, neighbours, distances);
+        if (k == 0 || n == 0) {
+            return new KnnGraph(n, k, neighbours, distances);
         }
         int d = points.d();
         float[] x = points.values();
+        // centred first (in double): distances do not change, and the float score keeps its precision for points
+        // far from the origin
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                float v = x[i * d + j];
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException("point " + i + " holds " + v + " in dimension " + j
+                            + "; neighbours need finite coordinates");
+                }
+                mean[j] += v;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
         int e = d + 1;
         float[] rows = new float[n * e];
+        float[] centred = new float[n * d];
         for (int i = 0; i < n; i++) {
             double norm = 0;
             for (int j = 0; j < d; j++) {
-                float v = x[i * d + j];
-                rows[i * e + j] = v;
-                norm += (double) v * v;
+                double v = x[i * d + j] - mean[j];
+                centred[i * d + j] = (float) v;
+                rows[i * e + j] = (float) v;
+                norm += v * v;
             }
             rows[i * e + d] = (float) (-0.5 * norm);
         }
@@ -90,7 +108,7 @@ public final class ScanKnnGraph implements KnnGraphBuilder {
                         int count = Math.min(BATCH, n - q0);
                         float[][] queries = new float[count][e];
                         for (int q = 0; q < count; q++) {
-                            System.arraycopy(x, (q0 + q) * d, queries[q], 0, d);
+                            System.arraycopy(centred, (q0 + q) * d, queries[q], 0, d);
                             queries[q][d] = 1f;
                         }
                         SearchHit[][] hits = search.search(queries, k + 1);

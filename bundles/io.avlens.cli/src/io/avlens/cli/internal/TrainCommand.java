@@ -27,6 +27,7 @@ import io.avlens.cli.command.ParsedArguments;
 import io.avlens.models.training.Checkpoint;
 import io.avlens.models.training.FamilyTrainer;
 import io.avlens.models.training.TrainOption;
+import io.avlens.models.training.TrainRecipe;
 import io.avlens.models.training.TrainRequest;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingProgress;
@@ -44,13 +45,13 @@ public class TrainCommand implements CliCommand {
             Trains the family's network on DIR into OUT: checkpoint.bin every --checkpoint-every steps, loss.csv with
             loss-columns.json (which columns are losses, which go on a secondary axis), and at the end the weights
             with their AV Lens descriptor (`avlens eval --model OUT/<model>.json`). Running again with the same OUT
-            continues from its checkpoint (same family and --seed), ending with the weights an uninterrupted run
-            gives; a larger --steps extends a finished run (the learning-rate schedule is then that of the new
-            --steps), fewer steps than the checkpoint's is refused. Prints {"family", "out", "weights",
+            continues from its checkpoint (same family, --seed, --data and options, as OUT/recipe.json records
+            them), ending with the weights an uninterrupted run gives; a larger --steps extends a finished run (the
+            learning-rate schedule is then that of the new --steps), fewer steps than the checkpoint's is refused. Prints {"family", "out", "weights",
             "descriptor", "lossCurve", "steps", "seed", then the family's options (e.g. "batch"), "resumedFrom" (the
             checkpoint's step, 0 for a fresh run), "finalLoss", then its secondary-axis values (e.g. "temperature"),
-            "seconds"}; a progress bar goes to stderr. Data the family cannot train on, an unknown family or an
-            option of another family: exit 2.
+            "seconds"}; a progress bar goes to stderr. Data the family cannot train on, an unknown family, an
+            option of another family, or a resume with another seed, data folder or option value: exit 2.
             """;
 
     /** The trainers of the installed families. */
@@ -146,8 +147,13 @@ public class TrainCommand implements CliCommand {
         try {
             Checkpoint.Header checkpoint = Checkpoint.header(out);
             if (checkpoint != null) {
+                TrainRecipe.guard(trainer, request); // refused before it says it resumes (the trainer checks again)
                 context.err().println("train: resuming from the checkpoint of step " + checkpoint.step() + " in "
                         + out);
+                if (TrainRecipe.unchecked(out)) {
+                    context.err().println("train: " + out + " has no " + TrainRecipe.FILE + " (a run started before "
+                            + "AV Lens recorded one): its data folder and options are not checked");
+                }
             }
             ProgressBar bar = new ProgressBar(context.err());
             TrainingResult r = trainer.train(request, bar);

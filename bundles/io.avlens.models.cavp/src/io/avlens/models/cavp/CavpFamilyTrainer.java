@@ -88,8 +88,7 @@ public final class CavpFamilyTrainer implements FamilyTrainer {
             throw new IOException(e.getMessage(), e);
         }
         TrainRecipe recipe = TrainRecipe.guard(this, request);
-        recipe.record(request.out());
-        return new CavpTrainer().train(spec, request.data(), request.out(), monitor);
+        return new CavpTrainer().train(spec, request.data(), request.out(), monitor, recipe);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.avlens.models.training.Adam;
 import io.avlens.models.training.EngineTrainee;
 import io.avlens.models.training.Checkpoint;
 import io.avlens.models.training.LossColumns;
+import io.avlens.models.training.TrainRecipe;
 import io.avlens.models.training.TrainingLoop;
 import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainingProgress;
@@ -59,6 +60,15 @@ public final class CavpTrainer {
      */
     public TrainingResult train(TrainSpec spec, Path dataDir, Path outDir, TrainingMonitor monitor)
             throws IOException {
+        return train(spec, dataDir, outDir, monitor, null);
+    }
+
+    /**
+     * Trains (or resumes) on {@code dataDir}'s clips, recording {@code recipe} (when not null) in {@code outDir} once
+     * they have loaded ({@link TrainRecipe#record}).
+     */
+    public TrainingResult train(TrainSpec spec, Path dataDir, Path outDir, TrainingMonitor monitor, TrainRecipe recipe)
+            throws IOException {
         long t0 = System.nanoTime();
         Files.createDirectories(outDir);
         CavpConfig config = spec.config();
@@ -73,6 +83,9 @@ public final class CavpTrainer {
         if (clips.size() < spec.batchSize()) {
             throw new IOException(dataDir + ": " + clips.size() + " in-sync clips of at least " + steps
                     + " frames, a batch needs " + spec.batchSize());
+        }
+        if (recipe != null) {
+            recipe.record(outDir);
         }
         return train(spec, clips, dataDir.toString(), outDir, monitor, t0);
     }

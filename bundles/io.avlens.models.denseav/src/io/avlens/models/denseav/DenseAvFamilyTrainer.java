@@ -121,6 +121,9 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
 
     /** The options offered to the command line and the wizard. */
     private static final List<TrainOption> OFFERED = List.of(BATCH, LOCAL_CELLS, CENTRE);
+    /** Every option {@link #spec} reads, in the order of {@code tools/denseav/Train.java}'s positional arguments. */
+    private static final List<TrainOption> ALL = List.of(WINDOW, AMBIENT, BATCH, DISENTANGLE, MOTION, PAIRS_PER_CLIP,
+            BACKGROUND_SWAP, SPACE_CONTRAST, BORDER, WIDTH, HEAD_CHANNELS, HEADS_APART, LOCAL_CELLS, CENTRE);
 
     /** The split trained on. */
     public static final String SPLIT = "train";
@@ -167,6 +170,12 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
     @Override
     public List<TrainOption> options() {
         return OFFERED;
+    }
+
+    /** The offered options and the tools-only ones (window, ambient factor, …): all change the run. */
+    @Override
+    public List<TrainOption> recipeOptions() {
+        return ALL;
     }
 
     /**
@@ -219,8 +228,7 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
      */
     public static String command(DenseAvTrainSpec spec, Path dir, TrainRequest request) {
         DenseAvConfig c = spec.config();
-        List<TrainOption> order = List.of(WINDOW, AMBIENT, BATCH, DISENTANGLE, MOTION, PAIRS_PER_CLIP,
-                BACKGROUND_SWAP, SPACE_CONTRAST, BORDER, WIDTH, HEAD_CHANNELS, HEADS_APART, LOCAL_CELLS, CENTRE);
+        List<TrainOption> order = ALL;
         List<Double> values = List.of(c.windowSeconds(), spec.ambientFactor(), (double) spec.batchSize(),
                 spec.disentangleWeight(), c.motion() ? 1.0 : 0, (double) spec.pairsPerClip(),
                 spec.sharedBackground() ? 2.0 : spec.backgroundSwap() ? 1 : 0, spec.spaceContrast(),

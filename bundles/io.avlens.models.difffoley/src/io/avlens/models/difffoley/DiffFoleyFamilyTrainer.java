@@ -108,12 +108,16 @@ public final class DiffFoleyFamilyTrainer implements FamilyTrainer {
     public TrainingResult train(TrainRequest request, TrainingMonitor monitor) throws IOException {
         DiffFoleyTrainSpec spec;
         try {
-            checkData(request.data(), request);
             spec = spec(request);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
         TrainRecipe recipe = TrainRecipe.guard(this, request);
+        try {
+            checkData(request.data(), request);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         monitor.progress(TrainingProgress.phase("loading", 0, spec.denoiserSteps()));
         List<TrainingClip> clips = DiffFoleyData.load(request.data(), spec.config(), monitor::isCancelled);
         JsonObject training = new JsonObject();

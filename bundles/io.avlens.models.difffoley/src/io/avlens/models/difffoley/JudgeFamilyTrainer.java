@@ -80,8 +80,8 @@ public final class JudgeFamilyTrainer implements FamilyTrainer {
 
     @Override
     public TrainingResult train(TrainRequest request, TrainingMonitor monitor) throws IOException {
-        checkData(request.data(), request);
         TrainRecipe recipe = TrainRecipe.guard(this, request);
+        checkData(request.data(), request);
         List<JudgeClip> clips = JudgeData.load(request.data(), null, monitor::isCancelled);
         recipe.record(request.out());
         return new JudgeTrainer().train(clips, request.steps(), request.whole(BATCH),

@@ -50,6 +50,14 @@ public interface FamilyTrainer {
     }
 
     /**
+     * Every option {@link #train} reads from a request: {@link #options()} and any a family takes only from tools
+     * (not offered on the command line or in forms), so the {@link TrainRecipe} covers whatever changes the run.
+     */
+    default List<TrainOption> recipeOptions() {
+        return options();
+    }
+
+    /**
      * Quick checks of {@code data} for a form that checks as the user types (listing files, reading sidecars; no
      * decoding): does nothing when training could start.
      *

@@ -45,9 +45,10 @@ public record TrainRecipe(String family, Path data, Map<String, Double> options)
     public static TrainRecipe of(FamilyTrainer trainer, TrainRequest request) {
         Map<String, Double> values = new LinkedHashMap<>();
         List<String> plan = trainer.planOptions().stream().map(TrainOption::name).toList();
-        for (TrainOption o : trainer.options()) {
+        for (TrainOption o : trainer.recipeOptions()) {
             if (!plan.contains(o.name())) {
-                values.put(o.name(), request.value(o));
+                double v = o.kind() == TrainOption.Kind.DECIMAL ? request.value(o) : request.whole(o);
+                values.put(o.name(), v == 0 ? 0.0 : v); // -0 is 0
             }
         }
         return new TrainRecipe(trainer.family(), request.data(), values);
@@ -65,11 +66,22 @@ public record TrainRecipe(String family, Path data, Map<String, Double> options)
     public static TrainRecipe guard(FamilyTrainer trainer, TrainRequest request) throws IOException {
         List<Difference> differences = differences(trainer, request);
         if (!differences.isEmpty()) {
+            boolean unrecorded = differences.stream().anyMatch(d -> d.recorded().startsWith("(not recorded"));
             throw new IOException(request.out() + ": its checkpoint belongs to a run started with "
                     + describe(differences, true, true) + "; this run asks for " + describe(differences, false, true)
-                    + ". Resume with the options it was started with, or train into another output folder.");
+                    + ". Resume with the options it was started with, or train into another output folder"
+                    + (unrecorded ? " (or delete " + request.out().resolve(FILE) + " to resume unchecked)" : "")
+                    + ".");
         }
         return of(trainer, request);
+    }
+
+    /**
+     * Whether {@code out} holds a checkpoint but no recorded recipe (a run started before AV Lens recorded one):
+     * resuming it is not checked, which the command line and the wizard say.
+     */
+    public static boolean unchecked(Path out) {
+        return Files.isRegularFile(out.resolve(Checkpoint.FILE)) && !Files.isRegularFile(out.resolve(FILE));
     }
 
     /**
@@ -99,23 +111,26 @@ public record TrainRecipe(String family, Path data, Map<String, Double> options)
         }
         TrainRecipe wanted = of(trainer, request);
         TrainRecipe recorded = read(file);
-        List<Difference> differences = new ArrayList<>();
         if (!recorded.family().equals(wanted.family())) {
-            differences.add(new Difference("family", "Family", recorded.family(), wanted.family()));
+            return List.of(new Difference("family", "Family", recorded.family(), wanted.family(), true));
         }
+        List<Difference> differences = new ArrayList<>();
         if (!sameFolder(recorded.data(), wanted.data())) {
             differences.add(new Difference("data", "Data folder", recorded.data().toString(),
-                    wanted.data().toString()));
+                    wanted.data().toString(), true));
         }
-        for (TrainOption o : trainer.options()) {
+        for (TrainOption o : trainer.recipeOptions()) {
             Double w = wanted.options().get(o.name());
             if (w == null) {
                 continue; // a plan length
             }
             Double r = recorded.options().get(o.name());
-            if (r == null || Double.compare(r, w) != 0) {
-                differences.add(new Difference(o.name(), o.label(), r == null ? "(not recorded)" : o.format(r),
-                        o.format(w)));
+            boolean offered = trainer.options().contains(o);
+            if (r == null) {
+                differences.add(new Difference(o.name(), o.label(), "(not recorded in " + file + ")", o.format(w),
+                        offered));
+            } else if (r.doubleValue() != w.doubleValue()) {
+                differences.add(new Difference(o.name(), o.label(), o.format(r), o.format(w), offered));
             }
         }
         return differences;
@@ -128,8 +143,9 @@ public record TrainRecipe(String family, Path data, Map<String, Double> options)
      * @param label    as a form shows it: {@code Data folder}, {@code Batch size}
      * @param recorded the recorded value, as the user types it
      * @param wanted   the request's value, as the user types it
+     * @param offered  whether the command line takes it ({@code --name}); a tool-only option is named by its label
      */
-    public record Difference(String name, String label, String recorded, String wanted) {
+    public record Difference(String name, String label, String recorded, String wanted, boolean offered) {
     }
 
     /**
@@ -140,7 +156,7 @@ public record TrainRecipe(String family, Path data, Map<String, Double> options)
         List<String> parts = new ArrayList<>();
         for (Difference d : differences) {
             String value = recorded ? d.recorded() : d.wanted();
-            parts.add(commandLine ? "--" + d.name() + " " + value : d.label() + " " + value);
+            parts.add(commandLine && d.offered() ? "--" + d.name() + " " + value : d.label() + " " + value);
         }
         return String.join(commandLine ? " " : ", ", parts);
     }
@@ -157,7 +173,8 @@ public record TrainRecipe(String family, Path data, Map<String, Double> options)
             return new TrainRecipe(json.get("family").getAsString(), Path.of(json.get("data").getAsString()),
                     options);
         } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException
-                | ClassCastException | NumberFormatException | java.nio.file.InvalidPathException e) {
+                | ClassCastException | NumberFormatException | java.nio.file.InvalidPathException
+                | java.nio.charset.CharacterCodingException e) {
             throw new IOException(file + ": not a training recipe (" + e.getMessage() + "); delete it to resume "
                     + "unchecked, or train into another output folder", e);
         }

@@ -34,7 +34,8 @@ import io.avlens.ui.training.internal.OptionRows;
  * The settings of a training, checked as they are typed, with the ranges and defaults of {@code avlens train}: the
  * family (among the registered trainers), the data folder (checked by the family's trainer), the output folder (new
  * or empty for a fresh training, or holding a previous training's checkpoint: the page then says from which step it
- * resumes, and asks for more steps and the checkpoint's family and seed), steps, seed, and the family's own options.
+ * resumes, and asks for more steps, the checkpoint's family and seed, and the data folder and options its
+ * {@code recipe.json} records), steps, seed, and the family's own options.
  */
 public final class TrainPage extends WizardPage {
 
@@ -316,6 +317,7 @@ public final class TrainPage extends WizardPage {
         }
         resumeStep = step;
         return "Will resume from step " + step + " (" + dir.resolve(Checkpoint.FILE) + ") and train to step "
-                + stepCount + ".";
+                + stepCount + "." + (TrainRecipe.unchecked(dir) ? " It has no " + TrainRecipe.FILE + " (started "
+                        + "before AV Lens recorded one): its data folder and options are not checked." : "");
     }
 }

@@ -54,6 +54,42 @@ class ScanKnnGraphTest {
         }
         assertThat(g.neighbours()[4 * 4]).isEqualTo(5);
         assertThat(g.neighbours()[5 * 4]).isEqualTo(4);
+
+        // more twins than k + 1: the last twin's k + 1 best rows are all other twins, the lowest indices kept
+        float[] eight = base.values().clone();
+        for (int p = 1; p < 8; p++) {
+            System.arraycopy(eight, 0, eight, p * 5, 5);
+        }
+        Points twins = new Points(40, 5, eight);
+        KnnGraph t = new ScanKnnGraph(1).build(twins, 4, ProjectionMonitor.NONE);
+        assertThat(t.neighbours()).isEqualTo(new ExactKnnGraph(1).build(twins, 4, ProjectionMonitor.NONE)
+                .neighbours());
+        assertThat(java.util.Arrays.copyOfRange(t.neighbours(), 7 * 4, 8 * 4)).containsExactly(0, 1, 2, 3);
+        assertThat(java.util.Arrays.copyOfRange(t.neighbours(), 0, 4)).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void pointsFarFromTheOriginKeepTheirOrder() {
+        // the same cloud moved 10,000 away: without centring, x·y − |y|²/2 in float would lose most of its digits
+        Points near = ExactKnnGraphTest.gaussian(800, 6, new Random(6));
+        float[] v = near.values().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] += 10_000f;
+        }
+        Points far = new Points(800, 6, v);
+        KnnGraph g = new ScanKnnGraph(2).build(far, 10, ProjectionMonitor.NONE);
+        KnnGraph reference = new ExactKnnGraph(1).build(near, 10, ProjectionMonitor.NONE);
+        int same = 0;
+        for (int i = 0; i < g.neighbours().length; i++) {
+            same += g.neighbours()[i] == reference.neighbours()[i] ? 1 : 0;
+        }
+        // the moved coordinates themselves are rounded to float (steps of 0.001 at 10,000), so a few near ties swap
+        assertThat(same).as("neighbours at the same rank as the cloud's at the origin")
+                .isGreaterThan(g.neighbours().length * 97 / 100);
+        Points bad = new Points(2, 1, new float[] {0f, Float.NaN});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScanKnnGraph(1).build(bad, 1,
+                ProjectionMonitor.NONE)).hasMessage("point 1 holds NaN in dimension 0; neighbours need finite "
+                        + "coordinates");
     }
 
     @Test

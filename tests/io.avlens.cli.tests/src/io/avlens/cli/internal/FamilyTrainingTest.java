@@ -154,6 +154,8 @@ class FamilyTrainingTest {
         assertThat(run("train", "--family", "linefit", "--data", "points", "--out", "resumed", "--steps", "50"))
                 .as(this::errText).isZero();
         assertThat(json().get("resumedFrom").getAsInt()).isEqualTo(45);
+        assertThat(errText()).contains("train: " + resumed + " has no recipe.json (a run started before AV Lens "
+                + "recorded one): its data folder and options are not checked");
         assertThat(resumed.resolve(TrainRecipe.FILE)).doesNotExist();
         // data that does not load leaves no output folder (the recipe is recorded once the data has loaded)
         Path bad = Files.createDirectories(dir.resolve("bad"));

@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.avlens.models.denseav.DenseAvFamilyTrainer;
 import io.avlens.models.difffoley.DiffFoleyFamilyTrainer;
 import io.avlens.models.mc3.Mc3FamilyTrainer;
+import io.avlens.models.cavp.CavpFamilyTrainer;
+import io.avlens.models.difffoley.JudgeFamilyTrainer;
 import io.avlens.models.training.Checkpoint;
+import io.avlens.models.training.FamilyTrainer;
+import io.avlens.models.training.TrainOption;
+import io.avlens.models.training.TrainingMonitor;
 import io.avlens.models.training.TrainRecipe;
 import io.avlens.models.training.TrainRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +54,7 @@ class TrainRecipeTest {
         assertThat(recorded.options()).containsEntry("local-cells", 0.0).containsEntry("centre-weight", 0.0)
                 .containsEntry("batch", (double) DenseAvFamilyTrainer.BATCH.defaultValue());
         assertThat(recorded.options().keySet()).as("every option, defaults included")
-                .containsExactlyElementsOf(denseav.options().stream().map(o -> o.name()).toList());
+                .containsExactlyElementsOf(denseav.recipeOptions().stream().map(o -> o.name()).toList());
 
         // before the first checkpoint a new request simply starts over, recording its own recipe
         TrainRequest defaults = new TrainRequest(data, out, 1500, 1, 200, Map.of());
@@ -76,7 +82,56 @@ class TrainRecipeTest {
 
         // another family's trainer on the same folder (Checkpoint.read would refuse it too, later)
         assertThat(TrainRecipe.differences(new Mc3FamilyTrainer(), new TrainRequest(data, out, 10, 1, 200,
-                Map.of()))).extracting(TrainRecipe.Difference::name).startsWith("family");
+                Map.of()))).extracting(TrainRecipe.Difference::name).containsExactly("family");
+    }
+
+    @Test
+    void everyFamilysTrainerRefusesAnotherRecipeBeforeTouchingItsData() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty")); // no clips: the refusal comes first
+        for (FamilyTrainer trainer : List.<FamilyTrainer>of(new CavpFamilyTrainer(), new DenseAvFamilyTrainer(),
+                new Mc3FamilyTrainer(), new DiffFoleyFamilyTrainer(), new JudgeFamilyTrainer())) {
+            Path out = dir.resolve("run-" + trainer.family());
+            TrainRecipe.guard(trainer, new TrainRequest(empty, out, 10, 1, 200, Map.of())).record(out);
+            checkpoint(out);
+            TrainOption batch = trainer.options().stream().filter(o -> o.name().equals("batch")).findFirst()
+                    .orElseThrow();
+            int other = (int) batch.min() == (int) batch.defaultValue() ? (int) batch.min() + 2 : (int) batch.min();
+            assertThatThrownBy(() -> trainer.train(new TrainRequest(empty, out, 20, 1, 200, Map.of("batch", other)),
+                    (TrainingMonitor) progress -> { })).as(trainer.family()).isInstanceOf(IOException.class).hasMessageContaining(out
+                            + ": its checkpoint belongs to a run started with --batch "
+                            + batch.formattedDefault() + "; this run asks for --batch " + other + ".");
+            assertThat(Files.readAllBytes(out.resolve(Checkpoint.FILE))).containsExactly(1);
+        }
+    }
+
+    @Test
+    void toolOnlyOptionsAreInTheRecipeByTheirLabels() throws Exception {
+        DenseAvFamilyTrainer denseav = new DenseAvFamilyTrainer();
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path out = dir.resolve("run");
+        TrainRecipe.guard(denseav, new TrainRequest(data, out, 10, 1, 200, Map.of("window", 2.0, "ambient-factor",
+                2.0))).record(out);
+        checkpoint(out);
+        assertThat(TrainRecipe.read(out.resolve(TrainRecipe.FILE)).options()).containsEntry("window", 2.0)
+                .containsEntry("ambient-factor", 2.0).hasSize(denseav.recipeOptions().size());
+        assertThatThrownBy(() -> TrainRecipe.guard(denseav, new TrainRequest(data, out, 10, 1, 200, Map.of())))
+                .hasMessageContaining("started with Audio window (s) 2 Ambient factor 2; this run asks for Audio "
+                        + "window (s) 0.5 Ambient factor 0.");
+        assertThat(TrainRecipe.differences(denseav, new TrainRequest(data, out, 10, 1, 200, Map.of("window", 2.0,
+                "ambient-factor", 2.0, "centre-weight", -0.0)))).as("-0 is 0").hasSize(1)
+                .extracting(TrainRecipe.Difference::name).containsExactly("centre-weight");
+        // a recipe written by an older version that lacks an option: named, with the way out
+        Files.writeString(out.resolve(TrainRecipe.FILE), "{\"family\": \"denseav\", \"data\": \""
+                + data.toAbsolutePath() + "\", \"options\": {\"batch\": 16}}");
+        assertThatThrownBy(() -> TrainRecipe.guard(denseav, new TrainRequest(data, out, 10, 1, 200, Map.of())))
+                .hasMessageContaining("--local-cells (not recorded in " + out.resolve(TrainRecipe.FILE) + ")")
+                .hasMessageEndingWith("(or delete " + out.resolve(TrainRecipe.FILE) + " to resume unchecked).");
+        assertThat(TrainRecipe.unchecked(out)).isFalse();
+        Files.delete(out.resolve(TrainRecipe.FILE));
+        assertThat(TrainRecipe.unchecked(out)).isTrue();
+        Files.write(out.resolve(TrainRecipe.FILE), new byte[] {(byte) 0xff, (byte) 0xfe, 0x7b});
+        assertThatThrownBy(() -> TrainRecipe.guard(denseav, new TrainRequest(data, out, 10, 1, 200, Map.of())))
+                .hasMessageStartingWith(out.resolve(TrainRecipe.FILE) + ": not a training recipe");
     }
 
     @Test
