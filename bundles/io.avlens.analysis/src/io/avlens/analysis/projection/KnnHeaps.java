@@ -78,28 +78,34 @@ final class KnnHeaps {
      * {@code point} of the graph arrays.
      */
     void finish(int q, float[] x, int d, int point, int[] neighbours, float[] distances) {
-        int base = q * k;
+        writeRow(indices, q * k, k, x, d, point, neighbours, distances);
+    }
+
+    /**
+     * Writes the {@code k} neighbours {@code chosen[from …]} of {@code point} into its row of the graph arrays:
+     * their distances recomputed in double precision, nearest first, ties by index.
+     */
+    static void writeRow(int[] chosen, int from, int k, float[] x, int d, int point, int[] neighbours,
+            float[] distances) {
         double[] exact = new double[k];
+        Integer[] byDistance = new Integer[k];
         for (int r = 0; r < k; r++) {
-            int j = indices[base + r];
+            int j = chosen[from + r];
             double s = 0;
             for (int t = 0; t < d; t++) {
                 double diff = (double) x[point * d + t] - x[j * d + t];
                 s += diff * diff;
             }
             exact[r] = s;
-        }
-        Integer[] byDistance = new Integer[k];
-        for (int r = 0; r < k; r++) {
             byDistance[r] = r;
         }
         Arrays.sort(byDistance, (a, b) -> {
             int c = Double.compare(exact[a], exact[b]);
-            return c != 0 ? c : Integer.compare(indices[base + a], indices[base + b]);
+            return c != 0 ? c : Integer.compare(chosen[from + a], chosen[from + b]);
         });
         for (int r = 0; r < k; r++) {
             int e = byDistance[r];
-            neighbours[point * k + r] = indices[base + e];
+            neighbours[point * k + r] = chosen[from + e];
             distances[point * k + r] = (float) Math.sqrt(exact[e]);
         }
     }

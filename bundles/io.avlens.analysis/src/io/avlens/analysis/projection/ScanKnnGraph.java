@@ -4,7 +4,6 @@ import io.avlens.analysis.search.ExactSearch;
 import io.avlens.analysis.search.Metric;
 import io.avlens.analysis.search.SearchHit;
 import io.avlens.analysis.search.VectorTable;
-import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -139,25 +138,6 @@ public final class ScanKnnGraph implements KnnGraphBuilder {
                 chosen[m++] = h.row();
             }
         }
-        double[] exact = new double[k];
-        Integer[] order = new Integer[k];
-        for (int r = 0; r < k; r++) {
-            int j = chosen[r];
-            double s = 0;
-            for (int t = 0; t < d; t++) {
-                double diff = (double) x[p * d + t] - x[j * d + t];
-                s += diff * diff;
-            }
-            exact[r] = s;
-            order[r] = r;
-        }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(exact[a], exact[b]);
-            return c != 0 ? c : Integer.compare(chosen[a], chosen[b]);
-        });
-        for (int r = 0; r < k; r++) {
-            neighbours[p * k + r] = chosen[order[r]];
-            distances[p * k + r] = (float) Math.sqrt(exact[order[r]]);
-        }
+        KnnHeaps.writeRow(chosen, 0, k, x, d, p, neighbours, distances);
     }
 }
