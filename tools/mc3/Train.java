@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * The request of {@code avlens train --family mc3 --data DIR --out OUT --steps N --seed S --consensus W [--batch B]
- * [--mu MU --margin M [--width S --anchor audio|video|text [--step-channels K [--mine-every E --mine-share P [--mine-pool N]]]]]}, run
+ * [--mu MU --margin M [--width S --anchor audio|video|text [--step-channels K [--mine-every E --mine-share P [--mine-pool N [--local-frames L]]]]]]}, run
  * from a plain classpath (tools/mc3/classpath.sh) without the product: {@code java -cp "$CP" tools/mc3/Train.java DIR
- * OUT STEPS SEED CONSENSUS [BATCH [MU MARGIN [WIDTH ANCHOR [K [E P [N]]]]]]}. Progress every logged
+ * OUT STEPS SEED CONSENSUS [BATCH [MU MARGIN [WIDTH ANCHOR [K [E P [N [L]]]]]]]} (E 0 for no mining). Progress every logged
  * row on stderr.
  */
 public class Train {
@@ -35,6 +35,9 @@ public class Train {
         }
         if (a.length > 13) {
             options.put("mine-pool", Integer.parseInt(a[13]));
+        }
+        if (a.length > 14) {
+            options.put("local-frames", Integer.parseInt(a[14]));
         }
         TrainRequest request = new TrainRequest(Path.of(a[0]), Path.of(a[1]), Integer.parseInt(a[2]),
                 Long.parseLong(a[3]), TrainRequest.DEFAULT_CHECKPOINT_EVERY, options);

@@ -33,7 +33,8 @@ import ai.djl.util.PairList;
  * <p>
  * <b>Video</b>: each frame averaged down 4× (16×16 for 64×64) with its difference to the previous one (6 channels,
  * so motion is seen), three stride-2 3×3 convolutions (BatchNorm, ReLU) and the mean and maximum over space: 2·{@code width}
- * features per frame; then two temporal convolutions (kernel 3) to {@code [width, T]}. <b>Audio</b>: the log-mel with bands as channels, three stride-2 temporal
+ * features per frame (with {@link Mc3Config#localFrames()} 2·{@code width} more from a cell-local path beside it:
+ * three 1×1 convolutions on the 16×16 cells, so the maximum over space keeps what one moving object looks like); then two temporal convolutions (kernel 3) to {@code [width, T]}. <b>Audio</b>: the log-mel with bands as channels, three stride-2 temporal
  * convolutions (kernel 4) to one step per video frame and one more (kernel 3) to {@code [width, T]}. Both
  * embed that sequence the same way: the first {@code k·T} of the {@code D} values are {@code k} learned values per
  * step ({@link Mc3Config#stepChannels()}; a head shared over time), the other {@code D − k·T} a linear map of its
@@ -59,6 +60,7 @@ public final class Mc3Block extends AbstractBlock {
     private final Block shrink;
     private final SequentialBlock frameNet;
     private final SequentialBlock videoTime;
+    private final SequentialBlock localNet;
     private final SequentialBlock audioNet;
     private final SequentialBlock textNet;
     private final Block videoTimeHead;
@@ -73,6 +75,8 @@ public final class Mc3Block extends AbstractBlock {
         int w = config.width();
         this.shrink = addChildBlock("shrink", Pool.avgPool2dBlock(new Shape(POOL, POOL), new Shape(POOL, POOL)));
         this.frameNet = addChildBlock("frame", new SequentialBlock().addAll(conv2d(w / 2), conv2d(w), conv2d(w)));
+        this.localNet = config.localFrames() ? addChildBlock("frameLocal", new SequentialBlock()
+                .addAll(pointwise(w / 2), pointwise(w), pointwise(w))) : null;
         this.videoTime = addChildBlock("videoTime", new SequentialBlock()
                 .addAll(conv1d(w, 3, 1), conv1d(w, 3, 1)));
         this.audioNet = addChildBlock("audio", new SequentialBlock()
@@ -92,6 +96,13 @@ public final class Mc3Block extends AbstractBlock {
         return new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2))
                         .optPadding(new Shape(1, 1)).setFilters(filters).build())
+                .add(BatchNorm.builder().build()).add(Activation.reluBlock());
+    }
+
+    /** A 1×1 convolution (BatchNorm, ReLU): each cell of the frame on its own. */
+    private static SequentialBlock pointwise(int filters) {
+        return new SequentialBlock()
+                .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(filters).build())
                 .add(BatchNorm.builder().build()).add(Activation.reluBlock());
     }
 
@@ -152,7 +163,12 @@ public final class Mc3Block extends AbstractBlock {
         NDArray map = frameNet.forward(ps, new NDList(both), training).singletonOrThrow(); // [B·T, w, h', w']
         NDArray cells = map.reshape(b * t, map.getShape().get(1), -1);
         NDArray pooled = NDArrays.concat(new NDList(cells.mean(new int[] {2}), cells.max(new int[] {2})), 1);
-        NDArray seq = pooled.reshape(b, t, -1).transpose(0, 2, 1); // [B, 2w, T]
+        if (localNet != null) { // what each 4×4 patch holds and how it changed, pooled beside the 3×3 path's
+            NDArray local = localNet.forward(ps, new NDList(both), training).singletonOrThrow(); // [B·T, w, h, w]
+            NDArray lc = local.reshape(b * t, local.getShape().get(1), -1);
+            pooled = NDArrays.concat(new NDList(pooled, lc.mean(new int[] {2}), lc.max(new int[] {2})), 1);
+        }
+        NDArray seq = pooled.reshape(b, t, -1).transpose(0, 2, 1); // [B, 2w or 4w, T]
         NDArray feat = videoTime.forward(ps, new NDList(seq), training).singletonOrThrow();
         return embed(ps, videoTimeHead, videoGlobal, feat, training);
     }
@@ -226,7 +242,11 @@ public final class Mc3Block extends AbstractBlock {
         shrink.initialize(manager, dataType, new Shape(b * t, 3, config.frameHeight(), config.frameWidth()));
         frameNet.initialize(manager, dataType, new Shape(b * t, 6, config.frameHeight() / POOL,
                 config.frameWidth() / POOL));
-        videoTime.initialize(manager, dataType, new Shape(b, 2L * w, t));
+        if (localNet != null) {
+            localNet.initialize(manager, dataType, new Shape(b * t, 6, config.frameHeight() / POOL,
+                    config.frameWidth() / POOL));
+        }
+        videoTime.initialize(manager, dataType, new Shape(b, (localNet != null ? 4L : 2L) * w, t));
         audioNet.initialize(manager, dataType, new Shape(b, config.melBins(), config.melFrames()));
         textNet.initialize(manager, dataType, new Shape(b, config.buckets()));
         videoTimeHead.initialize(manager, dataType, new Shape(b, w, t));

@@ -45,7 +45,17 @@ public final class Mc3BlockFactory implements BuiltinBlockFactory {
     /** The block of the size the descriptor's outputs declare ({@link #config(List)}). */
     @Override
     public Block newBlock(BlockSpec spec) {
-        return new Mc3Block(config(spec.outputs()));
+        return new Mc3Block(config(spec.outputs(), spec.notes()));
+    }
+
+    /**
+     * The sizes for a descriptor with these {@code outputs} and {@code notes}: as {@link #config(List)}, with the
+     * frame encoder its notes name ({@link Mc3Descriptor#localFrames(Map)}).
+     *
+     * @throws IllegalArgumentException naming D or the note when neither can be built
+     */
+    public Mc3Config config(List<TensorSpec> outputs, java.util.Map<String, String> notes) {
+        return config(outputs).withLocalFrames(Mc3Descriptor.localFrames(notes));
     }
 
     /**

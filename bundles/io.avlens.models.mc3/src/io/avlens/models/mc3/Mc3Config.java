@@ -18,9 +18,10 @@ import io.avlens.core.profile.Profiles;
  * @param buckets    hashed text-feature buckets ({@link TextFeatures})
  * @param textHidden   hidden width of the text MLP
  * @param stepChannels {@code k}, values per step of the embedding's per-step part (1: the shipped weights)
+ * @param localFrames  whether the frame encoder has a cell-local path beside its 3×3 one (false: the shipped weights)
  */
 public record Mc3Config(PreprocessingProfile profile, int dimension, int width, int buckets, int textHidden,
-        int stepChannels) {
+        int stepChannels, boolean localFrames) {
 
     /** Mel frames per audio step (three stride-2 convolutions). */
     public static final int AUDIO_STRIDE = 8;
@@ -30,9 +31,15 @@ public record Mc3Config(PreprocessingProfile profile, int dimension, int width, 
         return new Mc3Config(Profiles.AVSHAPES_SMALL, 64, 32, TextFeatures.DEFAULT_BUCKETS, 128);
     }
 
-    /** One value per step ({@code k = 1}), as the shipped weights. */
+    /** One value per step ({@code k = 1}) and the 3×3 frame encoder alone, as the shipped weights. */
     public Mc3Config(PreprocessingProfile profile, int dimension, int width, int buckets, int textHidden) {
-        this(profile, dimension, width, buckets, textHidden, 1);
+        this(profile, dimension, width, buckets, textHidden, 1, false);
+    }
+
+    /** {@code k} values per step, the 3×3 frame encoder alone. */
+    public Mc3Config(PreprocessingProfile profile, int dimension, int width, int buckets, int textHidden,
+            int stepChannels) {
+        this(profile, dimension, width, buckets, textHidden, stepChannels, false);
     }
 
     public Mc3Config {
@@ -75,7 +82,12 @@ public record Mc3Config(PreprocessingProfile profile, int dimension, int width, 
      * {@code small().withStepChannels(4)} has D = 4·32 + 32 = 160.
      */
     public Mc3Config withStepChannels(int k) {
-        return new Mc3Config(profile, k * steps() + globalDimension(), width, buckets, textHidden, k);
+        return new Mc3Config(profile, k * steps() + globalDimension(), width, buckets, textHidden, k, localFrames);
+    }
+
+    /** These sizes with ({@code true}) or without the frame encoder's cell-local path ({@link Mc3Block}). */
+    public Mc3Config withLocalFrames(boolean local) {
+        return new Mc3Config(profile, dimension, width, buckets, textHidden, stepChannels, local);
     }
 
     /**

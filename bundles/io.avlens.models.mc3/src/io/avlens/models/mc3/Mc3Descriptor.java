@@ -81,11 +81,40 @@ public final class Mc3Descriptor {
                 new TensorSpec("video", shape("B", c.dimension())),
                 new TensorSpec("text", shape("B", c.dimension())),
                 new TensorSpec("logitScale", shape(1)));
+        Map<String, String> notes = new java.util.TreeMap<>();
+        notes.put("origin", "AV Lens's own MC3-small (io.avlens.models.mc3), trained with `avlens train "
+                + "--family mc3`; the loss formulation is ours (SoundingActions released no code)");
+        if (c.localFrames()) { // the outputs' shapes cannot say it; inference builds the block from this note
+            notes.put(FRAME_ENCODER_NOTE, LOCAL_FRAMES);
+        }
         return new ModelDescriptor(MODEL_ID, Mc3BlockFactory.FAMILY, ModelDescriptor.Source.BUILTIN, weights,
                 sha256, c.profile(), ModelDescriptor.defaultModalities(c.profile()), inputs, outputs,
-                Map.of("origin", "AV Lens's own MC3-small (io.avlens.models.mc3), trained with `avlens train "
-                        + "--family mc3`; the loss formulation is ours (SoundingActions released no code)"),
-                true); // a short clip is padded to the window (black frames, silence)
+                Map.copyOf(notes), true); // a short clip is padded to the window (black frames, silence)
+    }
+
+    /**
+     * The note that records the frame encoder: {@value #LOCAL_FRAMES} for {@link Mc3Config#localFrames()} (a
+     * cell-local path beside the 3×3 one); absent for the 3×3 encoder alone (the shipped weights).
+     */
+    public static final String FRAME_ENCODER_NOTE = "frameEncoder";
+    /** {@value #FRAME_ENCODER_NOTE}'s value for the two-path frame encoder. */
+    public static final String LOCAL_FRAMES = "3x3+cell-local";
+
+    /**
+     * Whether a descriptor's notes ask for the two-path frame encoder.
+     *
+     * @throws IllegalArgumentException naming the value when the note is neither absent nor {@value #LOCAL_FRAMES}
+     */
+    public static boolean localFrames(Map<String, String> notes) {
+        String v = notes.get(FRAME_ENCODER_NOTE);
+        if (v == null) {
+            return false;
+        }
+        if (!v.equals(LOCAL_FRAMES)) {
+            throw new IllegalArgumentException("unknown MC3 frame encoder '" + v + "' (note " + FRAME_ENCODER_NOTE
+                    + "); this version builds '" + LOCAL_FRAMES + "' or, without the note, the 3x3 encoder alone");
+        }
+        return true;
     }
 
     private static ShapeSpec shape(Object... dims) {
@@ -113,6 +142,9 @@ public final class Mc3Descriptor {
         t.addProperty("consensusMargin", spec.consensus().margin());
         t.addProperty(CONSENSUS_ANCHOR, spec.consensus().anchor().modality());
         t.addProperty("stepChannels", spec.config().stepChannels());
+        if (spec.config().localFrames()) { // absent with the 3×3 frame encoder alone, as before the option
+            t.addProperty("localFrames", true);
+        }
         if (spec.mining().on()) { // absent with random batches only, as before the option
             JsonObject m = new JsonObject();
             m.addProperty("every", spec.mining().every());

@@ -70,7 +70,7 @@ public final class Mc3EmbedTask implements ClipTask {
         Mc3Clip clip;
         try {
             config = new Mc3BlockFactory(new Mc3Config(profile, small.dimension(), small.width(), small.buckets(),
-                    small.textHidden())).config(input.descriptor().outputs());
+                    small.textHidden())).config(input.descriptor().outputs(), input.descriptor().notes());
             clip = Mc3Clip.decode(media, config);
         } catch (IOException e) {
             throw new TaskException(e.getMessage(), e);

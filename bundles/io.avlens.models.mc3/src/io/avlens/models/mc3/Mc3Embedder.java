@@ -69,7 +69,7 @@ public final class Mc3Embedder implements AutoCloseable {
         }
         Mc3Config config;
         try {
-            config = new Mc3BlockFactory().config(d.outputs());
+            config = new Mc3BlockFactory().config(d.outputs(), d.notes());
         } catch (IllegalArgumentException e) {
             throw new InferenceException(descriptorFile + ": " + e.getMessage(), e);
         }

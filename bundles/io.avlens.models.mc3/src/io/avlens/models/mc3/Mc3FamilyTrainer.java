@@ -58,6 +58,11 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
             Mc3TrainSpec.defaults(1, 1).config().stepChannels(), "embedding values per video step (D = k x 32 + 32; "
                     + "1: the shipped D 64)");
 
+    /** 1: the frame encoder has a cell-local path beside its 3×3 one ({@link Mc3Config#localFrames()}). */
+    public static final TrainOption LOCAL_FRAMES = TrainOption.whole("local-frames", "Cell-local frame path", 0, 1,
+            0, "1: a cell-local path (1x1 convolutions on the 16x16 cells) beside the frame encoder's 3x3 one, pooled "
+                    + "with it (0: the 3x3 encoder alone, the shipped weights)");
+
     /** Steps between refreshes of the mined batches' keys (and the random warm-up); 0: random batches only. */
     public static final TrainOption MINE_EVERY = TrainOption.whole("mine-every", "Mine hard batches every", 0,
             1_000_000, 0, "steps between re-embedding every training clip's audio to mine batches of one clip and "
@@ -117,8 +122,8 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
 
     @Override
     public List<TrainOption> options() {
-        return List.of(BATCH, CONSENSUS, MARGIN, MU, WIDTH, ANCHOR, STEP_CHANNELS, MINE_EVERY, MINE_SHARE,
-                MINE_POOL);
+        return List.of(BATCH, CONSENSUS, MARGIN, MU, WIDTH, ANCHOR, STEP_CHANNELS, LOCAL_FRAMES, MINE_EVERY,
+                MINE_SHARE, MINE_POOL);
     }
 
     /**
@@ -132,7 +137,8 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
                 request.value(WIDTH), request.value(MARGIN), Mc3Loss.Anchor.values()[request.whole(ANCHOR)]);
         Mc3Mining mining = request.whole(MINE_EVERY) == 0 ? Mc3Mining.OFF
                 : new Mc3Mining(request.whole(MINE_EVERY), request.value(MINE_SHARE), request.whole(MINE_POOL));
-        return new Mc3TrainSpec(d.config().withStepChannels(request.whole(STEP_CHANNELS)), c, request.steps(),
+        return new Mc3TrainSpec(d.config().withStepChannels(request.whole(STEP_CHANNELS))
+                .withLocalFrames(request.whole(LOCAL_FRAMES) == 1), c, request.steps(),
                 request.whole(BATCH), d.learningRate(), d.warmupSteps(), request.seed(), request.checkpointEvery(),
                 d.logEvery(), mining);
     }
@@ -156,20 +162,27 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
         boolean project = Files.isRegularFile(dir.resolve("project.avlens"));
         List<Path> files = TrainSplit.select(dir, DenseAvData.clips(dir), SPLIT);
         List<Mc3Clip> clips = load(dir, files, spec.config(), monitor);
-        String command = String.format(Locale.ROOT, "avlens train --family %s --data %s --out %s --steps %d "
-                + "--seed %d --batch %d --consensus %s --margin %s --mu %s --width %s --anchor %s%s", family(), dir,
+        String command = command(spec, dir, request);
+        Mc3Descriptor.Provenance data = new Mc3Descriptor.Provenance(dir.toString(), project ? SPLIT : null,
+                TrainSplit.description(dir), command);
+        recipe.record(request.out());
+        return new Mc3Trainer().train(spec, clips, data, request.out(), monitor);
+    }
+
+    /** The {@code avlens train} command that trains {@code spec}: every consensus setting, and the options on. */
+    public static String command(Mc3TrainSpec spec, Path dir, TrainRequest request) {
+        return String.format(Locale.ROOT, "avlens train --family %s --data %s --out %s --steps %d "
+                + "--seed %d --batch %d --consensus %s --margin %s --mu %s --width %s --anchor %s%s",
+                Mc3BlockFactory.FAMILY, dir,
                 request.out(), request.steps(), request.seed(), spec.batchSize(),
                 CONSENSUS.format(spec.consensus().weight()), MARGIN.format(spec.consensus().margin()),
                 MU.format(spec.consensus().mu()), WIDTH.format(spec.consensus().scale()),
                 spec.consensus().anchor().modality(), spec.config().stepChannels() == 1 ? ""
                         : " --step-channels " + spec.config().stepChannels())
+                + (spec.config().localFrames() ? " --local-frames 1" : "")
                 + (spec.mining().on() ? " --mine-every " + spec.mining().every() + " --mine-share "
                         + MINE_SHARE.format(spec.mining().share())
                         + (spec.mining().pool() > 0 ? " --mine-pool " + spec.mining().pool() : "") : "");
-        Mc3Descriptor.Provenance data = new Mc3Descriptor.Provenance(dir.toString(), project ? SPLIT : null,
-                TrainSplit.description(dir), command);
-        recipe.record(request.out());
-        return new Mc3Trainer().train(spec, clips, data, request.out(), monitor);
     }
 
     /** The clips of {@code files} with their narrations (decoded frames and log-mel cached as DenseAV's are). */

@@ -57,8 +57,8 @@ class Mc3ServicesTest {
                 .singleElement().satisfies(t -> {
                     assertThat(t.modelName()).isEqualTo("mc3-small");
                     assertThat(t.options()).extracting(o -> o.name()).containsExactly("batch", "consensus",
-                            "margin", "mu", "width", "anchor", "step-channels", "mine-every", "mine-share",
-                            "mine-pool");
+                            "margin", "mu", "width", "anchor", "step-channels", "local-frames", "mine-every",
+                            "mine-share", "mine-pool");
                 });
         assertThat(services(ShippedModel.class)).extracting(ShippedModel::id).contains("mc3-small");
         assertThat(services(BuiltinModels.class)).singleElement()
