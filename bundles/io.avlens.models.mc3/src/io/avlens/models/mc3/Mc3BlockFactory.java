@@ -12,7 +12,8 @@ import org.osgi.service.component.annotations.Component;
  * Registers MC3-small as the built-in family {@value #FAMILY}, so a descriptor with {@code "source": "builtin",
  * "family": "mc3"} loads it through the inference service like any other model. The descriptor's embedding size
  * (its {@code audio} output {@code [B, D]}) chooses the values per step ({@link Mc3Config#forDimension(int)}), so
- * weights trained with {@code --step-channels k} load as those of the shipped k = 1 do. Stateless.
+ * weights trained with {@code --step-channels k} load as those of the shipped k = 1 do, and its note
+ * {@value Mc3Descriptor#FRAME_ENCODER_NOTE} the frame encoder ({@code --local-frames 1}). Stateless.
  */
 @Component(service = BuiltinBlockFactory.class)
 public final class Mc3BlockFactory implements BuiltinBlockFactory {
@@ -42,7 +43,7 @@ public final class Mc3BlockFactory implements BuiltinBlockFactory {
         return new Mc3Block(config);
     }
 
-    /** The block of the size the descriptor's outputs declare ({@link #config(List)}). */
+    /** The block of the sizes the descriptor's outputs and notes declare ({@link #config(List, java.util.Map)}). */
     @Override
     public Block newBlock(BlockSpec spec) {
         return new Mc3Block(config(spec.outputs(), spec.notes()));
@@ -50,7 +51,7 @@ public final class Mc3BlockFactory implements BuiltinBlockFactory {
 
     /**
      * The sizes for a descriptor with these {@code outputs} and {@code notes}: as {@link #config(List)}, with the
-     * frame encoder its notes name ({@link Mc3Descriptor#localFrames(Map)}).
+     * frame encoder its notes name ({@link Mc3Descriptor#localFrames(java.util.Map)}).
      *
      * @throws IllegalArgumentException naming D or the note when neither can be built
      */
@@ -59,8 +60,9 @@ public final class Mc3BlockFactory implements BuiltinBlockFactory {
     }
 
     /**
-     * The sizes for a descriptor with these {@code outputs}: this factory's, with as many values per step as the
-     * {@code audio} output's D asks ({@link Mc3Config#forDimension(int)}); this factory's when no output says.
+     * The sizes for a descriptor with these {@code outputs} and no frame-encoder note (the 3×3 encoder alone; use
+     * {@link #config(List, java.util.Map)} for a descriptor's notes): this factory's, with as many values per step
+     * as the {@code audio} output's D asks ({@link Mc3Config#forDimension(int)}); this factory's when no output says.
      *
      * @throws IllegalArgumentException naming D when no whole number of values per step makes it
      */

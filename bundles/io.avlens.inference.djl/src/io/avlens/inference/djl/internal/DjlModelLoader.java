@@ -84,8 +84,9 @@ final class DjlModelLoader {
         try {
             block = factory.newBlock(part);
         } catch (IllegalArgumentException e) {
-            throw new InferenceException(spec.id() + ": family '" + b.family() + "' has no part '" + b.role() + "' ("
-                    + e.getMessage() + ")", e);
+            throw new InferenceException(spec.id() + ": family '" + b.family() + "' " + (b.role() == null
+                    ? "cannot build this model: " + e.getMessage()
+                    : "has no part '" + b.role() + "' (" + e.getMessage() + ")"), e);
         }
         model.setBlock(block);
         if (b.parameters() == null) {

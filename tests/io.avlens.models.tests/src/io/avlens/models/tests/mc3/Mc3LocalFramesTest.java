@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The frame encoder's cell-local path ({@code --local-frames 1}): off by default (the shipped network, no new
- * parameters), on it adds a path whose features depend on each 4×4 patch alone and doubles what the temporal
- * convolutions read; the descriptor's note makes inference build the same block, and weights without the note (or
+ * parameters), on it adds a path of 1×1 convolutions whose pooled features double what the temporal convolutions
+ * read; the descriptor's note makes inference build the same block, and weights without the note (or
  * with an unknown one) refuse to load instead of giving other vectors.
  */
 class Mc3LocalFramesTest {
@@ -68,7 +68,7 @@ class Mc3LocalFramesTest {
     }
 
     @Test
-    void theLocalPathSeesEachPatchAlone() {
+    void theLocalPathAddsFeaturesPerFrame() {
         Mc3Config c = Mc3TrainerTest.tiny().withLocalFrames(true); // width 4
         try (Mc3Model model = Mc3Model.initialised(c); NDManager m = model.manager().newSubManager()) {
             assertThat(model.block().getParameters().keys()).anyMatch(k -> k.contains("frameLocal"));
@@ -123,6 +123,7 @@ class Mc3LocalFramesTest {
         assertThatThrownBy(() -> factory.config(odd.outputs(), odd.notes()))
                 .hasMessageContaining("unknown MC3 frame encoder '5x5'");
         assertThatThrownBy(() -> service.load(ModelDescriptors.toSpec(unknown, odd, options)).close())
-                .hasStackTraceContaining("unknown MC3 frame encoder '5x5'");
+                .isInstanceOf(InferenceException.class).hasMessageContaining("family 'mc3' cannot build this model: "
+                        + "unknown MC3 frame encoder '5x5'");
     }
 }
