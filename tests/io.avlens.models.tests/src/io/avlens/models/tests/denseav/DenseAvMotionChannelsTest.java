@@ -160,28 +160,15 @@ class DenseAvMotionChannelsTest {
     void theHeatmapTaskFeedsAMotionModelItsChannelsAndAMismatchedDescriptorIsRefused() throws Exception {
         DenseAvConfig motion = DenseAvConfig.small().withImageChannels(DenseAvConfig.RGB_MOTION);
         Path json = weights(motion, DenseAvConfig.RGB_MOTION, "motion");
-        Path media = Files.createDirectories(dir.resolve("media")).resolve("clip-00000.mp4");
-        try (InputStream in = getClass().getResourceAsStream("/resources/avshapes-speech/clip-00000.mp4")) {
-            Files.copy(in, media);
-        }
-        DenseFeatures f;
-        try (DenseAvHeatmaps dense = DenseAvHeatmaps.open(json, 1)) {
-            f = dense.compute(media, dir.resolve("out")).features();
-        }
+        DenseFeatures f = InferencePath.assertSameImageFeatures(json, motion, dir);
         assertThat(f.frames()).isEqualTo(32);
-        DenseClip clip = DenseClip.decode(media, motion);
+        DenseClip clip = DenseClip.decode(dir.resolve("media/clip-00000.mp4"), motion);
         try (DenseAvModel direct = DenseAvModel.initialised(motion);
                 InputStream w = Files.newInputStream(json.resolveSibling("denseav-small.params"));
                 NDManager m = direct.manager().newSubManager()) {
             direct.readParameters(w, "denseav-small.params");
             float[] image = direct.block().encodeImage(direct.store(), m.create(clip.frames(0, 32, 6),
                     new Shape(32, 64, 64, 6)), false).toFloatArray();
-            float[] got = f.image().toArray();
-            assertThat(got).hasSameSizeAs(image);
-            for (int i = 0; i < got.length; i++) {
-                assertThat(got[i]).as("image feature %d", i).isCloseTo(image[i], org.assertj.core.data.Offset
-                        .offset(1e-4f));
-            }
             // RGB alone gives other features: the change channels reach the encoder
             float[] still = direct.block().encodeImage(direct.store(), m.create(rgbWithoutChange(clip),
                     new Shape(32, 64, 64, 6)), false).toFloatArray();

@@ -22,12 +22,14 @@ final class InferencePath {
 
     /**
      * The image features of the test clip through {@link DenseAvHeatmaps} (the path of {@code avlens heatmap} and
-     * {@code eval --task localize}) equal, within 1e-4, those of network {@code c} holding the run's weights.
+     * {@code eval --task localize}) equal, within 1e-4, those of network {@code c} holding the run's weights (its
+     * frames with {@code c}'s image channels).
      *
      * @param descriptor the run's {@code denseav-small.json}, its weights beside it
-     * @param dir        a scratch folder
+     * @param dir        a scratch folder; the clip is copied to {@code dir/media/clip-00000.mp4}
+     * @return the features the inference path computed
      */
-    static void assertSameImageFeatures(Path descriptor, DenseAvConfig c, Path dir) throws Exception {
+    static DenseFeatures assertSameImageFeatures(Path descriptor, DenseAvConfig c, Path dir) throws Exception {
         Path media = Files.createDirectories(dir.resolve("media")).resolve("clip-00000.mp4");
         try (InputStream in = InferencePath.class.getResourceAsStream("/resources/avshapes-speech/clip-00000.mp4")) {
             Files.copy(in, media);
@@ -41,13 +43,15 @@ final class InferencePath {
                 InputStream w = Files.newInputStream(descriptor.resolveSibling("denseav-small.params"));
                 NDManager m = direct.manager().newSubManager()) {
             direct.readParameters(w, "denseav-small.params");
-            float[] image = direct.block().encodeImage(direct.store(), m.create(clip.frames(0, 32, 3),
-                    new Shape(32, 64, 64, 3)), false).toFloatArray();
+            int channels = c.imageChannels();
+            float[] image = direct.block().encodeImage(direct.store(), m.create(clip.frames(0, 32, channels),
+                    new Shape(32, 64, 64, channels)), false).toFloatArray();
             float[] got = f.image().toArray();
             assertThat(got).hasSameSizeAs(image);
             for (int i = 0; i < got.length; i++) {
                 assertThat(got[i]).as("image feature %d", i).isCloseTo(image[i], Offset.offset(1e-4f));
             }
         }
+        return f;
     }
 }
