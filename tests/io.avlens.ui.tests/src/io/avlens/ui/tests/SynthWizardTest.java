@@ -144,12 +144,22 @@ class SynthWizardTest {
         assertThat(overlay.width()).isEqualTo(64);
         assertThat(overlay.frameAt(t)).isEqualTo(best.frame());
         Control canvas = Ui.sync(() -> ((Composite) partModel(window).getWidget()).getChildren()[0]);
-        // each paint carries the picture area it was painted in: toggling an overlay may re-lay the view out
-        Painted on = Ui.sync(() -> paint(video, canvas));
-        Ui.run(() -> video.showMasks(false));
-        assertThat(Ui.sync(video::masksShown)).isFalse();
-        Painted off = Ui.sync(() -> paint(video, canvas));
-        Ui.run(() -> video.showMasks(true));
+        // each paint carries the picture area it was painted in: toggling an overlay may re-lay the view out. Both
+        // paints run in one UI runnable: a resize re-decodes the frame for the new size in the background, and a
+        // frame landing between two separate runnables made the two paints of one time differ (one stretched)
+        record Toggled(Painted on, boolean hidden, Painted off) {
+        }
+        Toggled toggled = Ui.sync(() -> {
+            Painted with = paint(video, canvas);
+            video.showMasks(false);
+            boolean hidden = !video.masksShown();
+            Painted without = paint(video, canvas);
+            video.showMasks(true);
+            return new Toggled(with, hidden, without);
+        });
+        assertThat(toggled.hidden()).isTrue();
+        Painted on = toggled.on();
+        Painted off = toggled.off();
         Rectangle picture = on.picture();
 
         // inside an object: the picture blended with the object's colour at the fill's opacity; background: untouched
