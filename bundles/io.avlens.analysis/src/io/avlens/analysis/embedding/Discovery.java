@@ -11,7 +11,9 @@ import java.util.Map;
  * (a random ranking's AP) and beside ranking by each single pair's cosine similarity. The consensus is anchored on
  * the table's {@link EmbeddingTable#consensusAnchor()}: the modality the model was trained with, else the text.
  * Without an anchor there is no consensus: a two-modality table (CAVP's audio and video) is ranked by its one pair's
- * similarity, and says so in {@link Scores#rankedBy()}. Stateless.
+ * similarity, and says so in {@link Scores#rankedBy()}. Beside the cosine consensus, the same ranking by
+ * {@link Agreement} (each pair's posterior over the table instead of its cosine; the smallest over all pairs, and
+ * each pair alone). Stateless.
  */
 public final class Discovery {
 
@@ -28,17 +30,27 @@ public final class Discovery {
      * @param rankedBy      {@code consensus(text)} (the anchor in brackets) or the pair used, e.g. {@code audio-video}
      * @param ap            AP of that ranking (ties pessimistic)
      * @param pairs         AP of ranking by each pair's cosine similarity, by pair name ({@code audio-video}…)
+     * @param temperature   the temperature of the agreement ({@link Agreement#TEMPERATURE} unless asked otherwise)
+     * @param agreementAp   AP of ranking by the {@link Agreement} (the smallest over all pairs); NaN for a table of
+     *                      one item
+     * @param agreementPairs AP of ranking by each pair's agreement alone, by pair name
      */
     public record Scores(String label, int n, int positives, double positiveShare, String rankedBy, double ap,
-            Map<String, Double> pairs) {
+            Map<String, Double> pairs, double temperature, double agreementAp, Map<String, Double> agreementPairs) {
+    }
+
+    /** Scores {@code label} on {@code table}, the agreement at {@link Agreement#TEMPERATURE}. */
+    public static Scores score(EmbeddingTable table, String label) {
+        return score(table, label, Agreement.TEMPERATURE);
     }
 
     /**
-     * Scores {@code label} on {@code table}.
+     * Scores {@code label} on {@code table}, the agreement at {@code temperature}.
      *
-     * @throws IllegalArgumentException when no item has the label, or the table has a single modality
+     * @throws IllegalArgumentException when no item has the label, the table has a single modality or a single
+     *                                  item, or the temperature is not one {@link Agreement} takes
      */
-    public static Scores score(EmbeddingTable table, String label) {
+    public static Scores score(EmbeddingTable table, String label, double temperature) {
         List<String> modalities = table.modalities();
         if (modalities.size() < 2) {
             throw new IllegalArgumentException("discovery needs at least two modalities; the table has " + modalities);
@@ -59,6 +71,8 @@ public final class Discovery {
             relevant[r] = table.item(rows.get(r)).label(label).equals("true");
         }
         Map<String, Double> pairs = new LinkedHashMap<>();
+        Map<String, Double> agreementPairs = new LinkedHashMap<>();
+        float[] agreement = null;
         for (int a = 0; a < modalities.size(); a++) {
             for (int b = a + 1; b < modalities.size(); b++) {
                 double[] s = new double[rows.size()];
@@ -66,17 +80,28 @@ public final class Discovery {
                     s[r] = table.similarity(rows.get(r), a, b);
                 }
                 pairs.put(pairName(modalities.get(a), modalities.get(b)), Ranking.averagePrecision(s, relevant));
+                if (table.size() < 2) {
+                    continue; // one item: nothing to tell it apart from, no agreement
+                }
+                float[] p = Agreement.pair(table, a, b, temperature);
+                agreementPairs.put(pairName(modalities.get(a), modalities.get(b)),
+                        Ranking.averagePrecision(pick(p, rows), relevant));
+                if (agreement == null) {
+                    agreement = p;
+                } else {
+                    for (int i = 0; i < p.length; i++) {
+                        agreement[i] = Math.min(agreement[i], p[i]);
+                    }
+                }
             }
         }
+        double agreementAp = agreement == null ? Double.NaN
+                : Ranking.averagePrecision(pick(agreement, rows), relevant);
         String rankedBy;
         double ap;
         String anchor = table.consensusAnchor();
         if (anchor != null) {
-            float[] c = table.consensus(anchor);
-            double[] s = new double[rows.size()];
-            for (int r = 0; r < s.length; r++) {
-                s[r] = c[rows.get(r)];
-            }
+            double[] s = pick(table.consensus(anchor), rows);
             rankedBy = "consensus(" + anchor + ")";
             ap = Ranking.averagePrecision(s, relevant);
         } else if (modalities.size() == 2) {
@@ -90,7 +115,16 @@ public final class Discovery {
         for (boolean r : relevant) {
             positives += r ? 1 : 0;
         }
-        return new Scores(label, relevant.length, positives, Ranking.positiveShare(relevant), rankedBy, ap, pairs);
+        return new Scores(label, relevant.length, positives, Ranking.positiveShare(relevant), rankedBy, ap, pairs,
+                temperature, agreementAp, agreementPairs);
+    }
+
+    private static double[] pick(float[] values, List<Integer> rows) {
+        double[] s = new double[rows.size()];
+        for (int r = 0; r < s.length; r++) {
+            s[r] = values[rows.get(r)];
+        }
+        return s;
     }
 
     /** {@code audio-video}. */

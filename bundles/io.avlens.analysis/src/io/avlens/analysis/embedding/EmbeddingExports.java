@@ -19,8 +19,8 @@ import io.avlens.core.tensor.FloatTensor;
 import io.avlens.core.tensor.Npy;
 
 /**
- * What {@code avlens embed} writes beside an {@link EmbeddingFiles} table: the per-pair similarities as item
- * labels, MC3's consensus as {@code consensus.npy}, and a TensorBoard-projector export ({@code projector/vectors.tsv}
+ * What {@code avlens embed} writes beside an {@link EmbeddingFiles} table: the per-pair similarities and the
+ * {@link Agreement} as item labels, MC3's consensus as {@code consensus.npy}, and a TensorBoard-projector export ({@code projector/vectors.tsv}
  * and {@code projector/metadata.tsv}, one row per item and modality). Every file is written atomically. Stateless.
  */
 public final class EmbeddingExports {
@@ -55,6 +55,27 @@ public final class EmbeddingExports {
             items.add(new EmbeddingItem(item.id(), item.media(), item.split(), item.narration(), labels));
         }
         return new EmbeddingTable(table.model(), m, table.dimension(), table.values(), items, table.namedAnchor());
+    }
+
+    /**
+     * The table with every pair's cosine similarity ({@link #withPairSimilarities}) and, for two or more modalities
+     * and items, each item's {@link Agreement} at {@link Agreement#TEMPERATURE} added to its labels
+     * ({@value Agreement#LABEL}): what {@code avlens embed} and the runner's embed stage write.
+     */
+    public static EmbeddingTable withScores(EmbeddingTable table) {
+        EmbeddingTable t = withPairSimilarities(table);
+        if (t.modalities().size() < 2 || t.size() < 2) {
+            return t;
+        }
+        float[] agreement = Agreement.of(t, Agreement.TEMPERATURE);
+        List<EmbeddingItem> items = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            EmbeddingItem item = t.item(i);
+            Map<String, String> labels = new LinkedHashMap<>(item.labels());
+            labels.put(Agreement.LABEL, String.format(Locale.ROOT, "%.6g", agreement[i]));
+            items.add(new EmbeddingItem(item.id(), item.media(), item.split(), item.narration(), labels));
+        }
+        return new EmbeddingTable(t.model(), t.modalities(), t.dimension(), t.values(), items, t.namedAnchor());
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
 public final class Retrieval {
 
     /** Queries scored together in one pass over the gallery. */
-    private static final int BLOCK = 16;
+    static final int BLOCK = 16;
 
     private Retrieval() {
     }
@@ -91,7 +91,7 @@ public final class Retrieval {
      * {@code s[q·n + j] = q_{first+q} · g_j} for {@code count ≤ BLOCK} queries and every gallery item j; the
      * queries of a block share each pass over the gallery.
      */
-    private static void scores(float[] queries, int first, int count, int d, float[] galleryT, int n, float[] s) {
+    static void scores(float[] queries, int first, int count, int d, float[] galleryT, int n, float[] s) {
         Arrays.fill(s, 0, count * n, 0f);
         for (int c = 0; c < d; c++) {
             int row = c * n;
@@ -236,7 +236,7 @@ public final class Retrieval {
         return members;
     }
 
-    private static float[] normalisedRows(float[] x, int n, int d) {
+    static float[] normalisedRows(float[] x, int n, int d) {
         for (int i = 0; i < n; i++) {
             double norm = 0;
             for (int c = 0; c < d; c++) {
@@ -250,7 +250,7 @@ public final class Retrieval {
         return x;
     }
 
-    private static float[] transpose(float[] x, int n, int d) {
+    static float[] transpose(float[] x, int n, int d) {
         float[] t = new float[x.length];
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < d; c++) {

@@ -96,6 +96,13 @@ final class EmbeddingEval {
             JsonObject pairs = new JsonObject();
             d.pairs().forEach((k, v) -> pairs.addProperty(k, ModelTasks.number(v)));
             json.add("pairs", pairs);
+            JsonObject agreement = new JsonObject();
+            agreement.addProperty("temperature", d.temperature());
+            agreement.addProperty("ap", ModelTasks.number(d.agreementAp()));
+            JsonObject agreementPairs = new JsonObject();
+            d.agreementPairs().forEach((k, v) -> agreementPairs.addProperty(k, ModelTasks.number(v)));
+            agreement.add("pairs", agreementPairs);
+            json.add("agreement", agreement);
             if (table.consensusAnchor() == null) {
                 json.addProperty("note", "the table has no text modality, so no consensus: ranked by the "
                         + d.rankedBy() + " similarity");

@@ -51,7 +51,7 @@ final class EmbeddingOutput {
     static void write(Path out, EmbeddingTable table, JsonObject extra) throws IOException {
         Files.createDirectories(out);
         Files.deleteIfExists(out.resolve(EmbeddingFiles.DESCRIPTION));
-        EmbeddingTable withPairs = EmbeddingExports.withPairSimilarities(table);
+        EmbeddingTable withPairs = EmbeddingExports.withScores(table);
         EmbeddingExports.writeProjector(out, withPairs);
         float[] consensus = null;
         if (EmbeddingExports.writeConsensus(out, withPairs)) {

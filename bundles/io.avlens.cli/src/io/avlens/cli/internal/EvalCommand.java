@@ -73,7 +73,9 @@ public class EvalCommand implements CliCommand {
             --task retrieval and --task discovery embed the clips as `avlens embed` does (see its help) and print
             {"n", "directions": [{"direction", "relevance", "n", "recallAt1", "recallAt5", "recallAt10",
             "medianRank", "mAP", "chance": {...}}]} or {"n", "positives", "positiveShare", "rankedBy", "ap",
-            "pairs"} (soundingAction ranked by consensus; without a text modality by the one pair's similarity).
+            "pairs", "agreement": {"temperature", "ap", "pairs"}} (soundingAction ranked by the cosine consensus;
+            without a text modality by the one pair's similarity; "agreement": ranked by how well each clip's
+            modalities pick each other out of the clips, the smallest over all pairs, and each pair alone).
             --task generation judges sound for AV-Shapes clips (issue #18; see README, Diff-Foley-small): --model
             real scores the clips' real audio (the ceiling), --samples DIR the generated-sample records under DIR,
             else the model's generate task runs for the clips; {"rows": [{"sound", "n", "alignAcc", "onsetAcc",

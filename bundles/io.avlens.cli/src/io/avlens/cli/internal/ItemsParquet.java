@@ -22,6 +22,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 
+import io.avlens.analysis.embedding.Agreement;
 import io.avlens.analysis.embedding.EmbeddingExports;
 import io.avlens.analysis.embedding.EmbeddingItem;
 import io.avlens.analysis.embedding.EmbeddingTable;
@@ -29,7 +30,7 @@ import io.avlens.analysis.embedding.EmbeddingTable;
 /**
  * The metadata table of an embedding ({@code items.csv}'s rows) as Apache Parquet, for pandas, Polars or Spark:
  * UTF-8 string columns {@code id}, {@code media}, {@code split}, {@code narration} and one per label, the pairs'
- * similarities ({@code sim:audio-video}…) as doubles, and {@code consensus} (double) when given. Written through
+ * similarities ({@code sim:audio-video}…) and the {@link Agreement} ({@code agreement}) as doubles, and {@code consensus} (double) when given. Written through
  * parquet-hadoop's {@code LocalOutputFile} with a plain configuration (no Hadoop file system or configuration is
  * started), uncompressed, to a temporary file that then replaces the target.
  */
@@ -52,7 +53,7 @@ final class ItemsParquet {
         List<String> strings = new ArrayList<>(List.of("id", "media", "split", "narration"));
         List<String> doubles = new ArrayList<>();
         for (String l : labels) {
-            (l.startsWith(EmbeddingExports.SIMILARITY_PREFIX) ? doubles : strings).add(l);
+            (l.startsWith(EmbeddingExports.SIMILARITY_PREFIX) || l.equals(Agreement.LABEL) ? doubles : strings).add(l);
         }
         Types.MessageTypeBuilder b = Types.buildMessage();
         for (String s : strings) {

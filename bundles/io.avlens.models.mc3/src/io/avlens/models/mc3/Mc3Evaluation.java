@@ -2,7 +2,11 @@ package io.avlens.models.mc3;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import io.avlens.analysis.embedding.Agreement;
 import io.avlens.analysis.embedding.AvShapesLabels;
+import io.avlens.analysis.embedding.Discovery;
+import io.avlens.analysis.embedding.EmbeddingItem;
+import io.avlens.analysis.embedding.EmbeddingTable;
 import io.avlens.analysis.embedding.Ranking;
 import io.avlens.inference.InferenceException;
 import io.avlens.inference.descriptor.ModelDescriptors;
@@ -14,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The figures MC3-small is judged by, on a folder of AV-Shapes clips: cross-modal retrieval in all six directions
@@ -21,7 +26,8 @@ import java.util.List;
  * (clips ranked by the consensus with the anchor the model was trained with, {@link Mc3Descriptor#anchor}, e.g.
  * {@code min(sim(l,a), sim(l,v))} for the text; average precision against {@link AvShapesLabels#SOUNDING_ACTION},
  * with the positive share, i.e. the AP of a random ranking, beside it, and the AP of every anchor's consensus in
- * {@code apConsensusByAnchor}, so models trained with different anchors compare on the same ranking).
+ * {@code apConsensusByAnchor}, so models trained with different anchors compare on the same ranking; and the AP of
+ * ranking by the {@link Agreement}, in {@code agreement}).
  * A plain-Java harness (until {@code avlens eval --task retrieval|discovery} exists):
  * {@code java -cp … io.avlens.models.mc3.Mc3Evaluation --model mc3-small.json --data DIR [--split test]
  * [--threads N]} prints one JSON object. Stateless.
@@ -92,6 +98,7 @@ public final class Mc3Evaluation {
         discovery.add("apConsensusByAnchor", anchors);
         discovery.addProperty("apSimAudioText", Ranking.averagePrecision(al, sounding));
         discovery.addProperty("apSimAudioVideo", Ranking.averagePrecision(av, sounding));
+        discovery.add("agreement", agreement(z, sounding));
         out.add("discovery", discovery);
         return out;
     }
@@ -113,6 +120,33 @@ public final class Mc3Evaluation {
         try (Mc3Embedder embedder = Mc3Embedder.open(descriptor, threads)) {
             return evaluate(embedder, anchor, dir, files);
         }
+    }
+
+    /**
+     * The discovery AP of ranking by {@link Agreement} at {@link Agreement#TEMPERATURE}: the smallest over the
+     * pairs, and each pair alone (as {@code avlens eval --task discovery} prints it).
+     */
+    private static JsonObject agreement(float[][][] z, boolean[] sounding) {
+        int n = sounding.length;
+        int d = z[0][0].length;
+        float[] values = new float[n * 3 * d];
+        List<EmbeddingItem> items = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int m = 0; m < 3; m++) {
+                System.arraycopy(z[m][i], 0, values, (i * 3 + m) * d, d);
+            }
+            items.add(new EmbeddingItem("c" + i, "", "", "", Map.of(AvShapesLabels.SOUNDING_ACTION,
+                    Boolean.toString(sounding[i]))));
+        }
+        Discovery.Scores s = Discovery.score(new EmbeddingTable("mc3", List.of(NAMES), d, values, items),
+                AvShapesLabels.SOUNDING_ACTION);
+        JsonObject o = new JsonObject();
+        o.addProperty("temperature", s.temperature());
+        o.addProperty("ap", s.agreementAp());
+        JsonObject pairs = new JsonObject();
+        s.agreementPairs().forEach(pairs::addProperty);
+        o.add("pairs", pairs);
+        return o;
     }
 
     /** Recall@1/5/10 and median rank (1-based) of each query's own item among all gallery items. */

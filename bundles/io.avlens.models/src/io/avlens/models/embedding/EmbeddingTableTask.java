@@ -21,7 +21,8 @@ import io.avlens.runner.task.TaskException;
 
 /**
  * The dataset-level stage of an {@value #KIND} run, for models of every family: the clips' embeddings gathered
- * into one table ({@link EmbeddingFiles}, with each pair's similarity among the item labels and
+ * into one table ({@link EmbeddingFiles}, with each pair's similarity and the items' agreement
+ * ({@link io.avlens.analysis.embedding.Agreement}) among the item labels, and
  * {@code consensus.npy} when the table has a text modality) in the run's {@code <model>/_dataset/}, so the
  * workbench finds a dataset's embedding as a result of the run. Metrics: {@code embeddedClips}; with the experiment
  * parameter {@value #RETRIEVAL_METRICS} true, also the cross-modal retrieval figures of the table in every direction
@@ -57,7 +58,7 @@ public final class EmbeddingTableTask implements DatasetTask {
 
     @Override
     public DatasetResult run(DatasetInput input, IProgressMonitor monitor) throws TaskException {
-        EmbeddingTable table = EmbeddingExports.withPairSimilarities(EmbeddingGather.gather(input.modelId(),
+        EmbeddingTable table = EmbeddingExports.withScores(EmbeddingGather.gather(input.modelId(),
                 input.clips()));
         boolean consensus;
         try {

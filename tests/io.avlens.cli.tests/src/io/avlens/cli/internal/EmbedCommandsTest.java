@@ -159,6 +159,10 @@ class EmbedCommandsTest {
         assertThat(rows.get(3).getString("id", 0)).isEqualTo(table.item(3).id());
         assertThat(rows.get(3).getString("material", 0)).isEqualTo(table.item(3).label("material"));
         assertThat(rows.get(3).getDouble("sim:audio-video", 0)).isCloseTo(table.similarity(3, 0, 1), within(1e-6));
+        // the agreement of every clip, as the analysis computes it from the written vectors
+        float[] agreement = io.avlens.analysis.embedding.Agreement.of(table, 0.05);
+        assertThat(rows.get(3).getDouble("agreement", 0)).isCloseTo(agreement[3], within(1e-5));
+        assertThat(Double.parseDouble(table.item(7).label("agreement"))).isCloseTo(agreement[7], within(1e-5));
 
         // a second run (here into the same folder, which it replaces) finds every clip in the cache
         assertThat(run("embed", "--model", "cavp-small", "--data", data.toString(), "--split", "train", "--out",
@@ -271,6 +275,11 @@ class EmbedCommandsTest {
         assertThat(d.get("positiveShare").getAsDouble() * d.get("n").getAsInt())
                 .isCloseTo(d.get("positives").getAsInt(), within(1e-6));
         assertThat(d.get("cachedClips").getAsInt()).as("the retrieval run's clips").isEqualTo(10);
+        // the agreement ranking: with two modalities its one pair is the smallest over the pairs
+        JsonObject agreement = d.getAsJsonObject("agreement");
+        assertThat(agreement.get("temperature").getAsDouble()).isEqualTo(0.05);
+        assertThat(agreement.get("ap").getAsDouble()).isBetween(0.0, 1.0)
+                .isEqualTo(agreement.getAsJsonObject("pairs").get("audio-video").getAsDouble());
     }
 
     @Test

@@ -119,6 +119,27 @@ class EmbeddingExplorerTest {
         Ui.waitUntil("a rendered picture", 20, () -> view.canvas().renderedCount() > 0);
         Ui.screenshot(window.getShell(), "embeddings-similarity-lines");
 
+        // colour by the agreement the embed stage wrote (how well each clip's modalities pick each other out)
+        assertThat(Ui.sync(() -> io.avlens.ui.embeddings.internal.Colouring.variables(view.table())))
+                .contains(io.avlens.analysis.embedding.Agreement.LABEL);
+        Ui.run(() -> view.colourBy(io.avlens.analysis.embedding.Agreement.LABEL));
+        assertThat(Ui.sync(() -> view.legend().texts().get(0))).isEqualTo(io.avlens.analysis.embedding.Agreement.LABEL);
+        int mostAgreeing = 0;
+        int leastAgreeing = 0;
+        for (int i = 1; i < CLIPS; i++) {
+            double a = Double.parseDouble(table.item(i).label(io.avlens.analysis.embedding.Agreement.LABEL));
+            mostAgreeing = a > agreement(table, mostAgreeing) ? i : mostAgreeing;
+            leastAgreeing = a < agreement(table, leastAgreeing) ? i : leastAgreeing;
+        }
+        int most = mostAgreeing;
+        int least = leastAgreeing;
+        assertThat(agreement(table, most)).isGreaterThan(agreement(table, least));
+        assertThat(Ui.sync(() -> view.colouring().colours()[most * M])).isEqualTo(ColorMap.VIRIDIS.argb(1));
+        assertThat(Ui.sync(() -> view.colouring().colours()[least * M + 2])).isEqualTo(ColorMap.VIRIDIS.argb(0));
+        Ui.waitUntil("a rendered picture", 20, () -> view.canvas().renderedCount() > 0);
+        Ui.screenshot(window.getShell(), "embeddings-agreement");
+        Ui.run(() -> view.colourBy(variable));
+
         // filter: only clips whose narration or labels say "metal"
         Ui.run(() -> view.filter("metal"));
         long metal = table.items().stream().filter(i -> (i.narration() + i.labels()).toLowerCase().contains("metal"))
@@ -240,6 +261,10 @@ class EmbeddingExplorerTest {
         Ui.maximize(part, false);
         // leave the workbench as found: an open view would react to every clip later tests activate
         Ui.run(() -> window.getActivePage().hideView(part));
+    }
+
+    private static double agreement(EmbeddingTable table, int clip) {
+        return Double.parseDouble(table.item(clip).label(io.avlens.analysis.embedding.Agreement.LABEL));
     }
 
     private static double variance(float[] xy, int axis) {
