@@ -26,7 +26,11 @@ public record Mc3Config(PreprocessingProfile profile, int dimension, int width, 
     /** Mel frames per audio step (three stride-2 convolutions). */
     public static final int AUDIO_STRIDE = 8;
 
-    /** The shipped {@code mc3-small}: D = 64, 32 channels per step, 4,096 text buckets, a 128-wide text MLP. */
+    /**
+     * The first {@code mc3-small} (k = 1): D = 64, 32 channels per step, 4,096 text buckets, a 128-wide text MLP; the
+     * shipped weights are this with 8 values per step and the cell-local frame path ({@code withStepChannels(8)
+     * .withLocalFrames(true)}, D = 288), which their descriptor's D and note tell the loader.
+     */
     public static Mc3Config small() {
         return new Mc3Config(Profiles.AVSHAPES_SMALL, 64, 32, TextFeatures.DEFAULT_BUCKETS, 128);
     }
@@ -92,7 +96,7 @@ public record Mc3Config(PreprocessingProfile profile, int dimension, int width, 
 
     /**
      * These sizes for weights whose embedding has {@code dimension} values: the same clip-level part and
-     * {@code k = (D − clip-level) / T} values per step (for {@link #small()}: D = 64 is the shipped k = 1, 160 is k = 4).
+     * {@code k = (D − clip-level) / T} values per step (for {@link #small()}: D = 64 is k = 1, 160 is k = 4, the shipped 288 is k = 8).
      *
      * @throws IllegalArgumentException naming D when it is not {@code k·T +} the clip-level part for a whole k ≥ 1
      */

@@ -53,15 +53,18 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
             DEFAULTS.anchor().ordinal(), "the consensus's anchor modality: c = min of its similarities to the "
                     + "other two (text: the shipped weights')");
 
-    /** Values per step of the embedding's per-step part; D = k·T + the clip-level 32 (1: the shipped D = 64). */
+    /**
+     * Values per step of the embedding's per-step part; D = k·T + the clip-level 32 (default 1, D = 64, the first
+     * weights; the shipped weights: 8, D = 288).
+     */
     public static final TrainOption STEP_CHANNELS = TrainOption.whole("step-channels", "Values per step", 1, 16,
             Mc3TrainSpec.defaults(1, 1).config().stepChannels(), "embedding values per video step (D = k x 32 + 32; "
-                    + "1: the shipped D 64)");
+                    + "the shipped weights: 8, D 288)");
 
     /** 1: the frame encoder has a cell-local path beside its 3×3 one ({@link Mc3Config#localFrames()}). */
     public static final TrainOption LOCAL_FRAMES = TrainOption.whole("local-frames", "Cell-local frame path", 0, 1,
             0, "1: a cell-local path (1x1 convolutions on the 16x16 cells) beside the frame encoder's 3x3 one, pooled "
-                    + "with it (0: the 3x3 encoder alone, the shipped weights)");
+                    + "with it, as in the shipped weights (0: the 3x3 encoder alone)");
 
     /** Steps between refreshes of the mined batches' keys (and the random warm-up); 0: random batches only. */
     public static final TrainOption MINE_EVERY = TrainOption.whole("mine-every", "Mine hard batches every", 0,

@@ -132,7 +132,7 @@ class Mc3AnchorTest {
         JsonObject text = Mc3Evaluation.evaluate(shipped, dir.resolve("data"), files, 1)
                 .getAsJsonObject("discovery");
         String json = Files.readString(shipped);
-        String noted = json.replace("\"notes\": {", "\"notes\": {\"consensusAnchor\": \"audio\",");
+        String noted = json.replace("\"consensusAnchor\": \"text\"", "\"consensusAnchor\": \"audio\"");
         assertThat(noted).isNotEqualTo(json);
         Path audioDescriptor = Files.writeString(shipped.resolveSibling("audio-anchor.json"), noted);
         JsonObject audio = Mc3Evaluation.evaluate(audioDescriptor, dir.resolve("data"), files, 1)

@@ -84,18 +84,18 @@ class Mc3ServicesTest {
         assertThat(outcome.state()).as(outcome.message()).isEqualTo(RunState.SUCCEEDED);
         ClipEmbedding e = ClipEmbedding.read(outcome.folder());
         assertThat(e.modalities()).containsExactly("audio", "video", "text");
-        assertThat(e.values()).hasSize(3 * 64);
+        assertThat(e.values()).hasSize(3 * 288);
         assertThat(outcome.metrics()).containsEntry("narrated", 1.0).containsKey("consensus");
-        // the shipped weights name no anchor: the text's consensus, and the embedding names the text
+        // the shipped weights were trained with the text as anchor: the text's consensus, and the embedding names it
         Map<String, Double> m = outcome.metrics();
         assertThat(m.get("consensus")).isEqualTo(Math.min(m.get("simAudioText"), m.get("simVideoText")));
         assertThat(e.consensusAnchor()).isEqualTo("text");
 
         // the same weights under a descriptor that says they were trained with the audio anchor
         String json = Files.readString(installed.descriptor());
-        assertThat(json).doesNotContain("consensusAnchor");
+        assertThat(json).contains("\"consensusAnchor\": \"text\"");
         Path audio = installed.descriptor().resolveSibling("audio-anchor.json");
-        String noted = json.replace("\"notes\": {", "\"notes\": {\"consensusAnchor\": \"audio\",");
+        String noted = json.replace("\"consensusAnchor\": \"text\"", "\"consensusAnchor\": \"audio\"");
         assertThat(noted).isNotEqualTo(json);
         Files.writeString(audio, noted);
         var audioDescriptor = ModelDescriptors.read(audio);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped mc3-small: its weights have the SHA-256 its descriptor states and load; the {@code embed} task writes
- * three unit rows of 64 per clip (a clip without a narration gets the empty text's vector); and on eight held-out
+ * three unit rows of D (the descriptor's, 288) per clip (a clip without a narration gets the empty text's vector); and on eight held-out
  * AV-Shapes clips (dataset seed 2; the model was trained on seed 1) video→audio retrieval is far above chance.
  */
 class Mc3ShippedModelTest {
@@ -75,24 +75,29 @@ class Mc3ShippedModelTest {
         Path media = copy(0, true);
         Path bare = copy(1, false);
         assertThat(task.inputs(media)).containsExactly(media.resolveSibling("clip-00000.json"));
-        try (LoadedModel model = DjlInferenceServices.cpu(List.of(new Mc3BlockFactory()))
+        Mc3Config config = new Mc3BlockFactory().config(d.outputs(), d.notes());
+        assertThat(config.dimension()).isEqualTo(288);
+        assertThat(config.stepChannels()).isEqualTo(8);
+        assertThat(config.localFrames()).isTrue();
+        int dim = config.dimension();
+        try (LoadedModel model = DjlInferenceServices.cpu(List.of(new Mc3BlockFactory(config)))
                 .load(ModelDescriptors.toSpec(json, d, ModelSpec.Options.DEFAULT));
-                Mc3Embedder embedder = new Mc3Embedder(model, Mc3Config.small())) {
+                Mc3Embedder embedder = new Mc3Embedder(model, config)) {
             for (Path clip : List.of(media, bare)) {
                 Path out = Files.createDirectories(dir.resolve("out").resolve(clip.getFileName().toString()));
                 ClipResult r = task.run(new ClipInput("c", clip, model, d, Map.of(), 0, out), null);
                 ClipEmbedding e = ClipEmbedding.read(out);
                 assertThat(e.modalities()).containsExactly("audio", "video", "text");
-                assertThat(e.dimension()).isEqualTo(64);
+                assertThat(e.dimension()).isEqualTo(dim);
                 for (int k = 0; k < 3; k++) {
                     double n = 0;
-                    for (int j = 0; j < 64; j++) {
-                        n += e.values()[k * 64 + j] * e.values()[k * 64 + j];
+                    for (int j = 0; j < dim; j++) {
+                        n += e.values()[k * dim + j] * e.values()[k * dim + j];
                     }
                     assertThat(n).isCloseTo(1.0, within(1e-4));
                 }
                 assertThat(r.metrics()).containsKeys("simAudioVideo", "simAudioText", "simVideoText", "consensus");
-                float[] text = java.util.Arrays.copyOfRange(e.values(), 128, 192);
+                float[] text = java.util.Arrays.copyOfRange(e.values(), 2 * dim, 3 * dim);
                 if (clip == bare) {
                     assertThat(r.metrics()).containsEntry("narrated", 0.0);
                     assertThat(text).containsExactly(embedder.embedText(""), within(1e-5f));
@@ -113,9 +118,10 @@ class Mc3ShippedModelTest {
             float[][] text = new float[CLIPS][];
             for (int i = 0; i < CLIPS; i++) {
                 ClipEmbedding e = embedder.embed(copy(i, true));
-                audio[i] = java.util.Arrays.copyOfRange(e.values(), 0, 64);
-                video[i] = java.util.Arrays.copyOfRange(e.values(), 64, 128);
-                text[i] = java.util.Arrays.copyOfRange(e.values(), 128, 192);
+                int dim = e.dimension();
+                audio[i] = java.util.Arrays.copyOfRange(e.values(), 0, dim);
+                video[i] = java.util.Arrays.copyOfRange(e.values(), dim, 2 * dim);
+                text[i] = java.util.Arrays.copyOfRange(e.values(), 2 * dim, 3 * dim);
             }
             // chance: 1 of 8 at rank 1
             assertThat(hitsAtOne(video, audio)).as("video->audio hits at rank 1 of %d", CLIPS).isGreaterThanOrEqualTo(5);
