@@ -1,6 +1,8 @@
 package io.avlens.analysis.embedding;
 
 import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 /**
@@ -22,7 +24,9 @@ import java.util.stream.IntStream;
  * Cost: {@code 2 N M D} multiply-adds per pair of modalities, {@code M = min(N, }{@value #GALLERY_LIMIT}{@code )}:
  * up to that many items every denominator is exact; above it the sum over the other items is estimated from a
  * fixed, seeded sample of {@value #GALLERY_LIMIT} of them (scaled to the {@code N − 1} others; the item's own term
- * is always exact), so the result is deterministic. Queries run in parallel on the common fork-join pool. Stateless.
+ * is always exact), so the result is deterministic. Queries run in parallel on the common fork-join pool; a caller
+ * may pass a cancellation check, asked once per block of queries. Values are doubles (a float rounds posteriors
+ * within 3e-8 of 1 to ties). Stateless.
  */
 public final class Agreement {
 
@@ -46,16 +50,25 @@ public final class Agreement {
      * @throws IllegalArgumentException when the table has fewer than two modalities or two items, or the
      *                                  temperature is below {@value #MIN_TEMPERATURE} or not finite
      */
-    public static float[] of(EmbeddingTable table, double temperature) {
+    public static double[] of(EmbeddingTable table, double temperature) {
+        return of(table, temperature, () -> false);
+    }
+
+    /**
+     * {@link #of(EmbeddingTable, double)}, asking {@code cancelled} between blocks of queries.
+     *
+     * @throws CancellationException when {@code cancelled} says so
+     */
+    public static double[] of(EmbeddingTable table, double temperature, BooleanSupplier cancelled) {
         int m = table.modalities().size();
         if (m < 2) {
             throw new IllegalArgumentException("agreement needs at least two modalities; the table has "
                     + table.modalities());
         }
-        float[] out = null;
+        double[] out = null;
         for (int a = 0; a < m; a++) {
             for (int b = a + 1; b < m; b++) {
-                float[] p = pair(table, a, b, temperature);
+                double[] p = pair(table, a, b, temperature, cancelled);
                 if (out == null) {
                     out = p;
                 } else {
@@ -73,7 +86,16 @@ public final class Agreement {
      *
      * @throws IllegalArgumentException as {@link #of}
      */
-    public static float[] pair(EmbeddingTable table, int a, int b, double temperature) {
+    public static double[] pair(EmbeddingTable table, int a, int b, double temperature) {
+        return pair(table, a, b, temperature, () -> false);
+    }
+
+    /**
+     * {@link #pair(EmbeddingTable, int, int, double)}, asking {@code cancelled} between blocks of queries.
+     *
+     * @throws CancellationException when {@code cancelled} says so
+     */
+    public static double[] pair(EmbeddingTable table, int a, int b, double temperature, BooleanSupplier cancelled) {
         if (!(temperature >= MIN_TEMPERATURE) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("the agreement's temperature must be a number of at least "
                     + MIN_TEMPERATURE + "; got " + temperature);
@@ -86,11 +108,11 @@ public final class Agreement {
         float[] x = Retrieval.normalisedRows(table.modalityVectors(a), n, d);
         float[] y = Retrieval.normalisedRows(table.modalityVectors(b), n, d);
         int[] sample = sample(n);
-        double[] forward = logPosterior(x, y, n, d, sample, temperature);
-        double[] backward = logPosterior(y, x, n, d, sample, temperature);
-        float[] out = new float[n];
+        double[] forward = logPosterior(x, y, n, d, sample, temperature, cancelled);
+        double[] backward = logPosterior(y, x, n, d, sample, temperature, cancelled);
+        double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            out[i] = (float) Math.exp(0.5 * (forward[i] + backward[i]));
+            out[i] = Math.exp(0.5 * (forward[i] + backward[i]));
         }
         return out;
     }
@@ -115,7 +137,7 @@ public final class Agreement {
 
     /** {@code log p(g_i | q_i)} for every item, the gallery's denominators over {@code sample}. */
     private static double[] logPosterior(float[] queries, float[] gallery, int n, int d, int[] sample,
-            double temperature) {
+            double temperature, BooleanSupplier cancelled) {
         int m = sample.length;
         float[] picked = new float[m * d];
         for (int k = 0; k < m; k++) {
@@ -128,6 +150,9 @@ public final class Agreement {
         int blocks = (n + block - 1) / block;
         ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[block * m]);
         IntStream.range(0, blocks).parallel().forEach(bi -> {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("agreement cancelled");
+            }
             float[] s = scratch.get();
             int first = bi * block;
             int count = Math.min(block, n - first);

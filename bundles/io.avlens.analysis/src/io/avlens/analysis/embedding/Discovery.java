@@ -47,8 +47,8 @@ public final class Discovery {
     /**
      * Scores {@code label} on {@code table}, the agreement at {@code temperature}.
      *
-     * @throws IllegalArgumentException when no item has the label, the table has a single modality or a single
-     *                                  item, or the temperature is not one {@link Agreement} takes
+     * @throws IllegalArgumentException when no item has the label, the table has a single modality, or (for a table
+     *                                  of two or more items) the temperature is not one {@link Agreement} takes
      */
     public static Scores score(EmbeddingTable table, String label, double temperature) {
         List<String> modalities = table.modalities();
@@ -72,7 +72,7 @@ public final class Discovery {
         }
         Map<String, Double> pairs = new LinkedHashMap<>();
         Map<String, Double> agreementPairs = new LinkedHashMap<>();
-        float[] agreement = null;
+        double[] agreement = null;
         for (int a = 0; a < modalities.size(); a++) {
             for (int b = a + 1; b < modalities.size(); b++) {
                 double[] s = new double[rows.size()];
@@ -83,7 +83,7 @@ public final class Discovery {
                 if (table.size() < 2) {
                     continue; // one item: nothing to tell it apart from, no agreement
                 }
-                float[] p = Agreement.pair(table, a, b, temperature);
+                double[] p = Agreement.pair(table, a, b, temperature);
                 agreementPairs.put(pairName(modalities.get(a), modalities.get(b)),
                         Ranking.averagePrecision(pick(p, rows), relevant));
                 if (agreement == null) {
@@ -117,6 +117,14 @@ public final class Discovery {
         }
         return new Scores(label, relevant.length, positives, Ranking.positiveShare(relevant), rankedBy, ap, pairs,
                 temperature, agreementAp, agreementPairs);
+    }
+
+    private static double[] pick(double[] values, List<Integer> rows) {
+        double[] s = new double[rows.size()];
+        for (int r = 0; r < s.length; r++) {
+            s[r] = values[rows.get(r)];
+        }
+        return s;
     }
 
     private static double[] pick(float[] values, List<Integer> rows) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 import io.avlens.core.io.AtomicFiles;
 import io.avlens.core.tensor.FloatTensor;
@@ -63,16 +65,25 @@ public final class EmbeddingExports {
      * ({@value Agreement#LABEL}): what {@code avlens embed} and the runner's embed stage write.
      */
     public static EmbeddingTable withScores(EmbeddingTable table) {
+        return withScores(table, () -> false);
+    }
+
+    /**
+     * {@link #withScores(EmbeddingTable)}, asking {@code cancelled} while the agreement is computed.
+     *
+     * @throws CancellationException when {@code cancelled} says so
+     */
+    public static EmbeddingTable withScores(EmbeddingTable table, BooleanSupplier cancelled) {
         EmbeddingTable t = withPairSimilarities(table);
         if (t.modalities().size() < 2 || t.size() < 2) {
             return t;
         }
-        float[] agreement = Agreement.of(t, Agreement.TEMPERATURE);
+        double[] agreement = Agreement.of(t, Agreement.TEMPERATURE, cancelled);
         List<EmbeddingItem> items = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) {
             EmbeddingItem item = t.item(i);
             Map<String, String> labels = new LinkedHashMap<>(item.labels());
-            labels.put(Agreement.LABEL, String.format(Locale.ROOT, "%.6g", agreement[i]));
+            labels.put(Agreement.LABEL, String.format(Locale.ROOT, "%.8g", agreement[i]));
             items.add(new EmbeddingItem(item.id(), item.media(), item.split(), item.narration(), labels));
         }
         return new EmbeddingTable(t.model(), t.modalities(), t.dimension(), t.values(), items, t.namedAnchor());

@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Component;
  * Registers MC3-small as the built-in family {@value #FAMILY}, so a descriptor with {@code "source": "builtin",
  * "family": "mc3"} loads it through the inference service like any other model. The descriptor's embedding size
  * (its {@code audio} output {@code [B, D]}) chooses the values per step ({@link Mc3Config#forDimension(int)}), so
- * weights trained with {@code --step-channels k} load as those of the shipped k = 1 do, and its note
+ * weights of any {@code --step-channels k} load alike (the shipped ones: k = 8, D = 288), and its note
  * {@value Mc3Descriptor#FRAME_ENCODER_NOTE} the frame encoder ({@code --local-frames 1}). Stateless.
  */
 @Component(service = BuiltinBlockFactory.class)

@@ -17,8 +17,8 @@ import io.avlens.core.profile.Profiles;
  * @param width      channels of the per-step features of both encoders
  * @param buckets    hashed text-feature buckets ({@link TextFeatures})
  * @param textHidden   hidden width of the text MLP
- * @param stepChannels {@code k}, values per step of the embedding's per-step part (1: the shipped weights)
- * @param localFrames  whether the frame encoder has a cell-local path beside its 3×3 one (false: the shipped weights)
+ * @param stepChannels {@code k}, values per step of the embedding's per-step part (1: the first weights; 8: the shipped ones)
+ * @param localFrames  whether the frame encoder has a cell-local path beside its 3×3 one (false: the first weights; true: the shipped ones)
  */
 public record Mc3Config(PreprocessingProfile profile, int dimension, int width, int buckets, int textHidden,
         int stepChannels, boolean localFrames) {
@@ -35,7 +35,7 @@ public record Mc3Config(PreprocessingProfile profile, int dimension, int width, 
         return new Mc3Config(Profiles.AVSHAPES_SMALL, 64, 32, TextFeatures.DEFAULT_BUCKETS, 128);
     }
 
-    /** One value per step ({@code k = 1}) and the 3×3 frame encoder alone, as the shipped weights. */
+    /** One value per step ({@code k = 1}) and the 3×3 frame encoder alone, as the first weights. */
     public Mc3Config(PreprocessingProfile profile, int dimension, int width, int buckets, int textHidden) {
         this(profile, dimension, width, buckets, textHidden, 1, false);
     }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.osgi.service.component.annotations.Component;
 
 import io.avlens.analysis.embedding.EmbeddingExports;
@@ -58,8 +60,13 @@ public final class EmbeddingTableTask implements DatasetTask {
 
     @Override
     public DatasetResult run(DatasetInput input, IProgressMonitor monitor) throws TaskException {
-        EmbeddingTable table = EmbeddingExports.withScores(EmbeddingGather.gather(input.modelId(),
-                input.clips()));
+        EmbeddingTable table;
+        try {
+            table = EmbeddingExports.withScores(EmbeddingGather.gather(input.modelId(), input.clips()),
+                    () -> monitor != null && monitor.isCanceled());
+        } catch (CancellationException e) {
+            throw new OperationCanceledException(e.getMessage());
+        }
         boolean consensus;
         try {
             consensus = EmbeddingExports.writeConsensus(input.outputFolder(), table);

@@ -79,22 +79,22 @@ class AgreementTest {
         EmbeddingTable t = random(37, 3, 8, 1);
         for (double tau : new double[] {0.05, 0.3}) {
             for (int[] pair : new int[][] {{0, 1}, {0, 2}, {1, 2}}) {
-                float[] got = Agreement.pair(t, pair[0], pair[1], tau);
+                double[] got = Agreement.pair(t, pair[0], pair[1], tau);
                 double[] want = explicit(t, pair[0], pair[1], tau);
                 for (int i = 0; i < want.length; i++) {
-                    assertThat((double) got[i]).as("item %d pair %d-%d tau %s", i, pair[0], pair[1], tau)
-                            .isCloseTo(want[i], within(1e-5 + 1e-4 * want[i]));
+                    assertThat(got[i]).as("item %d pair %d-%d tau %s", i, pair[0], pair[1], tau)
+                            .isCloseTo(want[i], within(1e-6 + 1e-5 * want[i]));
                 }
             }
         }
         // the noisy copies pick each other out far better than the unrelated third modality
-        float[] copies = Agreement.pair(t, 0, 1, 0.05);
-        float[] unrelated = Agreement.pair(t, 0, 2, 0.05);
+        double[] copies = Agreement.pair(t, 0, 1, 0.05);
+        double[] unrelated = Agreement.pair(t, 0, 2, 0.05);
         assertThat(mean(copies)).isGreaterThan(0.5);
         assertThat(mean(unrelated)).isLessThan(0.2);
         // the items' agreement is the smallest over the pairs
-        float[] all = Agreement.of(t, 0.05);
-        float[] vt = Agreement.pair(t, 1, 2, 0.05);
+        double[] all = Agreement.of(t, 0.05);
+        double[] vt = Agreement.pair(t, 1, 2, 0.05);
         for (int i = 0; i < all.length; i++) {
             assertThat(all[i]).isEqualTo(Math.min(copies[i], Math.min(unrelated[i], vt[i])));
         }
@@ -105,7 +105,7 @@ class AgreementTest {
         int n = Agreement.GALLERY_LIMIT + 600;
         EmbeddingTable t = random(n, 2, 6, 2);
         double tau = 0.1;
-        float[] got = Agreement.pair(t, 0, 1, tau);
+        double[] got = Agreement.pair(t, 0, 1, tau);
         assertThat(Agreement.pair(t, 0, 1, tau)).containsExactly(got); // seeded: the same every time
         double[] want = explicit(t, 0, 1, tau);
         double worst = 0;
@@ -120,6 +120,42 @@ class AgreementTest {
         assertThat(mean).isLessThan(0.02).isGreaterThan(0.0);
         assertThat(worst).isLessThan(Math.log(1.3));
         assertThat(Agreement.sample(n)).hasSize(Agreement.GALLERY_LIMIT).isSorted().doesNotHaveDuplicates();
+    }
+
+    /**
+     * Where every score is the same the estimate must be exact, for items in the sample (whose other terms are one
+     * fewer) and out of it alike: every posterior is 1/N, so the agreement is 1/N.
+     */
+    @Test
+    void theSampledSumIsScaledByTheOthersItCounted() {
+        int n = Agreement.GALLERY_LIMIT + 700;
+        float[] v = new float[n * 2 * 2];
+        for (int i = 0; i < n * 2; i++) {
+            v[i * 2] = 1; // every vector (1, 0)
+        }
+        List<EmbeddingItem> items = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            items.add(new EmbeddingItem("c" + i, "", "test", "", Map.of()));
+        }
+        EmbeddingTable t = new EmbeddingTable("m", List.of("audio", "video"), 2, v, items);
+        double[] got = Agreement.pair(t, 0, 1, 0.05);
+        int[] sample = Agreement.sample(n);
+        int in = sample[0];
+        int out = java.util.stream.IntStream.range(0, n).filter(i -> java.util.Arrays.binarySearch(sample, i) < 0)
+                .findFirst().orElseThrow();
+        for (int i : new int[] {in, out}) {
+            // scaling the M - 1 others an item in the sample counts by (N-1)/M would be about 1/M off: 2.4e-4
+            assertThat(got[i] * n).as("item %d, in the sample: %s", i, i == in).isCloseTo(1.0, within(1e-9));
+        }
+    }
+
+    @Test
+    void aCancelledComputationStopsWithoutAResult() {
+        EmbeddingTable t = random(200, 2, 4, 5);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> Agreement.of(t, 0.05, () -> asked.incrementAndGet() > 3))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(asked.get()).isGreaterThan(3);
     }
 
     /**
@@ -158,16 +194,15 @@ class AgreementTest {
         Discovery.Scores s = Discovery.score(t, AvShapesLabels.SOUNDING_ACTION);
         assertThat(s.ap()).as("cosine consensus").isLessThan(0.6);
         assertThat(s.agreementAp()).isEqualTo(1.0);
-        assertThat(s.temperature()).isEqualTo(Agreement.TEMPERATURE);
         assertThat(s.agreementPairs()).containsOnlyKeys("audio-video", "audio-text", "video-text");
         assertThat(s.agreementPairs().get("audio-video")).isEqualTo(1.0);
-        float[] a = Agreement.of(t, Agreement.TEMPERATURE);
-        assertThat(a[0]).isGreaterThan(0.9f);
-        assertThat(a[sounding]).isLessThan(1.5f / silent);
+        double[] a = Agreement.of(t, Agreement.TEMPERATURE);
+        assertThat(a[0]).isGreaterThan(0.9);
+        assertThat(a[sounding]).isLessThan(1.5 / silent);
         // what avlens embed writes: the agreement as an item label beside the pair similarities
         EmbeddingTable labelled = EmbeddingExports.withScores(t);
-        assertThat(Float.parseFloat(labelled.item(sounding).label(Agreement.LABEL))).isCloseTo(a[sounding],
-                within(1e-5f));
+        assertThat(Double.parseDouble(labelled.item(sounding).label(Agreement.LABEL))).isCloseTo(a[sounding],
+                within(1e-8));
         assertThat(labelled.item(0).labels()).containsKeys("sim:audio-video", Agreement.LABEL);
     }
 
@@ -189,9 +224,9 @@ class AgreementTest {
         assertThat(EmbeddingExports.withScores(one).item(0).labels()).doesNotContainKey(Agreement.LABEL);
     }
 
-    private static double mean(float[] x) {
+    private static double mean(double[] x) {
         double s = 0;
-        for (float v : x) {
+        for (double v : x) {
             s += v;
         }
         return s / x.length;

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.avlens.analysis.embedding.Agreement;
 import io.avlens.analysis.embedding.EmbeddingItem;
 import io.avlens.analysis.embedding.EmbeddingTable;
 import io.avlens.core.color.ColorMap;
 
 /**
  * The colour of every point for one variable of an embedding table: the modality, the consensus, a pair of
- * modalities' similarity, the split or any label. A variable whose values are numbers of more than
- * {@link #MAX_CATEGORIES} distinct values is continuous (viridis from its minimum to its maximum); any other is
+ * modalities' similarity, the split or any label. The {@link Agreement} label, and a variable whose values are
+ * numbers of more than {@link #MAX_CATEGORIES} distinct values, are continuous (viridis from its minimum to its maximum); any other is
  * categorical (a qualitative palette, the most frequent categories first, the rest as "other"). Immutable.
  */
 public final class Colouring {
@@ -124,7 +125,8 @@ public final class Colouring {
             for (int i = 0; i < n; i++) {
                 perItem[i] = table.item(i).label(variable);
             }
-            numbers = numbersIfContinuous(perItem);
+            // the agreement is a number however few clips (or distinct values) there are
+            numbers = variable.equals(Agreement.LABEL) ? numbers(perItem) : numbersIfContinuous(perItem);
         } else {
             throw new IllegalArgumentException("cannot colour by '" + variable + "'; the table offers "
                     + variables(table));
@@ -141,6 +143,19 @@ public final class Colouring {
             perPoint[p] = perItem[p / mods];
         }
         return categorical(variable, perPoint, null);
+    }
+
+    /** The values as numbers (empty or unreadable ones NaN). */
+    static float[] numbers(String[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            try {
+                out[i] = values[i].isBlank() ? Float.NaN : Float.parseFloat(values[i].trim());
+            } catch (NumberFormatException e) {
+                out[i] = Float.NaN;
+            }
+        }
+        return out;
     }
 
     /** The values as numbers when they all are (empty ones NaN) and more than {@link #MAX_CATEGORIES} differ. */

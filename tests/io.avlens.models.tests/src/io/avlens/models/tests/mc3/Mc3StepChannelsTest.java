@@ -47,8 +47,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedding's values per step ({@code --step-channels k}): the default is the shipped network (one value per
- * step, D = 64), k &gt; 1 makes {@code k·T} per-step values beside the same clip-level part and trains, and the
+ * The embedding's values per step ({@code --step-channels k}): the trainer's default is the first network (one value
+ * per step, D = 64; the shipped weights are k = 8), k &gt; 1 makes {@code k·T} per-step values beside the same clip-level part and trains, and the
  * descriptor's D brings the same block back through the inference service.
  */
 class Mc3StepChannelsTest {
@@ -57,7 +57,7 @@ class Mc3StepChannelsTest {
     Path dir;
 
     @Test
-    void theDefaultIsTheShippedNetwork() {
+    void theDefaultIsTheFirstNetwork() {
         Mc3Config small = Mc3Config.small();
         assertThat(small.stepChannels()).isEqualTo(1);
         assertThat(small.stepDimension()).isEqualTo(32);
@@ -69,7 +69,7 @@ class Mc3StepChannelsTest {
             assertThat(weight(model, "audioTimeHead_weight"))
                     .isEqualTo(new Shape(1, 4, 1));
         }
-        // the shipped D = 64 is k = 1; 160 is k = 4 with the same 32 clip-level values
+        // D = 64 is k = 1; 160 is k = 4 with the same 32 clip-level values
         assertThat(small.forDimension(64)).isEqualTo(small);
         Mc3Config four = Mc3FamilyTrainer.spec(new TrainRequest(dir, dir, 10, 1, 5, Map.of("step-channels", 4)))
                 .config();

@@ -145,6 +145,24 @@ class ScatterLogicTest {
         assertThat(Colouring.matches(table.item(1), "METAL clip")).isTrue();
         assertThat(Colouring.matches(table.item(1), "wood")).isFalse();
         assertThat(Colouring.matches(table.item(0), "material=wood")).isTrue();
+
+        // the agreement embed writes is a number even with two distinct values among few clips
+        EmbeddingTable scored = io.avlens.analysis.embedding.EmbeddingExports.withScores(table(3));
+        assertThat(Colouring.variables(scored)).contains("agreement");
+        Colouring agreement = Colouring.of(scored, "agreement");
+        assertThat(agreement.isContinuous()).isTrue();
+        assertThat((double) agreement.max()).isCloseTo(
+                Double.parseDouble(scored.item(maxAgreement(scored)).label("agreement")), within(1e-6));
+    }
+
+    private static int maxAgreement(EmbeddingTable t) {
+        int best = 0;
+        for (int i = 1; i < t.size(); i++) {
+            if (Double.parseDouble(t.item(i).label("agreement")) > Double.parseDouble(t.item(best).label("agreement"))) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** A model trained with the audio anchor colours by its own consensus, not the text's. */
