@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.eclipse.swt.widgets.Control;
 
+import io.avlens.analysis.embedding.Agreement;
 import io.avlens.analysis.embedding.EmbeddingItem;
 import io.avlens.analysis.embedding.EmbeddingTable;
 
@@ -48,7 +49,10 @@ public final class HoverController implements AutoCloseable {
                 }));
     }
 
-    /** The card's text of clip {@code item}: id (split), narration, pairwise similarities, coloured value. */
+    /**
+     * The card's text of clip {@code item}: id (split), narration, pairwise similarities and the agreement when the
+     * table has it, coloured value.
+     */
     public static List<String> lines(EmbeddingTable table, Colouring colouring, int item) {
         EmbeddingItem it = table.item(item);
         List<String> out = new ArrayList<>();
@@ -60,6 +64,14 @@ public final class HoverController implements AutoCloseable {
             for (int b = a + 1; b < mods.size(); b++) {
                 sims.append(String.format(Locale.ROOT, "%s–%s %.3f  ", mods.get(a), mods.get(b),
                         table.similarity(item, a, b)));
+            }
+        }
+        String agreement = it.label(Agreement.LABEL);
+        if (!agreement.isEmpty()) {
+            try {
+                sims.append(String.format(Locale.ROOT, "agreement %.3f", Double.parseDouble(agreement)));
+            } catch (NumberFormatException e) {
+                sims.append("agreement ").append(agreement);
             }
         }
         out.add(sims.toString().trim());

@@ -207,7 +207,8 @@ class EmbeddingExplorerTest {
         assertThat(Ui.sync(() -> view.card().hasFrame())).as("the frame, %s", Ui.sync(() -> view.card().lines()))
                 .isTrue();
         assertThat(Ui.sync(() -> view.card().lines())).contains("“" + table.item(target).narration() + "”")
-                .anyMatch(l -> l.startsWith("audio–video "))
+                .anyMatch(l -> l.startsWith("audio–video ") && l.endsWith(String.format(java.util.Locale.ROOT,
+                        "agreement %.3f", agreement(table, target))))
                 .anyMatch(l -> l.startsWith("frame at ") && (l.contains("first sound event") || l.contains("middle")));
         Ui.screenshot(window.getShell(), "embeddings-hover");
 
