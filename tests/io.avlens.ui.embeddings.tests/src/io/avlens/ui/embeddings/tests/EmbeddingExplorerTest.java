@@ -116,6 +116,7 @@ class EmbeddingExplorerTest {
         int bestClip = best;
         assertThat(Ui.sync(() -> view.colouring().colours()[bestClip * M + 1])).isEqualTo(ColorMap.VIRIDIS.argb(1));
         Ui.run(() -> view.setLines(true));
+        assertThat(Ui.sync(view::linesChecked)).as("the Lines box says what is drawn").isTrue();
         Ui.waitUntil("a rendered picture", 20, () -> view.canvas().renderedCount() > 0);
         Ui.screenshot(window.getShell(), "embeddings-similarity-lines");
 
