@@ -45,8 +45,9 @@ public class EmbedCommand implements CliCommand {
             a repeated or interrupted run reuse the clips already embedded. Writes into E/ (new, empty, or holding a
             table, which is replaced): embeddings.npy float32 [N, M, D] (L2-normalised), embeddings.json (model,
             modalities, dimension, count, data, split, command; written last), items.csv (id, media, split,
-            narration, the AV-Shapes labels of a clip.json sidecar, sim:A-B per modality pair), items.parquet (the
-            same table), consensus.npy float32 [N] (with a text modality: the smallest similarity of text to the
+            narration, the AV-Shapes labels of a clip.json sidecar, sim:A-B per modality pair, agreement: how well
+            the clip's modalities pick each other out of the table's clips, the smallest over the pairs of
+            sqrt(p(y|x) p(x|y)) at temperature 0.05), items.parquet (the same table), consensus.npy float32 [N] (with a text modality: the smallest similarity of text to the
             other modalities), projector/vectors.tsv and projector/metadata.tsv (one row per clip and modality, for
             TensorBoard's projector). Prints {"model", "modalities", "dimension", "n", "out", "cachedClips",
             "failed", "seconds"}. Ctrl-C stops after the clip being computed; nothing is written to E/ then.
