@@ -47,19 +47,22 @@ final class EmbeddingOutput {
         }
     }
 
-    /** Writes everything; {@code extra} goes into {@code embeddings.json}. */
+    /**
+     * Writes everything; {@code extra} goes into {@code embeddings.json}. {@code table} is the one the runner's embed
+     * stage wrote ({@link io.avlens.models.embedding.EmbeddingTableTask}), whose labels already carry each pair's
+     * similarity and the agreement ({@link EmbeddingExports#withScores}), so nothing is scored again here.
+     */
     static void write(Path out, EmbeddingTable table, JsonObject extra) throws IOException {
         Files.createDirectories(out);
         Files.deleteIfExists(out.resolve(EmbeddingFiles.DESCRIPTION));
-        EmbeddingTable withPairs = EmbeddingExports.withScores(table);
-        EmbeddingExports.writeProjector(out, withPairs);
+        EmbeddingExports.writeProjector(out, table);
         float[] consensus = null;
-        if (EmbeddingExports.writeConsensus(out, withPairs)) {
-            consensus = withPairs.consensus(withPairs.consensusAnchor());
+        if (EmbeddingExports.writeConsensus(out, table)) {
+            consensus = table.consensus(table.consensusAnchor());
         } else {
             Files.deleteIfExists(out.resolve(EmbeddingExports.CONSENSUS));
         }
-        ItemsParquet.write(out.resolve(ItemsParquet.FILE), withPairs, consensus);
-        EmbeddingFiles.write(out, withPairs, extra);
+        ItemsParquet.write(out.resolve(ItemsParquet.FILE), table, consensus);
+        EmbeddingFiles.write(out, table, extra);
     }
 }
