@@ -18,7 +18,10 @@ import io.avlens.core.tensor.Npy;
 import io.avlens.ui.tensor.TensorView;
 import io.avlens.ui.testing.Ui;
 
-/** The Tensor view on a tensor written by numpy: open through the event broker, page through planes, bad files. */
+/**
+ * The Tensor view on a real tensor written by numpy (DenseAV-small's two heads over one frame of an AV-Shapes clip at a
+ * hit, {@code resources/make_fixtures.py}): open through the event broker, page through planes, bad files.
+ */
 class TensorViewTest {
 
     private static TensorView view() {
@@ -39,14 +42,14 @@ class TensorViewTest {
 
     @Test
     void showsEachPlaneOfANumpyTensor(@TempDir Path dir) throws IOException {
-        Path file = Ui.resource("attention_demo.npy", dir);
+        Path file = Ui.resource("denseav_heads.npy", dir);
         FloatTensor expected = Npy.read(file).toFloatTensor();
         TensorView view = view();
 
         requestOpen(file);
         Ui.waitUntil("the tensor to be shown", 30, () -> file.equals(view.file()));
         assertThat(Ui.sync(view::plane)).isEqualTo(expected.slice(0));
-        assertThat(Ui.sync(view::statusText)).startsWith("6144 values, min -0.3929, max 1.126");
+        assertThat(Ui.sync(view::statusText)).startsWith("512 values, min -0.1701, max 0.1994");
         Ui.screenshot(Ui.window().getShell(), "tensor-view-plane0");
 
         Ui.run(() -> view.selectPlane(1));
