@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.avlens.core.tensor.FloatTensor;
-import io.avlens.core.tensor.Npy;
 import io.avlens.model.Artifact;
 import io.avlens.model.ArtifactKind;
 import io.avlens.model.AvLensFactory;
@@ -38,6 +37,7 @@ import io.avlens.model.Project;
 import io.avlens.model.Run;
 import io.avlens.model.RunStatus;
 import io.avlens.model.store.ProjectStore;
+import io.avlens.models.cavp.CavpSimilarity;
 import io.avlens.ui.project.ProjectExplorerView;
 import io.avlens.ui.project.ProjectSession;
 import io.avlens.ui.runs.ArtifactRoute;
@@ -48,8 +48,8 @@ import io.avlens.ui.testing.SampleProjects;
 import io.avlens.ui.testing.Ui;
 
 /**
- * The Runs view on the kitchen sample project with a real similarity volume, run.json and a metrics CSV written by
- * the test: the table's rows, metric columns, status icons, failed-run tooltip and sorting; a run added through the
+ * The Runs view on the kitchen sample project with CAVP-small's similarity volume of the sample's clip (computed by
+ * the test with the shipped weights, as a run computes it), run.json and a metrics CSV: the table's rows, metric columns, status icons, failed-run tooltip and sorting; a run added through the
  * command stack and a status set directly (as a runner does) both appear; the selected run's artifacts open in the
  * Similarity view and as text; "Show in Explorer" selects the run there; the Properties view shows the run.
  */
@@ -121,24 +121,29 @@ class RunsViewTest {
         ProjectStore store = Ui.sync(() -> Ui.sessions().store());
         Path folder = SampleProjects.kitchen(dir, store);
 
-        // artifacts of run-1 on disk: a 6 x 8 similarity volume, run.json and a metrics CSV
+        // artifacts of run-1 on disk: CAVP-small's similarity volume of the sample's clip, computed here as the
+        // runner computes it, its run.json and a metrics CSV
         Path runDir = Files.createDirectories(folder.resolve("runs/run-1"));
-        float[] values = new float[6 * 8];
-        for (int a = 0; a < 6; a++) {
-            for (int v = 0; v < 8; v++) {
-                values[a * 8 + v] = (float) Math.exp(-Math.abs(a - v) / 2.0);
-            }
+        CavpSimilarity.Result cavp;
+        try (CavpSimilarity model = CavpSimilarity.shipped(dir.resolve("models"), 1)) {
+            cavp = model.compute(folder.resolve("media/bounce.mp4"), 1.0, runDir.resolve("bounce"));
         }
-        Npy.write(runDir.resolve("similarity.npy"), FloatTensor.of(new int[] {6, 8}, values));
-        String runJson = "{\"run\": \"run-1\", \"seed\": 7, \"device\": \"cpu\", \"metrics\": {\"lagSeconds\": 0.0}}\n";
+        Files.move(runDir.resolve("bounce/similarity.npy"), runDir.resolve("similarity.npy"));
+        int[] shape = cavp.volume().shape();
+        float[] values = cavp.volume().toArray();
+        double lag = cavp.lagSeconds(); // the sample's drawn clip is far from AV-Shapes: a low-confidence estimate
+        String runJson = "{\"run\": \"run-1\", \"seed\": 7, \"device\": \"cpu\", \"metrics\": {\"lagSeconds\": " + lag
+                + "}}\n";
         Files.writeString(runDir.resolve("run.json"), runJson, StandardCharsets.UTF_8);
-        Files.writeString(runDir.resolve("metrics.csv"), "clip,lagSeconds\nbounce,0.0\n", StandardCharsets.UTF_8);
+        String metricsCsv = "clip,lagSeconds\nbounce," + lag + "\n";
+        Files.writeString(runDir.resolve("metrics.csv"), metricsCsv, StandardCharsets.UTF_8);
         Project project = store.open(folder);
         Experiment experiment = project.getExperiments().get(0);
         Run first = experiment.getRuns().get(0);
+        first.getMetrics().stream().filter(m -> m.getName().equals("lagSeconds")).forEach(m -> m.setValue(lag));
         first.setLogLocation("runs/run-1/run.json");
         first.getArtifacts().add(artifact("similarity", ArtifactKind.SIMILARITY_VOLUME, "runs/run-1/similarity.npy",
-                6, 8));
+                shape[0], shape[1]));
         first.getArtifacts().add(artifact("metrics", ArtifactKind.OTHER, "runs/run-1/metrics.csv"));
         first.getArtifacts().add(artifact("log", ArtifactKind.OTHER, "runs/run-1/run.json"));
         Run failed = F.createRun();
@@ -160,7 +165,7 @@ class RunsViewTest {
                 "Device", "Seed", "accuracy", "lagSeconds");
         List<List<String>> rows = Ui.sync(() -> texts(view.runsViewer().getTable()));
         assertThat(rows).anySatisfy(r -> assertThat(r).containsExactly("sync-check", "run-1", "succeeded",
-                r.get(3), "2.00 s", "cpu", "7", "", "0"));
+                r.get(3), "2.00 s", "cpu", "7", "", metricText(lag)));
         assertThat(rows).anySatisfy(r -> assertThat(r).containsExactly("sync-check", "run-2", "failed", r.get(3),
                 "42.5 s", "cuda:0", "3", "0.2500", ""));
         assertThat(Ui.sync(() -> view.runsViewer().getTable().getItem(0).getImage(2))).isNotNull();
@@ -214,7 +219,8 @@ class RunsViewTest {
         });
         Ui.waitUntil("the three artifacts", 10, () -> view.artifactsViewer().getTable().getItemCount() == 3);
         assertThat(Ui.sync(() -> texts(view.artifactsViewer().getTable()))).containsExactly(
-                List.of("similarity", "similarityVolume", "6 × 8 float32", "runs/run-1/similarity.npy"),
+                List.of("similarity", "similarityVolume", shape[0] + " × " + shape[1] + " float32",
+                        "runs/run-1/similarity.npy"),
                 List.of("metrics", "other", "", "runs/run-1/metrics.csv"),
                 List.of("log", "other", "", "runs/run-1/run.json"));
         Ui.waitUntil("the Properties view to show the run", 10, () -> properties.getCurrentPage()
@@ -237,7 +243,7 @@ class RunsViewTest {
         assertThat(similarity).as("the Similarity view was opened").isNotNull();
         Ui.waitUntil("the volume in the Similarity view", 20, () -> similarity.canvas(0).volume() != null);
         FloatTensor shownVolume = Ui.sync(() -> similarity.canvas(0).volume().values());
-        assertThat(shownVolume.shape()).containsExactly(6, 8);
+        assertThat(shownVolume.shape()).containsExactly(shape[0], shape[1]);
         assertThat(shownVolume.toArray()).containsExactly(values);
         Ui.screenshot(window.getShell(), "runs-view-similarity");
 
@@ -248,7 +254,7 @@ class RunsViewTest {
             return view.openSelectedArtifact(false);
         });
         assertThat(csv).isNotNull();
-        assertThat(csv.content()).isEqualTo("clip,lagSeconds\nbounce,0.0\n");
+        assertThat(csv.content()).isEqualTo(metricsCsv);
         Ui.run(csv::close);
         TextFileDialog log = Ui.sync(view::openLog);
         assertThat(log.content()).isEqualTo(runJson);
@@ -295,6 +301,11 @@ class RunsViewTest {
 
     private Run sessionRun(String id) {
         return Ui.sync(() -> session.project().getExperiments().get(0).findRun(id));
+    }
+
+    /** The Runs view's metric cells: a whole number as such, anything else with four significant digits. */
+    private static String metricText(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 
     private static Artifact artifact(String name, ArtifactKind kind, String location, int... shape) {
