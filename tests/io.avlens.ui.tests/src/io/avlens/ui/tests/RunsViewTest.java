@@ -49,9 +49,10 @@ import io.avlens.ui.testing.Ui;
 
 /**
  * The Runs view on the kitchen sample project with CAVP-small's similarity volume of the sample's clip (computed by
- * the test with the shipped weights, as a run computes it), run.json and a metrics CSV: the table's rows, metric columns, status icons, failed-run tooltip and sorting; a run added through the
- * command stack and a status set directly (as a runner does) both appear; the selected run's artifacts open in the
- * Similarity view and as text; "Show in Explorer" selects the run there; the Properties view shows the run.
+ * the test with the shipped weights, as a run computes it), run.json and a metrics CSV: the table's rows, metric
+ * columns, status icons, failed-run tooltip and sorting; a run added through the command stack and a status set
+ * directly (as a runner does) both appear; the selected run's artifacts open in the Similarity view and as text;
+ * "Show in Explorer" selects the run there; the Properties view shows the run.
  */
 class RunsViewTest {
 

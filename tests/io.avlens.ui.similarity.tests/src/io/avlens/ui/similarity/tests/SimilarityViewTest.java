@@ -65,9 +65,10 @@ import io.avlens.ui.testing.TestClips;
 import io.avlens.ui.testing.Ui;
 
 /**
- * The Similarity view on real data: until a CAVP model exists, the volume of the generated clip is computed from
- * real features of it (the audio onset strength against the picture's motion energy, both at the video's 25 frames
- * per second, as centred delay embeddings). A click on a cell moves the video to the cell's video time and pairs
+ * The Similarity view on real data: the volume of the generated clip is computed from real features of it (the audio
+ * onset strength against the picture's motion energy, both at the video's 25 frames per second, as centred delay
+ * embeddings), whose lag the test knows; CAVP-small's own volumes are shown by {@code DemoWorkbenchTest} and
+ * {@code RunsViewTest}. A click on a cell moves the video to the cell's video time and pairs
  * the cell's audio time on the timeline; a cursor moved elsewhere highlights its row and column here.
  */
 class SimilarityViewTest {
