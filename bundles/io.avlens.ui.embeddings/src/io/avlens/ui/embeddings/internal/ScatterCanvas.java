@@ -40,6 +40,8 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
     private Scene scene;
     private SpatialGrid grid;
     private Viewport viewport;
+    /** The viewport as last set by a fit, pan or zoom; a resize refits it to the new size. */
+    private Viewport chosen;
     private Image image;
     private Viewport imageViewport;
     private Scene drawn;
@@ -62,7 +64,9 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
         addListener(SWT.Resize, e -> {
             Point size = getSize();
             if (viewport != null) {
-                viewport = viewport.resize(Math.max(1, size.x), Math.max(1, size.y));
+                // from the viewport last chosen (fit, pan, zoom), not the last resized one: growing the view back
+                // after shrinking it returns to the same picture
+                viewport = chosen.refit(Math.max(1, size.x), Math.max(1, size.y));
                 requestRender();
             }
         });
@@ -88,6 +92,7 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
         Point size = getSize();
         if (fit || viewport == null) {
             viewport = Viewport.fit(next.xy(), Math.max(1, size.x), Math.max(1, size.y), 16);
+            chosen = viewport;
         }
         requestRender();
     }
@@ -111,6 +116,7 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
     /** Moves the view (tests, keyboard). */
     public void setViewport(Viewport v) {
         viewport = v;
+        chosen = v;
         requestRender();
     }
 

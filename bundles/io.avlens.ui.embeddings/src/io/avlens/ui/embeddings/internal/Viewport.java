@@ -89,9 +89,13 @@ public record Viewport(double cx, double cy, double scale, int width, int height
         return new Viewport(cx - dx / scale, cy + dy / scale, scale, width, height);
     }
 
-    /** The same view on an area of another size (the centre and scale stay). */
-    public Viewport resize(int w, int h) {
-        return new Viewport(cx, cy, scale, w, h);
+    /**
+     * What this viewport shows, fitted whole into an area of {@code w × h}: the view of a resized canvas. The centre
+     * stays and the scale is the largest that keeps all of this viewport's area in view, so a smaller view shows the
+     * same points smaller instead of cropping them, and refitting back to this viewport's own size gives it back.
+     */
+    public Viewport refit(int w, int h) {
+        return fit(dataX(0), dataX(width), dataY(height), dataY(0), w, h, 0);
     }
 
     private static double clamp(double s) {

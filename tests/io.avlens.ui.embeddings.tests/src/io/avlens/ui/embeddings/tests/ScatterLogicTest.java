@@ -59,6 +59,28 @@ class ScatterLogicTest {
     }
 
     @Test
+    void aResizedViewShowsTheSamePointsAndGrowingBackGivesTheSamePicture() {
+        float[] corners = {-5, 1, 15, 3, 0, -9};
+        Viewport f = Viewport.fit(corners, 800, 600, 16);
+        for (int[] size : new int[][] {{200, 600}, {800, 150}, {120, 90}, {1600, 400}}) {
+            Viewport r = f.refit(size[0], size[1]);
+            assertThat(r.cx()).isEqualTo(f.cx());
+            assertThat(r.cy()).isEqualTo(f.cy());
+            for (int i = 0; i < corners.length; i += 2) {
+                assertThat(r.screenX(corners[i])).as("x of point %d at %s", i / 2, size[0])
+                        .isBetween(-1e-9, size[0] + 1e-9);
+                assertThat(r.screenY(corners[i + 1])).as("y of point %d at %s", i / 2, size[1])
+                        .isBetween(-1e-9, size[1] + 1e-9);
+            }
+        }
+        // every area fits whole: a view half as wide shows the points at half the scale, not cropped
+        assertThat(f.refit(400, 600).scale()).isCloseTo(f.scale() / 2, within(1e-12));
+        assertThat(f.refit(800, 600)).isEqualTo(f);
+        Viewport zoomed = f.zoomAt(100, 100, 3);
+        assertThat(zoomed.refit(800, 600).scale()).isCloseTo(zoomed.scale(), within(1e-9));
+    }
+
+    @Test
     void theGridFindsTheNearestPointAsBruteForceDoes() {
         Random r = new Random(3);
         float[] xy = new float[2 * 20_000];
