@@ -10,7 +10,7 @@ Made with the shipped denseav-small weights and numpy 2.4.6 (from the repository
     python3 tests/io.avlens.ui.testing/resources/make_fixtures.py /tmp/tv32/h5.npy 4
 
 The clip's sidecar puts the hit at 0.5 s (video frame 4, audio step 4 at 8 steps a second); both heads peak on the
-ball's cells (rows 13, column 2 of 16). The volume's layout is avlens heatmap's [frames, heads, h, w, t_audio].
+ball's cells (row 13, column 2 of 16). The volume's layout is avlens heatmap's [frames, heads, h, w, t_audio].
 """
 import sys
 
