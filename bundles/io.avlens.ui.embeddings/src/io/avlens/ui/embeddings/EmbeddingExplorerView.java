@@ -68,7 +68,8 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
     private int highlighted = -1;
     private ProjectionJob job;
     private String problem;
-    private io.avlens.ui.embeddings.internal.Viewport fitted;
+    /** Whether the projection running has shown no layout yet (its first one frames all points). */
+    private boolean firstLayout;
 
     @jakarta.inject.Inject
     @org.eclipse.e4.core.di.annotations.Optional
@@ -126,7 +127,7 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
         method = name;
         toolbar.showMethod(name);
         problem = null;
-        fitted = null;
+        firstLayout = true;
         Points points = new Points(table.size() * table.modalities().size(), table.dimension(), table.values());
         ProjectionJob[] self = new ProjectionJob[1];
         self[0] = new ProjectionJob(registry.create(name), points,
@@ -145,13 +146,11 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
         if (from != job || canvas.isDisposed()) {
             return;
         }
-        // follow the animation until the user moves the view
-        boolean fit = fitted == null || fitted.equals(canvas.viewport());
+        // follow the animation until the user moves the view (a resize does not count)
+        boolean fit = firstLayout || canvas.isFitted();
+        firstLayout = false;
         xy = layout;
         showScene(fit);
-        if (fit) {
-            fitted = canvas.viewport();
-        }
         if (last) {
             job = null;
             status.setText(summary());

@@ -132,7 +132,7 @@ class RunsViewTest {
         Files.move(runDir.resolve("bounce/similarity.npy"), runDir.resolve("similarity.npy"));
         int[] shape = cavp.volume().shape();
         float[] values = cavp.volume().toArray();
-        double lag = cavp.lagSeconds(); // the sample's drawn clip is far from AV-Shapes: a low-confidence estimate
+        double lag = cavp.lagSeconds(); // whatever CAVP-small finds is what the run records
         String runJson = "{\"run\": \"run-1\", \"seed\": 7, \"device\": \"cpu\", \"metrics\": {\"lagSeconds\": " + lag
                 + "}}\n";
         Files.writeString(runDir.resolve("run.json"), runJson, StandardCharsets.UTF_8);
@@ -154,7 +154,7 @@ class RunsViewTest {
         failed.setEnd(Instant.parse("2026-11-22T11:00:42.5Z"));
         failed.setDevice("cuda:0");
         failed.setSeed(3);
-        failed.setErrorMessage("bounce.mp4: 25 fps, the model's profile needs 16 fps");
+        failed.setErrorMessage("bounce.mp4: no audio stream, and the model needs one");
         failed.getMetrics().add(metric("accuracy", 0.25));
         experiment.getRuns().add(failed);
         store.save(project);

@@ -39,9 +39,13 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
     private final ScatterRenderer drawing = new ScatterRenderer();
     private Scene scene;
     private SpatialGrid grid;
+    /** Pixels left around the points when the view frames them all. */
+    private static final int MARGIN = 16;
     private Viewport viewport;
-    /** The viewport as last set by a fit, pan or zoom; a resize refits it to the new size. */
+    /** The viewport as last set by a fit, pan or zoom (never null once {@link #viewport} is set). */
     private Viewport chosen;
+    /** Whether the view frames all the scene's points (set by a fit; a pan, zoom or set viewport clears it). */
+    private boolean fitted;
     private Image image;
     private Viewport imageViewport;
     private Scene drawn;
@@ -64,9 +68,11 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
         addListener(SWT.Resize, e -> {
             Point size = getSize();
             if (viewport != null) {
-                // from the viewport last chosen (fit, pan, zoom), not the last resized one: growing the view back
-                // after shrinking it returns to the same picture
-                viewport = chosen.refit(Math.max(1, size.x), Math.max(1, size.y));
+                int w = Math.max(1, size.x);
+                int h = Math.max(1, size.y);
+                // a view that frames all its points keeps doing so; one the user moved refits the viewport last
+                // chosen (not the last resized one), so growing the view back restores the same picture
+                viewport = fitted && scene != null ? Viewport.fit(scene.xy(), w, h, MARGIN) : chosen.refit(w, h);
                 requestRender();
             }
         });
@@ -91,8 +97,9 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
         scene = next;
         Point size = getSize();
         if (fit || viewport == null) {
-            viewport = Viewport.fit(next.xy(), Math.max(1, size.x), Math.max(1, size.y), 16);
+            viewport = Viewport.fit(next.xy(), Math.max(1, size.x), Math.max(1, size.y), MARGIN);
             chosen = viewport;
+            fitted = true;
         }
         requestRender();
     }
@@ -113,10 +120,16 @@ public final class ScatterCanvas extends org.eclipse.swt.widgets.Canvas {
         return viewport;
     }
 
+    /** Whether the view frames all the scene's points (as last fitted, resized since or not) rather than as moved. */
+    public boolean isFitted() {
+        return fitted;
+    }
+
     /** Moves the view (tests, keyboard). */
     public void setViewport(Viewport v) {
         viewport = v;
         chosen = v;
+        fitted = false;
         requestRender();
     }
 

@@ -90,12 +90,14 @@ public record Viewport(double cx, double cy, double scale, int width, int height
     }
 
     /**
-     * What this viewport shows, fitted whole into an area of {@code w × h}: the view of a resized canvas. The centre
-     * stays and the scale is the largest that keeps all of this viewport's area in view, so a smaller view shows the
-     * same points smaller instead of cropping them, and refitting back to this viewport's own size gives it back.
+     * This viewport on an area of {@code w × h}: the centre stays and the scale changes by the smaller of the two
+     * sides' ratios, so all of this viewport's area stays in view (a smaller view shows the same points smaller
+     * instead of cropping them). Refitting to this viewport's own size gives it back exactly; refitting a refitted
+     * viewport does not in general (shrink one side, grow the other: the scale only shrinks), so a canvas refits the
+     * viewport last chosen, not the one it shows.
      */
     public Viewport refit(int w, int h) {
-        return fit(dataX(0), dataX(width), dataY(height), dataY(0), w, h, 0);
+        return new Viewport(cx, cy, clamp(scale * Math.min((double) w / width, (double) h / height)), w, h);
     }
 
     private static double clamp(double s) {

@@ -59,7 +59,7 @@ class ScatterLogicTest {
     }
 
     @Test
-    void aResizedViewShowsTheSamePointsAndGrowingBackGivesTheSamePicture() {
+    void aRefittedViewportKeepsItsCentreAndShowsTheSamePoints() {
         float[] corners = {-5, 1, 15, 3, 0, -9};
         Viewport f = Viewport.fit(corners, 800, 600, 16);
         for (int[] size : new int[][] {{200, 600}, {800, 150}, {120, 90}, {1600, 400}}) {
