@@ -34,6 +34,7 @@ import io.avlens.ui.media.internal.ClipSound;
 import io.avlens.ui.media.internal.SoundMode;
 import io.avlens.ui.media.internal.SoundtrackSounds;
 import io.avlens.ui.media.internal.TimelineCanvas;
+import io.avlens.ui.widgets.CheckBox;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -104,7 +105,7 @@ public class TimelineView {
             modeChosen = true;
             canvas.setSoundMode(SoundMode.values()[modeCombo.getSelectionIndex()]);
         });
-        differenceCheck = new Button(bar, SWT.CHECK);
+        differenceCheck = CheckBox.create(bar);
         differenceCheck.setText("Difference");
         differenceCheck.setToolTipText("Add the lane of generated − original log-mel (red: the generated sound is"
                 + " louder there, blue: the original is)");

@@ -28,6 +28,7 @@ import io.avlens.ui.training.internal.LossCsvReader;
 import io.avlens.ui.training.internal.LossCurve;
 import io.avlens.ui.training.internal.TrainingChart;
 import io.avlens.ui.training.internal.TrainingExport;
+import io.avlens.ui.widgets.CheckBox;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
@@ -110,7 +111,7 @@ public class TrainingView {
     }
 
     private static Button check(Composite bar, String text, String tip, boolean on) {
-        Button b = new Button(bar, SWT.CHECK);
+        Button b = CheckBox.create(bar);
         b.setText(text);
         b.setToolTipText(tip);
         b.setSelection(on);

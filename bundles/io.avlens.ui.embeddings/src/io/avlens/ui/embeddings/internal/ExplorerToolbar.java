@@ -11,6 +11,7 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import io.avlens.ui.widgets.CheckBox;
 
 /** The explorer's controls: projection, colour variable, text filter, lines, tool, selection and exports. */
 public final class ExplorerToolbar {
@@ -59,7 +60,7 @@ public final class ExplorerToolbar {
         filter.setToolTipText("Keep the clips whose id, narration or labels contain every word");
         GridDataFactory.fillDefaults().hint(180, SWT.DEFAULT).applyTo(filter);
         filter.addListener(SWT.Modify, e -> actions.filter(filter.getText()));
-        lines = new Button(bar, SWT.CHECK);
+        lines = CheckBox.create(bar);
         lines.setText("Lines");
         lines.setToolTipText("Join each clip's points: a long line is a clip whose modalities disagree");
         lines.addListener(SWT.Selection, e -> actions.setLines(lines.getSelection()));

@@ -38,6 +38,7 @@ import io.avlens.ui.media.ClipOpener;
 import io.avlens.ui.media.PlaybackLoop;
 import io.avlens.ui.media.Soundtrack;
 import io.avlens.ui.media.Soundtracks;
+import io.avlens.ui.widgets.CheckBox;
 
 /**
  * The guidance grid of a sweep, a mixing desk: the {@link SweepGridCanvas} (rows ω, columns γ), and below it the
@@ -92,7 +93,7 @@ public class SweepView {
         original.setText("Original");
         original.setToolTipText("Play the clip's own sound (select a cell to hear it again)");
         original.addListener(SWT.Selection, e -> playOriginal());
-        loop = new Button(bar, SWT.CHECK);
+        loop = CheckBox.create(bar);
         loop.setText("Loop");
         loop.setToolTipText("Repeat the range dragged across a thumbnail (or selected in the Timeline; the whole clip"
                 + " without one) while you switch cells: the Video view's loop");

@@ -12,6 +12,7 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import io.avlens.ui.widgets.CheckBox;
 
 /**
  * The Heads view's controls: the model, the colouring and the normalisation (shared with the overlay through
@@ -129,7 +130,7 @@ public final class HeadsToolbar {
         GridLayoutFactory.fillDefaults().numColumns(2 * heads + 1).applyTo(headBar);
         for (int k = 0; k < heads; k++) {
             int head = k;
-            Button on = new Button(headBar, SWT.CHECK);
+            Button on = CheckBox.create(headBar);
             on.setText("head " + (k + 1));
             on.setToolTipText("Show or mute head " + (k + 1));
             on.addListener(SWT.Selection, e -> heatmaps.settings().setShown(head, on.getSelection()));

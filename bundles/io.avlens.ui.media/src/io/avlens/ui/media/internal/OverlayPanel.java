@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 
 import io.avlens.ui.media.LegendEntry;
+import io.avlens.ui.widgets.CheckBox;
 
 /**
  * The Video view's overlay panel under its toolbar: a row per overlay of the clip on show with a check box (drawn or
@@ -106,7 +107,7 @@ public final class OverlayPanel {
         layout.spacing = 4;
         layout.center = true;
         row.setLayout(layout);
-        Button on = new Button(row, SWT.CHECK);
+        Button on = CheckBox.create(row);
         on.setText(slot.name());
         on.setSelection(slot.enabled());
         on.setEnabled(slot.layer() != null);

@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 
 import io.avlens.analysis.embedding.EmbeddingTable;
+import io.avlens.ui.widgets.CheckBox;
 
 /**
  * The query row of the inspector: the table and its gallery (split, shared selection), the query clip and its
@@ -61,7 +62,7 @@ public final class QueryPanel extends Composite {
         new Label(this, SWT.NONE).setText("Gallery:");
         splitCombo = new Combo(this, SWT.READ_ONLY);
         splitCombo.setToolTipText("Search only the clips of one split (the items' split in the table)");
-        sharedCheck = new Button(this, SWT.CHECK);
+        sharedCheck = CheckBox.create(this);
         sharedCheck.setText("shared selection");
         sharedCheck.setToolTipText("Search only the clips selected elsewhere (e.g. a lasso in the Embedding Explorer)");
 
@@ -71,7 +72,7 @@ public final class QueryPanel extends Composite {
         GridDataFactory.fillDefaults().hint(160, SWT.DEFAULT).applyTo(clipCombo);
         currentButton = button("Current Clip", "Query with the clip the Video view shows (or the shared selection's"
                 + " first clip) when it is in the table");
-        spanCheck = new Button(this, SWT.CHECK);
+        spanCheck = CheckBox.create(this);
         spanCheck.setText("query: selected span");
         spanCheck.setToolTipText(NO_SPAN);
         spanCheck.setEnabled(false);
@@ -90,7 +91,7 @@ public final class QueryPanel extends Composite {
         kSpinner = new Spinner(this, SWT.BORDER);
         kSpinner.setValues(10, 1, 1000, 0, 1, 10);
 
-        approximateCheck = new Button(this, SWT.CHECK);
+        approximateCheck = CheckBox.create(this);
         approximateCheck.setText("approximate");
         approximateCheck.setToolTipText("Search with the approximate (jvector) index saved beside the table; whole"
                 + " table only (a split or selection is searched exactly)");
