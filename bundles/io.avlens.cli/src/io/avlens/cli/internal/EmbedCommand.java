@@ -47,10 +47,11 @@ public class EmbedCommand implements CliCommand {
             modalities, dimension, count, data, split, command; written last), items.csv (id, media, split,
             narration, the AV-Shapes labels of a clip.json sidecar, sim:A-B per modality pair, agreement: how well
             the clip's modalities pick each other out of the table's clips, the smallest over the pairs of
-            sqrt(p(y|x) p(x|y)) at temperature 0.05), items.parquet (the same table), consensus.npy float32 [N] (with a text modality: the smallest similarity of text to the
-            other modalities), projector/vectors.tsv and projector/metadata.tsv (one row per clip and modality, for
-            TensorBoard's projector). Prints {"model", "modalities", "dimension", "n", "out", "cachedClips",
-            "failed", "seconds"}. Ctrl-C stops after the clip being computed; nothing is written to E/ then.
+            sqrt(p(y|x) p(x|y)) at temperature 0.05), items.parquet (the same table), consensus.npy float32 [N]
+            (with a text modality: the smallest similarity of text to the other modalities), projector/vectors.tsv
+            and projector/metadata.tsv (one row per clip and modality, for TensorBoard's projector). Prints
+            {"model", "modalities", "dimension", "n", "out", "cachedClips", "failed", "seconds"}. Ctrl-C stops after
+            the clip being computed; nothing is written to E/ then.
             """,
             RunnerOptions.with(List.of(
                     OptionSpec.required("model", "ID", "a model id (see `avlens models`) or a descriptor .json"),

@@ -17,8 +17,10 @@ import io.avlens.core.profile.Profiles;
  * @param width      channels of the per-step features of both encoders
  * @param buckets    hashed text-feature buckets ({@link TextFeatures})
  * @param textHidden   hidden width of the text MLP
- * @param stepChannels {@code k}, values per step of the embedding's per-step part (1: the first weights; 8: the shipped ones)
- * @param localFrames  whether the frame encoder has a cell-local path beside its 3×3 one (false: the first weights; true: the shipped ones)
+ * @param stepChannels {@code k}, values per step of the embedding's per-step part (1: the first weights; 8: the
+ *                     shipped ones)
+ * @param localFrames  whether the frame encoder has a cell-local path beside its 3×3 one (false: the first weights;
+ *                     true: the shipped ones)
  */
 public record Mc3Config(PreprocessingProfile profile, int dimension, int width, int buckets, int textHidden,
         int stepChannels, boolean localFrames) {

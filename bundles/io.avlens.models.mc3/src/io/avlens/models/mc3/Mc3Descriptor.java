@@ -94,7 +94,8 @@ public final class Mc3Descriptor {
 
     /**
      * The note that records the frame encoder: {@value #LOCAL_FRAMES} for {@link Mc3Config#localFrames()} (a
-     * cell-local path beside the 3×3 one); absent for the 3×3 encoder alone (the first weights; the shipped ones carry the note).
+     * cell-local path beside the 3×3 one); absent for the 3×3 encoder alone (the first weights; the shipped ones
+     * carry the note).
      */
     public static final String FRAME_ENCODER_NOTE = "frameEncoder";
     /** {@value #FRAME_ENCODER_NOTE}'s value for the two-path frame encoder. */

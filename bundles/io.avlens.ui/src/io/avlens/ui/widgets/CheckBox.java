@@ -6,12 +6,13 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 
 /**
- * Check boxes whose tick shows under the workbench theme on GTK 3. The theme gives every check box in a view its
- * parent's colour explicitly ({@code .View Button[style~='SWT.CHECK'] { background-color: inherit; }} in
- * {@code e4_default_gtk.css}); set on a GTK 3 check button, that colour also fills the checked indicator, so a checked
- * box is drawn as an empty one (the Heads view's "head 1" and "head 2" looked off while both heads were shown). On
- * GTK these boxes ignore background colours: they are transparent and show their parent's colour anyway. Elsewhere
- * they are plain check buttons.
+ * Check boxes whose tick shows under the workbench theme on GTK 3. The theme styles every check box in a view
+ * ({@code .View Button[style~='SWT.CHECK'] { background-color: inherit; }} in {@code e4_default_gtk.css}), and a
+ * plain SWT check button styled so was drawn empty when checked (the Heads view's "head 1" and "head 2" looked off
+ * while both heads were shown); clearing its background brought the tick back. These boxes are a subclass that
+ * ignores background colours on GTK (they are transparent and show their parent's colour anyway); which of the two
+ * keeps the tick (the subclass no longer matching the theme's rule, or the ignored colour) was not pinned down.
+ * Elsewhere they are plain check buttons.
  */
 public final class CheckBox {
 

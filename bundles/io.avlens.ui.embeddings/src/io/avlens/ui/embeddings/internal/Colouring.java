@@ -15,8 +15,9 @@ import io.avlens.core.color.ColorMap;
 /**
  * The colour of every point for one variable of an embedding table: the modality, the consensus, a pair of
  * modalities' similarity, the split or any label. The {@link Agreement} label, and a variable whose values are
- * numbers of more than {@link #MAX_CATEGORIES} distinct values, are continuous (viridis from its minimum to its maximum); any other is
- * categorical (a qualitative palette, the most frequent categories first, the rest as "other"). Immutable.
+ * numbers of more than {@link #MAX_CATEGORIES} distinct values, are continuous (viridis from its minimum to its
+ * maximum); any other is categorical (a qualitative palette, the most frequent categories first, the rest as
+ * "other"). Immutable.
  */
 public final class Colouring {
 

@@ -48,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedding's values per step ({@code --step-channels k}): the trainer's default is the first network (one value
- * per step, D = 64; the shipped weights are k = 8), k &gt; 1 makes {@code k·T} per-step values beside the same clip-level part and trains, and the
- * descriptor's D brings the same block back through the inference service.
+ * per step, D = 64; the shipped weights are k = 8), k &gt; 1 makes {@code k·T} per-step values beside the same
+ * clip-level part and trains, and the descriptor's D brings the same block back through the inference service.
  */
 class Mc3StepChannelsTest {
 

@@ -180,7 +180,8 @@ class ScatterLogicTest {
     private static int maxAgreement(EmbeddingTable t) {
         int best = 0;
         for (int i = 1; i < t.size(); i++) {
-            if (Double.parseDouble(t.item(i).label("agreement")) > Double.parseDouble(t.item(best).label("agreement"))) {
+            double a = Double.parseDouble(t.item(i).label("agreement"));
+            if (a > Double.parseDouble(t.item(best).label("agreement"))) {
                 best = i;
             }
         }
