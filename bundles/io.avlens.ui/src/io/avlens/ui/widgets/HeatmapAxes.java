@@ -36,7 +36,15 @@ final class HeatmapAxes {
             String s = y.tickLabel(t);
             gc.drawText(s, p.x - 6 - gc.textExtent(s).x, py - h / 2, true);
         }
-        VerticalText.drawVertical(gc, y.label(), canvas.getClientArea().x + 2, p.y + p.height / 2);
+        Rectangle client = canvas.getClientArea();
+        int centre = p.y + p.height / 2;
+        int room = 2 * Math.min(centre - client.y, client.y + client.height - centre);
+        String label = VerticalText.fit(gc, y.label(), room);
+        if (!label.equals(y.label()) && gc.textExtent(label).x <= h) {
+            gc.drawText(label, client.x + 2, centre - h / 2, true); // a lone symbol reads upright ("ω", not "3")
+        } else {
+            VerticalText.drawVertical(gc, label, client.x + 2, centre);
+        }
     }
 
     /** The colour bar right of the plot, labelled at its high, middle and low values. */

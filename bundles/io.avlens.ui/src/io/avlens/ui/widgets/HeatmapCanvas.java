@@ -35,6 +35,9 @@ public class HeatmapCanvas extends Canvas {
         void paint(GC gc, Rectangle plot);
     }
 
+    /** The title's distance from the client area's top. */
+    private static final int TITLE_Y = 3;
+
     private final HeatmapLook look;
     private final CachedImage background = new CachedImage();
     private final List<Layer> layers = new ArrayList<>();
@@ -43,6 +46,8 @@ public class HeatmapCanvas extends Canvas {
     private Axis xAxis = Axis.index("column");
     private Axis yAxis = Axis.index("row");
     private String title = "";
+    /** The height above the plot the title needs (0 without one). */
+    private int titleRoom;
     private Image image;
     private Image barImage;
     private boolean backgroundValid;
@@ -101,9 +106,23 @@ public class HeatmapCanvas extends Canvas {
         invalidate();
     }
 
-    /** Sets the title drawn above the plot (the look's top margin must leave room). */
+    /**
+     * Sets the title drawn above the plot; the plot moves down when the look's top margin leaves no room for it (a
+     * title never covers the plot).
+     */
     public void setTitle(String text) {
+        checkWidget();
         title = text == null ? "" : text;
+        if (title.isEmpty()) {
+            titleRoom = 0;
+        } else {
+            GC gc = new GC(this);
+            try {
+                titleRoom = TITLE_Y + gc.textExtent(title).y + 2;
+            } finally {
+                gc.dispose();
+            }
+        }
         invalidate();
     }
 
@@ -151,8 +170,9 @@ public class HeatmapCanvas extends Canvas {
     /** The rectangle the plane is drawn into, in widget coordinates. */
     public Rectangle plotArea() {
         Rectangle c = getClientArea();
-        return new Rectangle(c.x + look.left(), c.y + look.top(), Math.max(1, c.width - look.left() - look.right()),
-                Math.max(1, c.height - look.top() - look.bottom()));
+        int top = Math.max(look.top(), titleRoom);
+        return new Rectangle(c.x + look.left(), c.y + top, Math.max(1, c.width - look.left() - look.right()),
+                Math.max(1, c.height - top - look.bottom()));
     }
 
     /** The x of the centre of column {@code index} (fractional between columns). */
@@ -235,7 +255,7 @@ public class HeatmapCanvas extends Canvas {
         gc.drawImage(image, 0, 0, plane.dim(1), plane.dim(0), p.x, p.y, p.width, p.height);
         gc.drawRectangle(p.x - 1, p.y - 1, p.width + 1, p.height + 1);
         if (!title.isEmpty()) {
-            gc.drawText(title, p.x, client.y + 3, true);
+            gc.drawText(title, p.x, client.y + TITLE_Y, true);
         }
         HeatmapAxes.draw(gc, this, look, xAxis, yAxis);
         HeatmapAxes.drawColorBar(gc, p, look, barImage, scale);

@@ -9,6 +9,27 @@ public final class VerticalText {
     private VerticalText() {
     }
 
+    /**
+     * {@code text} as long as fits {@code room} pixels in {@code gc}'s font: whole when it fits, else without a
+     * trailing parenthesis ("ω (classifier-free)" becomes "ω"), else cut with an ellipsis.
+     */
+    public static String fit(GC gc, String text, int room) {
+        if (gc.textExtent(text).x <= room) {
+            return text;
+        }
+        int paren = text.indexOf(" (");
+        if (paren > 0 && gc.textExtent(text.substring(0, paren)).x <= room) {
+            return text.substring(0, paren);
+        }
+        for (int n = text.length() - 1; n > 0; n--) {
+            String cut = text.substring(0, n).strip() + "…";
+            if (gc.textExtent(cut).x <= room) {
+                return cut;
+            }
+        }
+        return "";
+    }
+
     /** Draws {@code text} rotated 90° counter-clockwise, centred vertically on {@code centreY}. */
     public static void drawVertical(GC gc, String text, int x, int centreY) {
         Point extent = gc.textExtent(text);

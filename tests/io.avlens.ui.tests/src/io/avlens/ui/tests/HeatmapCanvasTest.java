@@ -21,6 +21,7 @@ import io.avlens.core.tensor.FloatTensor;
 import io.avlens.ui.testing.Ui;
 import io.avlens.ui.widgets.Axis;
 import io.avlens.ui.widgets.HeatmapCanvas;
+import io.avlens.ui.widgets.VerticalText;
 
 /**
  * The one heatmap canvas the Tensor and Similarity views share: a view's layer draws over the plot and only there,
@@ -81,6 +82,70 @@ class HeatmapCanvasTest {
             });
             assertThat(clicks).containsExactly(new HeatmapCanvas.Hover(2, 3, 13f, 11.5, 2));
             assertThat(Ui.sync(canvas::hovered)).isEqualTo(clicks.get(0));
+        } finally {
+            Ui.run(shell::dispose);
+        }
+    }
+
+    @Test
+    void aTitleMovesThePlotDownInsteadOfCoveringIt() {
+        Shell shell = Ui.sync(() -> new Shell(Ui.display()));
+        try {
+            HeatmapCanvas canvas = Ui.sync(() -> {
+                shell.setLayout(new FillLayout());
+                shell.setSize(400, 300);
+                FloatTensor plane = FloatTensor.of(new int[] {2, 2}, new float[] {0, 1, 2, 3});
+                HeatmapCanvas c = new HeatmapCanvas(shell, SWT.NONE); // the plain look: 8 pixels above the plot
+                c.setData(plane, ColorScale.fit(ColorMap.VIRIDIS, plane.stats()));
+                shell.open();
+                shell.layout(true, true);
+                return c;
+            });
+            int untitledTop = Ui.sync(() -> canvas.plotArea().y - canvas.getClientArea().y);
+            Ui.run(() -> canvas.setTitle("classifierScore (mean over 3 clips)"));
+            int titledTop = Ui.sync(() -> canvas.plotArea().y - canvas.getClientArea().y);
+            int titleHeight = Ui.sync(() -> {
+                GC gc = new GC(canvas);
+                try {
+                    return gc.textExtent("classifierScore (mean over 3 clips)").y;
+                } finally {
+                    gc.dispose();
+                }
+            });
+            assertThat(untitledTop).isEqualTo(8);
+            assertThat(titledTop).as("the plot starts below the title").isGreaterThanOrEqualTo(3 + titleHeight);
+            Ui.run(() -> canvas.setTitle(""));
+            assertThat(Ui.sync(() -> canvas.plotArea().y - canvas.getClientArea().y)).isEqualTo(8);
+        } finally {
+            Ui.run(shell::dispose);
+        }
+    }
+
+    @Test
+    void aVerticalTitleTooLongForItsRoomLosesItsParenthesisThenItsEnd() {
+        Shell shell = Ui.sync(() -> new Shell(Ui.display()));
+        try {
+            List<String> fitted = Ui.sync(() -> {
+                GC gc = new GC(shell);
+                try {
+                    String label = "ω (classifier-free)";
+                    int whole = gc.textExtent(label).x;
+                    int symbol = gc.textExtent("ω").x;
+                    int room = gc.textExtent("classifier-free guidance").x * 2 / 3;
+                    String cut = VerticalText.fit(gc, "classifier-free guidance", room);
+                    return List.of(VerticalText.fit(gc, label, whole), VerticalText.fit(gc, label, whole - 1),
+                            VerticalText.fit(gc, label, symbol), cut, String.valueOf(gc.textExtent(cut).x <= room),
+                            VerticalText.fit(gc, label, 0));
+                } finally {
+                    gc.dispose();
+                }
+            });
+            assertThat(fitted.get(0)).isEqualTo("ω (classifier-free)");
+            assertThat(fitted.get(1)).isEqualTo("ω");
+            assertThat(fitted.get(2)).isEqualTo("ω");
+            assertThat(fitted.get(3)).startsWith("classifier").endsWith("…");
+            assertThat(fitted.get(4)).isEqualTo("true");
+            assertThat(fitted.get(5)).isEmpty();
         } finally {
             Ui.run(shell::dispose);
         }
