@@ -44,7 +44,10 @@ public final class VideoWriter implements AutoCloseable {
         this.target = target;
         this.width = width;
         this.height = height;
-        this.temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp.mp4");
+        // a fresh name beside the target, created by FFmpeg: the file gets the user's usual permissions (umask),
+        // not the owner-only ones of Files.createTempFile
+        this.temp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + "."
+                + java.util.UUID.randomUUID() + ".tmp.mp4");
         recorder = new FFmpegFrameRecorder(temp.toFile(), width, height, sampleRate > 0 ? 1 : 0);
         recorder.setFormat("mp4");
         recorder.setVideoCodecName("libopenh264");
@@ -99,6 +102,12 @@ public final class VideoWriter implements AutoCloseable {
             recorder.stop();
         } catch (FrameRecorder.Exception e) {
             throw new IOException(target + ": cannot be written (" + e.getMessage() + ")", e);
+        }
+        // FFmpeg does not report every failed write (a full disk ends the file early without an error): the boxes
+        // are checked before the file takes the target's place
+        String damage = ContainerTruncation.describe(temp);
+        if (damage != null) {
+            throw new IOException(target + ": cannot be written completely (" + damage + "; is the disk full?)");
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         finished = true;

@@ -5,7 +5,10 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +25,7 @@ import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
 import io.avlens.synth.internal.ClipWriter;
 import io.avlens.synth.internal.ProjectBuilder;
+import io.avlens.synth.internal.Scene;
 
 /**
  * Generates an AV-Shapes dataset: {@code spec.clips()} clips written side by side on {@code spec.threads()}
@@ -44,8 +48,10 @@ public final class AvShapesGenerator {
      * Writes the dataset into {@code out} (created when missing).
      *
      * @param progress told after each clip, on the calling thread; when it says canceled, the clips not yet started
-     *                 are dropped, those written stay (each file is whole) and no project file is written
-     * @throws FileAlreadyExistsException when {@code out} already holds a project (nothing is written)
+     *                 are dropped and those written are removed: a canceled or failed generation leaves no file and
+     *                 no folder it created
+     * @throws FileAlreadyExistsException when {@code out} already holds a project, or a file of a clip this
+     *                                    generation would write (nothing is written or overwritten)
      * @throws IOException                naming the file that could not be written
      * @throws CancellationException      when {@code progress} asked to stop
      */
@@ -58,7 +64,34 @@ public final class AvShapesGenerator {
             throw new FileAlreadyExistsException(ProjectStore.projectFile(folder).toString(), null,
                     "already holds a project: choose an empty folder");
         }
-        Path media = Files.createDirectories(folder.resolve(ProjectBuilder.MEDIA_FOLDER));
+        Path media = folder.resolve(ProjectBuilder.MEDIA_FOLDER);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < spec.clips(); i++) {
+            for (String suffix : ClipWriter.SUFFIXES) {
+                Path file = media.resolve(Scene.name(i) + suffix);
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new FileAlreadyExistsException(file.toString(), null, "already exists, and synth writes"
+                            + " new clips only: choose an empty folder (or move the file away)");
+                }
+                files.add(file);
+            }
+        }
+        boolean createdFolder = !Files.exists(folder);
+        boolean createdMedia = !Files.exists(media);
+        Files.createDirectories(media);
+        boolean complete = false;
+        try {
+            SynthResult result = write(spec, folder, media, progress);
+            complete = true;
+            return result;
+        } finally {
+            if (!complete) {
+                removeQuietly(files, createdMedia ? media : null, createdFolder ? folder : null);
+            }
+        }
+    }
+
+    private SynthResult write(SynthSpec spec, Path folder, Path media, SynthProgress progress) throws IOException {
         FfmpegLogging.quiet();
         long start = System.nanoTime();
         Clip[] clips = new Clip[spec.clips()];
@@ -100,6 +133,26 @@ public final class AvShapesGenerator {
         }
         return new SynthResult(ProjectStore.projectFile(folder), media, spec.clips(),
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Deletes the clips' files and then the folders (when this generation made them and they are empty). */
+    private static void removeQuietly(List<Path> files, Path media, Path folder) {
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // best effort: the failure being reported matters more
+            }
+        }
+        for (Path dir : new Path[] {media, folder}) {
+            if (dir != null) {
+                try {
+                    Files.deleteIfExists(dir); // refuses a folder that is not empty: someone else's files stay
+                } catch (IOException e) {
+                    // not empty or not ours to remove
+                }
+            }
+        }
     }
 
     private static ClipWriter.Written take(CompletionService<ClipWriter.Written> done) throws IOException {

@@ -95,6 +95,46 @@ class ProjectTest {
                 progress)).isInstanceOf(CancellationException.class);
         assertThat(reported.get()).isEqualTo(2);
         assertThat(Files.exists(out.resolve("project.avlens"))).isFalse();
+        assertThat(out).as("the clips written before the cancel are removed with the folders made for them")
+                .doesNotExist();
+    }
+
+    @Test
+    void aCancelInAFolderOfTheUsersKeepsTheFolderAndItsFiles() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        SynthProgress stop = new SynthProgress() {
+            @Override
+            public void clipsDone(int done, int total) {
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return true;
+            }
+        };
+        assertThatThrownBy(() -> new AvShapesGenerator(store).generate(SynthSpec.of(3, 1).withTiming(4, 1), out,
+                stop)).isInstanceOf(CancellationException.class);
+        try (var left = Files.list(out)) {
+            assertThat(left).containsExactly(out.resolve("notes.txt"));
+        }
+        assertThat(out.resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
+    void aFileOfAClipToBeWrittenIsNeverOverwritten() throws IOException {
+        Path out = dir.resolve("busy");
+        Path media = Files.createDirectories(out.resolve("media"));
+        Files.writeString(media.resolve("clip-00001.json"), "the user's own notes");
+
+        assertThatThrownBy(() -> new AvShapesGenerator(store).generate(SynthSpec.of(3, 1).withTiming(4, 1), out,
+                SynthProgress.NONE)).isInstanceOf(FileAlreadyExistsException.class)
+                .hasMessageContaining(media.resolve("clip-00001.json").toString())
+                .hasMessageContaining("already exists");
+        assertThat(media.resolve("clip-00001.json")).hasContent("the user's own notes");
+        try (var left = Files.list(media)) {
+            assertThat(left).as("nothing written beside it").containsExactly(media.resolve("clip-00001.json"));
+        }
     }
 
     @Test

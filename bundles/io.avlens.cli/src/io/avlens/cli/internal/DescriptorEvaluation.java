@@ -13,6 +13,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import io.avlens.cli.command.CommandException;
+import io.avlens.inference.descriptor.JsonProblems;
 import io.avlens.runner.ModelRef;
 
 /**
@@ -27,10 +28,13 @@ final class DescriptorEvaluation {
     }
 
     /**
-     * @throws CommandException (exit 2) naming the file when it is missing, not a JSON object, describes other
-     *                          weights or cannot be written
+     * Checks, before anything is computed, that {@code file} is a model descriptor of {@code model}'s weights.
+     *
+     * @return the descriptor's JSON
+     * @throws CommandException (exit 2) naming the file when it is missing, not a JSON object, not a model
+     *                          descriptor, or describes other weights
      */
-    static void write(Path file, JsonObject evaluation, ModelRef model) throws CommandException {
+    static JsonObject check(Path file, ModelRef model) throws CommandException {
         JsonObject descriptor;
         try {
             JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
@@ -41,7 +45,11 @@ final class DescriptorEvaluation {
         } catch (IOException e) {
             throw new CommandException(file + ": cannot read the descriptor: " + e.getMessage());
         } catch (JsonParseException e) {
-            throw new CommandException(file + ": not a model descriptor (" + e.getMessage() + ")");
+            throw new CommandException(file + ": not a model descriptor (" + JsonProblems.describe(e) + ")");
+        }
+        if (!descriptor.has("id") || !descriptor.has("family")) {
+            throw new CommandException(file + ": not a model descriptor (it has no \"id\" and \"family\"); name the"
+                    + " model's .json file");
         }
         JsonElement sha = descriptor.get("sha256");
         String evaluated = model.descriptor().sha256();
@@ -50,6 +58,15 @@ final class DescriptorEvaluation {
                     + ", not those of model " + model.id() + " (" + evaluated + "); write into that model's own"
                     + " descriptor");
         }
+        return descriptor;
+    }
+
+    /**
+     * @throws CommandException (exit 2) naming the file when it is missing, not a JSON object, describes other
+     *                          weights or cannot be written
+     */
+    static void write(Path file, JsonObject evaluation, ModelRef model) throws CommandException {
+        JsonObject descriptor = check(file, model);
         descriptor.add("evaluation", evaluation);
         String text = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(descriptor) + "\n";
         Path temp = null;

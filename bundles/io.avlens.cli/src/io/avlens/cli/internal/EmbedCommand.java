@@ -100,7 +100,7 @@ public class EmbedCommand implements CliCommand {
         try {
             EmbeddingOutput.write(out, table, extra);
         } catch (IOException e) {
-            throw new CommandException(out + ": cannot write the table: " + e.getMessage(), CommandException.INTERNAL,
+            throw new CommandException(out + ": cannot write the table: " + e.getMessage(), CommandException.BAD_INPUT,
                     e);
         }
         JsonArray failed = EvalReport.failures(r.outcome());

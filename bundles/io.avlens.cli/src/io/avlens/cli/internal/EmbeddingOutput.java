@@ -1,8 +1,12 @@
 package io.avlens.cli.internal;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
@@ -11,13 +15,15 @@ import io.avlens.analysis.embedding.EmbeddingExports;
 import io.avlens.analysis.embedding.EmbeddingFiles;
 import io.avlens.analysis.embedding.EmbeddingTable;
 import io.avlens.cli.command.CommandException;
+import io.avlens.core.io.FileTrees;
 
 /**
  * The folder {@code avlens embed --out E/} writes: the table ({@link EmbeddingFiles}), {@code consensus.npy}
  * anchored on the model's anchor ({@link EmbeddingTable#consensusAnchor()}), {@code items.parquet}
- * ({@link ItemsParquet}) and the TensorBoard-projector export. Each file is written atomically and
- * {@code embeddings.json} last (an older one is removed first), so a folder holding the JSON always holds a complete
- * table of one run.
+ * ({@link ItemsParquet}) and the TensorBoard-projector export. Everything is written first into a hidden folder
+ * beside {@code E/} and moved into it only when complete, {@code embeddings.json} last (an older one is removed
+ * first): a folder holding the JSON always holds a complete table of one run, and a write that fails (a full disk)
+ * leaves the table that was there before whole.
  */
 final class EmbeddingOutput {
 
@@ -45,6 +51,18 @@ final class EmbeddingOutput {
                 throw new CommandException(out + ": cannot list the folder: " + e.getMessage());
             }
         }
+        Path parent = out.toAbsolutePath().normalize().getParent();
+        Path existing = Files.exists(out) ? out : parent;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new CommandException(out + ": " + existing + " is a file, not a folder");
+        }
+        if (existing != null && (!Files.isWritable(existing) || Files.exists(out) && !Files.isWritable(parent))) {
+            throw new CommandException(out + ": cannot write there (" + (Files.isWritable(existing) ? parent
+                    : existing) + " is not writable); nothing was computed");
+        }
     }
 
     /**
@@ -53,16 +71,45 @@ final class EmbeddingOutput {
      * similarity and the agreement ({@link EmbeddingExports#withScores}), so nothing is scored again here.
      */
     static void write(Path out, EmbeddingTable table, JsonObject extra) throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        Path parent = Files.createDirectories(target.getParent());
+        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".new-");
+        try {
+            EmbeddingExports.writeProjector(staging, table);
+            float[] consensus = null;
+            if (EmbeddingExports.writeConsensus(staging, table)) {
+                consensus = table.consensus(table.consensusAnchor());
+            }
+            ItemsParquet.write(staging.resolve(ItemsParquet.FILE), table, consensus);
+            EmbeddingFiles.write(staging, table, extra);
+            install(staging, target);
+        } finally {
+            FileTrees.deleteQuietly(staging);
+        }
+    }
+
+    /** Moves the complete table in {@code staging} into {@code out}, its {@code embeddings.json} last. */
+    private static void install(Path staging, Path out) throws IOException {
         Files.createDirectories(out);
-        Files.deleteIfExists(out.resolve(EmbeddingFiles.DESCRIPTION));
-        EmbeddingExports.writeProjector(out, table);
-        float[] consensus = null;
-        if (EmbeddingExports.writeConsensus(out, table)) {
-            consensus = table.consensus(table.consensusAnchor());
-        } else {
+        Files.deleteIfExists(out.resolve(EmbeddingFiles.DESCRIPTION)); // no complete table until the last move
+        if (!Files.exists(staging.resolve(EmbeddingExports.CONSENSUS))) {
             Files.deleteIfExists(out.resolve(EmbeddingExports.CONSENSUS));
         }
-        ItemsParquet.write(out.resolve(ItemsParquet.FILE), table, consensus);
-        EmbeddingFiles.write(out, table, extra);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(staging)) {
+            files = walk.filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()
+                            .equals(EmbeddingFiles.DESCRIPTION)).thenComparing(Comparator.naturalOrder()))
+                    .toList();
+        }
+        for (Path file : files) {
+            Path to = out.resolve(staging.relativize(file).toString());
+            Files.createDirectories(to.getParent());
+            try {
+                Files.move(file, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) { // E/ is a mount point of its own
+                Files.move(file, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 }

@@ -155,8 +155,14 @@ public class EvalCommand implements CliCommand {
         RunSettings settings = RunnerOptions.settings("eval", arguments, context);
         ModelFolders.installBuiltins(settings.modelsFolder(), builtin, context);
         ModelRef model = ModelTasks.find(arguments.required("model"), settings.modelsFolder(), context).ref();
+        if (descriptorOut != null) {
+            DescriptorEvaluation.check(descriptorOut, model); // refused now, not after the whole evaluation
+        }
         String outArg = arguments.value("out", null);
         Path keep = outArg == null ? null : context.resolve(outArg);
+        if (keep != null && Files.exists(keep) && !Files.isDirectory(keep)) {
+            throw new CommandException(keep + ": is a file; --out names the folder to keep the run in");
+        }
         List<ClipRef> refs = new ArrayList<>();
         for (Path clip : data.clips()) {
             refs.add(new ClipRef(ModelTasks.clipId(clip), clip));

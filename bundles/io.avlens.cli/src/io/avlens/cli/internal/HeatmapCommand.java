@@ -1,6 +1,5 @@
 package io.avlens.cli.internal;
 
-import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
+import io.avlens.core.io.FileTrees;
 import io.avlens.media.MediaException;
 import io.avlens.media.MediaProbe;
 import io.avlens.models.BuiltinModels;
@@ -91,9 +91,10 @@ public class HeatmapCommand implements CliCommand {
         } catch (MediaException e) {
             throw new CommandException(e.getMessage());
         }
-        Path target = output(context, arguments.required("out"), "the .npy file");
+        Path target = OutputPaths.file(context, "out", arguments.required("out"), "the .npy file", clip);
         String videoArg = arguments.value("video", null);
-        Path video = videoArg == null ? null : output(context, videoArg, "the .mp4 file");
+        Path video = videoArg == null ? null
+                : OutputPaths.file(context, "video", videoArg, "the .mp4 file", clip, target);
         RunSettings settings = RunnerOptions.settings("heatmap", arguments, context);
         ModelFolders.installBuiltins(settings.modelsFolder(), builtin, context);
         ModelRef model = ModelTasks.find(arguments.required("model"), settings.modelsFolder(), context).ref();
@@ -111,13 +112,21 @@ public class HeatmapCommand implements CliCommand {
                 throw new CommandException("the heatmap task of " + model.family() + " wrote no readable dense"
                         + " features: " + e.getMessage(), CommandException.INTERNAL, e);
             }
+            boolean replacing = Files.exists(target);
             try {
                 DenseFeatureFiles.writeVolume(target, features);
             } catch (IOException e) {
                 throw new CommandException(target + ": cannot write the volume: " + e.getMessage());
             }
             if (video != null) {
-                HeatmapVideo.write(clip, features, video);
+                try {
+                    HeatmapVideo.write(clip, features, video);
+                } catch (CommandException | RuntimeException e) {
+                    if (!replacing) { // the command failed: the volume it has just made goes too
+                        FileTrees.deleteQuietly(target);
+                    }
+                    throw e;
+                }
             }
             JsonObject json = new JsonObject();
             json.addProperty("model", model.id());
@@ -146,17 +155,5 @@ public class HeatmapCommand implements CliCommand {
                 FileTrees.deleteQuietly(outcome.folder());
             }
         }
-    }
-
-    private static Path output(CommandContext context, String arg, String what) throws CommandException {
-        Path p = context.resolve(arg);
-        if (Files.isDirectory(p)) {
-            throw new CommandException(p + ": is a folder; name " + what + " to write");
-        }
-        Path parent = p.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new CommandException(p + ": its folder " + parent + " does not exist");
-        }
-        return p;
     }
 }

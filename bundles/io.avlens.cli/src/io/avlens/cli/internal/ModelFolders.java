@@ -1,6 +1,7 @@
 package io.avlens.cli.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.avlens.cli.command.CommandContext;
@@ -19,10 +20,15 @@ final class ModelFolders {
     private ModelFolders() {
     }
 
-    static Path folder(ParsedArguments arguments, CommandContext context) {
+    /** @throws CommandException (exit 2) when {@code --models} names a file */
+    static Path folder(ParsedArguments arguments, CommandContext context) throws CommandException {
         String dir = arguments.value("models", null);
         if (dir != null) {
-            return context.resolve(dir);
+            Path folder = context.resolve(dir);
+            if (Files.exists(folder) && !Files.isDirectory(folder)) {
+                throw new CommandException(folder + ": is a file; --models names a folder of models");
+            }
+            return folder;
         }
         String data = System.getenv("AVLENS_DATA");
         if (data == null || data.isBlank()) {

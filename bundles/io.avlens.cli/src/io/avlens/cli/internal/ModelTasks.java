@@ -111,7 +111,8 @@ final class ModelTasks {
      */
     static List<Path> clips(Path data) throws CommandException {
         if (!Files.isDirectory(data)) {
-            throw new CommandException(data + ": no such folder");
+            throw new CommandException(data + ": " + (Files.exists(data)
+                    ? "is a file; --data names the dataset's folder" : "no such folder"));
         }
         Path media = Files.isDirectory(data.resolve("media")) ? data.resolve("media") : data;
         try (Stream<Path> s = Files.list(media)) {

@@ -76,7 +76,10 @@ public class SimilarityCommand implements CliCommand {
         return SPEC;
     }
 
-    /** {@code --max-lag}: a positive number of seconds, 1.0 when absent. */
+    /** The largest {@code --max-lag}, seconds (an hour: beyond any clip's sound and picture being apart). */
+    static final double MAX_LAG_LIMIT = 3600;
+
+    /** {@code --max-lag}: a positive number of seconds up to {@link #MAX_LAG_LIMIT}, 1.0 when absent. */
     static double maxLag(ParsedArguments arguments, String command) throws CommandException {
         String v = arguments.value("max-lag", null);
         if (v == null) {
@@ -86,6 +89,10 @@ public class SimilarityCommand implements CliCommand {
             double d = Double.parseDouble(v.strip());
             if (!(d > 0) || !Double.isFinite(d)) {
                 throw new NumberFormatException();
+            }
+            if (d > MAX_LAG_LIMIT) {
+                throw new CommandException(command + ": --max-lag " + v.strip() + " is longer than any lag worth"
+                        + " searching; give at most " + (int) MAX_LAG_LIMIT + " seconds");
             }
             return d;
         } catch (NumberFormatException e) {
@@ -103,10 +110,7 @@ public class SimilarityCommand implements CliCommand {
         }
         double maxLag = maxLag(arguments, "similarity");
         String outArg = arguments.value("out", null);
-        Path target = outArg == null ? null : context.resolve(outArg);
-        if (target != null && Files.isDirectory(target)) {
-            throw new CommandException(target + ": is a folder; --out names the .npy file to write");
-        }
+        Path target = outArg == null ? null : OutputPaths.file(context, "out", outArg, "the .npy file", clip);
         RunSettings settings = RunnerOptions.settings("similarity", arguments, context);
         ModelFolders.installBuiltins(settings.modelsFolder(), builtin, context);
         ModelRef model = ModelTasks.find(arguments.required("model"), settings.modelsFolder(), context).ref();

@@ -188,7 +188,8 @@ public class SweepCommand implements CliCommand {
         if (clip != null) {
             Path file = context.resolve(clip).toAbsolutePath().normalize();
             if (!Files.isRegularFile(file)) {
-                throw new CommandException("sweep: " + file + ": no such video file");
+                throw new CommandException("sweep: " + file + ": " + (Files.isDirectory(file)
+                        ? "is a folder; --clip names one video file" : "no such video file"));
             }
             return List.of(file);
         }

@@ -124,7 +124,8 @@ public class TrainCommand implements CliCommand {
         Path data = context.resolve(arguments.required("data"));
         Path out = context.resolve(arguments.required("out"));
         if (!Files.isDirectory(data)) {
-            throw new CommandException(data + ": no such folder (expected a dataset of family " + family + ")");
+            throw new CommandException(data + ": " + (Files.exists(data) ? "is a file, not a folder" : "no such folder")
+                    + " (expected a dataset of family " + family + ")");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new CommandException(out + ": is a file, not a folder to train into");

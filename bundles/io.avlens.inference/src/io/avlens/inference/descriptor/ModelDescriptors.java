@@ -69,7 +69,7 @@ public final class ModelDescriptors {
             return fromJson(JsonParser.parseString(text).getAsJsonObject());
         } catch (JsonParseException | IllegalStateException | IllegalArgumentException | UnsupportedOperationException
                 | NullPointerException e) {
-            throw new InferenceException(file + ": not a valid model descriptor: " + e.getMessage(), e);
+            throw new InferenceException(file + ": not a valid model descriptor: " + JsonProblems.describe(e), e);
         }
     }
 

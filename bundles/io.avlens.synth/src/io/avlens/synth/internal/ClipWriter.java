@@ -36,6 +36,9 @@ public final class ClipWriter {
     public record Written(Scene scene, List<SpokenWord> words, Path video, Path masks, Path sidecar) {
     }
 
+    /** The endings of the files {@link #write} makes for a clip, after its {@link Scene#name()}. */
+    public static final List<String> SUFFIXES = List.of(".mp4", ".masks.npy", ".sounding.npy", ".json");
+
     /** Plans, renders, synthesises and writes clip {@code index} of {@code spec} into {@code folder}. */
     public static Written write(SynthSpec spec, int index, Path folder) throws IOException {
         Scene scene = ScenePlanner.plan(spec, index);

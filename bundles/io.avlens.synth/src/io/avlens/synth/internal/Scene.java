@@ -26,7 +26,12 @@ public record Scene(SynthSpec spec, int index, long seed, int floorY, List<Scene
 
     /** The clip's name, {@code clip-00042}: the base name of its files. */
     public String name() {
-        return String.format("clip-%05d", index);
+        return name(index);
+    }
+
+    /** The name of clip {@code index}, {@code clip-00042}. */
+    public static String name(int index) {
+        return String.format(java.util.Locale.ROOT, "clip-%05d", index);
     }
 
     /** The lag, seconds. */

@@ -190,6 +190,17 @@ class CavpCommandsTest {
         assertThat(run("similarity", "--model", "cavp-small", "--clip", "text.mp4", "--models", "models"))
                 .isEqualTo(2);
         assertThat(errText()).contains(dir.resolve("text.mp4").toString());
+        byte[] clipBytes = Files.readAllBytes(clip);
+        assertThat(run("similarity", "--model", "cavp-small", "--clip", clip.toString(), "--out", clip.toString(),
+                "--models", "models")).as("the volume over its own clip").isEqualTo(2);
+        assertThat(errText()).contains(clip.toString()).contains("is already used by this command");
+        assertThat(Files.readAllBytes(clip)).isEqualTo(clipBytes);
+        assertThat(run("similarity", "--model", "cavp-small", "--clip", clip.toString(), "--max-lag", "1e9",
+                "--models", "models")).as("a lag that would overflow the step count").isEqualTo(2);
+        assertThat(errText()).contains("--max-lag").contains("at most 3600");
+        assertThat(run("similarity", "--model", "cavp-small", "--clip", clip.toString(), "--models",
+                "s.npy")).as("--models naming a file").isEqualTo(2);
+        assertThat(errText()).contains("s.npy").contains("--models names a folder");
     }
 
     /**

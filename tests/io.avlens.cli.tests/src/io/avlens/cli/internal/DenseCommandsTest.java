@@ -173,6 +173,27 @@ class DenseCommandsTest {
     }
 
     @Test
+    void anOutputThatIsTheInputOrCannotBeWrittenIsRefusedBeforeAnyWork() throws Exception {
+        Path clip = Files.copy(clips().get(0), dir.resolve("mine.mp4"));
+        byte[] before = Files.readAllBytes(clip);
+        assertThat(run("heatmap", "--model", "fixture-conv", "--clip", clip.toString(), "--out", "mine.mp4"))
+                .isEqualTo(2);
+        assertThat(err()).contains("mine.mp4").contains("is already used by this command");
+        assertThat(run("heatmap", "--model", "fixture-conv", "--clip", clip.toString(), "--out", "v.npy", "--video",
+                "./mine.mp4")).isEqualTo(2);
+        assertThat(err()).contains("mine.mp4").contains("is already used by this command");
+        assertThat(run("heatmap", "--model", "fixture-conv", "--clip", clip.toString(), "--out", "v.npy", "--video",
+                "v.npy")).as("the video over the volume").isEqualTo(2);
+        assertThat(err()).contains("v.npy").contains("is already used by this command");
+        assertThat(Files.readAllBytes(clip)).as("the clip is untouched").isEqualTo(before);
+        Files.writeString(dir.resolve("plain.txt"), "a file");
+        assertThat(run("heatmap", "--model", "fixture-conv", "--clip", clip.toString(), "--out", "plain.txt/v.npy"))
+                .isEqualTo(2);
+        assertThat(err()).contains("plain.txt").contains("is a file, not a folder");
+        assertThat(dir.resolve("v.npy")).doesNotExist();
+    }
+
+    @Test
     void evalLocalizePrintsEveryFigureWithItsN() throws Exception {
         assertThat(run("eval", "--task", "localize", "--model", "fixture-conv", "--data", data.toString()))
                 .as(err()).isZero();

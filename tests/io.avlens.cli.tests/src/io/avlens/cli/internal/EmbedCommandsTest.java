@@ -176,6 +176,10 @@ class EmbedCommandsTest {
                 .findFirst().orElseThrow());
         assertThat(train.vector(0, 1)).containsExactly(table.vector(index, 1));
         assertThat(err()).contains("embed: [");
+        try (var s = Files.list(e.getParent())) { // the table is written beside E/ first, then moved in
+            assertThat(s.map(p -> p.getFileName().toString())).as("no staging folder left")
+                    .noneMatch(n -> n.startsWith("." + e.getFileName() + ".new-"));
+        }
     }
 
     @Test

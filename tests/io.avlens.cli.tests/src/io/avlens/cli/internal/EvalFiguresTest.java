@@ -236,10 +236,17 @@ class EvalFiguresTest {
 
     @Test
     void aDescriptorOfOtherWeightsIsNotWritten() throws Exception {
-        Path other = Files.writeString(dir.resolve("other.json"), "{\"id\": \"other\", \"sha256\": \"00ff\"}");
+        String otherText = "{\"id\": \"other\", \"family\": \"cavp\", \"sha256\": \"00ff\"}";
+        Path other = Files.writeString(dir.resolve("other.json"), otherText);
         assertThat(eval("--data", data.toString(), "--split", "test", "--write-descriptor", other.toString()))
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(other + ": describes weights with SHA-256 00ff");
-        assertThat(Files.readString(other)).isEqualTo("{\"id\": \"other\", \"sha256\": \"00ff\"}");
+        assertThat(Files.readString(other)).isEqualTo(otherText);
+        String settingsText = "{\"name\": \"my settings\", \"x\": 1}";
+        Path settings = Files.writeString(dir.resolve("settings.json"), settingsText);
+        assertThat(eval("--data", data.toString(), "--split", "test", "--write-descriptor", settings.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(settings + ": not a model descriptor");
+        assertThat(Files.readString(settings)).isEqualTo(settingsText);
     }
 }

@@ -165,7 +165,14 @@ class ModelDescriptorsTest {
                 + " \"profile\": \"nope\"}");
         assertThatThrownBy(() -> ModelDescriptors.read(file)).hasMessageContaining("unknown profile 'nope'");
         Files.writeString(file, "{\"id\": \"x\", \"source\": \"builtin\"");
-        assertThatThrownBy(() -> ModelDescriptors.read(file)).hasMessageContaining("not a valid model descriptor");
+        assertThatThrownBy(() -> ModelDescriptors.read(file)).hasMessageContaining("not a valid model descriptor")
+                .hasMessageContaining("the JSON text ends too early").hasMessageNotContaining("Exception");
+        Files.writeString(file, "{\"id\": \"x\",\n \"family\": }");
+        assertThatThrownBy(() -> ModelDescriptors.read(file)).hasMessageContaining("not well-formed at line 2")
+                .hasMessageNotContaining("Exception");
+        Files.writeString(file, "[1, 2]");
+        assertThatThrownBy(() -> ModelDescriptors.read(file)).hasMessageContaining("the JSON text is not an object")
+                .hasMessageNotContaining("Exception");
         assertThatThrownBy(() -> ModelDescriptors.read(dir.resolve("none.json")))
                 .hasMessageContaining("no such model descriptor");
     }

@@ -1,0 +1,68 @@
+package io.avlens.cli.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.avlens.cli.command.CommandContext;
+import io.avlens.cli.command.CommandException;
+
+/**
+ * Checks made on a file a command will write, before any work: so a refusal costs no computing, names the file and
+ * the problem, and an input (the clip being read) is never overwritten by its own output.
+ */
+final class OutputPaths {
+
+    private OutputPaths() {
+    }
+
+    /**
+     * {@code arg} (an option's value) resolved as a file to write: not a folder, in a folder that exists and is
+     * writable, and not one of {@code inputs}.
+     *
+     * @param option the option's name, for the message ("out", "video")
+     * @param what   what the option names, for the message ("the .npy file")
+     * @throws CommandException (exit 2) naming the file and the problem
+     */
+    static Path file(CommandContext context, String option, String arg, String what, Path... inputs)
+            throws CommandException {
+        Path p = context.resolve(arg);
+        if (Files.isDirectory(p)) {
+            throw new CommandException(p + ": is a folder; --" + option + " names " + what + " to write");
+        }
+        Path parent = p.toAbsolutePath().normalize().getParent();
+        if (parent != null) {
+            if (Files.exists(parent) && !Files.isDirectory(parent)) {
+                throw new CommandException(p + ": " + parent + " is a file, not a folder");
+            }
+            if (!Files.isDirectory(parent)) {
+                throw new CommandException(p + ": its folder " + parent + " does not exist");
+            }
+            if (!Files.isWritable(parent)) {
+                throw new CommandException(p + ": cannot write into " + parent + " (not writable)");
+            }
+        }
+        if (Files.exists(p) && !Files.isWritable(p)) {
+            throw new CommandException(p + ": the file exists and is not writable");
+        }
+        for (Path input : inputs) {
+            if (input != null && same(p, input)) {
+                throw new CommandException(p + ": is already used by this command (the clip it reads, or another of"
+                        + " its outputs); --" + option + " must name another file");
+            }
+        }
+        return p;
+    }
+
+    /** Whether {@code a} and {@code b} name one file (the same path, or links to one file). */
+    static boolean same(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
