@@ -83,7 +83,8 @@ public class EvalCommand implements CliCommand {
             "syncMeanAbsSeconds", "syncWithinOneFrame", "materialAcc", "fad", ...}]}.
             """,
             RunnerOptions.with(List.of(
-                    OptionSpec.required("task", "NAME", "what to measure: sync, localize, retrieval or discovery"),
+                    OptionSpec.required("task", "NAME",
+                            "what to measure: sync, localize, retrieval, discovery or generation"),
                     OptionSpec.required("model", "ID", "a model id (see `avlens models`) or a descriptor .json"),
                     OptionSpec.required("data", "DIR", "the dataset folder"),
                     OptionSpec.optional("split", "NAME", "only the clips of this split of DIR's project (train, val,"
@@ -144,7 +145,7 @@ public class EvalCommand implements CliCommand {
                     + " generation");
         }
         boolean localize = task.equals("localize");
-        double maxLag = SimilarityCommand.maxLag(arguments, "eval");
+        double maxLag = SimilarityCommand.maxLag(arguments);
         Path dataDir = context.resolve(arguments.required("data"));
         String descriptorArg = arguments.value("write-descriptor", null);
         Path descriptorOut = descriptorArg == null ? null : context.resolve(descriptorArg);

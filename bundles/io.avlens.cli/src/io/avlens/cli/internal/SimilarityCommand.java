@@ -80,7 +80,7 @@ public class SimilarityCommand implements CliCommand {
     static final double MAX_LAG_LIMIT = 3600;
 
     /** {@code --max-lag}: a positive number of seconds up to {@link #MAX_LAG_LIMIT}, 1.0 when absent. */
-    static double maxLag(ParsedArguments arguments, String command) throws CommandException {
+    static double maxLag(ParsedArguments arguments) throws CommandException {
         String v = arguments.value("max-lag", null);
         if (v == null) {
             return 1.0;
@@ -91,12 +91,12 @@ public class SimilarityCommand implements CliCommand {
                 throw new NumberFormatException();
             }
             if (d > MAX_LAG_LIMIT) {
-                throw new CommandException(command + ": --max-lag " + v.strip() + " is longer than any lag worth"
+                throw new CommandException("--max-lag " + v.strip() + " is longer than any lag worth"
                         + " searching; give at most " + (int) MAX_LAG_LIMIT + " seconds");
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new CommandException(command + ": --max-lag needs a positive number of seconds, got '" + v + "'");
+            throw new CommandException("--max-lag needs a positive number of seconds, got '" + v + "'");
         }
     }
 
@@ -108,7 +108,7 @@ public class SimilarityCommand implements CliCommand {
         } catch (MediaException e) {
             throw new CommandException(e.getMessage());
         }
-        double maxLag = maxLag(arguments, "similarity");
+        double maxLag = maxLag(arguments);
         String outArg = arguments.value("out", null);
         Path target = outArg == null ? null : OutputPaths.file(context, "out", outArg, "the .npy file", clip);
         RunSettings settings = RunnerOptions.settings("similarity", arguments, context);
