@@ -13,6 +13,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import io.avlens.cli.command.CommandException;
+import io.avlens.core.io.IoErrors;
 import io.avlens.inference.descriptor.JsonProblems;
 import io.avlens.runner.ModelRef;
 
@@ -82,7 +83,7 @@ final class DescriptorEvaluation {
             } catch (IOException ignored) {
                 // the temporary file is all that is left behind
             }
-            throw new CommandException(file + ": cannot write the evaluation: " + e.getMessage());
+            throw new CommandException(file + ": cannot write the evaluation: " + IoErrors.describe(e));
         }
     }
 }

@@ -24,6 +24,7 @@ import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
+import io.avlens.core.io.IoErrors;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.models.BuiltinModels;
 import io.avlens.runner.ModelRunner;
@@ -100,8 +101,8 @@ public class EmbedCommand implements CliCommand {
         try {
             EmbeddingOutput.write(out, table, extra);
         } catch (IOException e) {
-            throw new CommandException(out + ": cannot write the table: " + e.getMessage(), CommandException.BAD_INPUT,
-                    e);
+            throw new CommandException(out + ": cannot write the table: " + IoErrors.describe(e),
+                    CommandException.BAD_INPUT, e);
         }
         JsonArray failed = EvalReport.failures(r.outcome());
         JsonObject json = new JsonObject();

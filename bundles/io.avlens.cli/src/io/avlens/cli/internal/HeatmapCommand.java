@@ -24,6 +24,7 @@ import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
 import io.avlens.core.io.FileTrees;
+import io.avlens.core.io.IoErrors;
 import io.avlens.media.MediaException;
 import io.avlens.media.MediaProbe;
 import io.avlens.models.BuiltinModels;
@@ -116,7 +117,7 @@ public class HeatmapCommand implements CliCommand {
             try {
                 DenseFeatureFiles.writeVolume(target, features);
             } catch (IOException e) {
-                throw new CommandException(target + ": cannot write the volume: " + e.getMessage());
+                throw new CommandException(target + ": cannot write the volume: " + IoErrors.describe(e));
             }
             if (video != null) {
                 try {

@@ -14,6 +14,7 @@ import io.avlens.analysis.embedding.RetrievalRunMetrics;
 import io.avlens.analysis.embedding.RetrievalScores;
 import io.avlens.cli.command.CommandContext;
 import io.avlens.cli.command.CommandException;
+import io.avlens.core.io.IoErrors;
 import io.avlens.model.Experiment;
 import io.avlens.model.Project;
 import io.avlens.model.Run;
@@ -114,7 +115,7 @@ final class RetrievalRecord {
         } catch (ProjectStoreException e) {
             throw new CommandException("eval --record: " + e.getMessage());
         } catch (IOException e) {
-            throw new CommandException("eval --record: " + folder + ": cannot write the run: " + e.getMessage(),
+            throw new CommandException("eval --record: " + folder + ": cannot write the run: " + IoErrors.describe(e),
                     CommandException.INTERNAL, e);
         }
     }

@@ -23,6 +23,7 @@ import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
 import io.avlens.core.io.AtomicFiles;
+import io.avlens.core.io.IoErrors;
 import io.avlens.media.MediaException;
 import io.avlens.media.MediaProbe;
 import io.avlens.models.BuiltinModels;
@@ -130,7 +131,7 @@ public class SimilarityCommand implements CliCommand {
                 try {
                     AtomicFiles.write(target, out -> Files.copy(written, out));
                 } catch (IOException e) {
-                    throw new CommandException(target + ": cannot write the volume: " + e.getMessage());
+                    throw new CommandException(target + ": cannot write the volume: " + IoErrors.describe(e));
                 }
             }
             JsonObject json = new JsonObject();

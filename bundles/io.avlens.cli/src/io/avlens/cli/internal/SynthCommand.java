@@ -1,6 +1,5 @@
 package io.avlens.cli.internal;
 
-import io.avlens.core.io.FileTrees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -20,6 +19,8 @@ import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
+import io.avlens.core.io.FileTrees;
+import io.avlens.core.io.IoErrors;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.synth.AvShapesGenerator;
 import io.avlens.synth.NarrationScope;
@@ -147,7 +148,8 @@ public class SynthCommand implements CliCommand {
         } catch (FileAlreadyExistsException e) {
             throw new CommandException(e.getFile() + ": " + e.getReason());
         } catch (IOException e) {
-            throw new CommandException("synth: " + e.getMessage());
+            throw new CommandException((out != null ? out : outArg) + ": cannot write the dataset: "
+                    + IoErrors.describe(e));
         } finally {
             if (bench) {
                 FileTrees.deleteQuietly(out);

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 public final class JsonProblems {
 
     private static final Pattern WHERE = Pattern.compile("line (\\d+) column (\\d+)");
-    private static final Pattern CLASS_PREFIX = Pattern.compile("^(?:[a-z][\\w]*\\.)+[A-Z]\\w*(?:Exception|Error):\\s*");
+    private static final Pattern CLASS_PREFIX =
+            Pattern.compile("^(?:[a-z][\\w]*\\.)+[A-Z]\\w*(?:Exception|Error):\\s*");
 
     private JsonProblems() {
     }
