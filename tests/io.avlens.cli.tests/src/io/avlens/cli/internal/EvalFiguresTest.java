@@ -236,17 +236,17 @@ class EvalFiguresTest {
 
     @Test
     void aDescriptorOfOtherWeightsIsNotWritten() throws Exception {
-        String otherText = "{\"id\": \"other\", \"family\": \"cavp\", \"sha256\": \"00ff\"}";
-        Path other = Files.writeString(dir.resolve("other.json"), otherText);
-        assertThat(eval("--data", data.toString(), "--split", "test", "--write-descriptor", other.toString()))
+        refusedUntouched("other.json", "{\"id\": \"other\", \"family\": \"cavp\", \"sha256\": \"00ff\"}",
+                ": describes weights with SHA-256 00ff");
+        refusedUntouched("settings.json", "{\"name\": \"my settings\", \"x\": 1}", ": not a model descriptor");
+    }
+
+    /** {@code --write-descriptor} on a file holding {@code text}: exit 2 with {@code message}, the file unchanged. */
+    private void refusedUntouched(String name, String text, String message) throws Exception {
+        Path file = Files.writeString(dir.resolve(name), text);
+        assertThat(eval("--data", data.toString(), "--split", "test", "--write-descriptor", file.toString()))
                 .isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(other + ": describes weights with SHA-256 00ff");
-        assertThat(Files.readString(other)).isEqualTo(otherText);
-        String settingsText = "{\"name\": \"my settings\", \"x\": 1}";
-        Path settings = Files.writeString(dir.resolve("settings.json"), settingsText);
-        assertThat(eval("--data", data.toString(), "--split", "test", "--write-descriptor", settings.toString()))
-                .isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(settings + ": not a model descriptor");
-        assertThat(Files.readString(settings)).isEqualTo(settingsText);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(file + message);
+        assertThat(Files.readString(file)).isEqualTo(text);
     }
 }
