@@ -6,6 +6,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -46,8 +47,8 @@ public final class VideoWriter implements AutoCloseable {
         this.height = height;
         // a fresh name beside the target, created by FFmpeg: the file gets the user's usual permissions (umask),
         // not the owner-only ones of Files.createTempFile
-        this.temp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + "."
-                + java.util.UUID.randomUUID() + ".tmp.mp4");
+        this.temp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + "." + UUID.randomUUID()
+                + ".tmp.mp4");
         recorder = new FFmpegFrameRecorder(temp.toFile(), width, height, sampleRate > 0 ? 1 : 0);
         recorder.setFormat("mp4");
         recorder.setVideoCodecName("libopenh264");
@@ -105,7 +106,7 @@ public final class VideoWriter implements AutoCloseable {
         }
         // FFmpeg does not report every failed write (a full disk ends the file early without an error): the boxes
         // are checked before the file takes the target's place
-        String damage = ContainerTruncation.describe(temp);
+        String damage = Files.size(temp) < 8 ? "it is empty" : ContainerTruncation.describe(temp);
         if (damage != null) {
             throw new IOException(target + ": cannot be written completely (" + damage + "; is the disk full?)");
         }

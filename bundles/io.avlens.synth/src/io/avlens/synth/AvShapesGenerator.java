@@ -5,10 +5,8 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.avlens.media.FfmpegLogging;
 import io.avlens.model.Clip;
@@ -65,19 +65,23 @@ public final class AvShapesGenerator {
                     "already holds a project: choose an empty folder");
         }
         Path media = folder.resolve(ProjectBuilder.MEDIA_FOLDER);
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < spec.clips(); i++) {
-            for (String suffix : ClipWriter.SUFFIXES) {
-                Path file = media.resolve(Scene.name(i) + suffix);
-                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new FileAlreadyExistsException(file.toString(), null, "already exists, and synth writes"
-                            + " new clips only: choose an empty folder (or move the file away)");
-                }
-                files.add(file);
-            }
-        }
         boolean createdFolder = !Files.exists(folder);
         boolean createdMedia = !Files.exists(media);
+        if (!createdMedia) {
+            Set<String> present;
+            try (Stream<Path> listed = Files.list(media)) {
+                present = listed.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+            }
+            for (int i = 0; i < spec.clips(); i++) {
+                for (String suffix : ClipWriter.SUFFIXES) {
+                    if (present.contains(Scene.name(i) + suffix)) {
+                        throw new FileAlreadyExistsException(media.resolve(Scene.name(i) + suffix).toString(), null,
+                                "already exists, and synth writes new clips only: choose an empty folder (or move"
+                                        + " the file away)");
+                    }
+                }
+            }
+        }
         Files.createDirectories(media);
         boolean complete = false;
         try {
@@ -86,7 +90,7 @@ public final class AvShapesGenerator {
             return result;
         } finally {
             if (!complete) {
-                removeQuietly(files, createdMedia ? media : null, createdFolder ? folder : null);
+                removeQuietly(spec.clips(), media, createdMedia, createdFolder ? folder : null);
             }
         }
     }
@@ -129,22 +133,37 @@ public final class AvShapesGenerator {
             builder.fill(project, clips);
             store.save(project);
         } catch (ProjectStoreException e) {
+            // the project create() wrote (no project was there: generate checked) goes with the clips, so the folder
+            // is not left holding an empty project that a rerun would refuse
+            for (Path file : new Path[] {ProjectStore.projectFile(folder),
+                    folder.resolve(ProjectStore.BACKUP_FILE_NAME), folder.resolve(".project.avlens.lock")}) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the store's failure is the one to report
+                }
+            }
             throw new IOException(e.getMessage(), e);
         }
         return new SynthResult(ProjectStore.projectFile(folder), media, spec.clips(),
                 (System.nanoTime() - start) / 1e9);
     }
 
-    /** Deletes the clips' files and then the folders (when this generation made them and they are empty). */
-    private static void removeQuietly(List<Path> files, Path media, Path folder) {
-        for (Path file : files) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // best effort: the failure being reported matters more
+    /**
+     * Deletes the files of clips 0 … {@code clips − 1} (none existed before: {@link #generate} checked), then
+     * {@code media} when this generation made it and {@code folder} (null: kept) when empty.
+     */
+    private static void removeQuietly(int clips, Path media, boolean removeMedia, Path folder) {
+        for (int i = 0; i < clips; i++) {
+            for (String suffix : ClipWriter.SUFFIXES) {
+                try {
+                    Files.deleteIfExists(media.resolve(Scene.name(i) + suffix));
+                } catch (IOException e) {
+                    // best effort: the failure being reported matters more
+                }
             }
         }
-        for (Path dir : new Path[] {media, folder}) {
+        for (Path dir : new Path[] {removeMedia ? media : null, folder}) {
             if (dir != null) {
                 try {
                     Files.deleteIfExists(dir); // refuses a folder that is not empty: someone else's files stay
@@ -179,7 +198,8 @@ public final class AvShapesGenerator {
 
     private static void awaitQuietly(ExecutorService pool) {
         try {
-            pool.awaitTermination(30, TimeUnit.SECONDS);
+            pool.awaitTermination(1, TimeUnit.HOURS); // the clips being written finish (they are not interruptible),
+            // so the cleanup after a failure runs once no worker writes any more
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -103,18 +103,21 @@ class ProjectTest {
     void aCancelInAFolderOfTheUsersKeepsTheFolderAndItsFiles() throws IOException {
         Path out = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(out.resolve("notes.txt"), "mine");
+        AtomicInteger done = new AtomicInteger();
         SynthProgress stop = new SynthProgress() {
             @Override
-            public void clipsDone(int done, int total) {
+            public void clipsDone(int n, int total) {
+                done.set(n);
             }
 
             @Override
             public boolean isCanceled() {
-                return true;
+                return done.get() >= 1; // after one whole clip is written
             }
         };
         assertThatThrownBy(() -> new AvShapesGenerator(store).generate(SynthSpec.of(3, 1).withTiming(4, 1), out,
                 stop)).isInstanceOf(CancellationException.class);
+        assertThat(done.get()).as("a clip was written before the cancel").isPositive();
         try (var left = Files.list(out)) {
             assertThat(left).containsExactly(out.resolve("notes.txt"));
         }

@@ -44,13 +44,13 @@ final class DescriptorEvaluation {
             }
             descriptor = e.getAsJsonObject();
         } catch (IOException e) {
-            throw new CommandException(file + ": cannot read the descriptor: " + e.getMessage());
+            throw new CommandException(file + ": cannot read the descriptor (" + IoErrors.describe(e) + ")");
         } catch (JsonParseException e) {
             throw new CommandException(file + ": not a model descriptor (" + JsonProblems.describe(e) + ")");
         }
         if (!descriptor.has("id") || !descriptor.has("family")) {
-            throw new CommandException(file + ": not a model descriptor (it has no \"id\" and \"family\"); name the"
-                    + " model's .json file");
+            throw new CommandException(file + ": not a model descriptor (it lacks \"" + (descriptor.has("id") ? "family"
+                    : "id") + "\"); name the model's .json file");
         }
         JsonElement sha = descriptor.get("sha256");
         String evaluated = model.descriptor().sha256();

@@ -1,7 +1,6 @@
 package io.avlens.cli.internal;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,11 +20,15 @@ import io.avlens.core.io.FileTrees;
  * The folder {@code avlens embed --out E/} writes: the table ({@link EmbeddingFiles}), {@code consensus.npy}
  * anchored on the model's anchor ({@link EmbeddingTable#consensusAnchor()}), {@code items.parquet}
  * ({@link ItemsParquet}) and the TensorBoard-projector export. Everything is written first into a hidden folder
- * beside {@code E/} and moved into it only when complete, {@code embeddings.json} last (an older one is removed
- * first): a folder holding the JSON always holds a complete table of one run, and a write that fails (a full disk)
- * leaves the table that was there before whole.
+ * inside {@code E/} ({@code .staging-…}, on the same disk) and moved into place only when complete, file by file
+ * (renames, which need no space), {@code embeddings.json} last (an older one is removed first): a folder holding the
+ * JSON always holds a complete table of one run, and a write that fails (a full disk) leaves the table that was there
+ * before whole.
  */
 final class EmbeddingOutput {
+
+    /** The start of the hidden folder inside E/ that a table is written into before it is moved into place. */
+    static final String STAGING = ".staging-";
 
     private EmbeddingOutput() {
     }
@@ -43,7 +46,7 @@ final class EmbeddingOutput {
         }
         if (Files.isDirectory(out) && !EmbeddingFiles.isTable(out)) {
             try (Stream<Path> s = Files.list(out)) {
-                if (s.findAny().isPresent()) {
+                if (s.anyMatch(p -> !p.getFileName().toString().startsWith(STAGING))) {
                     throw new CommandException(out + ": holds other files and no embedding table ("
                             + EmbeddingFiles.DESCRIPTION + "); choose a new or empty folder, nothing was written");
                 }
@@ -51,17 +54,16 @@ final class EmbeddingOutput {
                 throw new CommandException(out + ": cannot list the folder: " + e.getMessage());
             }
         }
-        Path parent = out.toAbsolutePath().normalize().getParent();
-        Path existing = Files.exists(out) ? out : parent;
+        Path existing = out.toAbsolutePath().normalize();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing != null && !Files.isDirectory(existing)) {
             throw new CommandException(out + ": " + existing + " is a file, not a folder");
         }
-        if (existing != null && (!Files.isWritable(existing) || Files.exists(out) && !Files.isWritable(parent))) {
-            throw new CommandException(out + ": cannot write there (" + (Files.isWritable(existing) ? parent
-                    : existing) + " is not writable); nothing was computed");
+        if (existing != null && !Files.isWritable(existing)) {
+            throw new CommandException(out + ": cannot write there (" + existing + " is not writable); nothing was"
+                    + " computed");
         }
     }
 
@@ -72,8 +74,10 @@ final class EmbeddingOutput {
      */
     static void write(Path out, EmbeddingTable table, JsonObject extra) throws IOException {
         Path target = out.toAbsolutePath().normalize();
-        Path parent = Files.createDirectories(target.getParent());
-        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".new-");
+        boolean created = !Files.exists(target);
+        Files.createDirectories(target);
+        Path staging = Files.createTempDirectory(target, STAGING);
+        boolean installed = false;
         try {
             EmbeddingExports.writeProjector(staging, table);
             float[] consensus = null;
@@ -83,8 +87,12 @@ final class EmbeddingOutput {
             ItemsParquet.write(staging.resolve(ItemsParquet.FILE), table, consensus);
             EmbeddingFiles.write(staging, table, extra);
             install(staging, target);
+            installed = true;
         } finally {
             FileTrees.deleteQuietly(staging);
+            if (created && !installed) {
+                FileTrees.deleteQuietly(target);
+            }
         }
     }
 
@@ -105,11 +113,7 @@ final class EmbeddingOutput {
         for (Path file : files) {
             Path to = out.resolve(staging.relativize(file).toString());
             Files.createDirectories(to.getParent());
-            try {
-                Files.move(file, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) { // E/ is a mount point of its own
-                Files.move(file, to, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.move(file, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 }

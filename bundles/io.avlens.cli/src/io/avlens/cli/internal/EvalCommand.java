@@ -89,7 +89,7 @@ public class EvalCommand implements CliCommand {
                     OptionSpec.required("data", "DIR", "the dataset folder"),
                     OptionSpec.optional("split", "NAME", "only the clips of this split of DIR's project (train, val,"
                             + " test)"),
-                    OptionSpec.optional("max-lag", "SECONDS", "largest lag searched (default 1.0)"),
+                    OptionSpec.optional("max-lag", "SECONDS", "largest lag searched (default 1.0, at most 3600)"),
                     OptionSpec.optional("out", "DIR", "keep the run (run.json, per-clip artifacts) here"),
                     OptionSpec.optional(RetrievalRecord.OPTION, "PROJECT", "record the figures as a Run of PROJECT"
                             + " (experiment retrieval-<model>; --task retrieval)"),

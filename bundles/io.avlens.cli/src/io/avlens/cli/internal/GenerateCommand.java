@@ -99,7 +99,7 @@ public class GenerateCommand implements CliCommand {
     public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
         Path clip = context.resolve(arguments.required("clip")).toAbsolutePath().normalize();
         if (!Files.isRegularFile(clip)) {
-            throw new CommandException("generate: " + clip + ": " + (Files.isDirectory(clip)
+            throw new CommandException(clip + ": " + (Files.isDirectory(clip)
                     ? "is a folder; --clip names one video file" : "no such video file"));
         }
         Path out = context.resolve(arguments.required("out"));

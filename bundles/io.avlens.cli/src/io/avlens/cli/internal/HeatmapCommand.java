@@ -115,6 +115,10 @@ public class HeatmapCommand implements CliCommand {
             }
             boolean replacing = Files.exists(target);
             try {
+                Files.createDirectories(target.toAbsolutePath().getParent());
+                if (video != null) {
+                    Files.createDirectories(video.toAbsolutePath().getParent());
+                }
                 DenseFeatureFiles.writeVolume(target, features);
             } catch (IOException e) {
                 throw new CommandException(target + ": cannot write the volume: " + IoErrors.describe(e));

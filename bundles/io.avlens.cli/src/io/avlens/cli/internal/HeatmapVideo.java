@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import io.avlens.analysis.dense.DenseFeatures;
 import io.avlens.analysis.dense.HeatmapOverlay;
 import io.avlens.cli.command.CommandException;
+import io.avlens.core.io.IoErrors;
 import io.avlens.core.profile.FrameFit;
 import io.avlens.core.profile.VideoSpec;
 import io.avlens.media.AudioReader;
@@ -64,7 +65,8 @@ final class HeatmapVideo {
         } catch (MediaException e) {
             throw new CommandException(e.getMessage());
         } catch (IOException e) {
-            throw new CommandException(out + ": cannot write the video: " + e.getMessage());
+            throw new CommandException(e.getMessage() != null && e.getMessage().startsWith(out.toString())
+                    ? e.getMessage() : out + ": cannot write the video: " + IoErrors.describe(e));
         }
     }
 }

@@ -17,8 +17,8 @@ final class OutputPaths {
     }
 
     /**
-     * {@code arg} (an option's value) resolved as a file to write: not a folder, in a folder that exists and is
-     * writable, and not one of {@code inputs}.
+     * {@code arg} (an option's value) resolved as a file to write: not a folder, under a writable folder (folders
+     * still missing are the caller's to make), and not one of {@code inputs}.
      *
      * @param option the option's name, for the message ("out", "video")
      * @param what   what the option names, for the message ("the .npy file")
@@ -30,20 +30,15 @@ final class OutputPaths {
         if (Files.isDirectory(p)) {
             throw new CommandException(p + ": is a folder; --" + option + " names " + what + " to write");
         }
-        Path parent = p.toAbsolutePath().normalize().getParent();
-        if (parent != null) {
-            if (Files.exists(parent) && !Files.isDirectory(parent)) {
-                throw new CommandException(p + ": " + parent + " is a file, not a folder");
-            }
-            if (!Files.isDirectory(parent)) {
-                throw new CommandException(p + ": its folder " + parent + " does not exist");
-            }
-            if (!Files.isWritable(parent)) {
-                throw new CommandException(p + ": cannot write into " + parent + " (not writable)");
-            }
+        Path existing = p.toAbsolutePath().normalize().getParent();
+        while (existing != null && !Files.exists(existing)) { // missing folders are made when the file is written
+            existing = existing.getParent();
         }
-        if (Files.exists(p) && !Files.isWritable(p)) {
-            throw new CommandException(p + ": the file exists and is not writable");
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new CommandException(p + ": " + existing + " is a file, not a folder");
+        }
+        if (existing != null && !Files.isWritable(existing)) {
+            throw new CommandException(p + ": cannot write into " + existing + " (not writable)");
         }
         for (Path input : inputs) {
             if (input != null && same(p, input)) {

@@ -54,7 +54,7 @@ public class SimilarityCommand implements CliCommand {
                     OptionSpec.required("model", "ID", "a model id (see `avlens models`) or a descriptor .json"),
                     OptionSpec.required("clip", "FILE", "the video with sound"),
                     OptionSpec.optional("out", "FILE", "write the volume here (.npy)"),
-                    OptionSpec.optional("max-lag", "SECONDS", "largest lag searched (default 1.0)"))),
+                    OptionSpec.optional("max-lag", "SECONDS", "largest lag searched (default 1.0, at most 3600)"))),
             List.of());
 
     @Reference

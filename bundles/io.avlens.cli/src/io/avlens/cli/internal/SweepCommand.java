@@ -188,7 +188,7 @@ public class SweepCommand implements CliCommand {
         if (clip != null) {
             Path file = context.resolve(clip).toAbsolutePath().normalize();
             if (!Files.isRegularFile(file)) {
-                throw new CommandException("sweep: " + file + ": " + (Files.isDirectory(file)
+                throw new CommandException(file + ": " + (Files.isDirectory(file)
                         ? "is a folder; --clip names one video file" : "no such video file"));
             }
             return List.of(file);

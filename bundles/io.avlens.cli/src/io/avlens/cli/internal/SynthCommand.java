@@ -52,7 +52,8 @@ public class SynthCommand implements CliCommand {
             scraping sound", "something out of view clatters"). Pictures and sounds are the same for both. Prints {"clips", "project", "seconds", "clipsPerSecond"}; a progress bar goes to
             stderr. With --bench the clips go to a temporary folder that is removed afterwards (default 40 clips),
             and the output is {"clips", "threads", "size", "fps", "clipSeconds", "seconds", "clipsPerSecond"}.
-            DIR must not hold a project already (exit 2).
+            DIR must not hold a project already, nor any file of a clip it would write (exit 2: nothing is
+            overwritten); a run that fails removes the clips it wrote.
             """,
             List.of(OptionSpec.optional("out", "DIR", "the folder to write (required unless --bench)"),
                     OptionSpec.optional("clips", "N", "number of clips (default 10; 40 with --bench)"),
@@ -148,8 +149,8 @@ public class SynthCommand implements CliCommand {
         } catch (FileAlreadyExistsException e) {
             throw new CommandException(e.getFile() + ": " + e.getReason());
         } catch (IOException e) {
-            throw new CommandException((out != null ? out : outArg) + ": cannot write the dataset: "
-                    + IoErrors.describe(e));
+            throw new CommandException((bench ? "the benchmark's temporary folder" : out != null ? out : outArg)
+                    + ": cannot write the dataset: " + IoErrors.describe(e));
         } finally {
             if (bench) {
                 FileTrees.deleteQuietly(out);

@@ -1,7 +1,12 @@
 package io.avlens.inference.descriptor;
 
+import java.io.EOFException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.google.gson.JsonIOException;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.stream.MalformedJsonException;
 
 /**
  * What is wrong with a JSON text, in words a user reads ("the text ends too early, at line 2, column 1") rather than
@@ -25,14 +30,15 @@ public final class JsonProblems {
         }
         Matcher m = WHERE.matcher(message);
         String where = m.find() ? " at line " + m.group(1) + ", column " + m.group(2) : "";
-        if (cause instanceof java.io.EOFException || message.contains("End of input")) {
+        if (cause instanceof EOFException || message.contains("End of input")) {
             return "the JSON text ends too early" + where;
         }
         if (message.startsWith("Not a JSON Object")) {
-            return "the JSON text is not an object ({...})";
+            return "an object ({...}) was expected where the text has " + message.substring(
+                    "Not a JSON Object".length()).replaceFirst("^:\\s*", "");
         }
-        if (e instanceof com.google.gson.JsonSyntaxException || e instanceof com.google.gson.JsonIOException
-                || cause instanceof com.google.gson.stream.MalformedJsonException) {
+        if (e instanceof JsonSyntaxException || e instanceof JsonIOException
+                || cause instanceof MalformedJsonException) {
             return "the JSON text is not well-formed" + where;
         }
         if (e instanceof NullPointerException) {

@@ -68,7 +68,7 @@ public final class ModelDescriptors {
         try {
             return fromJson(JsonParser.parseString(text).getAsJsonObject());
         } catch (JsonParseException | IllegalStateException | IllegalArgumentException | UnsupportedOperationException
-                | NullPointerException e) {
+                | NullPointerException | ClassCastException e) {
             throw new InferenceException(file + ": not a valid model descriptor: " + JsonProblems.describe(e), e);
         }
     }

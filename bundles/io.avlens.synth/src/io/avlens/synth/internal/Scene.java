@@ -1,6 +1,7 @@
 package io.avlens.synth.internal;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.avlens.synth.SynthSpec;
 
@@ -31,7 +32,7 @@ public record Scene(SynthSpec spec, int index, long seed, int floorY, List<Scene
 
     /** The name of clip {@code index}, {@code clip-00042}. */
     public static String name(int index) {
-        return String.format(java.util.Locale.ROOT, "clip-%05d", index);
+        return String.format(Locale.ROOT, "clip-%05d", index);
     }
 
     /** The lag, seconds. */

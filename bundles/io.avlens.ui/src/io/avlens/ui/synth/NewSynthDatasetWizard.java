@@ -90,8 +90,8 @@ public final class NewSynthDatasetWizard extends Wizard {
             page.setErrorMessage("The dataset could not be generated: " + e.getCause().getMessage());
             return false;
         } catch (InterruptedException e) {
-            page.setErrorMessage("Generation cancelled: no project was made; clips already written stay in "
-                    + out.resolve("media") + ".");
+            page.setErrorMessage("Generation cancelled: no project was made, and the clips already written were"
+                    + " removed from " + out.resolve("media") + ".");
             return false;
         }
         result = done[0];

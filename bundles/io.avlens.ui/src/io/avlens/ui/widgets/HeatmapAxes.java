@@ -40,7 +40,7 @@ final class HeatmapAxes {
         int centre = p.y + p.height / 2;
         int room = 2 * Math.min(centre - client.y, client.y + client.height - centre);
         String label = VerticalText.fit(gc, y.label(), room);
-        if (!label.equals(y.label()) && gc.textExtent(label).x <= h) {
+        if (!label.equals(y.label()) && !label.endsWith("…") && gc.textExtent(label).x <= h) {
             gc.drawText(label, client.x + 2, centre - h / 2, true); // a lone symbol reads upright ("ω", not "3")
         } else {
             VerticalText.drawVertical(gc, label, client.x + 2, centre);

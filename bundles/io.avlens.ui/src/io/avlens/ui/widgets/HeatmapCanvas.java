@@ -118,7 +118,7 @@ public class HeatmapCanvas extends Canvas {
         } else {
             GC gc = new GC(this);
             try {
-                titleRoom = TITLE_Y + gc.textExtent(title).y + 2;
+                titleRoom = TITLE_Y + gc.textExtent(title).y;
             } finally {
                 gc.dispose();
             }

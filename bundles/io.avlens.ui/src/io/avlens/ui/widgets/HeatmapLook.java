@@ -8,7 +8,7 @@ import org.eclipse.swt.graphics.Point;
  * How a {@link HeatmapCanvas} lays out its plot, axes and colour bar. Sizes are pixels.
  *
  * @param left            room left of the plot (tick labels, vertical axis title)
- * @param top             room above the plot (a title needs about 20)
+ * @param top             room above the plot (a title gets at least 3 pixels plus its height: the plot moves down)
  * @param bottom          room below the plot (tick labels, axis title)
  * @param barGap          gap between the plot and the colour bar
  * @param barWidth        width of the colour bar

@@ -17,8 +17,8 @@ public final class VerticalText {
         if (gc.textExtent(text).x <= room) {
             return text;
         }
-        int paren = text.indexOf(" (");
-        if (paren > 0 && gc.textExtent(text.substring(0, paren)).x <= room) {
+        int paren = text.lastIndexOf(" (");
+        if (paren > 0 && text.endsWith(")") && gc.textExtent(text.substring(0, paren)).x <= room) {
             return text.substring(0, paren);
         }
         for (int n = text.length() - 1; n > 0; n--) {

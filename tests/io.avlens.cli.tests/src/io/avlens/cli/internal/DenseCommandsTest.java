@@ -191,6 +191,9 @@ class DenseCommandsTest {
                 .isEqualTo(2);
         assertThat(err()).contains("plain.txt").contains("is a file, not a folder");
         assertThat(dir.resolve("v.npy")).doesNotExist();
+        assertThat(run("heatmap", "--model", "fixture-conv", "--clip", clips().get(0).toString(), "--out",
+                "new/sub/v.npy")).as("missing folders of the output are made: %s", err()).isZero();
+        assertThat(dir.resolve("new/sub/v.npy")).isRegularFile();
     }
 
     @Test

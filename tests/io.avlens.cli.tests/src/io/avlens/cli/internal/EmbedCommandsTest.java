@@ -176,9 +176,9 @@ class EmbedCommandsTest {
                 .findFirst().orElseThrow());
         assertThat(train.vector(0, 1)).containsExactly(table.vector(index, 1));
         assertThat(err()).contains("embed: [");
-        try (var s = Files.list(e.getParent())) { // the table is written beside E/ first, then moved in
+        try (var s = Files.list(e)) { // the table is written into a hidden folder in E/ first, then moved in
             assertThat(s.map(p -> p.getFileName().toString())).as("no staging folder left")
-                    .noneMatch(n -> n.startsWith("." + e.getFileName() + ".new-"));
+                    .noneMatch(n -> n.startsWith(EmbeddingOutput.STAGING));
         }
     }
 

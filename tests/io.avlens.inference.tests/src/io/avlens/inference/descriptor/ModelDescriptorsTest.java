@@ -171,7 +171,7 @@ class ModelDescriptorsTest {
         assertThatThrownBy(() -> ModelDescriptors.read(file)).hasMessageContaining("not well-formed at line 2")
                 .hasMessageNotContaining("Exception");
         Files.writeString(file, "[1, 2]");
-        assertThatThrownBy(() -> ModelDescriptors.read(file)).hasMessageContaining("the JSON text is not an object")
+        assertThatThrownBy(() -> ModelDescriptors.read(file)).hasMessageContaining("an object ({...}) was expected where the text has [1,2]")
                 .hasMessageNotContaining("Exception");
         assertThatThrownBy(() -> ModelDescriptors.read(dir.resolve("none.json")))
                 .hasMessageContaining("no such model descriptor");
