@@ -54,17 +54,7 @@ final class EmbeddingOutput {
                 throw new CommandException(out + ": cannot list the folder: " + e.getMessage());
             }
         }
-        Path existing = out.toAbsolutePath().normalize();
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing != null && !Files.isDirectory(existing)) {
-            throw new CommandException(out + ": " + existing + " is a file, not a folder");
-        }
-        if (existing != null && !Files.isWritable(existing)) {
-            throw new CommandException(out + ": cannot write there (" + existing + " is not writable); nothing was"
-                    + " computed");
-        }
+        OutputPaths.checkWritableUnder(out, out.toAbsolutePath().normalize());
     }
 
     /**

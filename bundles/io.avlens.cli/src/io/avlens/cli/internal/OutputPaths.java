@@ -30,16 +30,7 @@ final class OutputPaths {
         if (Files.isDirectory(p)) {
             throw new CommandException(p + ": is a folder; --" + option + " names " + what + " to write");
         }
-        Path existing = p.toAbsolutePath().normalize().getParent();
-        while (existing != null && !Files.exists(existing)) { // missing folders are made when the file is written
-            existing = existing.getParent();
-        }
-        if (existing != null && !Files.isDirectory(existing)) {
-            throw new CommandException(p + ": " + existing + " is a file, not a folder");
-        }
-        if (existing != null && !Files.isWritable(existing)) {
-            throw new CommandException(p + ": cannot write into " + existing + " (not writable)");
-        }
+        checkWritableUnder(p, p.toAbsolutePath().normalize().getParent());
         for (Path input : inputs) {
             if (input != null && same(p, input)) {
                 throw new CommandException(p + ": is already used by this command (the clip it reads, or another of"
@@ -47,6 +38,25 @@ final class OutputPaths {
             }
         }
         return p;
+    }
+
+    /**
+     * Checks that {@code folder}, or its nearest existing ancestor when it is still to be made, is a writable folder.
+     *
+     * @param subject what the message names first (the output the folder is for)
+     * @throws CommandException (exit 2) naming {@code subject} and the folder otherwise
+     */
+    static void checkWritableUnder(Path subject, Path folder) throws CommandException {
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) { // missing folders are made when writing
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new CommandException(subject + ": " + existing + " is a file, not a folder");
+        }
+        if (existing != null && !Files.isWritable(existing)) {
+            throw new CommandException(subject + ": cannot write into " + existing + " (not writable)");
+        }
     }
 
     /** Whether {@code a} and {@code b} name one file (the same path, or links to one file). */
