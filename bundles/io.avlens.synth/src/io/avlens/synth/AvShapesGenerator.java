@@ -26,6 +26,7 @@ import io.avlens.model.store.ProjectStoreException;
 import io.avlens.synth.internal.ClipWriter;
 import io.avlens.synth.internal.ProjectBuilder;
 import io.avlens.synth.internal.Scene;
+import io.avlens.synth.internal.SynthLock;
 
 /**
  * Generates an AV-Shapes dataset: {@code spec.clips()} clips written side by side on {@code spec.threads()}
@@ -52,6 +53,7 @@ public final class AvShapesGenerator {
      *                 no folder it created
      * @throws FileAlreadyExistsException when {@code out} already holds a project, or a file of a clip this
      *                                    generation would write (nothing is written or overwritten)
+     * @throws DatasetBusyException       when another generation is writing into {@code out} (nothing is written)
      * @throws IOException                naming the file that could not be written
      * @throws CancellationException      when {@code progress} asked to stop
      */
@@ -60,37 +62,49 @@ public final class AvShapesGenerator {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new IOException(folder + ": is a file, not a folder to write the dataset to");
         }
-        if (ProjectStore.isProject(folder)) {
-            throw new FileAlreadyExistsException(ProjectStore.projectFile(folder).toString(), null,
-                    "already holds a project: choose an empty folder");
-        }
-        Path media = folder.resolve(ProjectBuilder.MEDIA_FOLDER);
         boolean createdFolder = !Files.exists(folder);
-        boolean createdMedia = !Files.exists(media);
-        if (!createdMedia) {
-            Set<String> present;
-            try (Stream<Path> listed = Files.list(media)) {
-                present = listed.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
-            }
-            for (int i = 0; i < spec.clips(); i++) {
-                for (String suffix : ClipWriter.SUFFIXES) {
-                    if (present.contains(Scene.name(i) + suffix)) {
-                        throw new FileAlreadyExistsException(media.resolve(Scene.name(i) + suffix).toString(), null,
-                                "already exists, and synth writes new clips only: choose an empty folder (or move"
-                                        + " the file away)");
-                    }
-                }
-            }
-        }
-        Files.createDirectories(media);
+        Files.createDirectories(folder);
+        Path media = folder.resolve(ProjectBuilder.MEDIA_FOLDER);
+        boolean createdMedia = false;
+        boolean started = false;
         boolean complete = false;
         try {
-            SynthResult result = write(spec, folder, media, progress);
-            complete = true;
-            return result;
+            try (SynthLock lock = SynthLock.take(folder)) {
+                if (ProjectStore.isProject(folder)) {
+                    throw new FileAlreadyExistsException(ProjectStore.projectFile(folder).toString(), null,
+                            "already holds a project: choose an empty folder");
+                }
+                createdMedia = !Files.exists(media);
+                if (!createdMedia) {
+                    refuseExisting(spec, media);
+                }
+                Files.createDirectories(media);
+                started = true;
+                SynthResult result = write(spec, folder, media, progress);
+                complete = true;
+                return result;
+            }
         } finally {
             if (!complete) {
-                removeQuietly(spec.clips(), media, createdMedia, createdFolder ? folder : null);
+                // after the lock file has gone, so that a folder this generation made can be removed when empty
+                removeQuietly(started ? spec.clips() : 0, media, createdMedia, createdFolder ? folder : null);
+            }
+        }
+    }
+
+    /** Refuses any file in {@code media} that generating {@code spec} would write (listing the folder once). */
+    private static void refuseExisting(SynthSpec spec, Path media) throws IOException {
+        Set<String> present;
+        try (Stream<Path> listed = Files.list(media)) {
+            present = listed.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
+        for (int i = 0; i < spec.clips(); i++) {
+            for (String suffix : ClipWriter.SUFFIXES) {
+                if (present.contains(Scene.name(i) + suffix)) {
+                    throw new FileAlreadyExistsException(media.resolve(Scene.name(i) + suffix).toString(), null,
+                            "already exists, and synth writes new clips only: choose an empty folder (or move"
+                                    + " the file away)");
+                }
             }
         }
     }
@@ -136,7 +150,7 @@ public final class AvShapesGenerator {
             // the project create() wrote (no project was there: generate checked) goes with the clips, so the folder
             // is not left holding an empty project that a rerun would refuse
             for (Path file : new Path[] {ProjectStore.projectFile(folder),
-                    folder.resolve(ProjectStore.BACKUP_FILE_NAME), folder.resolve(".project.avlens.lock")}) {
+                    folder.resolve(ProjectStore.BACKUP_FILE_NAME), folder.resolve(ProjectStore.LOCK_FILE_NAME)}) {
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException ignored) {

@@ -10,6 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -137,6 +142,78 @@ class ProjectTest {
         assertThat(media.resolve("clip-00001.json")).hasContent("the user's own notes");
         try (var left = Files.list(media)) {
             assertThat(left).as("nothing written beside it").containsExactly(media.resolve("clip-00001.json"));
+        }
+    }
+
+    @Test
+    void aSecondGenerationIntoTheSameFolderIsRefusedWhileTheFirstRuns() throws Exception {
+        Path out = dir.resolve("shared");
+        CountDownLatch firstClip = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        SynthProgress held = new SynthProgress() {
+            @Override
+            public void clipsDone(int done, int total) {
+                if (done == 1) {
+                    firstClip.countDown();
+                    try {
+                        goOn.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        try {
+            Future<SynthResult> running = first.submit(() -> new AvShapesGenerator(store)
+                    .generate(SynthSpec.of(3, 1).withTiming(4, 1), out, held));
+            assertThat(firstClip.await(60, TimeUnit.SECONDS)).as("the first generation wrote a clip").isTrue();
+            Map<Path, Long> before = sizes(out.resolve("media"));
+
+            assertThatThrownBy(() -> new AvShapesGenerator(store).generate(SynthSpec.of(2, 7).withTiming(4, 1), out,
+                    SynthProgress.NONE)).isInstanceOf(DatasetBusyException.class)
+                    .hasMessageContaining(out.toAbsolutePath().normalize().toString())
+                    .hasMessageContaining("another synth is writing");
+            assertThat(sizes(out.resolve("media"))).as("the refused one touched nothing").isEqualTo(before);
+
+            goOn.countDown();
+            SynthResult result = running.get(120, TimeUnit.SECONDS);
+            assertThat(result.clips()).isEqualTo(3);
+            Project project = store.open(out);
+            assertThat(project.findDataset("av-shapes").getClips()).hasSize(3);
+            assertThat(out.resolve(".avlens-synth.lock")).as("the lock goes with the generation").doesNotExist();
+        } finally {
+            goOn.countDown();
+            first.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLockLeftByAProgramThatDiedIsTakenOverAndOneOfARunningProgramRefuses() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("stale"));
+        Path lock = out.resolve(".avlens-synth.lock");
+        long dead = 4_000_000_000L; // above any Linux pid: no such process
+        assertThat(ProcessHandle.of(dead)).isEmpty();
+        Files.writeString(lock, Long.toString(dead));
+        new AvShapesGenerator(store).generate(SynthSpec.of(1, 1).withTiming(4, 1), out, SynthProgress.NONE);
+        assertThat(ProjectStore.isProject(out)).isTrue();
+        assertThat(lock).doesNotExist();
+
+        Path other = Files.createDirectories(dir.resolve("held"));
+        long running = ProcessHandle.current().parent().orElseThrow().pid(); // alive while this test runs
+        Files.writeString(other.resolve(".avlens-synth.lock"), Long.toString(running));
+        assertThatThrownBy(() -> new AvShapesGenerator(store).generate(SynthSpec.of(1, 1).withTiming(4, 1), other,
+                SynthProgress.NONE)).isInstanceOf(DatasetBusyException.class)
+                .hasMessageContaining("(process " + running + ")");
+        try (var left = Files.list(other)) {
+            assertThat(left).as("nothing written, the other program's lock kept")
+                    .containsExactly(other.resolve(".avlens-synth.lock"));
+        }
+    }
+
+    private static Map<Path, Long> sizes(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.collect(Collectors.toMap(p -> p, p -> p.toFile().length()));
         }
     }
 

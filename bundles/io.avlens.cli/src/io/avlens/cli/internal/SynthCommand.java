@@ -23,6 +23,7 @@ import io.avlens.core.io.FileTrees;
 import io.avlens.core.io.IoErrors;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.synth.AvShapesGenerator;
+import io.avlens.synth.DatasetBusyException;
 import io.avlens.synth.NarrationScope;
 import io.avlens.synth.SynthProgress;
 import io.avlens.synth.SynthResult;
@@ -52,8 +53,8 @@ public class SynthCommand implements CliCommand {
             scraping sound", "something out of view clatters"). Pictures and sounds are the same for both. Prints {"clips", "project", "seconds", "clipsPerSecond"}; a progress bar goes to
             stderr. With --bench the clips go to a temporary folder that is removed afterwards (default 40 clips),
             and the output is {"clips", "threads", "size", "fps", "clipSeconds", "seconds", "clipsPerSecond"}.
-            DIR must not hold a project already, nor any file of a clip it would write (exit 2: nothing is
-            overwritten); a run that fails removes the clips it wrote.
+            DIR must not hold a project already, nor any file of a clip it would write, nor be written by another
+            synth at the same time (exit 2: nothing is overwritten); a run that fails removes the clips it wrote.
             """,
             List.of(OptionSpec.optional("out", "DIR", "the folder to write (required unless --bench)"),
                     OptionSpec.optional("clips", "N", "number of clips (default 10; 40 with --bench)"),
@@ -146,7 +147,7 @@ public class SynthCommand implements CliCommand {
             context.err().println(String.format(Locale.ROOT, "synth: %d clips in %.1f s (%.1f clips/s)",
                     result.clips(), result.seconds(), result.clipsPerSecond()));
             return 0;
-        } catch (FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException | DatasetBusyException e) {
             throw new CommandException(e.getFile() + ": " + e.getReason());
         } catch (IOException e) {
             throw new CommandException((bench ? "the benchmark's temporary folder" : out != null ? out : outArg)

@@ -16,7 +16,7 @@ import io.avlens.model.Project;
  * {@link ProjectStoreException} naming the file and the problem, and is never written to.
  * <p>
  * <b>One writer at a time.</b> Every write (create, save, update) holds an operating-system lock on the project
- * folder's {@code .project.avlens.lock}, so two programs (two command lines, the workbench and a command line)
+ * folder's {@value #LOCK_FILE_NAME}, so two programs (two command lines, the workbench and a command line)
  * never interleave. A program that changes a project it opened a while ago uses {@link #update}, which re-reads the
  * file under the lock and applies its change to the newest version; a program that keeps a project open for
  * editing (the workbench) notices another program's changes ({@link #changedOnDisk}), takes them over into its own
@@ -32,6 +32,12 @@ public interface ProjectStore {
 
     /** Where the previous version of the project file is kept. */
     String BACKUP_FILE_NAME = "project.avlens.bak";
+
+    /**
+     * The lock file every write holds (see above) in the project folder. It stays after a write (deleting a lock
+     * file is a race); a program that removes a project it failed to create removes it too.
+     */
+    String LOCK_FILE_NAME = ".project.avlens.lock";
 
     /** The project file of the project in {@code folder}. */
     static Path projectFile(Path folder) {

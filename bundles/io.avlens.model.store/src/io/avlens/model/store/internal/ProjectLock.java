@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
+import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
 import io.avlens.model.store.ProjectStoreException.Problem;
 
@@ -25,7 +26,7 @@ import io.avlens.model.store.ProjectStoreException.Problem;
 final class ProjectLock implements AutoCloseable {
 
     /** The lock file's name in the project folder. */
-    static final String FILE_NAME = ".project.avlens.lock";
+    static final String FILE_NAME = ProjectStore.LOCK_FILE_NAME;
 
     private static final long POLL_MILLIS = 20;
 
