@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
@@ -20,8 +23,12 @@ import io.avlens.model.store.ProjectStoreException.Problem;
  * when its process dies, so a killed program never leaves a project locked; the lock file itself stays (deleting a
  * lock file is a race) and holds the process id of the last holder, for the message another writer shows.
  * <p>
- * Within one JVM a second holder is refused by the JVM ({@link OverlappingFileLockException}) and waits like a
- * second process. Not re-entrant.
+ * Writers of one program share a {@link Writers} table (the store's): a second writer in the program waits on it
+ * and never opens the lock file while the first holds the lock, because on Linux closing any channel of a file drops
+ * every lock the process holds on it, so a writer that gave up waiting and closed its channel would release the
+ * first writer's lock to other programs while that writer still writes. Writers of one program that use two
+ * tables (two stores) are still refused by the JVM ({@link OverlappingFileLockException}) and wait like a second
+ * process, with that hazard if they give up. Not re-entrant.
  */
 final class ProjectLock implements AutoCloseable {
 
@@ -32,10 +39,21 @@ final class ProjectLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
+    private final Semaphore local;
 
-    private ProjectLock(FileChannel channel, FileLock lock) {
+    private ProjectLock(FileChannel channel, FileLock lock, Semaphore local) {
         this.channel = channel;
         this.lock = lock;
+        this.local = local;
+    }
+
+    /** One program's writers by lock file: at most one of them opens a lock file at a time. Thread-safe. */
+    static final class Writers {
+        private final ConcurrentHashMap<Path, Semaphore> byFile = new ConcurrentHashMap<>();
+
+        Semaphore of(Path lockFile) {
+            return byFile.computeIfAbsent(lockFile, f -> new Semaphore(1, true));
+        }
     }
 
     /**
@@ -45,8 +63,35 @@ final class ProjectLock implements AutoCloseable {
      * @throws ProjectStoreException ({@link Problem#LOCKED}) when another writer holds it longer, or
      *                               ({@link Problem#IO}) when the lock file cannot be created (read-only folder)
      */
-    static ProjectLock acquire(Path projectFile, Duration timeout) throws ProjectStoreException {
+    static ProjectLock acquire(Path projectFile, Duration timeout, Writers writers) throws ProjectStoreException {
         Path lockFile = projectFile.resolveSibling(FILE_NAME);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Semaphore local = writers.of(lockFile);
+        try {
+            if (!local.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new ProjectStoreException(projectFile, Problem.LOCKED, "is being written by another window or"
+                        + " job of this program and stayed locked for " + seconds(timeout) + " s; try again when it"
+                        + " has finished (the project was not changed)", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProjectStoreException(projectFile, Problem.LOCKED,
+                    "was not written: interrupted while waiting for another writer to finish writing it", e);
+        }
+        boolean held = false;
+        try {
+            ProjectLock lock = acquire(projectFile, lockFile, deadline, timeout, local);
+            held = true;
+            return lock;
+        } finally {
+            if (!held) {
+                local.release();
+            }
+        }
+    }
+
+    private static ProjectLock acquire(Path projectFile, Path lockFile, long deadline, Duration timeout,
+            Semaphore local) throws ProjectStoreException {
         FileChannel channel;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -55,7 +100,6 @@ final class ProjectLock implements AutoCloseable {
             throw new ProjectStoreException(projectFile, Problem.IO, "cannot be locked for writing: "
                     + XmiProjectStore.describe(e) + " (the project was not changed)", e);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
                 FileLock lock = tryLock(channel);
@@ -63,7 +107,7 @@ final class ProjectLock implements AutoCloseable {
                     channel.truncate(0);
                     channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
                             .getBytes(StandardCharsets.US_ASCII)), 0);
-                    return new ProjectLock(channel, lock);
+                    return new ProjectLock(channel, lock, local);
                 }
                 if (System.nanoTime() >= deadline) {
                     String holder = holder(channel);
@@ -131,5 +175,6 @@ final class ProjectLock implements AutoCloseable {
             // the channel's close below releases it as well
         }
         closeQuietly(channel);
+        local.release();
     }
 }

@@ -48,6 +48,8 @@ public class XmiProjectStore implements ProjectStore {
     private final List<ProjectMigration> migrations = new CopyOnWriteArrayList<>();
     private final UnaryOperator<OutputStream> saveStreamFilter;
     private final Duration lockTimeout;
+    /** This store's writers by project, so a writer that gives up waiting never drops another's lock. */
+    private final ProjectLock.Writers writers = new ProjectLock.Writers();
 
     /** For DS. */
     public XmiProjectStore() {
@@ -101,7 +103,7 @@ public class XmiProjectStore implements ProjectStore {
         project.setName(name);
         project.setSchemaVersion(SCHEMA_VERSION);
         resource.getContents().add(project);
-        try (ProjectLock lock = ProjectLock.acquire(file, lockTimeout)) {
+        try (ProjectLock lock = ProjectLock.acquire(file, lockTimeout, writers)) {
             if (Files.exists(file)) {
                 throw new ProjectStoreException(file, Problem.ALREADY_EXISTS,
                         "was just created by another program: open the project instead of creating it", null);
@@ -120,7 +122,7 @@ public class XmiProjectStore implements ProjectStore {
     @Override
     public void save(Project project) throws ProjectStoreException {
         Path file = fileOf(project);
-        try (ProjectLock lock = ProjectLock.acquire(file, lockTimeout)) {
+        try (ProjectLock lock = ProjectLock.acquire(file, lockTimeout, writers)) {
             if (DiskState.differs(project.eResource(), currentContent(file))) {
                 throw new ProjectStoreException(file, Problem.CHANGED_ON_DISK, "was changed by another program"
                         + " since it was opened; saving now would lose those changes. Take them over first (merge)"
@@ -133,7 +135,7 @@ public class XmiProjectStore implements ProjectStore {
     @Override
     public MergeReport saveMerged(Project project) throws ProjectStoreException {
         Path file = fileOf(project);
-        try (ProjectLock lock = ProjectLock.acquire(file, lockTimeout)) {
+        try (ProjectLock lock = ProjectLock.acquire(file, lockTimeout, writers)) {
             MergeReport report = mergeUnlocked(project, file);
             write(project, file);
             return report;
@@ -143,7 +145,7 @@ public class XmiProjectStore implements ProjectStore {
     @Override
     public Project update(Path folder, ProjectChange change) throws ProjectStoreException {
         Path file = ProjectStore.projectFile(folder.toAbsolutePath().normalize());
-        try (ProjectLock lock = ProjectLock.acquire(file, lockTimeout)) {
+        try (ProjectLock lock = ProjectLock.acquire(file, lockTimeout, writers)) {
             Project project = new ProjectFileReader(SCHEMA_VERSION, migrations).read(file);
             change.apply(project);
             write(project, file);

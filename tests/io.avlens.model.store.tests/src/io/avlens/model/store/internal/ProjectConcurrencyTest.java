@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -239,6 +240,53 @@ class ProjectConcurrencyTest {
             assertThat(new XmiProjectStore().open(folder).getDescription()).isEqualTo("after the other program");
         } finally {
             holder.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aWriterOfThisProgramThatGivesUpLeavesTheOtherWritersLockHeld() throws Exception {
+        XmiProjectStore store = new XmiProjectStore(List.of(), UnaryOperator.identity(), Duration.ofMillis(200));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        try {
+            Future<Project> writing = first.submit(() -> store.update(folder, p -> {
+                inside.countDown();
+                try {
+                    finish.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                p.setDescription("the first writer's");
+            }));
+            assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> store.update(folder, p -> p.setDescription("too early")))
+                    .isInstanceOf(ProjectStoreException.class)
+                    .hasMessageContaining("being written by another window or job of this program")
+                    .satisfies(e -> assertThat(((ProjectStoreException) e).problem()).isEqualTo(Problem.LOCKED));
+
+            // the second writer gave up: another program must still be kept out while the first one writes (on
+            // Linux, closing a channel of the lock file would have dropped the first writer's lock)
+            Process probe = new ProcessBuilder("python3", "-c", String.join("\n",
+                    "import fcntl, sys",
+                    "f = open(sys.argv[1], 'a+')",
+                    "try:",
+                    "    fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)",
+                    "    sys.exit(3)",
+                    "except OSError:",
+                    "    sys.exit(0)"), folder.resolve(ProjectLock.FILE_NAME).toString()).inheritIO().start();
+            assertThat(probe.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(probe.exitValue()).as("another program could take the lock while the first writer held it")
+                    .isZero();
+
+            finish.countDown();
+            writing.get(30, TimeUnit.SECONDS);
+            assertThat(new XmiProjectStore().open(folder).getDescription()).isEqualTo("the first writer's");
+            store.update(folder, p -> p.setDescription("after it"));
+            assertThat(new XmiProjectStore().open(folder).getDescription()).isEqualTo("after it");
+        } finally {
+            finish.countDown();
+            first.shutdownNow();
         }
     }
 
