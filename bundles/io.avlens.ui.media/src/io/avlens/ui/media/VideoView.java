@@ -22,6 +22,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
@@ -149,6 +150,7 @@ public class VideoView {
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         GridLayoutFactory.fillDefaults().numColumns(3).margins(2, 0).applyTo(bar);
+        bar.addListener(SWT.Resize, e -> updateLabels()); // the long or the short form of the clock
         ToolBar tools = new ToolBar(bar, SWT.FLAT | SWT.RIGHT);
         item(tools, SWT.PUSH, "step_back16.png", "One frame back (←)", () -> transport(Transport.Command.STEP_BACK));
         playItem = item(tools, SWT.PUSH, "play16.png", "Play / pause (space)", () -> transport(Transport.Command.TOGGLE));
@@ -166,8 +168,10 @@ public class VideoView {
         newView.addListener(SWT.Selection, e -> newView());
         timeLabel = new Label(bar, SWT.NONE);
         GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(timeLabel);
-        note = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(note);
+        // the note takes only the room left (width hint 0, then grabbed), so a long note (hover, loop, audio
+        // problem) is cut instead of squeezing the time and frame counter
+        note = new Label(bar, SWT.RIGHT);
+        GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT).align(SWT.FILL, SWT.CENTER).applyTo(note);
         soundtracks = new SoundtrackChooser(parent, this::soundtrackProblem);
         overlays = new OverlayStack(display, this::overlaysChanged, this::overlayChoiceChanged);
         picture.setOverlays(overlays);
@@ -519,21 +523,51 @@ public class VideoView {
         } else {
             long frames = media.hasVideo() ? Math.max(1, (long) Math.ceil(media.durationSeconds() * fps() - 1e-9)) : 0;
             long frame = Math.min(Math.max(0, frames - 1), (long) Math.floor(position * fps() + 1e-6));
-            timeLabel.setText(clock(position) + " / " + clock(media.durationSeconds())
-                    + (frames > 0 ? String.format(Locale.ROOT, "   frame %d / %d", frame + 1, frames) : ""));
+            String full = clock(position) + " / " + clock(media.durationSeconds())
+                    + (frames > 0 ? String.format(Locale.ROOT, "   frame %d / %d", frame + 1, frames) : "");
+            timeLabel.setText(fitsBar(full) ? full : clock(position)
+                    + (frames > 0 ? String.format(Locale.ROOT, "  %d/%d", frame + 1, frames) : ""));
+            timeLabel.setToolTipText(full);
             String problem = player == null ? null : player.audioProblem();
             String state = player != null && player.isPlaying() && player.speed() != 1
                     ? String.format(Locale.ROOT, "%+.0f×", player.speed()) : "";
             String loop = player != null && player.loop() != null
                     ? "loop " + clock(player.loop().start()) + "–" + clock(player.loop().end()) : "";
-            note.setText(String.join("   ", Stream.of(state, loop, problem == null ? "" : problem, hoverText)
-                    .filter(s -> !s.isEmpty()).toList()));
-            note.setToolTipText(player == null ? null : player.audioDetail());
+            String text = String.join("   ", Stream.of(state, loop, problem == null ? "" : problem, hoverText)
+                    .filter(s -> !s.isEmpty()).toList());
+            note.setText(text);
+            String detail = player == null ? null : player.audioDetail();
+            note.setToolTipText(detail != null ? detail : text.isEmpty() ? null : text); // the whole note when cut
+
         }
         timeLabel.getParent().layout();
     }
 
     /** {@code m:ss.mmm}. */
+    /**
+     * Whether {@code text} fits the transport bar beside its tool bar; a narrow view shows the short form (the clock
+     * and frame without the duration and the word "frame") instead of cutting the frame count off.
+     */
+    private boolean fitsBar(String text) {
+        Composite bar = timeLabel.getParent();
+        int width = bar.getClientArea().width;
+        if (width <= 0) {
+            return true; // not laid out yet
+        }
+        int used = 0;
+        for (Control c : bar.getChildren()) {
+            if (c != timeLabel && c != note) {
+                used += c.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + 6;
+            }
+        }
+        GC gc = new GC(timeLabel);
+        try {
+            return used + gc.textExtent(text).x + 12 <= width;
+        } finally {
+            gc.dispose();
+        }
+    }
+
     static String clock(double seconds) {
         long ms = Math.round(Math.max(0, seconds) * 1000);
         return String.format(Locale.ROOT, "%d:%02d.%03d", ms / 60_000, ms / 1000 % 60, ms % 1000);

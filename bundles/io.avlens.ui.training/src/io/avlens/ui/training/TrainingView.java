@@ -326,6 +326,11 @@ public class TrainingView {
         return chart.shown();
     }
 
+    /** The value axes as drawn: 0 the losses', 1 the secondary columns'. */
+    public TrainingChart.Axis axis(int index) {
+        return chart.axis(index);
+    }
+
     /** The status line: the file, the row count, and the last problem met. */
     public String statusText() {
         return status.getText();

@@ -48,9 +48,26 @@ public final class TextFileDialog extends Dialog {
             byte[] bytes = in.readNBytes(LIMIT);
             long size = Files.size(file);
             String shown = new String(bytes, StandardCharsets.UTF_8);
-            return size > bytes.length ? shown + "\n\n[the first " + bytes.length + " of " + size + " bytes]" : shown;
+            if (size > bytes.length) {
+                return shown + "\n\n[the first " + bytes.length + " of " + size + " bytes]";
+            }
+            return file.getFileName().toString().endsWith(".json") ? indented(shown) : shown;
         } catch (IOException e) {
             throw new IOException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A JSON text laid out one member per line (a run's {@code run.json} is written on one line), or the text as it
+     * is when it is not JSON.
+     */
+    static String indented(String json) {
+        try {
+            com.google.gson.JsonElement tree = com.google.gson.JsonParser.parseString(json);
+            return new com.google.gson.GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+                    .disableHtmlEscaping().create().toJson(tree);
+        } catch (com.google.gson.JsonParseException e) {
+            return json;
         }
     }
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.google.gson.JsonParser;
+
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.model.Artifact;
 import io.avlens.model.ArtifactKind;
@@ -258,7 +260,10 @@ class RunsViewTest {
         assertThat(csv.content()).isEqualTo(metricsCsv);
         Ui.run(csv::close);
         TextFileDialog log = Ui.sync(view::openLog);
-        assertThat(log.content()).isEqualTo(runJson);
+        assertThat(JsonParser.parseString(log.content())).as("the same JSON").isEqualTo(JsonParser.parseString(runJson));
+        assertThat(log.content().lines().count()).as("laid out one member per line, not the file's one line")
+                .isGreaterThan(runJson.lines().count() + 3);
+        assertThat(log.content()).contains("\"seed\": 7");
         Ui.screenshot(log.getShell(), "runs-view-log");
         Ui.run(log::close);
 

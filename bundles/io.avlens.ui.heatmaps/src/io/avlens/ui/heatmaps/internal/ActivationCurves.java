@@ -27,6 +27,7 @@ public final class ActivationCurves extends Canvas {
     private static final int RIGHT = 10;
     private static final int TOP = 20;
     private static final int BOTTOM = 22;
+    private static final int SWATCH = 18;
 
     private List<Curve> curves = List.of();
     private TimeBase time = new TimeBase(0, 1);
@@ -94,6 +95,16 @@ public final class ActivationCurves extends Canvas {
         return time.start() + u * span;
     }
 
+    private Color colour(Curve curve) {
+        return new Color(curve.rgb() >> 16 & 0xff, curve.rgb() >> 8 & 0xff, curve.rgb() & 0xff);
+    }
+
+    /** A value-axis label short enough for the left margin: three decimals below 1, two up to 100. */
+    static String tick(float v) {
+        float a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 1 ? "%.2f" : "%.3f", v);
+    }
+
     /** Draws the curves into {@code gc} at the widget's size (the paint listener, exports). */
     public void paint(GC gc) {
         Rectangle c = getClientArea();
@@ -117,19 +128,32 @@ public final class ActivationCurves extends Canvas {
         if (!(hi > lo)) {
             hi = lo + 1;
         }
-        gc.drawText(String.format(Locale.ROOT, "%.3g", hi), 2, p.y - 6, true);
-        gc.drawText(String.format(Locale.ROOT, "%.3g", lo), 2, p.y + p.height - 10, true);
-        gc.drawText("S, max over space", 2, 2, true);
+        int textHeight = gc.getFontMetrics().getHeight();
+        String top = tick(hi);
+        String bottom = tick(lo);
+        gc.drawText(top, Math.max(2, p.x - 4 - gc.textExtent(top).x), p.y - 1, true);
+        gc.drawText(bottom, Math.max(2, p.x - 4 - gc.textExtent(bottom).x), p.y + p.height - textHeight + 1, true);
+        String title = "S, max over space";
+        gc.drawText(title, 2, 2, true);
         double end = time.timeOf(steps() - 1);
         gc.drawText(String.format(Locale.ROOT, "%.1f s", time.start()), p.x, p.y + p.height + 3, true);
         String last = String.format(Locale.ROOT, "%.1f s", end);
         gc.drawText(last, p.x + p.width - gc.textExtent(last).x, p.y + p.height + 3, true);
-        gc.setClipping(p);
+        // the legend on the title's row, above the plot: a swatch of each line (dashed when the line is) and its name
+        int legendX = 2 + gc.textExtent(title).x + 16;
+        int swatchY = 2 + textHeight / 2;
+        gc.setClipping(new Rectangle(0, 0, c.width, p.y - 1));
         gc.setLineWidth(2);
-        int legendX = p.x + 6;
         for (Curve curve : curves) {
-            Color colour = new Color(curve.rgb() >> 16 & 0xff, curve.rgb() >> 8 & 0xff, curve.rgb() & 0xff);
-            gc.setForeground(colour);
+            gc.setForeground(colour(curve));
+            gc.setLineStyle(curve.dashed() ? SWT.LINE_DASH : SWT.LINE_SOLID);
+            gc.drawLine(legendX, swatchY, legendX + SWATCH, swatchY);
+            gc.drawText(curve.name(), legendX + SWATCH + 4, 2, true);
+            legendX += SWATCH + 4 + gc.textExtent(curve.name()).x + 14;
+        }
+        gc.setClipping(p);
+        for (Curve curve : curves) {
+            gc.setForeground(colour(curve));
             gc.setLineStyle(curve.dashed() ? SWT.LINE_DASH : SWT.LINE_SOLID);
             float[] v = curve.values();
             int[] points = new int[v.length * 2];
@@ -138,8 +162,6 @@ public final class ActivationCurves extends Canvas {
                 points[2 * t + 1] = p.y + p.height - Math.round((v[t] - lo) / (hi - lo) * (p.height - 1));
             }
             gc.drawPolyline(points);
-            gc.drawText(curve.name(), legendX, p.y + 2, true);
-            legendX += gc.textExtent(curve.name()).x + 14;
         }
         gc.setLineStyle(SWT.LINE_SOLID);
         gc.setLineWidth(1);

@@ -148,7 +148,7 @@ final class SoundLanes {
         gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
         gc.drawRectangle(r.x - 1, r.y - 1, r.width + 1, r.height + 1);
         gc.setForeground(display.getSystemColor(SWT.COLOR_LIST_FOREGROUND));
-        VerticalText.drawVertical(gc, "wave", 2, r.y + r.height / 2);
+        VerticalText.drawVertical(gc, VerticalText.fit(gc, "wave", r.height), 2, r.y + r.height / 2);
     }
 
     /**
@@ -193,6 +193,7 @@ final class SoundLanes {
         int h = gc.getFontMetrics().getHeight();
         double melLow = MelFilterBank.hzToMel(melSpec.fmin(), melSpec.scale());
         double melHigh = MelFilterBank.hzToMel(melSpec.fmax(), melSpec.scale());
+        int lastLabel = Integer.MAX_VALUE; // the top of the last label drawn (they go upwards)
         for (double khz : new double[] {0.5, 1, 2, 4, 8, 16}) {
             double hz = khz * 1000;
             if (hz <= melSpec.fmin() || hz > melSpec.fmax()) {
@@ -201,10 +202,14 @@ final class SoundLanes {
             double frac = (MelFilterBank.hzToMel(hz, melSpec.scale()) - melLow) / (melHigh - melLow);
             int y = r.y + r.height - (int) Math.round(frac * r.height);
             gc.drawLine(r.x - 4, y, r.x - 1, y);
-            String s = (khz < 1 ? String.valueOf(khz) : String.valueOf((int) khz)) + "k";
-            gc.drawText(s, r.x - 6 - gc.textExtent(s).x, y - h / 2, true);
+            int top = y - h / 2;
+            if (top + h <= lastLabel && top >= r.y - h / 2) { // a label only where it has room (short lanes skip some)
+                String s = (khz < 1 ? String.valueOf(khz) : String.valueOf((int) khz)) + "k";
+                gc.drawText(s, r.x - 6 - gc.textExtent(s).x, top, true);
+                lastLabel = top;
+            }
         }
-        VerticalText.drawVertical(gc, "mel (Hz)", 2, r.y + r.height / 2);
+        VerticalText.drawVertical(gc, VerticalText.fit(gc, "mel (Hz)", r.height), 2, r.y + r.height / 2);
     }
 
     /**
@@ -237,10 +242,16 @@ final class SoundLanes {
         gc.drawImage(bar, 0, 0, 1, ColorMap.SIZE, x, r.y, BAR_WIDTH, r.height);
         gc.drawRectangle(x - 1, r.y - 1, BAR_WIDTH + 1, r.height + 1);
         int h = gc.getFontMetrics().getHeight();
+        boolean middle = r.height >= 3 * h; // a short lane has room for its top and bottom labels only
         for (int i = 0; i < 3; i++) {
             int y = r.y + i * (r.height - 1) / 2;
             gc.drawLine(x + BAR_WIDTH, y, x + BAR_WIDTH + 3, y);
-            gc.drawText(labels[i], x + BAR_WIDTH + 5, Math.max(r.y - 2, y - h / 2), true);
+            if (i == 1 && !middle || i == 2 && r.height < 2 * h) {
+                continue;
+            }
+            // inside the lane's own height, so the labels of stacked lanes do not meet
+            int top = Math.min(Math.max(r.y - 2, y - h / 2), r.y + r.height - h + 2);
+            gc.drawText(labels[i], x + BAR_WIDTH + 5, top, true);
         }
     }
 }

@@ -76,9 +76,14 @@ public final class OptionRows {
         return text;
     }
 
+    /** The width a hint wraps at, so a long description makes the row taller, not the wizard wider than a screen. */
+    static final int HINT_WIDTH = 380;
+
     private static Label hint(Composite parent, String text) {
-        Label hint = new Label(parent, SWT.NONE);
+        Label hint = new Label(parent, SWT.WRAP);
         hint.setText(text);
+        org.eclipse.jface.layout.GridDataFactory.fillDefaults().grab(true, false)
+                .hint(HINT_WIDTH, SWT.DEFAULT).applyTo(hint);
         hint.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
         return hint;
     }

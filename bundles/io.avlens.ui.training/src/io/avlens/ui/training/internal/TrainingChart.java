@@ -42,6 +42,9 @@ public final class TrainingChart {
             new Color(0x9467BD), new Color(0x8C564B), new Color(0x17BECF), new Color(0xBCBD22)};
     private static final Color TEMPERATURE_COLOUR = new Color(0xFF7F0E);
 
+    /** The smallest span a value axis shows, relative to the largest value's size. */
+    public static final double MIN_RELATIVE_SPAN = 0.2;
+
     private final JFreeChart chart;
     private final XYPlot plot;
     private Options options = new Options(1, false, true);
@@ -51,6 +54,7 @@ public final class TrainingChart {
     public TrainingChart() {
         NumberAxis steps = new NumberAxis("step");
         steps.setAutoRangeIncludesZero(false);
+        steps.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // steps are whole numbers
         plot = new XYPlot(new XYSeriesCollection(), steps, lossAxis(false), lineRenderer(false));
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setBackgroundPaint(Color.WHITE);
@@ -128,6 +132,16 @@ public final class TrainingChart {
         rebuild();
     }
 
+    /** A value axis as drawn: its label and the range it shows. */
+    public record Axis(String label, double lower, double upper, boolean visible) {
+    }
+
+    /** Value axis {@code index} (0 the losses', 1 the secondary columns'). */
+    public Axis axis(int index) {
+        ValueAxis a = plot.getRangeAxis(index);
+        return new Axis(a.getLabel(), a.getLowerBound(), a.getUpperBound(), a.isVisible());
+    }
+
     /** The lines drawn now: the losses first, then the secondary columns when they are shown. */
     public java.util.List<Line> shown() {
         return shown;
@@ -161,11 +175,45 @@ public final class TrainingChart {
             if (!curve.secondaryColumns().isEmpty()) {
                 plot.getRangeAxis(1).setLabel(String.join(", ", curve.secondaryColumns()));
             }
+            if (!curve.lossColumns().isEmpty()) { // the columns drawn on the left ("loss", "error" …)
+                plot.getRangeAxis(0).setLabel(String.join(", ", curve.lossColumns())
+                        + (options.logScale() ? " (log)" : ""));
+            }
         }
         shown = java.util.List.copyOf(lines);
         plot.setDataset(0, losses);
         plot.setDataset(1, temperature);
         plot.getRangeAxis(1).setVisible(temperature.getSeriesCount() > 0);
+        if (plot.getRangeAxis(0) instanceof NumberAxis lossAxis) {
+            fitRange(lossAxis, losses);
+        }
+        fitRange((NumberAxis) plot.getRangeAxis(1), temperature);
+    }
+
+    /**
+     * Auto range, except for values that hardly change (a constant learning rate, a temperature that moves by 0.4 %):
+     * those get a range of at least {@value #MIN_RELATIVE_SPAN} of their size around their middle, so a flat line is
+     * drawn flat instead of a small wobble stretched over the whole height with ten-digit tick labels.
+     */
+    public static void fitRange(NumberAxis axis, XYSeriesCollection data) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                double y = data.getYValue(s, i);
+                if (!Double.isNaN(y)) {
+                    lo = Math.min(lo, y);
+                    hi = Math.max(hi, y);
+                }
+            }
+        }
+        double size = Math.max(Math.abs(lo), Math.abs(hi));
+        if (!(hi >= lo) || size == 0 || hi - lo >= MIN_RELATIVE_SPAN * size) {
+            axis.setAutoRange(true);
+            return;
+        }
+        double middle = (lo + hi) / 2;
+        axis.setRange(middle - MIN_RELATIVE_SPAN * size / 2, middle + MIN_RELATIVE_SPAN * size / 2);
     }
 
     private static XYSeries series(String name, double[] x, double[] y) {

@@ -89,6 +89,7 @@ final class ClipsSection {
         column("Clip", 220, Clip::getId);
         column("Duration", 80, c -> String.format(Locale.ROOT, "%.2f s", c.getDuration()));
         column("Split", 100, c -> c.getSplit() == null ? "" : c.getSplit().getName());
+        ColumnShares.apply(table);
         clips.addCheckStateListener(e -> check((Clip) e.getElement(), e.getChecked()));
 
         Composite footer = toolkit.createComposite(body);

@@ -55,6 +55,7 @@ final class ModelsSection {
         column("Id", 130, ModelDescriptor::getId);
         column("Family", 90, ModelDescriptor::getFamily);
         column("Profile", 330, ModelsSection::profileSummary);
+        ColumnShares.apply(table);
         viewer.addCheckStateListener(e -> check((ModelDescriptor) e.getElement(), e.getChecked()));
     }
 

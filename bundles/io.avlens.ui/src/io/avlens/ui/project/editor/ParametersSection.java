@@ -85,6 +85,7 @@ final class ParametersSection {
         column("Name", 150, Parameter::getName).setEditingSupport(new NameEditing());
         column("Type", 90, p -> ParameterType.of(p).label());
         column("Value", 220, ParameterValues::format).setEditingSupport(new ValueEditing());
+        ColumnShares.apply(table);
 
         Composite buttons = toolkit.createComposite(body);
         GridLayoutFactory.fillDefaults().spacing(0, 6).applyTo(buttons);

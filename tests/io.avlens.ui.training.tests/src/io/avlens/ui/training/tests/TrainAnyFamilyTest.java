@@ -94,6 +94,13 @@ class TrainAnyFamilyTest {
                 .containsExactly("error", "rate");
         assertThat(shown.get(0).y()[19]).isEqualTo(Double.parseDouble(csv.get(20).split(",")[2]));
         assertThat(shown.get(1).y()).containsOnly(0.5);
+        TrainingChart.Axis losses = Ui.sync(() -> view.axis(0));
+        TrainingChart.Axis rate = Ui.sync(() -> view.axis(1));
+        assertThat(losses.label()).as("the left axis names the family's loss column").isEqualTo("error");
+        assertThat(rate.label()).isEqualTo("rate");
+        assertThat(rate.lower()).as("a constant rate drawn flat in a range around it, not a zero-height one")
+                .isLessThan(0.5).isGreaterThan(0);
+        assertThat(rate.upper() - rate.lower()).isGreaterThanOrEqualTo(TrainingChart.MIN_RELATIVE_SPAN * 0.5 - 1e-9);
         Ui.run(() -> window.getActivePage().activate(window.getActivePage().findView(TrainingView.ID)));
         Ui.screenshot(window.getShell(), "train-view-second-family");
     }

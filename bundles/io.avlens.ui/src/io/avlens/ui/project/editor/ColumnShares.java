@@ -1,0 +1,40 @@
+package io.avlens.ui.project.editor;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+
+/**
+ * Keeps a table's columns filling its width in the proportions of their initial widths, so a narrow editor shows
+ * every column (each narrower) instead of cutting the last ones off at the table's edge. A column the user resizes
+ * keeps its width until the table itself is resized. UI thread.
+ */
+final class ColumnShares {
+
+    private ColumnShares() {
+    }
+
+    /** From now on, {@code table}'s columns share its width as their present widths do. */
+    static void apply(Table table) {
+        TableColumn[] columns = table.getColumns();
+        int[] weights = new int[columns.length];
+        int sum = 0;
+        for (int i = 0; i < columns.length; i++) {
+            weights[i] = Math.max(1, columns[i].getWidth());
+            sum += weights[i];
+        }
+        int total = sum;
+        table.addListener(SWT.Resize, e -> {
+            int width = table.getClientArea().width;
+            if (width <= 0 || columns.length == 0) {
+                return;
+            }
+            int left = width;
+            for (int i = 0; i < columns.length; i++) {
+                int w = i == columns.length - 1 ? left : (int) ((long) width * weights[i] / total);
+                columns[i].setWidth(Math.max(8, w));
+                left -= w;
+            }
+        });
+    }
+}
