@@ -76,7 +76,10 @@ public final class QueryPanel extends Composite {
         spanCheck.setText("query: selected span");
         spanCheck.setToolTipText(NO_SPAN);
         spanCheck.setEnabled(false);
-        spanCheck.addListener(SWT.Selection, e -> spanWanted = spanCheck.getSelection());
+        spanCheck.addListener(SWT.Selection, e -> {
+            spanWanted = spanCheck.getSelection();
+            showWhatQueries();
+        });
         fromCombo = new Combo(this, SWT.READ_ONLY);
         fromCombo.setToolTipText("The query's modality");
         textField = new Text(this, SWT.BORDER);
@@ -84,10 +87,13 @@ public final class QueryPanel extends Composite {
         textField.setEnabled(false);
         textField.setToolTipText(NO_TEXT);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(textField);
+        textField.addListener(SWT.Modify, e -> showWhatQueries());
         new Label(this, SWT.NONE).setText("→");
         toCombo = new Combo(this, SWT.READ_ONLY);
         toCombo.setToolTipText("The target modality: the gallery's vectors that are ranked");
-        new Label(this, SWT.NONE).setText("k");
+        Label k = new Label(this, SWT.NONE);
+        k.setText("k");
+        GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(k); // beside its spinner
         kSpinner = new Spinner(this, SWT.BORDER);
         kSpinner.setValues(10, 1, 1000, 0, 1, 10);
 
@@ -136,12 +142,33 @@ public final class QueryPanel extends Composite {
         toCombo.select(mods.size() > 1 ? 1 : 0);
         textField.setEnabled(false);
         textField.setToolTipText(NO_TEXT);
+        showWhatQueries();
+    }
+
+    /**
+     * Greys out the query clip (and its button) while the span or typed text is the query, and the query modality
+     * while typed text is (text is its modality), so the row never names a clip that is not the one searched.
+     */
+    private void showWhatQueries() {
+        if (clipCombo.getItemCount() == 0) {
+            return; // no table: everything is off already
+        }
+        boolean byText = textField.isEnabled() && !textField.getText().strip().isEmpty();
+        boolean bySpan = span != null && spanCheck.getSelection();
+        boolean byClip = !bySpan && !byText;
+        clipCombo.setEnabled(byClip);
+        currentButton.setEnabled(byClip);
+        fromCombo.setEnabled(!byText || bySpan);
+        clipCombo.setToolTipText(bySpan ? "Not used: the selected span is the query (untick it to query by a clip)"
+                : byText ? "Not used: the typed text is the query (clear it to query by a clip)" : null);
+        fromCombo.setToolTipText(byText && !bySpan ? "Not used: a typed query is text" : "The query's modality");
     }
 
     /** Enables the text field, or disables it saying {@code why} ({@code null}: typed text can be searched). */
     void setTextUnavailable(String why) {
         textField.setEnabled(why == null);
         textField.setToolTipText(why == null ? TEXT : why);
+        showWhatQueries();
     }
 
     /**
@@ -161,12 +188,14 @@ public final class QueryPanel extends Composite {
                     + " model embeds the span alone (MC3-small pads it to its 4 s window; CAVP-small pools the"
                     + " features of the span's frames)");
         }
+        showWhatQueries();
     }
 
     /** Chooses the span as the query (when one is offered) or not. */
     void wantSpan(boolean on) {
         spanWanted = on;
         spanCheck.setSelection(on && span != null);
+        showWhatQueries();
     }
 
     void setSplits(List<String> splits) {
