@@ -29,14 +29,19 @@ final class HeatmapAxes {
         }
         Point title = gc.textExtent(x.label());
         gc.drawText(x.label(), p.x + (p.width - title.x) / 2, p.y + p.height + 6 + h, true);
+        int widestTick = 0;
         for (double t : y.ticks(rows, Math.max(2, p.height / 50))) {
             int py = look.roundTicks() ? p.y + (int) Math.round((y.index(t) + 0.5) * p.height / rows)
                     : canvas.yOf(y.index(t));
             gc.drawLine(p.x - 4, py, p.x, py);
             String s = y.tickLabel(t);
+            widestTick = Math.max(widestTick, gc.textExtent(s).x);
             gc.drawText(s, p.x - 6 - gc.textExtent(s).x, py - h / 2, true);
         }
         Rectangle client = canvas.getClientArea();
+        if (p.x - 6 - widestTick - (client.x + 2) < h) {
+            return; // a small tile: no room left of the tick labels for the title without covering them
+        }
         int centre = p.y + p.height / 2;
         int room = 2 * Math.min(centre - client.y, client.y + client.height - centre);
         String label = VerticalText.fit(gc, y.label(), room);

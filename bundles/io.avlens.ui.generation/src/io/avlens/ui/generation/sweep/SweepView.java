@@ -165,7 +165,8 @@ public class SweepView {
         }
         data = sweep;
         title.setText(sweep.clip().getFileName() + " · " + sweep.manifest().model() + " · "
-                + sweep.manifest().sampler() + " " + sweep.manifest().steps() + " steps"
+                + sweep.manifest().sampler() + " " + sweep.manifest().steps()
+                + (sweep.manifest().steps() == 1 ? " step" : " steps")
                 + (sweep.clips() > 1 ? " · surface over " + sweep.clips() + " clips" : ""));
         colourBy.setItems(sweep.grid().metricNames().toArray(String[]::new));
         seeds.setItems(sweep.manifest().seeds().stream().map(String::valueOf).toArray(String[]::new));
