@@ -278,6 +278,7 @@ public class SimilarityView {
         String padded = result.paddedSeconds() > 0 ? String.format(Locale.ROOT, " · last %.3f s padded",
                 result.paddedSeconds()) : "";
         show(0, result.volume(), clip.title() + " · " + model + padded, true);
+        canvases[0].setPadding(result.paddedSeconds());
         linked[0] = clip;
         hoverLabel.setText(model + (result.cached() ? " (from the cache)" : "") + ": click a cell to move the"
                 + " cursor" + (padded.isEmpty() ? "" : String.format(Locale.ROOT, "; the clip is shorter than the"

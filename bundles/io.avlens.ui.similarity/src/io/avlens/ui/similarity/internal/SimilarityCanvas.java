@@ -39,11 +39,13 @@ public final class SimilarityCanvas extends HeatmapCanvas {
     private boolean inSeconds = true;
     private final CursorLayer cursor = new CursorLayer(this);
     private long lastColoringNanos;
+    private double paddedSeconds;
 
     /** @param parent the parent */
     public SimilarityCanvas(Composite parent) {
         super(parent, SWT.NONE, LOOK);
         addLayer(new SyncLinesLayer(this));
+        addLayer(new PaddingLayer(this));
         addLayer(cursor);
     }
 
@@ -57,6 +59,7 @@ public final class SimilarityCanvas extends HeatmapCanvas {
             boolean seconds) {
         volume = newVolume;
         estimate = newEstimate;
+        paddedSeconds = 0;
         title = newTitle == null ? "" : newTitle;
         inSeconds = seconds;
         if (volume != null) {
@@ -68,6 +71,20 @@ public final class SimilarityCanvas extends HeatmapCanvas {
 
     private Axis axis(String what, TimeBase base) {
         return new Axis(what + (inSeconds ? " time (s)" : " step"), base.start(), base.step());
+    }
+
+    /**
+     * Marks the last {@code seconds} of both axes as padding (greyed and labelled): the clip is shorter than the
+     * model's window. 0 for none; the next {@link #setVolume} resets it to 0.
+     */
+    public void setPadding(double seconds) {
+        paddedSeconds = Math.max(0, seconds);
+        redraw();
+    }
+
+    /** The seconds at the end of both axes marked as padding. */
+    public double paddedSeconds() {
+        return paddedSeconds;
     }
 
     /** Recolours the volume with {@code map}. */

@@ -56,6 +56,37 @@ class SimilarityPaddedClipTest {
         assertThat(volume.videoSteps()).as("one 4 s window at 8 fps").isEqualTo(32);
         assertThat(Ui.sync(canvas::title)).contains("last 1.500 s padded");
         assertThat(volume.videoSteps() * volume.videoBase().step() - 2.5).isCloseTo(1.5, within(1e-9));
+        assertThat(Ui.sync(canvas::paddedSeconds)).as("the padded end greyed on both axes").isCloseTo(1.5,
+                within(1e-9));
+        // a cell of the padded corner is drawn dimmed: another colour than without the marking, and greyer
+        int x = Ui.sync(() -> canvas.xOfVideo(3.8));
+        int y = Ui.sync(() -> canvas.yOfAudio(3.8));
+        org.eclipse.swt.graphics.RGB marked = pixel(canvas, x, y);
+        Ui.run(() -> canvas.setPadding(0));
+        org.eclipse.swt.graphics.RGB plain = pixel(canvas, x, y);
+        Ui.run(() -> canvas.setPadding(1.5));
+        assertThat(marked).as("the padded cell is drawn differently from its colour-map colour").isNotEqualTo(plain);
+        assertThat(spread(marked)).as(marked + " greyer than " + plain).isLessThanOrEqualTo(spread(plain));
         Ui.screenshot(window.getShell(), "similarity-short-clip-padded");
+    }
+
+    private static org.eclipse.swt.graphics.RGB pixel(SimilarityCanvas canvas, int x, int y) {
+        return Ui.sync(() -> {
+            org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(canvas.getDisplay(),
+                    canvas.getSize().x, canvas.getSize().y);
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(image);
+            try {
+                canvas.paint(gc);
+                org.eclipse.swt.graphics.ImageData data = image.getImageData();
+                return data.palette.getRGB(data.getPixel(x, y));
+            } finally {
+                gc.dispose();
+                image.dispose();
+            }
+        });
+    }
+
+    private static int spread(org.eclipse.swt.graphics.RGB c) {
+        return Math.max(c.red, Math.max(c.green, c.blue)) - Math.min(c.red, Math.min(c.green, c.blue));
     }
 }
