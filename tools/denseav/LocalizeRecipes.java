@@ -28,10 +28,12 @@ import java.util.Map;
  * plain classpath without the product (the clips of the split, each model's dense features, the sidecar's prompts,
  * the masks and the luma for motion energy exactly as the CLI's LocalizeClips feeds LocalizationEvaluation), one
  * line per model and source: {@code java -cp "$CP" tools/denseav/LocalizeRecipes.java DATA SPLIT MODEL.json...}
- * (MODEL {@code shipped} = the built-in denseav-small).
+ * (MODEL {@code shipped} = the built-in denseav-small); with {@code -DperClass=true} each prompt class's pooled AP
+ * and number of prompts follow in brackets.
  */
 public class LocalizeRecipes {
     public static void main(String[] a) throws Exception {
+        boolean perClass = Boolean.getBoolean("perClass"); // -DperClass=true: also each class's AP
         Path data = Path.of(a[0]);
         List<Path> clips = TrainSplit.select(data, DenseAvData.clips(data), a[1]);
         Path tmp = Files.createTempDirectory("localize-recipes");
@@ -64,6 +66,14 @@ public class LocalizeRecipes {
                     ClassPooledScores.Summary x = k.getValue();
                     b.append(String.format(Locale.ROOT, " %s AP %.3f IoU %.3f (n %d)", k.getKey(),
                             x.averagePrecision(), x.bestIou(), x.instants()));
+                    if (perClass) { // each class's pooled AP and its prompts
+                        b.append(" [");
+                        for (var c : x.perClass().entrySet()) {
+                            b.append(String.format(Locale.ROOT, " %s %.3f/%d", c.getKey(), c.getValue()[0],
+                                    (int) c.getValue()[2]));
+                        }
+                        b.append(" ]");
+                    }
                 }
                 System.out.println(b);
             }
