@@ -214,7 +214,7 @@ final class SoundLanes {
 
     /**
      * What the spectrogram holds at media time {@code t} and height {@code frac} (0 bottom, 1 top of the lane):
-     * {@code "   440 Hz   0.731 (-26.9 dB)"}, without the value outside the clip.
+     * {@code "   440 Hz   -26.9 dB"}, without the level outside the clip.
      */
     String readout(double t, double frac) {
         double melLow = MelFilterBank.hzToMel(melSpec.fmin(), melSpec.scale());
@@ -226,7 +226,7 @@ final class SoundLanes {
         if (frame >= 0 && frame < frames) {
             double v = melValues[bin * frames + frame];
             text.append(difference ? String.format(Locale.ROOT, "   generated − original %+.1f dB", v * 100)
-                    : String.format(Locale.ROOT, "   %.3f (%.1f dB)", v, v * 100 - 100));
+                    : String.format(Locale.ROOT, "   %.1f dB", v * 100 - 100)); // the lane's level, not its 0–1 colour value
         }
         return text.toString();
     }

@@ -158,11 +158,18 @@ final class TimelineSounds {
     /** The name of a lane, e.g. "generated (ω 4.5, γ 50, seed 21)". */
     private String tag(LaneLayout.Lane l) {
         return switch (l.kind()) {
-            case WAVE -> l.source() == LaneLayout.Source.BOTH ? "original (blue) + generated (orange)"
+            case WAVE -> l.source() == LaneLayout.Source.BOTH ? "original (blue) + " + shortName(generatedLabel)
+                    + " (orange)"
                     : l.source() == LaneLayout.Source.GENERATED ? generatedLabel : "original";
             case SPECTROGRAM -> l.source() == LaneLayout.Source.GENERATED ? generatedLabel : "original";
             case DIFFERENCE -> "generated − original log-mel: red = generated louder, blue = original louder";
         };
+    }
+
+    /** A soundtrack's name without its settings: "generated" of "generated (ω 4.5, γ 50, seed 21)". */
+    static String shortName(String label) {
+        int paren = label.indexOf(" (");
+        return paren > 0 ? label.substring(0, paren) : label;
     }
 
     /** What the spectrogram or difference lane under ({@code x}, {@code y}) holds at time {@code t}, or empty. */
