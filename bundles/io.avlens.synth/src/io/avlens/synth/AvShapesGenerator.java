@@ -65,8 +65,6 @@ public final class AvShapesGenerator {
         boolean createdFolder = !Files.exists(folder);
         Files.createDirectories(folder);
         Path media = folder.resolve(ProjectBuilder.MEDIA_FOLDER);
-        boolean createdMedia = false;
-        boolean started = false;
         boolean complete = false;
         try {
             try (SynthLock lock = SynthLock.take(folder)) {
@@ -74,20 +72,27 @@ public final class AvShapesGenerator {
                     throw new FileAlreadyExistsException(ProjectStore.projectFile(folder).toString(), null,
                             "already holds a project: choose an empty folder");
                 }
-                createdMedia = !Files.exists(media);
+                boolean createdMedia = !Files.exists(media);
                 if (!createdMedia) {
                     refuseExisting(spec, media);
                 }
                 Files.createDirectories(media);
-                started = true;
-                SynthResult result = write(spec, folder, media, progress);
-                complete = true;
-                return result;
+                boolean written = false;
+                try {
+                    SynthResult result = write(spec, folder, media, progress);
+                    written = true;
+                    complete = true;
+                    return result;
+                } finally {
+                    if (!written) {
+                        // still under the lock: no other generation can be writing these names meanwhile
+                        removeQuietly(spec.clips(), media, createdMedia);
+                    }
+                }
             }
         } finally {
-            if (!complete) {
-                // after the lock file has gone, so that a folder this generation made can be removed when empty
-                removeQuietly(started ? spec.clips() : 0, media, createdMedia, createdFolder ? folder : null);
+            if (!complete && createdFolder) {
+                deleteIfEmpty(folder); // after the lock file has gone; refuses a folder that is not empty
             }
         }
     }
@@ -142,13 +147,19 @@ public final class AvShapesGenerator {
             pool.shutdownNow();
             awaitQuietly(pool);
         }
+        Project project;
         try {
-            Project project = store.create(folder, "AV-Shapes (seed " + spec.seed() + ")");
+            project = store.create(folder, "AV-Shapes (seed " + spec.seed() + ")");
+        } catch (ProjectStoreException e) {
+            // nothing of this generation's to remove: a project another program made meanwhile is theirs
+            throw new IOException(e.getMessage(), e);
+        }
+        try {
             builder.fill(project, clips);
             store.save(project);
         } catch (ProjectStoreException e) {
-            // the project create() wrote (no project was there: generate checked) goes with the clips, so the folder
-            // is not left holding an empty project that a rerun would refuse
+            // the project this generation created goes with its clips, so the folder is not left holding an empty
+            // project that a rerun would refuse; the store's lock file too, so a folder made for it can go
             for (Path file : new Path[] {ProjectStore.projectFile(folder),
                     folder.resolve(ProjectStore.BACKUP_FILE_NAME), folder.resolve(ProjectStore.LOCK_FILE_NAME)}) {
                 try {
@@ -164,10 +175,10 @@ public final class AvShapesGenerator {
     }
 
     /**
-     * Deletes the files of clips 0 … {@code clips − 1} (none existed before: {@link #generate} checked), then
-     * {@code media} when this generation made it and {@code folder} (null: kept) when empty.
+     * Deletes the files of clips 0 … {@code clips − 1} (none existed before: {@link #generate} checked, and the lock
+     * kept other generations out since), then {@code media} when this generation made it and it is empty.
      */
-    private static void removeQuietly(int clips, Path media, boolean removeMedia, Path folder) {
+    private static void removeQuietly(int clips, Path media, boolean removeMedia) {
         for (int i = 0; i < clips; i++) {
             for (String suffix : ClipWriter.SUFFIXES) {
                 try {
@@ -177,14 +188,17 @@ public final class AvShapesGenerator {
                 }
             }
         }
-        for (Path dir : new Path[] {removeMedia ? media : null, folder}) {
-            if (dir != null) {
-                try {
-                    Files.deleteIfExists(dir); // refuses a folder that is not empty: someone else's files stay
-                } catch (IOException e) {
-                    // not empty or not ours to remove
-                }
-            }
+        if (removeMedia) {
+            deleteIfEmpty(media);
+        }
+    }
+
+    /** Deletes {@code dir} when it is empty; a folder holding anything (someone else's files) stays. */
+    private static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // not empty or not ours to remove
         }
     }
 

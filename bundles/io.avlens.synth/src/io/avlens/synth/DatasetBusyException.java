@@ -13,12 +13,14 @@ public final class DatasetBusyException extends FileSystemException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * @param folder the dataset folder
-     * @param holder the process id of the other generation, or empty when unknown (or this program)
+     * @param folder   the dataset folder
+     * @param holder   the process id of the other generation, or empty when unknown (or this program)
+     * @param lockFile the lock file that says so
      */
-    public DatasetBusyException(Path folder, String holder) {
+    public DatasetBusyException(Path folder, String holder, Path lockFile) {
         super(folder.toString(), null, "another synth is writing a dataset into this folder right now"
                 + (holder.isEmpty() ? "" : " (process " + holder + ")")
-                + ": nothing was written; wait for it to finish, or choose another folder");
+                + ": nothing was written; wait for it to finish, or choose another folder (if no synth runs,"
+                + " delete " + lockFile.getFileName() + " in it)");
     }
 }

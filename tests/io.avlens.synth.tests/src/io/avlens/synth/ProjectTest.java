@@ -153,7 +153,7 @@ class ProjectTest {
         SynthProgress held = new SynthProgress() {
             @Override
             public void clipsDone(int done, int total) {
-                if (done == 1) {
+                if (done == total) { // every clip written and no worker running: the folder holds still
                     firstClip.countDown();
                     try {
                         goOn.await(60, TimeUnit.SECONDS);
@@ -167,13 +167,13 @@ class ProjectTest {
         try {
             Future<SynthResult> running = first.submit(() -> new AvShapesGenerator(store)
                     .generate(SynthSpec.of(3, 1).withTiming(4, 1), out, held));
-            assertThat(firstClip.await(60, TimeUnit.SECONDS)).as("the first generation wrote a clip").isTrue();
+            assertThat(firstClip.await(60, TimeUnit.SECONDS)).as("the first generation wrote its clips").isTrue();
             Map<Path, Long> before = sizes(out.resolve("media"));
 
             assertThatThrownBy(() -> new AvShapesGenerator(store).generate(SynthSpec.of(2, 7).withTiming(4, 1), out,
                     SynthProgress.NONE)).isInstanceOf(DatasetBusyException.class)
                     .hasMessageContaining(out.toAbsolutePath().normalize().toString())
-                    .hasMessageContaining("another synth is writing");
+                    .hasMessageContaining("another synth is writing").hasMessageContaining(".avlens-synth.lock");
             assertThat(sizes(out.resolve("media"))).as("the refused one touched nothing").isEqualTo(before);
 
             goOn.countDown();

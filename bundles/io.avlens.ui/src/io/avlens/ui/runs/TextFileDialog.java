@@ -59,14 +59,19 @@ public final class TextFileDialog extends Dialog {
 
     /**
      * A JSON text laid out one member per line (a run's {@code run.json} is written on one line), or the text as it
-     * is when it is not JSON.
+     * is when it is not strict JSON (comments, single quotes, NaN, trailing text): a damaged file is shown as it is,
+     * not tidied up.
      */
     static String indented(String json) {
-        try {
-            com.google.gson.JsonElement tree = com.google.gson.JsonParser.parseString(json);
-            return new com.google.gson.GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-                    .disableHtmlEscaping().create().toJson(tree);
-        } catch (com.google.gson.JsonParseException e) {
+        try (com.google.gson.stream.JsonReader reader = new com.google.gson.stream.JsonReader(
+                new java.io.StringReader(json))) {
+            reader.setStrictness(com.google.gson.Strictness.STRICT);
+            com.google.gson.JsonElement tree = com.google.gson.JsonParser.parseReader(reader);
+            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+                return json;
+            }
+            return new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(tree);
+        } catch (com.google.gson.JsonParseException | IOException | IllegalStateException e) {
             return json;
         }
     }

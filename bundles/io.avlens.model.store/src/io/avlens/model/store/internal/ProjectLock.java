@@ -40,6 +40,7 @@ final class ProjectLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final Semaphore local;
+    private boolean closed;
 
     private ProjectLock(FileChannel channel, FileLock lock, Semaphore local) {
         this.channel = channel;
@@ -169,6 +170,10 @@ final class ProjectLock implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return; // the writers' table is released once
+        }
+        closed = true;
         try {
             lock.release();
         } catch (IOException e) {

@@ -201,7 +201,7 @@ public final class TrainingChart {
         for (int s = 0; s < data.getSeriesCount(); s++) {
             for (int i = 0; i < data.getItemCount(s); i++) {
                 double y = data.getYValue(s, i);
-                if (!Double.isNaN(y)) {
+                if (Double.isFinite(y)) {
                     lo = Math.min(lo, y);
                     hi = Math.max(hi, y);
                 }
