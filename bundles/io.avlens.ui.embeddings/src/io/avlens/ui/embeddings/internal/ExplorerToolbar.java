@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -39,26 +40,30 @@ public final class ExplorerToolbar {
     private final Combo colour;
     private final Text filter;
     private final Button lines;
+    private final Composite bar;
 
     public ExplorerToolbar(Composite parent, List<String> methods, Actions actions) {
-        Composite bar = new Composite(parent, SWT.NONE);
+        bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(17).applyTo(bar);
-        new Label(bar, SWT.NONE).setText("Projection:");
-        projection = new Combo(bar, SWT.READ_ONLY);
+        RowLayout layout = new RowLayout(SWT.HORIZONTAL); // wraps onto a second line in a narrow view
+        layout.wrap = true;
+        layout.center = true;
+        layout.marginLeft = layout.marginRight = layout.marginTop = layout.marginBottom = 0;
+        layout.spacing = 5;
+        bar.setLayout(layout);
+        projection = new Combo(pair(bar, "Projection:"), SWT.READ_ONLY);
         methods.forEach(projection::add);
         projection.setToolTipText("Place every (clip, modality) vector in 2-D with this method (a job: progress and"
                 + " cancel in the Progress view); iterative methods animate");
         projection.addListener(SWT.Selection, e -> actions.project(projection.getText()));
         button(bar, "Stop", "Stop the projection running", actions::stopProjection);
-        new Label(bar, SWT.NONE).setText("Colour:");
-        colour = new Combo(bar, SWT.READ_ONLY);
+        colour = new Combo(pair(bar, "Colour:"), SWT.READ_ONLY);
         colour.setToolTipText("Colour by consensus, a pair's similarity, the split or any label");
         colour.addListener(SWT.Selection, e -> actions.colourBy(colour.getText()));
         filter = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         filter.setMessage("filter: narration, labels");
         filter.setToolTipText("Keep the clips whose id, narration or labels contain every word");
-        GridDataFactory.fillDefaults().hint(180, SWT.DEFAULT).applyTo(filter);
+        filter.setLayoutData(new RowData(180, SWT.DEFAULT));
         filter.addListener(SWT.Modify, e -> actions.filter(filter.getText()));
         lines = CheckBox.create(bar);
         lines.setText("Lines");
@@ -85,6 +90,14 @@ public final class ExplorerToolbar {
         }
     }
 
+    /** A label and the control made next into the returned composite: the two wrap together. */
+    private static Composite pair(Composite bar, String label) {
+        Composite pair = new Composite(bar, SWT.NONE);
+        org.eclipse.jface.layout.GridLayoutFactory.fillDefaults().numColumns(2).applyTo(pair);
+        new Label(pair, SWT.NONE).setText(label);
+        return pair;
+    }
+
     private static void button(Composite bar, String text, String tip, Runnable action) {
         Button b = new Button(bar, SWT.PUSH);
         b.setText(text);
@@ -96,7 +109,7 @@ public final class ExplorerToolbar {
     public void setVariables(List<String> variables, String chosen) {
         colour.setItems(variables.toArray(String[]::new));
         colour.select(Math.max(0, variables.indexOf(chosen)));
-        colour.getParent().layout();
+        bar.getParent().layout(true, true); // the combo grew: the bar may wrap differently
     }
 
     public void showVariable(String v) {

@@ -7,6 +7,7 @@ import java.util.function.IntFunction;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -54,9 +55,9 @@ public final class HeadsToolbar {
     public HeadsToolbar(Composite parent, DenseHeatmaps heatmaps, Actions actions) {
         this.heatmaps = heatmaps;
         this.actions = actions;
-        Composite bar = row(parent, 6);
-        new Label(bar, SWT.NONE).setText("Model:");
-        modelCombo = new Combo(bar, SWT.READ_ONLY);
+        Composite bar = row(parent);
+        Composite model = pair(bar, "Model:");
+        modelCombo = new Combo(model, SWT.READ_ONLY);
         modelCombo.setToolTipText("The DenseAV model that computes the heatmaps (through the model runner and its "
                 + "cache)");
         modelCombo.addListener(SWT.Selection, e -> heatmaps.setModel(modelCombo.getText()));
@@ -66,7 +67,7 @@ public final class HeadsToolbar {
         HeatmapSettings.Normalisation[] normalisations = HeatmapSettings.Normalisation.values();
         normalisationCombo = combo(bar, "Normalise:", normalisations.length, i -> normalisations[i].label(),
                 i -> heatmaps.settings().setNormalisation(normalisations[i]));
-        Composite second = row(parent, 6);
+        Composite second = row(parent);
         pinButton = new Button(second, SWT.TOGGLE);
         pinButton.setText("Pin audio time");
         pinButton.setToolTipText("Keep the heatmaps at this audio time while the picture is scrubbed");
@@ -82,19 +83,39 @@ public final class HeadsToolbar {
                 + " heads, colours and normalisation chosen here", () -> actions.export("mp4"));
         button(second, "Volume .npy", "Export the volume [frames, heads, h, w, audio steps] as float32 .npy",
                 () -> actions.export("volume"));
-        headBar = row(parent, 1);
+        headBar = row(parent);
     }
 
-    private static Composite row(Composite parent, int columns) {
+    /** A row of controls that wraps onto a second line in a narrow view instead of cutting its last ones off. */
+    private static Composite row(Composite parent) {
         Composite row = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
-        GridLayoutFactory.fillDefaults().numColumns(columns).applyTo(row);
+        row.setLayout(wrapping());
         return row;
     }
 
+    private static RowLayout wrapping() {
+        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+        layout.wrap = true;
+        layout.center = true;
+        layout.marginLeft = 0;
+        layout.marginRight = 0;
+        layout.marginTop = 0;
+        layout.marginBottom = 0;
+        layout.spacing = 5;
+        return layout;
+    }
+
+    /** A label and the control made next into the returned composite: the two wrap together. */
+    private static Composite pair(Composite bar, String label) {
+        Composite pair = new Composite(bar, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(pair);
+        new Label(pair, SWT.NONE).setText(label);
+        return pair;
+    }
+
     private static Combo combo(Composite bar, String label, int count, IntFunction<String> item, IntConsumer chosen) {
-        new Label(bar, SWT.NONE).setText(label);
-        Combo c = new Combo(bar, SWT.READ_ONLY);
+        Combo c = new Combo(pair(bar, label), SWT.READ_ONLY);
         for (int i = 0; i < count; i++) {
             c.add(item.apply(i));
         }
@@ -127,7 +148,7 @@ public final class HeadsToolbar {
         for (Control child : headBar.getChildren()) {
             child.dispose();
         }
-        GridLayoutFactory.fillDefaults().numColumns(2 * heads + 1).applyTo(headBar);
+        headBar.setLayout(wrapping());
         for (int k = 0; k < heads; k++) {
             int head = k;
             Button on = CheckBox.create(headBar);
