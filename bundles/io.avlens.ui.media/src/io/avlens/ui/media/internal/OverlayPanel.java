@@ -36,7 +36,7 @@ public final class OverlayPanel {
     private final OverlayStack stack;
     private final Map<OverlaySlot, Button> checks = new HashMap<>();
     private final Map<OverlaySlot, Spinner> opacities = new HashMap<>();
-    private final Map<OverlaySlot, Composite> legends = new HashMap<>();
+    private final Map<OverlaySlot, List<Composite>> legends = new HashMap<>();
 
     /** @param parent a composite with a {@code GridLayout}, where the panel takes a row */
     public OverlayPanel(Composite parent, OverlayStack stack) {
@@ -84,12 +84,18 @@ public final class OverlayPanel {
         legends.forEach(this::showLegend);
     }
 
-    /** The legend of an overlay is shown while the overlay is drawn. */
-    private void showLegend(OverlaySlot slot, Composite legend) {
-        if (!legend.isDisposed() && legend.getVisible() != slot.enabled()) {
-            legend.setVisible(slot.enabled());
-            ((RowData) legend.getLayoutData()).exclude = !slot.enabled();
-            legend.getParent().layout(true);
+    /** The legend of an overlay (its entries) is shown while the overlay is drawn. */
+    private void showLegend(OverlaySlot slot, List<Composite> legend) {
+        boolean changed = false;
+        for (Composite entry : legend) {
+            if (!entry.isDisposed() && entry.getVisible() != slot.enabled()) {
+                entry.setVisible(slot.enabled());
+                ((RowData) entry.getLayoutData()).exclude = !slot.enabled();
+                changed = true;
+            }
+        }
+        if (changed && !panel.isDisposed()) {
+            panel.getParent().layout(true, true); // the row may wrap onto fewer or more lines
         }
     }
 
@@ -100,7 +106,9 @@ public final class OverlayPanel {
 
     private void row(OverlaySlot slot) {
         Composite row = new Composite(panel, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(row); // the panel's width, so the row wraps in it
         RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+        layout.wrap = true;
         layout.marginTop = 1;
         layout.marginBottom = 1;
         layout.marginLeft = 0;
@@ -123,21 +131,24 @@ public final class OverlayPanel {
         opacity.addListener(SWT.Selection, e -> stack.setOpacity(slot, opacity.getSelection() / 100.0));
         opacities.put(slot, opacity);
         new Label(row, SWT.NONE).setText("%  ");
-        Composite legend = new Composite(row, SWT.NONE);
-        legend.setLayoutData(new RowData());
-        RowLayout entries = new RowLayout(SWT.HORIZONTAL);
-        entries.marginTop = 0;
-        entries.marginBottom = 0;
-        entries.marginLeft = 0;
-        entries.spacing = 4;
-        entries.center = true;
-        legend.setLayout(entries);
+        // each entry (swatch and label) a child of the row, so a long legend wraps entry by entry
+        List<Composite> legend = new ArrayList<>();
         for (LegendEntry entry : slot.layer().legend()) {
-            swatch(legend, entry.rgb());
-            new Label(legend, SWT.NONE).setText(entry.label());
+            Composite item = new Composite(row, SWT.NONE);
+            item.setLayoutData(new RowData());
+            RowLayout pair = new RowLayout(SWT.HORIZONTAL);
+            pair.marginTop = 0;
+            pair.marginBottom = 0;
+            pair.marginLeft = 0;
+            pair.marginRight = 0;
+            pair.spacing = 3;
+            pair.center = true;
+            item.setLayout(pair);
+            swatch(item, entry.rgb());
+            new Label(item, SWT.NONE).setText(entry.label());
+            legend.add(item);
         }
         legends.put(slot, legend);
-        legend.setVisible(true);
         showLegend(slot, legend);
     }
 
