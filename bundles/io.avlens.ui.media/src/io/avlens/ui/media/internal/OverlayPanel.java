@@ -84,18 +84,15 @@ public final class OverlayPanel {
         legends.forEach(this::showLegend);
     }
 
-    /** The legend of an overlay (its entries) is shown while the overlay is drawn. */
+    /**
+     * The legend of an overlay (its entries) is shown while the overlay is drawn. A hidden legend keeps its place, so
+     * switching an overlay on or off never re-wraps the rows and resizes the picture above them.
+     */
     private void showLegend(OverlaySlot slot, List<Composite> legend) {
-        boolean changed = false;
         for (Composite entry : legend) {
             if (!entry.isDisposed() && entry.getVisible() != slot.enabled()) {
                 entry.setVisible(slot.enabled());
-                ((RowData) entry.getLayoutData()).exclude = !slot.enabled();
-                changed = true;
             }
-        }
-        if (changed && !panel.isDisposed()) {
-            panel.getParent().layout(true, true); // the row may wrap onto fewer or more lines
         }
     }
 
