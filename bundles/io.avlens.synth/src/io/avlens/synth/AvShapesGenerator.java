@@ -147,28 +147,35 @@ public final class AvShapesGenerator {
             pool.shutdownNow();
             awaitQuietly(pool);
         }
+        Path storeLock = folder.resolve(ProjectStore.LOCK_FILE_NAME);
+        boolean storeLockExisted = Files.exists(storeLock);
         Project project;
         try {
             project = store.create(folder, "AV-Shapes (seed " + spec.seed() + ")");
         } catch (ProjectStoreException e) {
-            // nothing of this generation's to remove: a project another program made meanwhile is theirs
+            // a project another program made meanwhile is theirs; only the lock file the failed create made goes
+            if (e.problem() != ProjectStoreException.Problem.ALREADY_EXISTS && !storeLockExisted) {
+                deleteQuietly(storeLock);
+            }
             throw new IOException(e.getMessage(), e);
         }
+        boolean saved = false;
         try {
             builder.fill(project, clips);
             store.save(project);
+            saved = true;
         } catch (ProjectStoreException e) {
-            // the project this generation created goes with its clips, so the folder is not left holding an empty
-            // project that a rerun would refuse; the store's lock file too, so a folder made for it can go
-            for (Path file : new Path[] {ProjectStore.projectFile(folder),
-                    folder.resolve(ProjectStore.BACKUP_FILE_NAME), folder.resolve(ProjectStore.LOCK_FILE_NAME)}) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // the store's failure is the one to report
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            if (!saved) {
+                // the project this generation created goes with its clips, so the folder is not left holding an
+                // empty project that a rerun would refuse; the store's lock file too, so a folder made for it can go
+                deleteQuietly(ProjectStore.projectFile(folder));
+                deleteQuietly(folder.resolve(ProjectStore.BACKUP_FILE_NAME));
+                if (!storeLockExisted) {
+                    deleteQuietly(storeLock);
                 }
             }
-            throw new IOException(e.getMessage(), e);
         }
         return new SynthResult(ProjectStore.projectFile(folder), media, spec.clips(),
                 (System.nanoTime() - start) / 1e9);
@@ -224,12 +231,30 @@ public final class AvShapesGenerator {
         }
     }
 
+    /**
+     * Waits for the workers (the clips being written finish: they are not interruptible), so the cleanup after a
+     * failure runs once no worker writes any more; an interrupt meanwhile does not cut the wait short and is kept.
+     */
     private static void awaitQuietly(ExecutorService pool) {
-        try {
-            pool.awaitTermination(1, TimeUnit.HOURS); // the clips being written finish (they are not interruptible),
-            // so the cleanup after a failure runs once no worker writes any more
-        } catch (InterruptedException e) {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(1);
+        while (!pool.isTerminated() && System.nanoTime() < deadline) {
+            try {
+                pool.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the failure being reported matters more
         }
     }
 }

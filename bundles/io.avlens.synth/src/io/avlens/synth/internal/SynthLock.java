@@ -9,6 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import io.avlens.synth.DatasetBusyException;
@@ -19,10 +21,12 @@ import io.avlens.synth.DatasetBusyException;
  * project or cleaned up. A second generation into the same folder (another command line, the workbench's wizard,
  * another thread of this program) is refused at once instead of writing the same clip files.
  * <p>
- * The file appears whole or not at all: the id is written to a file of its own, which is then linked to the lock's
- * name (a link fails when the name exists). A lock file whose process is gone (on this machine) is stale and is
- * taken over: moved aside under a name of its own (one mover wins), checked to be the stale one, and only then
- * dropped; a live lock moved aside by a racing takeover is put back. Operating-system file locks are not used: on
+ * The file appears whole or not at all: the id (and a token of this generation's) is written to a file of its own,
+ * which is then linked to the lock's name (a link fails when the name exists). A lock file whose process is gone (on
+ * this machine), or that holds no id for {@link #FRESH}, is stale and is taken over: moved aside under a name of its
+ * own (one mover wins), checked to be the stale one, and only then dropped; a live lock moved aside by a racing
+ * takeover is put back. Closing removes the file only while it still holds this generation's token. Left
+ * unguarded: a third generation that takes the lock while a racing takeover has a live one aside runs beside it. Operating-system file locks are not used: on
  * Linux closing any channel of a file drops every lock this process holds on it, so a refused second attempt within
  * one program would release the first one's lock. A lock written on another machine sharing the folder looks stale
  * here.
@@ -32,10 +36,15 @@ public final class SynthLock implements AutoCloseable {
     /** The lock file's name in the dataset folder. */
     public static final String FILE_NAME = ".avlens-synth.lock";
 
-    private final Path file;
+    /** How long a lock file without a process id counts as being written (only without hard links). */
+    static final Duration FRESH = Duration.ofSeconds(10);
 
-    private SynthLock(Path file) {
+    private final Path file;
+    private final String token;
+
+    private SynthLock(Path file, String token) {
         this.file = file;
+        this.token = token;
     }
 
     /**
@@ -47,15 +56,17 @@ public final class SynthLock implements AutoCloseable {
     public static SynthLock take(Path folder) throws IOException {
         Path file = folder.resolve(FILE_NAME);
         long self = ProcessHandle.current().pid();
+        String token = UUID.randomUUID().toString();
         for (int attempt = 0; attempt < 3; attempt++) {
-            if (create(file, self)) {
-                return new SynthLock(file);
+            if (create(file, self + " " + token)) {
+                return new SynthLock(file, token);
             }
             long holder = holder(file);
             if (holder == -1) {
                 continue; // gone meanwhile: try again
             }
-            if (holder == 0 || ProcessHandle.of(holder).isPresent()) {
+            boolean stale = holder == 0 ? !fresh(file) : ProcessHandle.of(holder).isEmpty();
+            if (!stale) {
                 throw new DatasetBusyException(folder, holder == self || holder == 0 ? "" : Long.toString(holder),
                         file);
             }
@@ -64,11 +75,11 @@ public final class SynthLock implements AutoCloseable {
         throw new DatasetBusyException(folder, "", file);
     }
 
-    /** Creates the lock file holding {@code pid}, whole; false when one exists. */
-    private static boolean create(Path file, long pid) throws IOException {
+    /** Creates the lock file holding {@code content}, whole; false when one exists. */
+    private static boolean create(Path file, String content) throws IOException {
         Path own = file.resolveSibling(FILE_NAME + "." + UUID.randomUUID());
-        Files.writeString(own, Long.toString(pid), StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
         try {
+            Files.writeString(own, content, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
             Files.createLink(file, own);
             return true;
         } catch (FileAlreadyExistsException e) {
@@ -76,19 +87,23 @@ public final class SynthLock implements AutoCloseable {
         } catch (UnsupportedOperationException | FileSystemException e) {
             // no hard links on this file system: create the name directly (an instant without the id counts as held)
             try {
-                Files.writeString(file, Long.toString(pid), StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+                Files.writeString(file, content, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
                 return true;
             } catch (FileAlreadyExistsException taken) {
                 return false;
             }
         } finally {
-            Files.deleteIfExists(own);
+            try {
+                Files.deleteIfExists(own);
+            } catch (IOException e) {
+                // a stray temporary name; the lock itself is what counts
+            }
         }
     }
 
     /**
-     * Drops the lock file if it still holds {@code stale}: moves it aside (atomically: of two takeovers one moves it),
-     * and puts it back when what was moved is another, live lock.
+     * Drops the lock file if it still holds {@code stale}: moves it aside (atomically: of two takeovers one moves it)
+     * and deletes it only when it is the stale one; another, live lock moved by a racing takeover is put back.
      */
     private static void takeOver(Path file, long stale) throws IOException {
         Path aside = file.resolveSibling(FILE_NAME + ".stale." + UUID.randomUUID());
@@ -97,28 +112,41 @@ public final class SynthLock implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return; // another takeover moved it
         }
+        long found;
         try {
-            if (holder(aside) != stale) {
-                try {
-                    Files.createLink(file, aside); // a new holder's lock: back where it was
-                } catch (FileAlreadyExistsException | UnsupportedOperationException e) {
-                    // a third lock is in place already; the new holder keeps running either way
-                }
-            }
-        } finally {
+            found = holder(aside);
+        } catch (IOException e) {
+            found = Long.MIN_VALUE; // unreadable: not known to be the stale one
+        }
+        if (found == stale) {
             Files.deleteIfExists(aside);
+            return;
+        }
+        try {
+            Files.move(aside, file); // fails when a third lock is in place: then the moved one stays aside, kept
+        } catch (FileAlreadyExistsException e) {
+            // two holders now; the one put aside finds its file gone on close (see the class comment)
         }
     }
 
-    /** The process id in the lock file; 0 when it holds none yet, −1 when the file has gone. */
+    /** The process id in the lock file; 0 when it holds none (yet), −1 when the file has gone. */
     private static long holder(Path file) throws IOException {
         try {
-            String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
-            return text.isEmpty() ? 0 : Long.parseLong(text);
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).trim();
+            int space = text.indexOf(' ');
+            return Long.parseLong(space < 0 ? text : text.substring(0, space));
         } catch (NoSuchFileException e) {
             return -1;
         } catch (NumberFormatException e) {
             return 0;
+        }
+    }
+
+    private static boolean fresh(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isAfter(Instant.now().minus(FRESH));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -129,9 +157,11 @@ public final class SynthLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            Files.deleteIfExists(file);
+            if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(token)) {
+                Files.deleteIfExists(file); // still this generation's lock, not one that replaced it
+            }
         } catch (IOException e) {
-            // stale after this process: see above
+            // gone, or stale after this process: see above
         }
     }
 }

@@ -67,7 +67,7 @@ public final class TextFileDialog extends Dialog {
                 new java.io.StringReader(json))) {
             reader.setStrictness(com.google.gson.Strictness.STRICT);
             com.google.gson.JsonElement tree = com.google.gson.JsonParser.parseReader(reader);
-            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+            if (tree.isJsonNull() || reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
                 return json;
             }
             return new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(tree);
