@@ -6,13 +6,13 @@ import java.util.function.Consumer;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.RowData;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import io.avlens.ui.widgets.CheckBox;
+import io.avlens.ui.widgets.Rows;
 
 /** The explorer's controls: projection, colour variable, text filter, lines, tool, selection and exports. */
 public final class ExplorerToolbar {
@@ -45,12 +45,7 @@ public final class ExplorerToolbar {
     public ExplorerToolbar(Composite parent, List<String> methods, Actions actions) {
         bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(bar);
-        RowLayout layout = new RowLayout(SWT.HORIZONTAL); // wraps onto a second line in a narrow view
-        layout.wrap = true;
-        layout.center = true;
-        layout.marginLeft = layout.marginRight = layout.marginTop = layout.marginBottom = 0;
-        layout.spacing = 5;
-        bar.setLayout(layout);
+        bar.setLayout(Rows.wrapping(5, 0)); // wraps onto a second line in a narrow view
         projection = new Combo(pair(bar, "Projection:"), SWT.READ_ONLY);
         methods.forEach(projection::add);
         projection.setToolTipText("Place every (clip, modality) vector in 2-D with this method (a job: progress and"

@@ -7,13 +7,13 @@ import java.util.function.IntFunction;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import io.avlens.ui.widgets.CheckBox;
+import io.avlens.ui.widgets.Rows;
 
 /**
  * The Heads view's controls: the model, the colouring and the normalisation (shared with the overlay through
@@ -90,20 +90,8 @@ public final class HeadsToolbar {
     private static Composite row(Composite parent) {
         Composite row = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
-        row.setLayout(wrapping());
+        row.setLayout(Rows.wrapping(5, 0));
         return row;
-    }
-
-    private static RowLayout wrapping() {
-        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
-        layout.wrap = true;
-        layout.center = true;
-        layout.marginLeft = 0;
-        layout.marginRight = 0;
-        layout.marginTop = 0;
-        layout.marginBottom = 0;
-        layout.spacing = 5;
-        return layout;
     }
 
     /** A label and the control made next into the returned composite: the two wrap together. */
@@ -148,7 +136,7 @@ public final class HeadsToolbar {
         for (Control child : headBar.getChildren()) {
             child.dispose();
         }
-        headBar.setLayout(wrapping());
+        headBar.setLayout(Rows.wrapping(5, 0));
         for (int k = 0; k < heads; k++) {
             int head = k;
             Button on = CheckBox.create(headBar);

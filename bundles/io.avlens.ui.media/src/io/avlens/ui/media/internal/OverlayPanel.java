@@ -12,7 +12,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.RowData;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
@@ -22,6 +21,7 @@ import org.eclipse.swt.widgets.Spinner;
 
 import io.avlens.ui.media.LegendEntry;
 import io.avlens.ui.widgets.CheckBox;
+import io.avlens.ui.widgets.Rows;
 
 /**
  * The Video view's overlay panel under its toolbar: a row per overlay of the clip on show with a check box (drawn or
@@ -104,14 +104,7 @@ public final class OverlayPanel {
     private void row(OverlaySlot slot) {
         Composite row = new Composite(panel, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(row); // the panel's width, so the row wraps in it
-        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
-        layout.wrap = true;
-        layout.marginTop = 1;
-        layout.marginBottom = 1;
-        layout.marginLeft = 0;
-        layout.spacing = 4;
-        layout.center = true;
-        row.setLayout(layout);
+        row.setLayout(Rows.wrapping(4, 1));
         Button on = CheckBox.create(row);
         on.setText(slot.name());
         on.setSelection(slot.enabled());
@@ -133,14 +126,7 @@ public final class OverlayPanel {
         for (LegendEntry entry : slot.layer().legend()) {
             Composite item = new Composite(row, SWT.NONE);
             item.setLayoutData(new RowData());
-            RowLayout pair = new RowLayout(SWT.HORIZONTAL);
-            pair.marginTop = 0;
-            pair.marginBottom = 0;
-            pair.marginLeft = 0;
-            pair.marginRight = 0;
-            pair.spacing = 3;
-            pair.center = true;
-            item.setLayout(pair);
+            item.setLayout(Rows.wrapping(3, 0));
             swatch(item, entry.rgb());
             new Label(item, SWT.NONE).setText(entry.label());
             legend.add(item);
