@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Composite;
 import io.avlens.analysis.generation.GeneratedSample;
 import io.avlens.core.color.ColorMap;
 import io.avlens.core.tensor.FloatTensor;
+import io.avlens.ui.widgets.VerticalText;
 
 /**
  * Two cells side by side: the selected cell's log-mel (A), the compared cell's (B, shift-click in the grid) and
@@ -86,11 +87,13 @@ public final class SweepCompare extends Canvas {
         }
         int w = (area.width - 16) / 3;
         int h = area.height - 40;
-        String[] names = {"A", "B", "A − B"};
+        // what the colours mean, on each panel (log-mel units: 1 = 100 dB, as the Timeline's lanes)
+        String[] names = {"A: log-mel, bright 0 dB … dark −100 dB", "B: the same scale",
+            String.format(Locale.ROOT, "A − B: red A louder, blue B louder, ±%.0f dB saturates", RANGE * 100)};
         Image[] images = {a, b, diff};
         for (int i = 0; i < 3; i++) {
             int x = 4 + i * (w + 4);
-            gc.drawText(names[i], x, 20, true);
+            gc.drawText(VerticalText.fit(gc, names[i], w), x, 20, true);
             Rectangle s = images[i].getBounds();
             gc.drawImage(images[i], 0, 0, s.width, s.height, x, 36, w, Math.max(1, h));
         }

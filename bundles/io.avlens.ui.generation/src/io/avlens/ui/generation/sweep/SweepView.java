@@ -102,6 +102,12 @@ public class SweepView {
         export.setText("Export...");
         export.setToolTipText("The grid as PNG, every cell's WAV and MP4, and the metric table as CSV");
         export.addListener(SWT.Selection, e -> SweepExportDialog.ask(this, parent.getShell()));
+        Label legend = new Label(bar, SWT.WRAP); // what the grid's marks mean
+        legend.setText("Frame: the metric chosen, yellow best to dark worst in this grid · blue outline: selected (A)"
+                + " · magenta dashed: compared (B) · cyan dashed: the clip's sound events · white ticks: onsets"
+                + " detected in the sample · red: the cursor · pale band: the loop range");
+        legend.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+        GridDataFactory.fillDefaults().grab(true, false).span(7, 1).hint(200, SWT.DEFAULT).applyTo(legend);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         grid = new SweepGridCanvas(sash);
