@@ -92,7 +92,7 @@ public final class AvShapesGenerator {
             }
         } finally {
             if (!complete && createdFolder) {
-                deleteIfEmpty(folder); // after the lock file has gone; refuses a folder that is not empty
+                deleteQuietly(folder); // after the lock file has gone; a folder that is not empty stays
             }
         }
     }
@@ -188,24 +188,11 @@ public final class AvShapesGenerator {
     private static void removeQuietly(int clips, Path media, boolean removeMedia) {
         for (int i = 0; i < clips; i++) {
             for (String suffix : ClipWriter.SUFFIXES) {
-                try {
-                    Files.deleteIfExists(media.resolve(Scene.name(i) + suffix));
-                } catch (IOException e) {
-                    // best effort: the failure being reported matters more
-                }
+                deleteQuietly(media.resolve(Scene.name(i) + suffix));
             }
         }
         if (removeMedia) {
-            deleteIfEmpty(media);
-        }
-    }
-
-    /** Deletes {@code dir} when it is empty; a folder holding anything (someone else's files) stays. */
-    private static void deleteIfEmpty(Path dir) {
-        try {
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // not empty or not ours to remove
+            deleteQuietly(media);
         }
     }
 
@@ -250,11 +237,15 @@ public final class AvShapesGenerator {
         }
     }
 
+    /**
+     * Deletes {@code file}, or a folder when it is empty (one holding anything, someone else's files, stays); best
+     * effort: the failure being reported matters more.
+     */
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // the failure being reported matters more
+            // not empty, or not ours to remove
         }
     }
 }

@@ -115,6 +115,10 @@ public class VideoView {
     private MPart part;
     private String hoverText = "";
     private double position;
+    /** The clip the clock's form was chosen for at the bar's present width (null: choose again). */
+    private MediaInfo clockFitFor;
+    /** Whether the long form of the clock fits the bar. */
+    private boolean longClock = true;
     private PlaybackDriver playback;
     /** Counts loads: a job's result for an earlier clip than the one shown is dropped. */
     private long generation;
@@ -150,7 +154,10 @@ public class VideoView {
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         GridLayoutFactory.fillDefaults().numColumns(3).margins(2, 0).applyTo(bar);
-        bar.addListener(SWT.Resize, e -> updateLabels()); // the long or the short form of the clock
+        bar.addListener(SWT.Resize, e -> {
+            clockFitFor = null; // the long or the short form of the clock, decided again for this width
+            updateLabels();
+        });
         ToolBar tools = new ToolBar(bar, SWT.FLAT | SWT.RIGHT);
         item(tools, SWT.PUSH, "step_back16.png", "One frame back (←)", () -> transport(Transport.Command.STEP_BACK));
         playItem = item(tools, SWT.PUSH, "play16.png", "Play / pause (space)", () -> transport(Transport.Command.TOGGLE));
@@ -523,10 +530,12 @@ public class VideoView {
         } else {
             long frames = media.hasVideo() ? Math.max(1, (long) Math.ceil(media.durationSeconds() * fps() - 1e-9)) : 0;
             long frame = Math.min(Math.max(0, frames - 1), (long) Math.floor(position * fps() + 1e-6));
-            String full = clock(position) + " / " + clock(media.durationSeconds())
-                    + (frames > 0 ? String.format(Locale.ROOT, "   frame %d / %d", frame + 1, frames) : "");
-            timeLabel.setText(fitsBar(full) ? full : clock(position)
-                    + (frames > 0 ? String.format(Locale.ROOT, "  %d/%d", frame + 1, frames) : ""));
+            if (clockFitFor != media) { // once per clip and bar width, not on every frame played
+                longClock = fitsBar(clockText(media.durationSeconds(), frames, frames, true));
+                clockFitFor = media;
+            }
+            String full = clockText(position, frame + 1, frames, true);
+            timeLabel.setText(longClock ? full : clockText(position, frame + 1, frames, false));
             timeLabel.setToolTipText(full);
             String problem = player == null ? null : player.audioProblem();
             String state = player != null && player.isPlaying() && player.speed() != 1
@@ -538,15 +547,25 @@ public class VideoView {
             note.setText(text);
             String detail = player == null ? null : player.audioDetail();
             note.setToolTipText(detail != null ? detail : text.isEmpty() ? null : text); // the whole note when cut
-
         }
         timeLabel.getParent().layout();
     }
 
-    /** {@code m:ss.mmm}. */
     /**
-     * Whether {@code text} fits the transport bar beside its tool bar; a narrow view shows the short form (the clock
-     * and frame without the duration and the word "frame") instead of cutting the frame count off.
+     * The clock and frame counter: long ({@code 0:02.500 / 0:04.000   frame 21 / 32}), or short for a narrow view
+     * ({@code 0:02.500  21/32}: without the duration and the word "frame"); no frame without video.
+     */
+    private String clockText(double seconds, long frame, long frames, boolean full) {
+        if (!full) {
+            return clock(seconds) + (frames > 0 ? String.format(Locale.ROOT, "  %d/%d", frame, frames) : "");
+        }
+        return clock(seconds) + " / " + clock(media.durationSeconds())
+                + (frames > 0 ? String.format(Locale.ROOT, "   frame %d / %d", frame, frames) : "");
+    }
+
+    /**
+     * Whether {@code text} fits the transport bar beside its tool bar; a narrow view shows the short form of the clock
+     * instead of cutting the frame count off.
      */
     private boolean fitsBar(String text) {
         Composite bar = timeLabel.getParent();
@@ -568,6 +587,7 @@ public class VideoView {
         }
     }
 
+    /** {@code m:ss.mmm}. */
     static String clock(double seconds) {
         long ms = Math.round(Math.max(0, seconds) * 1000);
         return String.format(Locale.ROOT, "%d:%02d.%03d", ms / 60_000, ms / 1000 % 60, ms % 1000);

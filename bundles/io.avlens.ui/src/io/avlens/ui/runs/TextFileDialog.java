@@ -2,6 +2,7 @@ package io.avlens.ui.runs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,14 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 
 /**
  * A run's text file (run.json, a metrics CSV, a log) shown read-only in a resizable, modeless window, so a user can
@@ -63,15 +72,14 @@ public final class TextFileDialog extends Dialog {
      * not tidied up.
      */
     static String indented(String json) {
-        try (com.google.gson.stream.JsonReader reader = new com.google.gson.stream.JsonReader(
-                new java.io.StringReader(json))) {
-            reader.setStrictness(com.google.gson.Strictness.STRICT);
-            com.google.gson.JsonElement tree = com.google.gson.JsonParser.parseReader(reader);
-            if (tree.isJsonNull() || reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+        try (JsonReader reader = new JsonReader(new StringReader(json))) {
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement tree = JsonParser.parseReader(reader);
+            if (tree.isJsonNull() || reader.peek() != JsonToken.END_DOCUMENT) {
                 return json;
             }
-            return new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(tree);
-        } catch (com.google.gson.JsonParseException | IOException | IllegalStateException e) {
+            return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(tree);
+        } catch (JsonParseException | IOException | IllegalStateException e) {
             return json;
         }
     }

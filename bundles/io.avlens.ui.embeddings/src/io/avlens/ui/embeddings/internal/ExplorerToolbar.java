@@ -9,7 +9,6 @@ import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import io.avlens.ui.widgets.CheckBox;
 import io.avlens.ui.widgets.Rows;
@@ -46,13 +45,13 @@ public final class ExplorerToolbar {
         bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(bar);
         bar.setLayout(Rows.wrapping(5, 0)); // wraps onto a second line in a narrow view
-        projection = new Combo(pair(bar, "Projection:"), SWT.READ_ONLY);
+        projection = new Combo(Rows.labelled(bar, "Projection:"), SWT.READ_ONLY);
         methods.forEach(projection::add);
         projection.setToolTipText("Place every (clip, modality) vector in 2-D with this method (a job: progress and"
                 + " cancel in the Progress view); iterative methods animate");
         projection.addListener(SWT.Selection, e -> actions.project(projection.getText()));
         button(bar, "Stop", "Stop the projection running", actions::stopProjection);
-        colour = new Combo(pair(bar, "Colour:"), SWT.READ_ONLY);
+        colour = new Combo(Rows.labelled(bar, "Colour:"), SWT.READ_ONLY);
         colour.setToolTipText("Colour by consensus, a pair's similarity, the split or any label");
         colour.addListener(SWT.Selection, e -> actions.colourBy(colour.getText()));
         filter = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
@@ -83,14 +82,6 @@ public final class ExplorerToolbar {
         for (String f : List.of("PNG", "SVG", "CSV")) {
             button(bar, f + "...", "Export the view (" + f + ")", () -> actions.export(f));
         }
-    }
-
-    /** A label and the control made next into the returned composite: the two wrap together. */
-    private static Composite pair(Composite bar, String label) {
-        Composite pair = new Composite(bar, SWT.NONE);
-        org.eclipse.jface.layout.GridLayoutFactory.fillDefaults().numColumns(2).applyTo(pair);
-        new Label(pair, SWT.NONE).setText(label);
-        return pair;
     }
 
     private static void button(Composite bar, String text, String tip, Runnable action) {

@@ -95,7 +95,7 @@ public final class ActivationCurves extends Canvas {
         return time.start() + u * span;
     }
 
-    private Color colour(Curve curve) {
+    private static Color colour(Curve curve) {
         return new Color(curve.rgb() >> 16 & 0xff, curve.rgb() >> 8 & 0xff, curve.rgb() & 0xff);
     }
 

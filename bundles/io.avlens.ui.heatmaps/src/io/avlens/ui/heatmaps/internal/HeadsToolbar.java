@@ -5,13 +5,11 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Label;
 import io.avlens.ui.widgets.CheckBox;
 import io.avlens.ui.widgets.Rows;
 
@@ -56,7 +54,7 @@ public final class HeadsToolbar {
         this.heatmaps = heatmaps;
         this.actions = actions;
         Composite bar = row(parent);
-        Composite model = pair(bar, "Model:");
+        Composite model = Rows.labelled(bar, "Model:");
         modelCombo = new Combo(model, SWT.READ_ONLY);
         modelCombo.setToolTipText("The DenseAV model that computes the heatmaps (through the model runner and its "
                 + "cache)");
@@ -94,16 +92,8 @@ public final class HeadsToolbar {
         return row;
     }
 
-    /** A label and the control made next into the returned composite: the two wrap together. */
-    private static Composite pair(Composite bar, String label) {
-        Composite pair = new Composite(bar, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(pair);
-        new Label(pair, SWT.NONE).setText(label);
-        return pair;
-    }
-
     private static Combo combo(Composite bar, String label, int count, IntFunction<String> item, IntConsumer chosen) {
-        Combo c = new Combo(pair(bar, label), SWT.READ_ONLY);
+        Combo c = new Combo(Rows.labelled(bar, label), SWT.READ_ONLY);
         for (int i = 0; i < count; i++) {
             c.add(item.apply(i));
         }
