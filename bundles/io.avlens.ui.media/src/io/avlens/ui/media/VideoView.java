@@ -22,7 +22,6 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
@@ -41,6 +40,7 @@ import io.avlens.ui.context.AnalysisContext;
 import io.avlens.ui.context.AnalysisContexts;
 import io.avlens.ui.context.ClipPin;
 import io.avlens.ui.media.internal.ClipFrames;
+import io.avlens.ui.media.internal.ClockLabel;
 import io.avlens.ui.media.internal.ClipLoadJobs;
 import io.avlens.ui.media.internal.Frame;
 import io.avlens.ui.media.internal.FrameLoader;
@@ -87,7 +87,7 @@ public class VideoView {
     private PictureCanvas picture;
     private Canvas canvas;
     private Scale scrubber;
-    private Label timeLabel;
+    private ClockLabel clockLabel;
     private Label note;
     private ToolItem playItem;
     private ToolItem loopItem;
@@ -115,10 +115,6 @@ public class VideoView {
     private MPart part;
     private String hoverText = "";
     private double position;
-    /** The clip the clock's form was chosen for at the bar's present width (null: choose again). */
-    private MediaInfo clockFitFor;
-    /** Whether the long form of the clock fits the bar. */
-    private boolean longClock = true;
     private PlaybackDriver playback;
     /** Counts loads: a job's result for an earlier clip than the one shown is dropped. */
     private long generation;
@@ -154,10 +150,6 @@ public class VideoView {
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         GridLayoutFactory.fillDefaults().numColumns(3).margins(2, 0).applyTo(bar);
-        bar.addListener(SWT.Resize, e -> {
-            clockFitFor = null; // the long or the short form of the clock, decided again for this width
-            updateLabels();
-        });
         ToolBar tools = new ToolBar(bar, SWT.FLAT | SWT.RIGHT);
         item(tools, SWT.PUSH, "step_back16.png", "One frame back (←)", () -> transport(Transport.Command.STEP_BACK));
         playItem = item(tools, SWT.PUSH, "play16.png", "Play / pause (space)", () -> transport(Transport.Command.TOGGLE));
@@ -173,8 +165,11 @@ public class VideoView {
         ClipPin.icon(resources, ClipPin.NEW_VIEW_ICON, newView::setImage, newView::setText, "New View");
         newView.setToolTipText("Open another Video view, to pin to another clip");
         newView.addListener(SWT.Selection, e -> newView());
-        timeLabel = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(timeLabel);
+        clockLabel = new ClockLabel(bar);
+        bar.addListener(SWT.Resize, e -> {
+            clockLabel.refit(); // the long or the short form of the clock, decided again for this width
+            updateLabels();
+        });
         // the note takes only the room left (width hint 0, then grabbed), so a long note (hover, loop, audio
         // problem) is cut instead of squeezing the time and frame counter
         note = new Label(bar, SWT.RIGHT);
@@ -521,76 +516,26 @@ public class VideoView {
     }
 
     private void updateLabels() {
-        if (timeLabel == null || timeLabel.isDisposed()) {
+        if (clockLabel == null || clockLabel.control().isDisposed()) {
             return;
         }
         if (media == null) {
-            timeLabel.setText("--:--.---");
+            clockLabel.clear();
             note.setText("");
         } else {
-            long frames = media.hasVideo() ? Math.max(1, (long) Math.ceil(media.durationSeconds() * fps() - 1e-9)) : 0;
-            long frame = Math.min(Math.max(0, frames - 1), (long) Math.floor(position * fps() + 1e-6));
-            if (clockFitFor != media) { // once per clip and bar width, not on every frame played
-                longClock = fitsBar(clockText(media.durationSeconds(), frames, frames, true));
-                clockFitFor = media;
-            }
-            String full = clockText(position, frame + 1, frames, true);
-            timeLabel.setText(longClock ? full : clockText(position, frame + 1, frames, false));
-            timeLabel.setToolTipText(full);
+            clockLabel.show(media, position, fps());
             String problem = player == null ? null : player.audioProblem();
             String state = player != null && player.isPlaying() && player.speed() != 1
                     ? String.format(Locale.ROOT, "%+.0f×", player.speed()) : "";
-            String loop = player != null && player.loop() != null
-                    ? "loop " + clock(player.loop().start()) + "–" + clock(player.loop().end()) : "";
+            String loop = player != null && player.loop() != null ? "loop " + ClockLabel.clock(player.loop().start())
+                    + "–" + ClockLabel.clock(player.loop().end()) : "";
             String text = String.join("   ", Stream.of(state, loop, problem == null ? "" : problem, hoverText)
                     .filter(s -> !s.isEmpty()).toList());
             note.setText(text);
             String detail = player == null ? null : player.audioDetail();
             note.setToolTipText(detail != null ? detail : text.isEmpty() ? null : text); // the whole note when cut
         }
-        timeLabel.getParent().layout();
-    }
-
-    /**
-     * The clock and frame counter: long ({@code 0:02.500 / 0:04.000   frame 21 / 32}), or short for a narrow view
-     * ({@code 0:02.500  21/32}: without the duration and the word "frame"); no frame without video.
-     */
-    private String clockText(double seconds, long frame, long frames, boolean full) {
-        if (!full) {
-            return clock(seconds) + (frames > 0 ? String.format(Locale.ROOT, "  %d/%d", frame, frames) : "");
-        }
-        return clock(seconds) + " / " + clock(media.durationSeconds())
-                + (frames > 0 ? String.format(Locale.ROOT, "   frame %d / %d", frame, frames) : "");
-    }
-
-    /**
-     * Whether {@code text} fits the transport bar beside its tool bar; a narrow view shows the short form of the clock
-     * instead of cutting the frame count off.
-     */
-    private boolean fitsBar(String text) {
-        Composite bar = timeLabel.getParent();
-        int width = bar.getClientArea().width;
-        if (width <= 0) {
-            return true; // not laid out yet
-        }
-        int used = 0;
-        for (Control c : bar.getChildren()) {
-            if (c != timeLabel && c != note) {
-                used += c.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + 6;
-            }
-        }
-        GC gc = new GC(timeLabel);
-        try {
-            return used + gc.textExtent(text).x + 12 <= width;
-        } finally {
-            gc.dispose();
-        }
-    }
-
-    /** {@code m:ss.mmm}. */
-    static String clock(double seconds) {
-        long ms = Math.round(Math.max(0, seconds) * 1000);
-        return String.format(Locale.ROOT, "%d:%02d.%03d", ms / 60_000, ms / 1000 % 60, ms % 1000);
+        clockLabel.control().getParent().layout();
     }
 
     /** The media time of the frame on screen, NaN before the first; for tests and tools. */
