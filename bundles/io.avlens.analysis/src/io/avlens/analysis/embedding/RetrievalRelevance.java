@@ -32,6 +32,25 @@ public record RetrievalRelevance(List<String> labels) {
     }
 
     /**
+     * A relevance {@linkplain #name() name} in words, for tables and legends: {@code sameClip} is "same clip",
+     * {@code same:material+action} "same material and action"; another text is returned as it is.
+     */
+    public static String describe(String name) {
+        if (name.equals("sameClip")) {
+            return "same clip";
+        }
+        if (name.startsWith("same:") && name.length() > 5) {
+            String[] labels = name.substring(5).split("\\+");
+            StringBuilder b = new StringBuilder("same ");
+            for (int i = 0; i < labels.length; i++) {
+                b.append(i == 0 ? "" : i == labels.length - 1 ? " and " : ", ").append(labels[i]);
+            }
+            return b.toString();
+        }
+        return name;
+    }
+
+    /**
      * One group id per item: items of one group are relevant to each other; -1 for an item whose relevance is not
      * defined (a label missing).
      */

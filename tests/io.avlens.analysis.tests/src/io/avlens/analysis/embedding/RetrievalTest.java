@@ -118,6 +118,16 @@ class RetrievalTest {
     }
 
     @Test
+    void relevanceNamesReadAsWords() {
+        assertThat(RetrievalRelevance.describe(RetrievalRelevance.SAME_CLIP.name())).isEqualTo("same clip");
+        assertThat(RetrievalRelevance.describe(RetrievalRelevance.sameLabels("material", "action").name()))
+                .isEqualTo("same material and action");
+        assertThat(RetrievalRelevance.describe(RetrievalRelevance.sameLabels("a", "b", "c").name()))
+                .isEqualTo("same a, b and c");
+        assertThat(RetrievalRelevance.describe("custom")).isEqualTo("custom");
+    }
+
+    @Test
     void chanceRecallIsKOverNForOneRelevantItem() {
         assertThat(Retrieval.chanceRecall(400, 1, 10)).isCloseTo(10 / 400.0, within(1e-12));
         assertThat(Retrieval.chanceRecall(10, 10, 1)).isEqualTo(1.0);

@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 import io.avlens.analysis.embedding.RetrievalConfusion;
+import io.avlens.analysis.embedding.RetrievalRelevance;
 import io.avlens.analysis.embedding.RetrievalScores;
 
 /**
@@ -93,7 +94,7 @@ public final class MetricsPanel extends Composite {
         status.setText(m.gallery() + ": " + m.n() + " clips");
         for (RetrievalScores s : m.scores()) {
             TableItem item = new TableItem(scores, SWT.NONE);
-            item.setText(new String[] {s.direction(), s.relevance(), Integer.toString(s.n()), f(s.recallAt1()),
+            item.setText(new String[] {s.direction(), RetrievalRelevance.describe(s.relevance()), Integer.toString(s.n()), f(s.recallAt1()),
                 f(s.recallAt5()), f(s.recallAt10()), f(s.meanAP()), String.format(Locale.ROOT, "%.1f",
                     s.medianRank()), f(s.chanceRecallAt1()), f(s.chanceRecallAt10()), f(s.chanceMeanAP())});
         }

@@ -171,7 +171,10 @@ class RetrievalInspectorTest {
         GalleryMetrics m = Ui.sync(() -> inspector.metrics().metrics());
         List<RetrievalScores> eval = Retrieval.all(table, GalleryMetrics.RELEVANCES);
         assertThat(m.scores()).isEqualTo(eval);
-        assertThat(Ui.sync(() -> inspector.metrics().rows())).hasSize(4);
+        List<String[]> rows = Ui.sync(() -> inspector.metrics().rows());
+        assertThat(rows).hasSize(4);
+        assertThat(rows).extracting(row -> row[1]).as("relevance in words, not its key")
+                .containsOnly("same clip", "same material and action");
         RetrievalScores a2v = eval.stream().filter(s -> s.direction().equals("audio→video")
                 && s.relevance().equals("same:material+action")).findFirst().orElseThrow();
         assertThat(a2v.recallAt1()).as("CAVP-small's audio→video Recall@1 (same material+action) beats chance")
