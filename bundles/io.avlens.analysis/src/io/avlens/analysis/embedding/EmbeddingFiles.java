@@ -156,6 +156,10 @@ public final class EmbeddingFiles {
     }
 
     private static List<EmbeddingItem> readItems(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such file; the embedding table in "
+                    + file.getParent() + " is incomplete");
+        }
         List<EmbeddingItem> items = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<List<String>> rows = Csv.parse(r, file);

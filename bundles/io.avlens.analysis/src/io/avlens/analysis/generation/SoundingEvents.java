@@ -91,7 +91,7 @@ public record SoundingEvents(double[] targets, Set<String> soundingMaterials, do
             }
             return of(e.getAsJsonObject());
         } catch (JsonParseException | IllegalStateException | ClassCastException | UnsupportedOperationException
-                | NullPointerException e) {
+                | NullPointerException | IllegalArgumentException e) { // IllegalArgument: a number that is not one
             throw new IOException(sidecar + ": not an AV-Shapes sidecar (" + e.getMessage() + ")", e);
         }
     }

@@ -86,7 +86,11 @@ public class CommandDispatcher {
         try {
             return command.run(ArgumentParser.parse(command.spec(), rest), context);
         } catch (CommandException e) {
-            context.err().println("avlens " + name + ": " + e.getMessage());
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith(name + ": ")) { // a message that names its command already: say it once
+                message = message.substring(name.length() + 2);
+            }
+            context.err().println("avlens " + name + ": " + message);
             debugTrace(e, context);
             return e.exitCode();
         } catch (RuntimeException | LinkageError e) {

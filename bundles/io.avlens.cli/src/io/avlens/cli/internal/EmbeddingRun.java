@@ -17,9 +17,10 @@ import io.avlens.analysis.embedding.EmbeddingTable;
 import io.avlens.cli.command.CommandContext;
 import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.ParsedArguments;
+import io.avlens.media.MediaException;
+import io.avlens.media.MediaProbe;
 import io.avlens.model.Clip;
 import io.avlens.model.Dataset;
-import io.avlens.model.store.Locations;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.model.store.ProjectStoreException;
 import io.avlens.models.BuiltinModels;
@@ -101,7 +102,7 @@ final class EmbeddingRun {
             if (outcome.datasets().isEmpty()) {
                 boolean anyClip = outcome.clips().stream().anyMatch(c -> c.state() == RunState.SUCCEEDED);
                 throw new CommandException(command + ": " + outcome.message(), anyClip || outcome.clips().isEmpty()
-                        ? CommandException.BAD_INPUT : CommandException.INTERNAL, null);
+                        || unreadableMedia(outcome) ? CommandException.BAD_INPUT : CommandException.INTERNAL, null);
             }
             try {
                 return new Result(EmbeddingFiles.read(outcome.datasets().get(0).folder()), data, model, outcome);
@@ -111,6 +112,18 @@ final class EmbeddingRun {
         } finally {
             FileTrees.deleteQuietly(folder);
         }
+    }
+
+    /** Whether every clip that failed did so because its file is not media FFmpeg can read (the user's input). */
+    private static boolean unreadableMedia(RunOutcome outcome) {
+        return outcome.clips().stream().filter(c -> c.state() == RunState.FAILED).allMatch(c -> {
+            try {
+                MediaProbe.probe(c.media());
+                return false;
+            } catch (MediaException e) {
+                return true;
+            }
+        });
     }
 
     /** The AV-Shapes labels and narration of a clip with a sidecar, none without. */
@@ -138,7 +151,7 @@ final class EmbeddingRun {
             for (Dataset d : store.open(data).getDatasets()) {
                 for (Clip c : d.getClips()) {
                     if (c.getSplit() != null) {
-                        splits.put(Locations.resolve(data, c.getMediaLocation()).toAbsolutePath().normalize(),
+                        splits.put(EvalData.media(data, c).toAbsolutePath().normalize(),
                                 c.getSplit().getName());
                     }
                 }

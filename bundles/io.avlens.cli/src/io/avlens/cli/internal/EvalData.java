@@ -62,7 +62,7 @@ record EvalData(Path folder, List<Path> clips, String split, String description)
             d.getSplits().stream().map(Split::getName).forEach(names::add);
             for (Clip c : d.getClips()) {
                 if (c.getSplit() != null && split.equals(c.getSplit().getName())) {
-                    clips.add(Locations.resolve(data, c.getMediaLocation()));
+                    clips.add(media(data, c));
                 }
             }
         }
@@ -71,5 +71,19 @@ record EvalData(Path folder, List<Path> clips, String split, String description)
                     + (names.isEmpty() ? "; the project's datasets have no splits" : "; its splits: " + names));
         }
         return new EvalData(data, List.copyOf(clips), split, p.getDescription());
+    }
+
+    /**
+     * Where a project's clip is.
+     *
+     * @throws CommandException naming the project file and the clip whose location is broken
+     */
+    static Path media(Path project, Clip clip) throws CommandException {
+        try {
+            return Locations.resolve(project, clip.getMediaLocation());
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(ProjectStore.projectFile(project) + ": clip '" + clip.getId() + "' has a broken"
+                    + " media location: " + e.getMessage());
+        }
     }
 }

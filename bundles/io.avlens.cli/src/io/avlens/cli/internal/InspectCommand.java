@@ -19,6 +19,7 @@ import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.CommandSpec.ArgumentSpec;
 import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
+import io.avlens.core.io.IoErrors;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.core.tensor.Npy;
 import io.avlens.core.tensor.NpyArray;
@@ -59,7 +60,7 @@ public class InspectCommand implements CliCommand {
         } catch (NpyFormatException e) {
             throw new CommandException(e.getMessage());
         } catch (IOException e) {
-            throw new CommandException(file + ": cannot be read: " + e.getMessage());
+            throw new CommandException(file + ": cannot be read: " + IoErrors.describe(e));
         }
         FloatTensor tensor = array.toFloatTensor();
         TensorStats stats = tensor.stats();

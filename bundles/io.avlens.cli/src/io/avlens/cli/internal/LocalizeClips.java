@@ -43,6 +43,10 @@ final class LocalizeClips {
         String name = ModelTasks.clipId(media);
         Path sidecarFile = media.resolveSibling(name + ".json");
         JsonObject sidecar;
+        if (!Files.isRegularFile(sidecarFile)) {
+            throw new IOException(sidecarFile + ": no AV-Shapes sidecar (clip.json beside clip.mp4, with the clip's"
+                    + " prompts and masks); localisation is measured on AV-Shapes clips");
+        }
         try {
             sidecar = JsonParser.parseString(Files.readString(sidecarFile)).getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {

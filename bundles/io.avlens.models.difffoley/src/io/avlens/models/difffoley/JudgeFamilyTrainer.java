@@ -81,7 +81,11 @@ public final class JudgeFamilyTrainer implements FamilyTrainer {
     @Override
     public TrainingResult train(TrainRequest request, TrainingMonitor monitor) throws IOException {
         TrainRecipe recipe = TrainRecipe.guard(this, request);
-        checkData(request.data(), request);
+        try {
+            checkData(request.data(), request);
+        } catch (IllegalArgumentException e) { // the data folder is not one to train on: the user's input
+            throw new IOException(e.getMessage(), e);
+        }
         List<JudgeClip> clips = JudgeData.load(request.data(), null, monitor::isCancelled);
         recipe.record(request.out());
         return new JudgeTrainer().train(clips, request.steps(), request.whole(BATCH),

@@ -56,5 +56,10 @@ class SoundingEventsTest {
         assertThatThrownBy(() -> SoundingEvents.read(file)).isInstanceOf(IOException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("not an AV-Shapes sidecar");
         assertThatThrownBy(() -> SoundingEvents.read(dir.resolve("none.json"))).hasMessageContaining("none.json");
+        // a time that is not a number is the file's problem, named as such (not an internal error)
+        Path typo = dir.resolve("typo.json");
+        Files.writeString(typo, "{\"events\": [{\"type\": \"hit\", \"objectId\": 1, \"time\": \"0.5s\"}]}");
+        assertThatThrownBy(() -> SoundingEvents.read(typo)).isInstanceOf(IOException.class)
+                .hasMessageContaining(typo.toString()).hasMessageContaining("not an AV-Shapes sidecar");
     }
 }

@@ -18,6 +18,7 @@ import com.google.gson.JsonParser;
 
 import io.avlens.cli.command.CliCommand;
 import io.avlens.cli.command.CommandContext;
+import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.ParsedArguments;
 import io.avlens.core.about.ComponentVersion;
@@ -44,11 +45,24 @@ class CommandDispatcherTest {
         }
     };
 
+    /** Refuses its input with a message that names the command itself, as many commands' messages do. */
+    private final CliCommand refusing = new CliCommand() {
+        @Override
+        public CommandSpec spec() {
+            return new CommandSpec("refuse", "always refuses", "Refuses.", List.of(), List.of());
+        }
+
+        @Override
+        public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
+            throw new CommandException("refuse: --out x: is a file");
+        }
+    };
+
     private int run(String... args) {
         CommandDispatcher dispatcher = new CommandDispatcher(List.of(
                 new VersionCommand(() -> List.of(new ComponentVersion("avlens", "AV Lens", "0.1.0", "test"),
                         new ComponentVersion("java", "Java", "25", "vendor"))),
-                new InspectCommand(), new ProbeCommand(), broken));
+                new InspectCommand(), new ProbeCommand(), broken, refusing));
         CommandContext context = new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), dir);
         return dispatcher.execute(List.of(args), context);
@@ -171,6 +185,12 @@ class CommandDispatcherTest {
         if (System.getenv("AVLENS_DEBUG") == null) {
             assertThat(err()).doesNotContain("\tat ");
         }
+    }
+
+    @Test
+    void aMessageThatNamesItsCommandSaysTheNameOnce() {
+        assertThat(run("refuse")).isEqualTo(2);
+        assertThat(err()).isEqualTo("avlens refuse: --out x: is a file" + System.lineSeparator());
     }
 
     @Test

@@ -250,6 +250,70 @@ class EmbedCommandsTest {
     }
 
     @Test
+    void aDamagedClipIsReportedByNameAndTheOthersAreEmbedded() throws Exception {
+        // three good clips and one that is not a video at all, in a plain folder (no project)
+        Path mixed = Files.createDirectories(dir.resolve("mixed"));
+        for (int i = 0; i < 3; i++) {
+            String stem = String.format("clip-%05d", i);
+            for (String ext : List.of(".mp4", ".json")) {
+                Files.copy(data.resolve("media").resolve(stem + ext), mixed.resolve(stem + ext));
+            }
+        }
+        Path broken = mixed.resolve("clip-broken.mp4");
+        Files.write(broken, "this is not a video".getBytes(StandardCharsets.UTF_8));
+        Path e = dir.resolve("E");
+        Path cache = dir.resolve("cache");
+        assertThat(run("embed", "--model", "cavp-small", "--data", mixed.toString(), "--out", e.toString(),
+                "--cache", cache.toString())).as(err()).isZero();
+        JsonObject result = json();
+        assertThat(result.get("n").getAsInt()).isEqualTo(3);
+        assertThat(result.get("clips").getAsInt()).isEqualTo(4);
+        assertThat(result.getAsJsonArray("failed")).hasSize(1);
+        JsonObject failure = result.getAsJsonArray("failed").get(0).getAsJsonObject();
+        assertThat(failure.get("clip").getAsString()).endsWith("clip-broken.mp4");
+        assertThat(failure.get("message").getAsString()).as("says what is wrong with it").isNotBlank();
+        assertThat(err()).contains("1 failed");
+        assertThat(EmbeddingFiles.read(e).items()).extracting(EmbeddingItem::id)
+                .containsExactly("clip-00000", "clip-00001", "clip-00002");
+
+        // a folder of damaged clips only: an error naming the clips' problem, and nothing written
+        Path bad = Files.createDirectories(dir.resolve("bad"));
+        Files.copy(broken, bad.resolve("clip-a.mp4"));
+        Path f = dir.resolve("F");
+        int code = run("embed", "--model", "cavp-small", "--data", bad.toString(), "--out", f.toString(), "--cache",
+                cache.toString());
+        assertThat(code).as(err()).isEqualTo(2);
+        assertThat(err()).contains("clip-a.mp4");
+        assertThat(f).doesNotExist();
+    }
+
+    @Test
+    void aProjectClipWithABrokenLocationIsNamedAsTheProjectFilesProblem() throws Exception {
+        Path copy = dir.resolve("copy");
+        try (var files = Files.walk(data)) {
+            for (Path p : files.toList()) {
+                Path target = copy.resolve(data.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        XmiProjectStore store = new XmiProjectStore();
+        io.avlens.model.Project project = store.open(copy);
+        io.avlens.model.Clip clip = project.getDatasets().get(0).getClips().get(0);
+        clip.setMediaLocation("/data/a.mp4"); // neither relative nor a file URI
+        store.save(project);
+        Path e = dir.resolve("E");
+        assertThat(run("embed", "--model", "cavp-small", "--data", copy.toString(), "--out", e.toString()))
+                .as(err()).isEqualTo(2);
+        assertThat(err()).contains(copy.resolve("project.avlens") + ": clip '" + clip.getId()
+                + "' has a broken media location").doesNotContain("internal error");
+        assertThat(e).doesNotExist();
+    }
+
+    @Test
     void evalPrintsRetrievalInEveryDirectionAndDiscoveryByThePair() throws Exception {
         assertThat(run("eval", "--task", "retrieval", "--model", "cavp-small", "--data", data.toString()))
                 .as(err()).isZero();

@@ -170,6 +170,14 @@ class FamilyTrainingTest {
         assertThat(errText()).contains("Learning rate must be between 0.0001 and 1, not 7.");
         assertThat(run("train", "--family", "denseav", "--data", "points", "--out", "x")).isEqualTo(2);
         assertThat(errText()).contains("unknown family 'denseav'; installed: cavp, linefit");
+        // a family whose data check throws: still the user's input, exit 2 naming the folder
+        err.reset();
+        TrainCommand judges = new TrainCommand(List.of(new io.avlens.models.difffoley.JudgeFamilyTrainer()));
+        assertThat(new CommandDispatcher(List.of(judges)).execute(List.of("train", "--family", "avshapes-judges",
+                "--data", "points", "--out", "j"), new CommandContext(new PrintStream(out, true,
+                        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), dir)))
+                .as(this::errText).isEqualTo(2);
+        assertThat(errText()).contains(dir.resolve("points") + " has no media/ folder").doesNotContain("internal");
     }
 
     @Test
