@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -89,7 +86,7 @@ public class EmbedCommand implements CliCommand {
         Path out = context.resolve(arguments.required("out"));
         EmbeddingOutput.checkTarget(out);
         StderrProgress bar = new StderrProgress(context.err(), "embed");
-        EmbeddingRun.Result r = withInterrupt(bar, () -> EmbeddingRun.run("embed", arguments, context, runner,
+        EmbeddingRun.Result r = CtrlC.cancels(bar, () -> EmbeddingRun.run("embed", arguments, context, runner,
                 builtin, store, java.util.Map.of(), bar));
         bar.done();
         EmbeddingTable table = r.table();
@@ -133,37 +130,5 @@ public class EmbedCommand implements CliCommand {
             b.append(" --split ").append(split);
         }
         return b.toString();
-    }
-
-    /** A step that may fail with a command's error. */
-    interface Step<T> {
-        T run() throws CommandException;
-    }
-
-    /**
-     * Runs {@code step} so that Ctrl-C (the JVM's shutdown) cancels {@code monitor} and waits a few seconds for the
-     * runner to stop after its current clip, instead of killing it mid-write.
-     */
-    static <T> T withInterrupt(IProgressMonitor monitor, Step<T> step) throws CommandException {
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            monitor.setCanceled(true);
-            try {
-                finished.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "avlens-embed-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return step.run();
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down: the hook is running and lets go now
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.avlens.cli.internal;
 
 import io.avlens.core.io.FileTrees;
+import io.avlens.core.io.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,58 +174,70 @@ public class EvalCommand implements CliCommand {
             folder = keep == null ? Files.createTempDirectory("avlens-eval") : Files.createDirectories(keep);
         } catch (IOException e) {
             throw new CommandException((keep == null ? "eval: cannot create a temporary folder: "
-                    : keep + ": cannot write: ") + e.getMessage());
+                    : keep + ": cannot write: ") + IoErrors.describe(e));
         }
-        try {
-            // the clips of DIR as a one-off similarity experiment, run like any other (same task, cache, rule)
-            RunSnapshot snapshot = new RunSnapshot(folder, "eval-" + task, localize ? "heatmap" : "similarity",
-                    List.of(model), refs, localize ? Map.of() : Map.of("maxLagSeconds", maxLag), 0, List.of());
-            StderrProgress bar = new StderrProgress(context.err(), "eval");
-            RunOutcome outcome = runner.run(snapshot, settings, bar);
-            bar.done();
-            if (outcome.clips().stream().noneMatch(c -> c.state() == RunState.SUCCEEDED)
-                    && outcome.state() != RunState.SUCCEEDED) {
-                throw new CommandException("eval: " + outcome.message());
+        StderrProgress bar = new StderrProgress(context.err(), "eval");
+        // Ctrl-C cancels the run after its current clip; the temporary folder goes with it
+        return CtrlC.cancels(bar, () -> {
+            try {
+                // the clips of DIR as a one-off similarity experiment, run like any other (same task, cache, rule)
+                RunSnapshot snapshot = new RunSnapshot(folder, "eval-" + task, localize ? "heatmap" : "similarity",
+                        List.of(model), refs, localize ? Map.of() : Map.of("maxLagSeconds", maxLag), 0, List.of());
+                RunOutcome outcome = runner.run(snapshot, settings, bar);
+                bar.done();
+                if (outcome.state() == RunState.CANCELLED) {
+                    throw new CommandException(cancelled("eval", settings), CommandException.INTERNAL, null);
+                }
+                if (outcome.clips().stream().noneMatch(c -> c.state() == RunState.SUCCEEDED)
+                        && outcome.state() != RunState.SUCCEEDED) {
+                    throw new CommandException("eval: " + outcome.message());
+                }
+                if (localize) {
+                    return localize(arguments, context, outcome, data, model, dataDir, descriptorOut, keep);
+                }
+                SyncMetrics m = EvalReport.score(outcome);
+                double seconds = outcome.seconds();
+                JsonObject json = new JsonObject();
+                json.addProperty("task", task);
+                json.addProperty("model", model.id());
+                json.addProperty("descriptor", model.descriptorFile().toString());
+                json.addProperty("data", dataDir.toString());
+                json.addProperty("split", data.split() == null ? "all" : data.split());
+                json.addProperty("maxLagSeconds", maxLag);
+                EvalReport.addFigures(json, m);
+                json.add("failed", EvalReport.failures(outcome));
+                json.addProperty("meanConfidence", ModelTasks.number(outcome.metrics().getOrDefault("meanConfidence",
+                        Double.NaN)));
+                json.addProperty("cachedClips", outcome.metrics().getOrDefault("cachedClips", 0.0).intValue());
+                json.addProperty("device", outcome.device());
+                json.addProperty("seconds", Math.round(seconds * 1000) / 1000.0);
+                json.addProperty("clipsPerSecond", Math.round(data.clips().size() / seconds * 100) / 100.0);
+                if (keep != null) {
+                    json.addProperty("runFolder", outcome.runFolder().toString());
+                }
+                if (descriptorOut != null) {
+                    DescriptorEvaluation.write(descriptorOut, evaluation(arguments, data, model, maxLag, m), model);
+                    json.addProperty("descriptorWritten", descriptorOut.toString());
+                }
+                json.add("perClip", EvalReport.perClip(outcome));
+                context.printJson(json);
+                context.err().println(String.format(Locale.ROOT, "eval: %d/%d clips within one frame (%d failed, %d"
+                        + " with a lag beyond %.3f s not scored), MAE %.3f s over %d, %.1f s", m.all().withinOneFrame(),
+                        m.all().n(), m.failed().size(), m.lagOutOfRange().size(), maxLag, m.all().maeSeconds(),
+                        m.all().maeN(), seconds));
+                return 0;
+            } finally {
+                if (keep == null) {
+                    FileTrees.deleteQuietly(folder);
+                }
             }
-            if (localize) {
-                return localize(arguments, context, outcome, data, model, dataDir, descriptorOut, keep);
-            }
-            SyncMetrics m = EvalReport.score(outcome);
-            double seconds = outcome.seconds();
-            JsonObject json = new JsonObject();
-            json.addProperty("task", task);
-            json.addProperty("model", model.id());
-            json.addProperty("descriptor", model.descriptorFile().toString());
-            json.addProperty("data", dataDir.toString());
-            json.addProperty("split", data.split() == null ? "all" : data.split());
-            json.addProperty("maxLagSeconds", maxLag);
-            EvalReport.addFigures(json, m);
-            json.add("failed", EvalReport.failures(outcome));
-            json.addProperty("meanConfidence", ModelTasks.number(outcome.metrics().getOrDefault("meanConfidence",
-                    Double.NaN)));
-            json.addProperty("cachedClips", outcome.metrics().getOrDefault("cachedClips", 0.0).intValue());
-            json.addProperty("device", outcome.device());
-            json.addProperty("seconds", Math.round(seconds * 1000) / 1000.0);
-            json.addProperty("clipsPerSecond", Math.round(data.clips().size() / seconds * 100) / 100.0);
-            if (keep != null) {
-                json.addProperty("runFolder", outcome.runFolder().toString());
-            }
-            if (descriptorOut != null) {
-                DescriptorEvaluation.write(descriptorOut, evaluation(arguments, data, model, maxLag, m), model);
-                json.addProperty("descriptorWritten", descriptorOut.toString());
-            }
-            json.add("perClip", EvalReport.perClip(outcome));
-            context.printJson(json);
-            context.err().println(String.format(Locale.ROOT, "eval: %d/%d clips within one frame (%d failed, %d with"
-                    + " a lag beyond %.3f s not scored), MAE %.3f s over %d, %.1f s", m.all().withinOneFrame(),
-                    m.all().n(), m.failed().size(), m.lagOutOfRange().size(), maxLag, m.all().maeSeconds(),
-                    m.all().maeN(), seconds));
-            return 0;
-        } finally {
-            if (keep == null) {
-                FileTrees.deleteQuietly(folder);
-            }
-        }
+        });
+    }
+
+    /** What a command cancelled by Ctrl-C says: what it keeps. */
+    static String cancelled(String command, RunSettings settings) {
+        return command + ": cancelled" + (settings.cacheFolder() == null ? ""
+                : "; the clips computed so far are cached, the same command resumes from them");
     }
 
     private static int localize(ParsedArguments arguments, CommandContext context, RunOutcome outcome, EvalData data,

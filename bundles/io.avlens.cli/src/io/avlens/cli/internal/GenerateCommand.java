@@ -1,6 +1,7 @@
 package io.avlens.cli.internal;
 
 import io.avlens.core.io.FileTrees;
+import io.avlens.core.io.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +122,7 @@ public class GenerateCommand implements CliCommand {
         try {
             RunSnapshot snapshot = new RunSnapshot(scratch, "generate", KIND, List.of(model),
                     List.of(new ClipRef(ModelTasks.clipId(clip), clip)), parameters, settings.seed(), List.of());
-            RunOutcome outcome = EmbedCommand.withInterrupt(bar, () -> runner.run(snapshot, runSettings, bar));
+            RunOutcome outcome = CtrlC.cancels(bar, () -> runner.run(snapshot, runSettings, bar));
             bar.done();
             if (outcome.state() == RunState.CANCELLED) {
                 throw new CommandException("generate: cancelled; nothing was written to " + out,
@@ -195,6 +196,7 @@ public class GenerateCommand implements CliCommand {
 
     /** {@code out} must be new or an empty folder: samples are never mixed with other files or overwritten. */
     static void checkTarget(Path out) throws CommandException {
+        OutputPaths.checkWritableUnder(out, out); // refused now, not after the generation
         if (Files.exists(out)) {
             if (!Files.isDirectory(out)) {
                 throw new CommandException("generate: " + out + " is a file, not a folder for the samples");
@@ -232,8 +234,8 @@ public class GenerateCommand implements CliCommand {
                 copied.add(GeneratedSample.read(s.json(out)));
             }
         } catch (IOException e) {
-            throw new CommandException("generate: cannot write the samples into " + out + ": " + e.getMessage(),
-                    CommandException.INTERNAL, e);
+            throw new CommandException("generate: cannot write the samples into " + out + ": "
+                    + IoErrors.describe(e), CommandException.BAD_INPUT, e);
         }
         return copied;
     }

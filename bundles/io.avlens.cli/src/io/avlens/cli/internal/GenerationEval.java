@@ -9,6 +9,7 @@ import io.avlens.cli.command.CommandContext;
 import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.ParsedArguments;
 import io.avlens.core.io.FileTrees;
+import io.avlens.core.io.IoErrors;
 import io.avlens.model.store.ProjectStore;
 import io.avlens.models.BuiltinModels;
 import io.avlens.models.difffoley.GenerationEvaluation;
@@ -72,6 +73,18 @@ final class GenerationEval {
         EvalData data = EvalData.select(dataDir, arguments.value("split", null), store);
         String model = arguments.required("model");
         String samplesArg = arguments.value("samples", null);
+        StderrProgress generating = new StderrProgress(context.err(), "generate");
+        StderrProgress scoring = new StderrProgress(context.err(), "eval");
+        // Ctrl-C cancels the generation after its current clip, or the scoring after its current sound
+        return CtrlC.onInterrupt(() -> {
+            generating.setCanceled(true);
+            scoring.setCanceled(true);
+        }, () -> evaluate(arguments, context, data, model, samplesArg, generating, scoring));
+    }
+
+    private int evaluate(ParsedArguments arguments, CommandContext context, EvalData data, String modelArg,
+            String samplesArg, StderrProgress generating, StderrProgress scoring) throws CommandException {
+        String model = modelArg;
         Map<Path, String> folders = new LinkedHashMap<>(); // sample folder -> clip media it was generated for
         Path scratch = null;
         try {
@@ -86,10 +99,11 @@ final class GenerationEval {
                 RunSettings settings = RunnerOptions.settings("eval", arguments, context);
                 ModelFolders.installBuiltins(settings.modelsFolder(), builtin, context);
                 ModelRef ref = ModelTasks.find(model, settings.modelsFolder(), context).ref();
-                folders.putAll(generate(arguments, context, data, ref, settings, scratch));
+                folders.putAll(generate(arguments, data, ref, settings, scratch, generating));
                 model = ref.descriptor().id(); // a descriptor path names the model by file, its samples by id
             }
-            return score(context, data, model, samplesArg != null || !model.equals(REAL), folders);
+            return score(context, data, model, samplesArg != null || !model.equals(REAL), folders,
+                    arguments.flag("no-cache"), scoring);
         } catch (IOException e) {
             throw new CommandException("eval --task generation: " + e.getMessage());
         } finally {
@@ -99,9 +113,8 @@ final class GenerationEval {
         }
     }
 
-    private int score(CommandContext context, EvalData data, String model, boolean samples, Map<Path, String> folders)
-            throws IOException, CommandException {
-        StderrProgress bar = new StderrProgress(context.err(), "eval");
+    private int score(CommandContext context, EvalData data, String model, boolean samples, Map<Path, String> folders,
+            boolean noCache, StderrProgress bar) throws IOException, CommandException {
         long t0 = System.nanoTime();
         List<SoundScore> scores = new ArrayList<>();
         Map<String, float[]> real = new LinkedHashMap<>();
@@ -127,28 +140,38 @@ final class GenerationEval {
         }
         JudgeAccuracy judges = null;
         JsonArray sweep = new JsonArray();
-        try (GenerationEvaluation eval = GenerationEvaluation.shipped()) {
-            bar.beginTask("scoring", data.clips().size() + found.size());
+        try (GenerationEvaluation eval = GenerationEvaluation.shipped().decodeCache(!noCache)) {
+            int n = data.clips().size();
+            // a unit per sound scored: the real clips, the samples, the judges' real pairs, the controls, the sweep
+            bar.beginTask("scoring", n + found.size() + (n >= 2 ? n : 0) + (samples ? 0 : 2 * n));
             for (Path clip : data.clips()) {
                 SoundScore s = eval.real(List.of(clip), () -> false).get(0);
                 real.put(s.clip(), s.embedding());
                 scores.add(s);
-                bar.worked(1);
+                advance(bar);
             }
             for (Found f : found) {
                 scores.add(eval.sample(f.clip(), f.folder(), f.sample()));
-                bar.worked(1);
+                advance(bar);
             }
-            if (data.clips().size() >= 2) {
+            if (n >= 2) {
+                bar.subTask("the judges on real pairs");
                 List<JudgeClip> clips = new ArrayList<>();
                 for (Path clip : data.clips()) {
                     clips.add(eval.realClip(clip));
+                    advance(bar);
                 }
                 judges = JudgeAccuracy.of(eval.judges(), clips, 1);
             }
             if (!samples) {
-                scores.addAll(eval.controls(data.clips()));
-                for (Map<String, Object> r : eval.onsetSweep(data.clips(), SWEEP_DELTAS, SWEEP_TOLERANCES)) {
+                bar.subTask("controls");
+                for (int i = 0; i < n; i++) {
+                    scores.addAll(eval.controls(data.clips(), i));
+                    advance(bar);
+                }
+                bar.subTask("onset detector sweep");
+                for (Map<String, Object> r : eval.onsetSweep(data.clips(), SWEEP_DELTAS, SWEEP_TOLERANCES,
+                        () -> bar.worked(1))) {
                     OnsetMetrics.Summary on = (OnsetMetrics.Summary) r.get("summary");
                     JsonObject o = new JsonObject();
                     o.addProperty("delta", (Double) r.get("delta"));
@@ -160,6 +183,9 @@ final class GenerationEval {
                     sweep.add(o);
                 }
             }
+        }
+        if (bar.isCanceled()) {
+            throw new CommandException("eval: cancelled", CommandException.INTERNAL, null);
         }
         bar.done();
         Map<String, JsonObject> rows = GenerationReport.rows(scores, real, 8);
@@ -233,13 +259,23 @@ final class GenerationEval {
                     out.put(p, "");
                 }
             }
+        } catch (java.io.UncheckedIOException e) { // a folder inside that cannot be listed
+            throw new IOException(IoErrors.describe(e.getCause()), e.getCause());
         }
         return out;
     }
 
+    /** One sound scored; a cancel stops the scoring here. */
+    private static void advance(StderrProgress bar) throws CommandException {
+        bar.worked(1);
+        if (bar.isCanceled()) {
+            throw new CommandException("eval: cancelled", CommandException.INTERNAL, null);
+        }
+    }
+
     /** Runs the model's {@code generate} task on the clips; the folders its samples are in. */
-    private Map<Path, String> generate(ParsedArguments arguments, CommandContext context, EvalData data,
-            ModelRef ref, RunSettings settings, Path folder) throws CommandException, IOException {
+    private Map<Path, String> generate(ParsedArguments arguments, EvalData data, ModelRef ref, RunSettings settings,
+            Path folder, StderrProgress bar) throws CommandException, IOException {
         String model = ref.descriptor().id();
         List<ClipRef> refs = new ArrayList<>();
         for (Path clip : data.clips()) {
@@ -248,9 +284,11 @@ final class GenerationEval {
         GuidanceSettings guidance = GenerateCommand.settings(arguments);
         RunSnapshot snapshot = new RunSnapshot(folder, "eval-generation", GENERATE, List.of(ref), refs,
                 GenerateCommand.parameters(guidance, 1), guidance.seed(), List.of());
-        StderrProgress bar = new StderrProgress(context.err(), "generate");
         RunOutcome outcome = runner.run(snapshot, settings, bar);
         bar.done();
+        if (outcome.state() == RunState.CANCELLED) {
+            throw new CommandException(EvalCommand.cancelled("eval", settings), CommandException.INTERNAL, null);
+        }
         if (outcome.clips().stream().noneMatch(c -> c.state() == RunState.SUCCEEDED)) {
             throw new CommandException("eval --task generation: " + model + " generated nothing: "
                     + outcome.message());

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -99,9 +99,21 @@ public class HeatmapCommand implements CliCommand {
         RunSettings settings = RunnerOptions.settings("heatmap", arguments, context);
         ModelFolders.installBuiltins(settings.modelsFolder(), builtin, context);
         ModelRef model = ModelTasks.find(arguments.required("model"), settings.modelsFolder(), context).ref();
+        StderrProgress bar = new StderrProgress(context.err(), "heatmap");
+        // Ctrl-C stops the model after its current frames, or the video after its current frame; nothing is left
+        return CtrlC.cancels(bar, () -> volume(arguments, context, clip, target, video, settings, model, bar));
+    }
+
+    private int volume(ParsedArguments arguments, CommandContext context, Path clip, Path target, Path video,
+            RunSettings settings, ModelRef model, StderrProgress bar) throws CommandException {
+        SubMonitor progress = SubMonitor.convert(bar, video == null ? 1 : 2); // the model, then the video
         ClipOutcome outcome = runner.runClip(new ClipRequest("heatmap", model,
-                new ClipRef(ModelTasks.clipId(clip), clip), Map.of(), 0), settings, new NullProgressMonitor());
+                new ClipRef(ModelTasks.clipId(clip), clip), Map.of(), 0), settings, progress.newChild(1));
         try {
+            if (outcome.state() == RunState.CANCELLED || bar.isCanceled()) {
+                throw new CommandException("heatmap: cancelled; nothing was written", CommandException.INTERNAL,
+                        null);
+            }
             if (outcome.state() != RunState.SUCCEEDED) {
                 throw new CommandException(outcome.message() != null ? outcome.message()
                         : clip + ": " + outcome.state().literal());
@@ -125,7 +137,7 @@ public class HeatmapCommand implements CliCommand {
             }
             if (video != null) {
                 try {
-                    HeatmapVideo.write(clip, features, video);
+                    HeatmapVideo.write(clip, features, video, progress.newChild(1));
                 } catch (CommandException | RuntimeException e) {
                     if (!replacing) { // the command failed: the volume it has just made goes too
                         FileTrees.deleteQuietly(target);
@@ -153,6 +165,7 @@ public class HeatmapCommand implements CliCommand {
                 json.addProperty("video", video.toString());
             }
             json.addProperty("cached", outcome.cached());
+            bar.done();
             context.printJson(json);
             return 0;
         } finally {

@@ -3,6 +3,8 @@ package io.avlens.cli.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+
 import io.avlens.analysis.dense.DenseFeatures;
 import io.avlens.analysis.dense.HeatmapOverlay;
 import io.avlens.cli.command.CommandException;
@@ -29,8 +31,13 @@ final class HeatmapVideo {
     private HeatmapVideo() {
     }
 
-    /** @throws CommandException (exit 2) naming the file that cannot be read or written */
-    static void write(Path clip, DenseFeatures features, Path out) throws CommandException {
+    /**
+     * Writes the overlaid video, a unit of {@code monitor} per frame; a cancel leaves no file.
+     *
+     * @throws CommandException (exit 2) naming the file that cannot be read or written; exit 1 when cancelled
+     */
+    static void write(Path clip, DenseFeatures features, Path out, IProgressMonitor monitor)
+            throws CommandException {
         try {
             MediaInfo info = MediaProbe.probe(clip);
             if (!info.hasVideo()) {
@@ -54,8 +61,14 @@ final class HeatmapVideo {
             }
             HeatmapOverlay overlay = new HeatmapOverlay(features.height(), features.width(), width, height);
             int[] blended = new int[width * height];
+            monitor.beginTask("video", frames.count());
             try (VideoWriter writer = new VideoWriter(out, width, height, fps, rate)) {
                 for (int i = 0; i < frames.count(); i++) {
+                    if (monitor.isCanceled()) { // the writer deletes its unfinished file
+                        throw new CommandException("heatmap: cancelled; " + out + " was not written",
+                                CommandException.INTERNAL, null);
+                    }
+                    monitor.worked(1);
                     int f = features.frameAt(frames.time(i));
                     overlay.blend(shown[f], low, high, frames.argb(i), blended);
                     writer.frame(blended);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -94,18 +95,41 @@ public class ImportCommand implements CliCommand {
                 dataset.setRootLocation(Locations.of(folder, source));
                 project.getDatasets().add(dataset);
             }
-            MediaImport.Result result = new MediaImport(folder, dataset).importFolder(source);
-            if (newDataset || !result.added().isEmpty()) {
-                // another program may have written the project while files were probed: keep its changes too
-                MergeReport merged = store.saveMerged(project);
-                merged.conflicts().forEach(c -> context.err().println("import: kept the imported version: " + c));
-            }
-            context.printJson(json(folder, dataset, created, result));
-            return 0;
+            Dataset into = dataset;
+            int before = dataset.getClips().size();
+            StderrProgress bar = new StderrProgress(context.err(), "import");
+            // Ctrl-C stops after the file being probed; the clips probed so far are saved (a rerun skips them)
+            return CtrlC.cancels(bar, () -> {
+                MediaImport.Result result = null;
+                try {
+                    result = new MediaImport(folder, into).importFolder(source, bar);
+                    bar.done();
+                } catch (OperationCanceledException e) {
+                    bar.done();
+                } catch (IOException e) {
+                    throw new CommandException(source + ": cannot be read: " + e.getMessage());
+                }
+                int added = into.getClips().size() - before;
+                try {
+                    if (newDataset || added > 0) {
+                        // another program may have written the project while files were probed: keep its changes
+                        MergeReport merged = store.saveMerged(project);
+                        merged.conflicts().forEach(c -> context.err().println("import: kept the imported version: "
+                                + c));
+                    }
+                } catch (ProjectStoreException e) {
+                    throw new CommandException(e.getMessage());
+                }
+                if (result == null) {
+                    throw new CommandException("import: cancelled; the " + added + " clips probed so far are saved"
+                            + " in " + ProjectStore.projectFile(folder) + ", and the same command adds the rest",
+                            CommandException.INTERNAL, null);
+                }
+                context.printJson(json(folder, into, created, result));
+                return 0;
+            });
         } catch (ProjectStoreException e) {
             throw new CommandException(e.getMessage());
-        } catch (IOException e) {
-            throw new CommandException(source + ": cannot be read: " + e.getMessage());
         }
     }
 

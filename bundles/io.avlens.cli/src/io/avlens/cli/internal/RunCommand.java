@@ -121,12 +121,22 @@ public class RunCommand implements CliCommand {
                 throw new CommandException(e.getMessage());
             }
             StderrProgress bar = new StderrProgress(context.err(), "run");
-            RunOutcome outcome = runner.run(snapshot, settings, bar);
-            bar.done();
-            Run run = RunRecords.toRun(outcome, experiment);
-            experiment.getRuns().add(run);
-            // another program may have written the project during the run: take its changes over, lose nothing
-            MergeReport merged = store.saveMerged(project);
+            // Ctrl-C cancels the run; it stops after its current clip and is recorded as cancelled, clips kept
+            Recorded done = CtrlC.cancels(bar, () -> {
+                RunOutcome o = runner.run(snapshot, settings, bar);
+                bar.done();
+                Run r = RunRecords.toRun(o, experiment);
+                experiment.getRuns().add(r);
+                try {
+                    // another program may have written the project during the run: take its changes over
+                    return new Recorded(o, r, store.saveMerged(project));
+                } catch (ProjectStoreException e) {
+                    throw new CommandException(e.getMessage());
+                }
+            });
+            RunOutcome outcome = done.outcome();
+            Run run = done.run();
+            MergeReport merged = done.merged();
             merged.conflicts().forEach(c -> context.err().println("run: kept this run's version: " + c));
             context.printJson(json(outcome, run));
             context.err().println(String.format(Locale.ROOT, "run: %s %s in %.1f s (%d clips, %d from the cache)",
@@ -169,5 +179,9 @@ public class RunCommand implements CliCommand {
         json.addProperty("log", run.getLogLocation());
         json.addProperty("error", outcome.message());
         return json;
+    }
+
+    /** A run and its record, saved into the project. */
+    private record Recorded(RunOutcome outcome, Run run, MergeReport merged) {
     }
 }

@@ -21,7 +21,7 @@ final class RunnerOptions {
             OptionSpec.optional("threads", "N", "libtorch CPU threads (default: the engine's)"),
             OptionSpec.optional("batch-size", "N", "largest batch per forward call (default: all at once)"),
             OptionSpec.optional("cache", "DIR", "the result cache (default $AVLENS_DATA/cache/runs)"),
-            OptionSpec.flag("no-cache", "compute every clip, neither reading nor writing the cache"),
+            OptionSpec.flag("no-cache", "compute every clip, reading and writing no cache (results, decoded clips)"),
             OptionSpec.optional("models", "DIR", "the models folder (default $AVLENS_DATA/models)"));
 
     private RunnerOptions() {

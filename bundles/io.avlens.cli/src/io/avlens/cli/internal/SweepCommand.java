@@ -130,20 +130,22 @@ public class SweepCommand implements CliCommand {
         try {
             RunSnapshot snapshot = new RunSnapshot(scratch, "sweep", KIND, List.of(model), refs, parameters, seed,
                     List.of());
-            RunOutcome outcome = EmbedCommand.withInterrupt(bar, () -> runner.run(snapshot, runSettings, bar));
+            RunOutcome outcome = CtrlC.cancels(bar, () -> runner.run(snapshot, runSettings, bar));
             bar.done();
             if (outcome.state() == RunState.CANCELLED) {
                 throw new CommandException("sweep: cancelled; nothing was written to " + out,
                         CommandException.INTERNAL, null);
             }
+            for (ClipOutcome result : outcome.clips()) { // every clip first: a failed one writes nothing at all
+                if (result.state() != RunState.SUCCEEDED || result.folder() == null) {
+                    throw new CommandException("sweep: " + (result.message() != null ? result.message()
+                            : outcome.message()) + "; nothing was written to " + out);
+                }
+            }
             Map<GeneratedSample, Path> folders = new IdentityHashMap<>();
             boolean cached = true;
             double seconds = 0;
             for (ClipOutcome result : outcome.clips()) {
-                if (result.state() != RunState.SUCCEEDED || result.folder() == null) {
-                    throw new CommandException("sweep: " + (result.message() != null ? result.message()
-                            : outcome.message()));
-                }
                 Path target = arguments.value("data", null) == null ? out : out.resolve(result.clipId());
                 for (GeneratedSample s : GenerateCommand.copySamples(result.folder(), target)) {
                     folders.put(s, target);
@@ -204,7 +206,11 @@ public class SweepCommand implements CliCommand {
         p.put("omegas", reals(arguments, "omega", "1,2.5,4.5,7"));
         p.put("gammas", reals(arguments, "gamma", "0,25,50,100"));
         List<Long> seeds = new ArrayList<>();
-        for (String s : arguments.value("seeds", Long.toString(d.seed())).split(",")) {
+        String seedText = arguments.value("seeds", Long.toString(d.seed()));
+        if (seedText.split(",").length == 0) {
+            throw new CommandException("sweep: --seeds needs at least one whole number, not '" + seedText + "'");
+        }
+        for (String s : seedText.split(",")) {
             try {
                 seeds.add(Long.parseLong(s.trim()));
             } catch (NumberFormatException e) {
@@ -226,6 +232,9 @@ public class SweepCommand implements CliCommand {
             throws CommandException {
         String text = arguments.value(option, fallback);
         List<Double> values = new ArrayList<>();
+        if (text.split(",").length == 0) {
+            throw new CommandException("sweep: --" + option + " needs at least one number, not '" + text + "'");
+        }
         for (String s : text.split(",")) {
             try {
                 double v = Double.parseDouble(s.trim());

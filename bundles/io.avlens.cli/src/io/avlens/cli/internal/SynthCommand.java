@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -130,7 +131,24 @@ public class SynthCommand implements CliCommand {
             if (!bench && Files.exists(out) && !Files.isDirectory(out)) {
                 throw new CommandException(out + ": is a file, not a folder to write the dataset to");
             }
-            SynthResult result = new AvShapesGenerator(store).generate(spec, out, new ProgressBar(context.err()));
+            ProgressBar bar = new ProgressBar(context.err());
+            Path target = out;
+            SynthSpec request = spec;
+            // Ctrl-C stops the generation; what it wrote is removed (the folder, if it made it)
+            SynthResult result = CtrlC.onInterrupt(() -> bar.cancelled = true, () -> {
+                try {
+                    return new AvShapesGenerator(store).generate(request, target, bar);
+                } catch (CancellationException e) {
+                    bar.end();
+                    throw new CommandException("synth: cancelled; the clips written so far were removed",
+                            CommandException.INTERNAL, null);
+                } catch (FileAlreadyExistsException | DatasetBusyException e) {
+                    throw new CommandException(e.getFile() + ": " + e.getReason());
+                } catch (IOException e) {
+                    throw new CommandException((bench ? "the benchmark's temporary folder" : target)
+                            + ": cannot write the dataset: " + IoErrors.describe(e));
+                }
+            });
             JsonObject json = new JsonObject();
             json.addProperty("clips", result.clips());
             if (bench) {
@@ -147,8 +165,6 @@ public class SynthCommand implements CliCommand {
             context.err().println(String.format(Locale.ROOT, "synth: %d clips in %.1f s (%.1f clips/s)",
                     result.clips(), result.seconds(), result.clipsPerSecond()));
             return 0;
-        } catch (FileAlreadyExistsException | DatasetBusyException e) {
-            throw new CommandException(e.getFile() + ": " + e.getReason());
         } catch (IOException e) {
             throw new CommandException((bench ? "the benchmark's temporary folder" : out != null ? out : outArg)
                     + ": cannot write the dataset: " + IoErrors.describe(e));
@@ -193,9 +209,23 @@ public class SynthCommand implements CliCommand {
         private static final int WIDTH = 30;
         private final PrintStream err;
         private int drawn = -1;
+        private boolean open;
+        volatile boolean cancelled;
 
         ProgressBar(PrintStream err) {
             this.err = err;
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return cancelled;
+        }
+
+        void end() {
+            if (open) {
+                err.println();
+                open = false;
+            }
         }
 
         @Override
@@ -205,8 +235,9 @@ public class SynthCommand implements CliCommand {
                 drawn = filled;
                 err.print("\rsynth: [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total
                         + " clips");
+                open = true;
                 if (done == total) {
-                    err.println();
+                    end();
                 }
                 err.flush();
             }

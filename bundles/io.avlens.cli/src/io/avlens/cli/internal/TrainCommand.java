@@ -24,6 +24,7 @@ import io.avlens.cli.command.CommandException;
 import io.avlens.cli.command.CommandSpec;
 import io.avlens.cli.command.CommandSpec.OptionSpec;
 import io.avlens.cli.command.ParsedArguments;
+import io.avlens.core.io.IoErrors;
 import io.avlens.models.training.Checkpoint;
 import io.avlens.models.training.FamilyTrainer;
 import io.avlens.models.training.TrainOption;
@@ -157,8 +158,20 @@ public class TrainCommand implements CliCommand {
                 }
             }
             ProgressBar bar = new ProgressBar(context.err());
-            TrainingResult r = trainer.train(request, bar);
+            // Ctrl-C stops training before its next step, after a checkpoint the same command resumes from
+            TrainingResult r = CtrlC.onInterrupt(() -> bar.cancelled = true, () -> {
+                try {
+                    return trainer.train(request, bar);
+                } catch (IOException e) {
+                    throw new CommandException(IoErrors.describe(e));
+                }
+            });
             bar.end();
+            if (r.cancelled()) {
+                throw new CommandException("train: cancelled after step " + r.steps() + " of " + steps + "; " + out
+                        + " holds its checkpoint, and the same command resumes from it", CommandException.INTERNAL,
+                        null);
+            }
             JsonObject json = new JsonObject();
             json.addProperty("family", family);
             json.addProperty("out", out.toString());
@@ -182,7 +195,7 @@ public class TrainCommand implements CliCommand {
             context.printJson(json);
             return 0;
         } catch (IOException e) {
-            throw new CommandException(e.getMessage());
+            throw new CommandException(IoErrors.describe(e));
         }
     }
 
@@ -215,6 +228,7 @@ public class TrainCommand implements CliCommand {
         private static final int WIDTH = 30;
         private final PrintStream err;
         private boolean open;
+        volatile boolean cancelled;
         double lastLoss = Double.NaN;
         Map<String, Double> last = Map.of();
 
@@ -241,6 +255,11 @@ public class TrainCommand implements CliCommand {
                     p.secondsPerStep()));
             err.flush();
             open = true;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
         }
 
         void end() {

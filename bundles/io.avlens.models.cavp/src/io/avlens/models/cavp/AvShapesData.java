@@ -68,11 +68,18 @@ public final class AvShapesData {
         return clips;
     }
 
-    /** One clip, from the cache when it is fresh. */
+    /**
+     * One clip, from the cache when it is fresh.
+     *
+     * @param cacheDir where decoded clips are kept; null to decode without reading or writing a cache
+     */
     public ClipTensors clip(Path mp4, Path cacheDir) throws IOException {
         String name = mp4.getFileName().toString();
         String id = name.substring(0, name.length() - 4);
         double lag = lagSeconds(mp4.resolveSibling(id + ".json"));
+        if (cacheDir == null) {
+            return decode(mp4, id, lag);
+        }
         Path framesFile = cacheDir.resolve(id + ".frames.npy");
         Path melFile = cacheDir.resolve(id + ".mel.npy");
         long stamp = Files.getLastModifiedTime(mp4).toMillis();

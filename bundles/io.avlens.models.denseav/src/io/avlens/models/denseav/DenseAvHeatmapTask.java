@@ -166,6 +166,9 @@ public final class DenseAvHeatmapTask implements ClipTask {
             }
             float[] image = null;
             int[] map = null;
+            if (monitor != null) { // a unit per frame (no SubMonitor: it needs OSGi, and tools run without it)
+                monitor.beginTask("image features", steps);
+            }
             for (int from = 0; from < steps; from += FRAMES_PER_CALL) {
                 checkCancelled(monitor);
                 int n = Math.min(FRAMES_PER_CALL, steps - from);
@@ -184,6 +187,9 @@ public final class DenseAvHeatmapTask implements ClipTask {
                 }
                 float[] values = part.toArray();
                 System.arraycopy(values, 0, image, from * (values.length / n), values.length);
+                if (monitor != null) {
+                    monitor.worked(n);
+                }
             }
             if (audio.dim(1) != map[1] || audio.dim(2) != map[2]) {
                 throw new TaskException(media + ": " + file(audioModel) + " returned 'audio' of shape "

@@ -56,12 +56,14 @@ public final class DiffFoleyTrainer {
         Path denoiserWeights = outDir.resolve(DiffFoleyDescriptor.DENOISER_WEIGHTS);
         Path classifierWeights = outDir.resolve(DiffFoleyDescriptor.CLASSIFIER_WEIGHTS);
         TrainingLoop.Outcome denoised;
+        int allSteps = spec.denoiserSteps() + spec.classifierSteps(); // progress runs over both loops
         DjlSetup.engine().setRandomSeed((int) spec.seed());
         try (DiffFoleyPart<DenoiserBlock> model = DiffFoleyPart.denoiser(spec.config())) {
             WarmupCosineSchedule lr = new WarmupCosineSchedule(spec.denoiserRate(), spec.warmupSteps(),
                     spec.denoiserSteps());
             denoised = run(model, new TrainingLoop("diff-foley-denoiser", DENOISER_COLUMNS, spec.denoiserSteps(),
-                    spec.seed(), spec.checkpointEvery(), spec.logEvery()), outDir, monitor,
+                    spec.seed(), spec.checkpointEvery(), spec.logEvery()), outDir,
+                    TrainingMonitor.part(monitor, 0, allSteps),
                     (m, adam, step) -> new double[] {DenoiserTraining.step(m, adam, clips, spec.batch(), spec.cropSteps(),
                             spec.conditionDrop(), lr.at(step), new Random(spec.seed() * 1_000_003L + step))});
             AtomicFiles.write(denoiserWeights, model::save);
@@ -79,7 +81,7 @@ public final class DiffFoleyTrainer {
                     spec.classifierSteps());
             classified = run(model, new TrainingLoop("diff-foley-classifier", CLASSIFIER_COLUMNS,
                     spec.classifierSteps(), spec.seed(), spec.checkpointEvery(), spec.logEvery()),
-                    outDir.resolve(CLASSIFIER_FOLDER), monitor,
+                    outDir.resolve(CLASSIFIER_FOLDER), TrainingMonitor.part(monitor, spec.denoiserSteps(), allSteps),
                     (m, adam, step) -> ClassifierTraining.step(m, adam, pairs, spec.batch(), spec.config().steps(),
                             lr.at(step), new Random(spec.seed() * 1_000_003L + step + 7)));
             AtomicFiles.write(classifierWeights, model::save);
@@ -107,7 +109,7 @@ public final class DiffFoleyTrainer {
                 ModelDescriptors.sha256(video), ModelDescriptors.sha256(denoiserWeights),
                 ModelDescriptors.sha256(classifierWeights)), training);
         AtomicFiles.write(descriptor, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
-        monitor.progress(new TrainingProgress("done", classified.steps(), spec.classifierSteps(),
+        monitor.progress(new TrainingProgress("done", spec.denoiserSteps() + classified.steps(), allSteps,
                 Double.NaN, java.util.Map.of(), Double.NaN));
         return new TrainingResult(denoiserWeights, descriptor, outDir.resolve("loss.csv"), denoised.steps(),
                 classified.cancelled(), (System.nanoTime() - t0) / 1e9);

@@ -53,6 +53,7 @@ public final class GenerationEvaluation implements AutoCloseable {
     private final AvShapesData data = new AvShapesData(CavpConfig.small());
     private final WaveOnsets onsets = new WaveOnsets(profile);
     private final LogMelSpectrogram mel = LogMelSpectrogram.of(profile);
+    private boolean decodeCache = true;
 
     /** With given judges (closed with this) and the shipped CAVP-small. */
     public GenerationEvaluation(JudgeModel judges) throws IOException {
@@ -63,6 +64,18 @@ public final class GenerationEvaluation implements AutoCloseable {
     /** With the shipped judges and CAVP-small. */
     public static GenerationEvaluation shipped() throws IOException {
         return new GenerationEvaluation(JudgeModel.bundled());
+    }
+
+    /**
+     * Whether decoded clips are kept in their dataset's {@code cache/} folder (the cache training shares; on by
+     * default). Off, nothing is written beside the clips; a dataset folder that cannot be written is read without
+     * the cache either way.
+     *
+     * @return this
+     */
+    public GenerationEvaluation decodeCache(boolean on) {
+        this.decodeCache = on;
+        return this;
     }
 
     /**
@@ -103,18 +116,29 @@ public final class GenerationEvaluation implements AutoCloseable {
     public List<SoundScore> controls(List<Path> clips) throws IOException {
         List<SoundScore> out = new ArrayList<>();
         for (int i = 0; i < clips.size(); i++) {
-            AudioSignal own = read(clips.get(i));
-            float[] x = own.samples();
-            float[] late = new float[x.length];
-            int shift = (int) Math.round(LATE_SECONDS * own.sampleRate());
-            if (shift < x.length) {
-                System.arraycopy(x, 0, late, shift, x.length - shift);
-            }
-            out.add(score(clips.get(i), LATE, new AudioSignal(late, own.sampleRate()), Double.NaN));
-            if (clips.size() > 1) {
-                int other = (i + (clips.size() > 2 ? 2 : 1)) % clips.size(); // same parity: not FAD's reference
-                out.add(score(clips.get(i), SWAPPED, read(clips.get(other)), Double.NaN));
-            }
+            out.addAll(controls(clips, i));
+        }
+        return out;
+    }
+
+    /**
+     * The controls of clip {@code i} of {@code clips} ({@link #controls(List)} one clip at a time, for progress).
+     *
+     * @throws IOException naming a clip that cannot be decoded
+     */
+    public List<SoundScore> controls(List<Path> clips, int i) throws IOException {
+        List<SoundScore> out = new ArrayList<>();
+        AudioSignal own = read(clips.get(i));
+        float[] x = own.samples();
+        float[] late = new float[x.length];
+        int shift = (int) Math.round(LATE_SECONDS * own.sampleRate());
+        if (shift < x.length) {
+            System.arraycopy(x, 0, late, shift, x.length - shift);
+        }
+        out.add(score(clips.get(i), LATE, new AudioSignal(late, own.sampleRate()), Double.NaN));
+        if (clips.size() > 1) {
+            int other = (i + (clips.size() > 2 ? 2 : 1)) % clips.size(); // same parity: not FAD's reference
+            out.add(score(clips.get(i), SWAPPED, read(clips.get(other)), Double.NaN));
         }
         return out;
     }
@@ -158,11 +182,19 @@ public final class GenerationEvaluation implements AutoCloseable {
      */
     public List<Map<String, Object>> onsetSweep(List<Path> clips, double[] deltas, double[] tolerances)
             throws IOException {
+        return onsetSweep(clips, deltas, tolerances, () -> {
+        });
+    }
+
+    /** {@link #onsetSweep(List, double[], double[])}, calling {@code eachClip} when a clip's sound is read. */
+    public List<Map<String, Object>> onsetSweep(List<Path> clips, double[] deltas, double[] tolerances,
+            Runnable eachClip) throws IOException {
         List<AudioSignal> sounds = new ArrayList<>();
         List<double[]> targets = new ArrayList<>();
         for (Path mp4 : clips) {
             sounds.add(read(mp4));
             targets.add(SoundingEvents.read(AvShapesData.sidecar(mp4)).targets());
+            eachClip.run();
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (double delta : deltas) {
@@ -208,8 +240,15 @@ public final class GenerationEvaluation implements AutoCloseable {
     }
 
     private ClipTensors tensors(Path mp4) throws IOException {
-        Path cache = mp4.toAbsolutePath().getParent().getParent().resolve("cache").resolve(profile.id());
-        java.nio.file.Files.createDirectories(cache);
+        Path cache = null;
+        if (decodeCache) {
+            cache = mp4.toAbsolutePath().getParent().getParent().resolve("cache").resolve(profile.id());
+            try {
+                java.nio.file.Files.createDirectories(cache);
+            } catch (IOException e) { // a read-only dataset: decode every time
+                cache = null;
+            }
+        }
         return data.clip(mp4, cache);
     }
 

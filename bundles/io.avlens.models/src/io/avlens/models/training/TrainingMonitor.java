@@ -17,4 +17,24 @@ public interface TrainingMonitor {
     default boolean isCancelled() {
         return false;
     }
+
+    /**
+     * One of several training loops run one after the other as one training (e.g. a denoiser, then its classifier):
+     * {@code monitor} sees this loop's steps counted from {@code before} (the steps of the loops before it) out of
+     * {@code total} (all loops' steps), so its progress never runs backwards; cancel is {@code monitor}'s.
+     */
+    static TrainingMonitor part(TrainingMonitor monitor, int before, int total) {
+        return new TrainingMonitor() {
+            @Override
+            public void progress(TrainingProgress p) {
+                monitor.progress(new TrainingProgress(p.phase(), before + p.step(), total, p.loss(), p.values(),
+                        p.secondsPerStep()));
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return monitor.isCancelled();
+            }
+        };
+    }
 }

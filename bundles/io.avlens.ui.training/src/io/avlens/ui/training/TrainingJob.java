@@ -59,7 +59,7 @@ public final class TrainingJob extends Job {
     public IStatus train(IProgressMonitor monitor) {
         String name = trainer.displayName();
         Path out = request.out();
-        monitor.beginTask("Training " + name + " (" + request.steps() + " steps)", request.steps());
+        monitor.beginTask("Training " + name + " (" + request.steps() + " steps)", Progress.UNITS);
         try {
             resumedFrom = Checkpoint.step(out);
             Progress progress = new Progress(monitor);
@@ -115,6 +115,8 @@ public final class TrainingJob extends Job {
 
     /** Trainer reports become monitor steps and a sub-task with the loss; the monitor's Cancel stops the trainer. */
     private static final class Progress implements TrainingMonitor {
+        /** The monitor's units: the share of the training's steps done, in thousandths (a family may train in parts). */
+        static final int UNITS = 1000;
         private final IProgressMonitor monitor;
         private int reported;
         double lastLoss = Double.NaN;
@@ -131,8 +133,9 @@ public final class TrainingJob extends Job {
             switch (p.phase()) {
                 case "loading" -> monitor.subTask("Reading the data (decoded once, then cached)");
                 case "training" -> {
-                    monitor.worked(p.step() - reported);
-                    reported = p.step();
+                    int units = (int) Math.min(UNITS, (long) p.step() * UNITS / Math.max(1, p.totalSteps()));
+                    monitor.worked(Math.max(0, units - reported));
+                    reported = Math.max(reported, units);
                     monitor.subTask(String.format(Locale.ROOT, "step %d of %d · loss %.4f · %.2f s/step", p.step(),
                             p.totalSteps(), p.loss(), p.secondsPerStep()));
                 }

@@ -139,5 +139,11 @@ class GenerateCommandTest {
         try (var files = Files.list(busy)) {
             assertThat(files.toList()).containsExactly(busy.resolve("notes.txt"));
         }
+        // an --out that cannot be a folder is refused before anything is generated, saying why once
+        Path under = busy.resolve("notes.txt").resolve("samples");
+        assertThat(run("generate", "--model", model.toString(), "--clip", clip.toString(), "--steps", "2", "--out",
+                under.toString())).isEqualTo(2);
+        assertThat(err()).contains("notes.txt is a file, not a folder").doesNotContain("generate: generate:")
+                .doesNotContain("generate: [");
     }
 }

@@ -18,6 +18,7 @@ import io.avlens.media.WavWriter;
 import io.avlens.model.store.internal.XmiProjectStore;
 import io.avlens.models.BuiltinModels;
 import io.avlens.models.cavp.CavpBlockFactory;
+import io.avlens.models.cavp.CavpConfig;
 import io.avlens.models.cavp.CavpShippedModel;
 import io.avlens.models.difffoley.DiffFoleyBlockFactory;
 import io.avlens.models.difffoley.DiffFoleyConfig;
@@ -245,6 +246,33 @@ class GenerationEvalTest {
         }
         assertThat(json.getAsJsonArray("onsetDetectorSweep").asList().stream()
                 .anyMatch(e -> e.getAsJsonObject().get("delta").getAsDouble() == 0.05)).isTrue();
+    }
+
+    @Test
+    void noCacheWritesNothingIntoTheDataFolderAndTheDefaultKeepsTheDecodedClips() throws Exception {
+        Path copy = Files.createDirectories(dir.resolve("copy/media"));
+        for (int i = 0; i < 3; i++) {
+            String stem = String.format("clip-%05d", i);
+            for (String ext : List.of(".mp4", ".json")) {
+                Files.copy(data.resolve("media").resolve(stem + ext), copy.resolve(stem + ext));
+            }
+        }
+        Path folder = copy.getParent();
+        assertThat(run("eval", "--task", "generation", "--model", "real", "--data", folder.toString(), "--no-cache"))
+                .as(err.toString()).isZero();
+        double alignAcc = json().getAsJsonArray("rows").get(0).getAsJsonObject().get("alignAcc").getAsDouble();
+        try (Stream<Path> s = Files.list(folder)) {
+            assertThat(s.map(p -> p.getFileName().toString())).as("--no-cache leaves the data folder as it was")
+                    .containsExactly("media");
+        }
+        assertThat(run("eval", "--task", "generation", "--model", "real", "--data", folder.toString()))
+                .as(err.toString()).isZero();
+        assertThat(json().getAsJsonArray("rows").get(0).getAsJsonObject().get("alignAcc").getAsDouble())
+                .as("the same figures with the decode cache").isEqualTo(alignAcc);
+        try (Stream<Path> s = Files.list(folder.resolve("cache").resolve(CavpConfig.small().profile().id()))) {
+            assertThat(s.map(p -> p.getFileName().toString())).contains("clip-00000.mel.npy",
+                    "clip-00000.frames.npy");
+        }
     }
 
     @Test

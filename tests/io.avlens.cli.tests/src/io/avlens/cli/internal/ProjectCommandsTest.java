@@ -97,7 +97,8 @@ class ProjectCommandsTest {
                 r -> assertThat(r).isEqualTo("the file is empty (0 bytes)"),
                 r -> assertThat(r).startsWith("is not a media file FFmpeg can read"),
                 r -> assertThat(r).isEqualTo("is a text file, not a clip (FFmpeg would draw it as ansi text art)"));
-        assertThat(err()).isEmpty();
+        assertThat(err()).as("a progress bar, a unit per file, and no warning").contains("import: [")
+                .contains("] 100% ").doesNotContain("kept").doesNotContain("error");
 
         Dataset dataset = store.open(project).findDataset("takes");
         assertThat(dataset.getRootLocation()).isEqualTo("media");

@@ -209,6 +209,12 @@ class SweepCommandTest {
         assertThat(run("sweep", "--model", model.toString(), "--data", data.toString(), "--omega", "1,-2",
                 "--out", "o")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--omega");
+        // an axis of no values is not the default grid
+        for (String axis : new String[] {"--omega", "--gamma", "--seeds"}) {
+            assertThat(run("sweep", "--model", model.toString(), "--data", data.toString(), axis, ",", "--out",
+                    "o")).as(axis).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains(axis + " needs at least one");
+        }
     }
 
     private static double value(JsonElement e) {

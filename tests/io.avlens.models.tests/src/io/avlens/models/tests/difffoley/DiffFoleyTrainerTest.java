@@ -75,8 +75,13 @@ class DiffFoleyTrainerTest {
     @Test
     void theDenoiserLossFallsAndTheModelIsWrittenWithItsDescriptor() throws Exception {
         List<TrainingClip> clips = clips(6);
-        TrainingResult r = new DiffFoleyTrainer().train(spec(40, 100), clips, provenance(), dir,
-                TrainingMonitor.NONE);
+        List<TrainingProgress> reports = new java.util.ArrayList<>();
+        TrainingResult r = new DiffFoleyTrainer().train(spec(40, 100), clips, provenance(), dir, reports::add);
+        // the denoiser's 40 steps, then the classifier's 4, reported as one training of 44 steps that never goes back
+        List<TrainingProgress> steps = reports.stream().filter(p -> p.phase().equals("training")).toList();
+        assertThat(steps).extracting(TrainingProgress::totalSteps).containsOnly(44);
+        assertThat(steps).extracting(TrainingProgress::step).isSorted();
+        assertThat(steps.get(steps.size() - 1).step()).isEqualTo(44);
         List<String> rows = Files.readAllLines(dir.resolve("loss.csv"));
         assertThat(rows).hasSize(41);
         double first = mean(rows.subList(1, 6));
