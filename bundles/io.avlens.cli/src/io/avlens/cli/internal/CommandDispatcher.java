@@ -98,6 +98,9 @@ public class CommandDispatcher {
             context.err().println("This is a bug in AV Lens. Set AVLENS_DEBUG=1 to see where it happened.");
             debugTrace(e, context);
             return CommandException.INTERNAL;
+        } finally {
+            context.err().flush();
+            context.interruption().ended(); // a Ctrl-C waiting for the command to say how it ended goes on
         }
     }
 

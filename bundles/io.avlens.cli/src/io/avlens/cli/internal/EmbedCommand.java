@@ -86,8 +86,8 @@ public class EmbedCommand implements CliCommand {
         Path out = context.resolve(arguments.required("out"));
         EmbeddingOutput.checkTarget(out);
         StderrProgress bar = new StderrProgress(context.err(), "embed");
-        EmbeddingRun.Result r = CtrlC.cancels(bar, () -> EmbeddingRun.run("embed", arguments, context, runner,
-                builtin, store, java.util.Map.of(), bar));
+        EmbeddingRun.Result r = context.interruption().cancels(bar, () -> EmbeddingRun.run("embed", arguments,
+                context, runner, builtin, store, java.util.Map.of(), bar));
         bar.done();
         EmbeddingTable table = r.table();
         JsonObject extra = new JsonObject();

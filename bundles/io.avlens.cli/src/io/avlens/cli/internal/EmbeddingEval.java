@@ -58,7 +58,7 @@ final class EmbeddingEval {
         // retrieval: the runner's dataset stage scores the table too; the recorded Run takes its figures from there
         Map<String, Object> parameters = task.equals("retrieval")
                 ? Map.of(EmbeddingTableTask.RETRIEVAL_METRICS, true) : Map.of();
-        EmbeddingRun.Result r = CtrlC.cancels(bar, () -> EmbeddingRun.run("eval", arguments, context,
+        EmbeddingRun.Result r = context.interruption().cancels(bar, () -> EmbeddingRun.run("eval", arguments, context,
                 runner, builtin, store, parameters, bar));
         bar.done();
         EmbeddingTable table = r.table();

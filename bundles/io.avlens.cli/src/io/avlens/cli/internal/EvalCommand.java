@@ -178,7 +178,7 @@ public class EvalCommand implements CliCommand {
         }
         StderrProgress bar = new StderrProgress(context.err(), "eval");
         // Ctrl-C cancels the run after its current clip; the temporary folder goes with it
-        return CtrlC.cancels(bar, () -> {
+        return context.interruption().cancels(bar, () -> {
             try {
                 // the clips of DIR as a one-off similarity experiment, run like any other (same task, cache, rule)
                 RunSnapshot snapshot = new RunSnapshot(folder, "eval-" + task, localize ? "heatmap" : "similarity",

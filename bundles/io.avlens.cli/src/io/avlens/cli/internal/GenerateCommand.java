@@ -122,7 +122,7 @@ public class GenerateCommand implements CliCommand {
         try {
             RunSnapshot snapshot = new RunSnapshot(scratch, "generate", KIND, List.of(model),
                     List.of(new ClipRef(ModelTasks.clipId(clip), clip)), parameters, settings.seed(), List.of());
-            RunOutcome outcome = CtrlC.cancels(bar, () -> runner.run(snapshot, runSettings, bar));
+            RunOutcome outcome = context.interruption().cancels(bar, () -> runner.run(snapshot, runSettings, bar));
             bar.done();
             if (outcome.state() == RunState.CANCELLED) {
                 throw new CommandException("generate: cancelled; nothing was written to " + out,

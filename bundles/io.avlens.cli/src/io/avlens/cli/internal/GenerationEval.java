@@ -76,7 +76,7 @@ final class GenerationEval {
         StderrProgress generating = new StderrProgress(context.err(), "generate");
         StderrProgress scoring = new StderrProgress(context.err(), "eval");
         // Ctrl-C cancels the generation after its current clip, or the scoring after its current sound
-        return CtrlC.onInterrupt(() -> {
+        return context.interruption().onInterrupt(() -> {
             generating.setCanceled(true);
             scoring.setCanceled(true);
         }, () -> evaluate(arguments, context, data, model, samplesArg, generating, scoring));

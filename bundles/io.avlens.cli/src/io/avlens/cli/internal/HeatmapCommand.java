@@ -101,11 +101,11 @@ public class HeatmapCommand implements CliCommand {
         ModelRef model = ModelTasks.find(arguments.required("model"), settings.modelsFolder(), context).ref();
         StderrProgress bar = new StderrProgress(context.err(), "heatmap");
         // Ctrl-C stops the model after its current frames, or the video after its current frame; nothing is left
-        return CtrlC.cancels(bar, () -> volume(arguments, context, clip, target, video, settings, model, bar));
+        return context.interruption().cancels(bar, () -> volume(context, clip, target, video, settings, model, bar));
     }
 
-    private int volume(ParsedArguments arguments, CommandContext context, Path clip, Path target, Path video,
-            RunSettings settings, ModelRef model, StderrProgress bar) throws CommandException {
+    private int volume(CommandContext context, Path clip, Path target, Path video, RunSettings settings,
+            ModelRef model, StderrProgress bar) throws CommandException {
         SubMonitor progress = SubMonitor.convert(bar, video == null ? 1 : 2); // the model, then the video
         ClipOutcome outcome = runner.runClip(new ClipRequest("heatmap", model,
                 new ClipRef(ModelTasks.clipId(clip), clip), Map.of(), 0), settings, progress.newChild(1));

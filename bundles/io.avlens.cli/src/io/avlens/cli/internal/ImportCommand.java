@@ -99,7 +99,7 @@ public class ImportCommand implements CliCommand {
             int before = dataset.getClips().size();
             StderrProgress bar = new StderrProgress(context.err(), "import");
             // Ctrl-C stops after the file being probed; the clips probed so far are saved (a rerun skips them)
-            return CtrlC.cancels(bar, () -> {
+            return context.interruption().cancels(bar, () -> {
                 MediaImport.Result result = null;
                 try {
                     result = new MediaImport(folder, into).importFolder(source, bar);

@@ -122,7 +122,7 @@ public class RunCommand implements CliCommand {
             }
             StderrProgress bar = new StderrProgress(context.err(), "run");
             // Ctrl-C cancels the run; it stops after its current clip and is recorded as cancelled, clips kept
-            Recorded done = CtrlC.cancels(bar, () -> {
+            Recorded done = context.interruption().cancels(bar, () -> {
                 RunOutcome o = runner.run(snapshot, settings, bar);
                 bar.done();
                 Run r = RunRecords.toRun(o, experiment);

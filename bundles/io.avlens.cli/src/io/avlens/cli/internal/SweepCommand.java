@@ -130,7 +130,7 @@ public class SweepCommand implements CliCommand {
         try {
             RunSnapshot snapshot = new RunSnapshot(scratch, "sweep", KIND, List.of(model), refs, parameters, seed,
                     List.of());
-            RunOutcome outcome = CtrlC.cancels(bar, () -> runner.run(snapshot, runSettings, bar));
+            RunOutcome outcome = context.interruption().cancels(bar, () -> runner.run(snapshot, runSettings, bar));
             bar.done();
             if (outcome.state() == RunState.CANCELLED) {
                 throw new CommandException("sweep: cancelled; nothing was written to " + out,

@@ -135,7 +135,7 @@ public class SynthCommand implements CliCommand {
             Path target = out;
             SynthSpec request = spec;
             // Ctrl-C stops the generation; what it wrote is removed (the folder, if it made it)
-            SynthResult result = CtrlC.onInterrupt(() -> bar.cancelled = true, () -> {
+            SynthResult result = context.interruption().onInterrupt(() -> bar.cancelled = true, () -> {
                 try {
                     return new AvShapesGenerator(store).generate(request, target, bar);
                 } catch (CancellationException e) {

@@ -159,7 +159,7 @@ public class TrainCommand implements CliCommand {
             }
             ProgressBar bar = new ProgressBar(context.err());
             // Ctrl-C stops training before its next step, after a checkpoint the same command resumes from
-            TrainingResult r = CtrlC.onInterrupt(() -> bar.cancelled = true, () -> {
+            TrainingResult r = context.interruption().onInterrupt(() -> bar.cancelled = true, () -> {
                 try {
                     return trainer.train(request, bar);
                 } catch (IOException e) {
