@@ -6,7 +6,8 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 
 /**
  * A progress monitor drawn as a one-line bar on stderr ({@code label: [#####     ] 42% task}), redrawn only when
- * the bar grows, so stdout stays clean for the command's JSON. Cancel is not offered on the command line.
+ * the bar grows, so stdout stays clean for the command's JSON. Ctrl-C cancels it through the command's {@link
+ * io.avlens.cli.command.Interruption}.
  */
 final class StderrProgress extends NullProgressMonitor {
 
