@@ -35,16 +35,45 @@ public record GalleryMetrics(String gallery, int n, List<RetrievalScores> scores
 
     /** The figures of the items {@code rows} of {@code table} (null: all). */
     public static GalleryMetrics of(EmbeddingTable table, int[] rows, String gallery) {
+        return of(table, rows, gallery, new org.eclipse.core.runtime.NullProgressMonitor());
+    }
+
+    /**
+     * {@link #of(EmbeddingTable, int[], String)} with two units of {@code monitor} per direction (its scores, its
+     * confusion), the order of {@link Retrieval#all}.
+     *
+     * @throws org.eclipse.core.runtime.OperationCanceledException when {@code monitor} is cancelled
+     */
+    public static GalleryMetrics of(EmbeddingTable table, int[] rows, String gallery,
+            org.eclipse.core.runtime.IProgressMonitor monitor) {
         EmbeddingTable t = rows == null ? table : subset(table, rows);
+        int m = t.modalities().size();
+        monitor.beginTask("Measuring retrieval on " + gallery, 2 * m * (m - 1));
+        List<RetrievalScores> scores = new ArrayList<>();
         List<RetrievalConfusion> confusions = new ArrayList<>();
-        for (String from : t.modalities()) {
-            for (String to : t.modalities()) {
-                if (!from.equals(to)) {
-                    confusions.add(RetrievalConfusion.of(t, from, to, CLASS_LABELS));
+        for (int q = 0; q < m; q++) {
+            for (int g = 0; g < m; g++) {
+                if (q == g) {
+                    continue;
                 }
+                String from = t.modalities().get(q);
+                String to = t.modalities().get(g);
+                monitor.subTask(from + "→" + to);
+                scores.addAll(Retrieval.direction(t, q, g, RELEVANCES));
+                step(monitor);
+                confusions.add(RetrievalConfusion.of(t, from, to, CLASS_LABELS));
+                step(monitor);
             }
         }
-        return new GalleryMetrics(gallery, t.size(), Retrieval.all(t, RELEVANCES), confusions);
+        // Retrieval.all's order is the directions' (query, gallery) order, relevances within: the same list
+        return new GalleryMetrics(gallery, t.size(), scores, confusions);
+    }
+
+    private static void step(org.eclipse.core.runtime.IProgressMonitor monitor) {
+        monitor.worked(1);
+        if (monitor.isCanceled()) {
+            throw new org.eclipse.core.runtime.OperationCanceledException();
+        }
     }
 
     /** The table of the items {@code rows} only, in that order. */

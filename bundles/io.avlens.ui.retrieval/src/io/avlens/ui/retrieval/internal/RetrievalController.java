@@ -230,10 +230,12 @@ public final class RetrievalController implements AutoCloseable {
                 boolean approximate = q.approximate() && rows == null;
                 List<RetrievalHit> hits = rows != null ? GalleryRows.exact(t, q.item(), q.from(), q.to(), q.k(), rows)
                         : approximate ? r.approximate(id, q.from(), q.to(), q.k(), Runtime.getRuntime()
-                                .availableProcessors(), BuildMonitor.NONE).hits() : r.exact(id, q.from(), q.to(), q.k());
+                                .availableProcessors(), rebuild(m)).hits() : r.exact(id, q.from(), q.to(), q.k());
                 List<Relevance> rel = hits.stream().map(Relevance::of).toList();
                 Results res = new Results(q, hits, rel, rows == null ? t.size() : rows.length, approximate);
                 ui.execute(() -> done.accept(res));
+            } catch (java.util.concurrent.CancellationException e) { // the index rebuild was cancelled
+                return Status.CANCEL_STATUS;
             } catch (IOException | RuntimeException e) {
                 ui.execute(() -> failed.accept(e.getMessage()));
             }
@@ -241,6 +243,31 @@ public final class RetrievalController implements AutoCloseable {
         });
         job.schedule();
         return job;
+    }
+
+    /**
+     * Progress and cancel for an index the search finds out of date and rebuilds (the table was embedded again into
+     * its folder): phases as sub-tasks, a thousand units over the build.
+     */
+    private static BuildMonitor rebuild(IProgressMonitor m) {
+        m.beginTask("Searching (rebuilding the out-of-date approximate index first)", 1000);
+        int[] worked = {0};
+        return new BuildMonitor() {
+            @Override
+            public void progress(String phase, long doneUnits, long total) {
+                m.subTask(phase);
+                int now = total == 0 ? worked[0] : (int) (1000L * doneUnits / total);
+                if (now > worked[0]) {
+                    m.worked(now - worked[0]);
+                    worked[0] = now;
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return m.isCanceled();
+            }
+        };
     }
 
     /** Builds the approximate index of {@code to} in a job with progress; {@code done} hears its recall@10. */
@@ -320,8 +347,10 @@ public final class RetrievalController implements AutoCloseable {
         String name = galleryName();
         Job job = Job.create("Measuring retrieval on " + name, (IProgressMonitor m) -> {
             try {
-                GalleryMetrics g = GalleryMetrics.of(t, rows, name);
+                GalleryMetrics g = GalleryMetrics.of(t, rows, name, m);
                 ui.execute(() -> done.accept(g));
+            } catch (org.eclipse.core.runtime.OperationCanceledException e) {
+                return Status.CANCEL_STATUS;
             } catch (RuntimeException e) {
                 ui.execute(() -> failed.accept(e.getMessage()));
             }

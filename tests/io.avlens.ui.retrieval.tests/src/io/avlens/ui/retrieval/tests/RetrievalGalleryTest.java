@@ -83,6 +83,30 @@ class RetrievalGalleryTest {
         assertThat(m.json().getAsJsonArray("directions")).hasSize(4);
     }
 
+    @Test
+    void metricsCountTwoUnitsPerDirectionAndStopWhenCancelled() {
+        EmbeddingTable t = table(30, 8);
+        int[] units = {0, 0};
+        org.eclipse.core.runtime.NullProgressMonitor counting = new org.eclipse.core.runtime.NullProgressMonitor() {
+            @Override
+            public void beginTask(String name, int total) {
+                units[0] = total;
+            }
+
+            @Override
+            public void worked(int work) {
+                units[1] += work;
+            }
+        };
+        GalleryMetrics m = GalleryMetrics.of(t, null, "all", counting);
+        assertThat(units).containsExactly(4, 4); // audio→video and video→audio: scores and confusion each
+        assertThat(m.scores()).isEqualTo(io.avlens.analysis.embedding.Retrieval.all(t, GalleryMetrics.RELEVANCES));
+        org.eclipse.core.runtime.NullProgressMonitor cancelled = new org.eclipse.core.runtime.NullProgressMonitor();
+        cancelled.setCanceled(true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GalleryMetrics.of(t, null, "all", cancelled))
+                .isInstanceOf(org.eclipse.core.runtime.OperationCanceledException.class);
+    }
+
     private static int diagonal(int[][] c) {
         int sum = 0;
         for (int i = 0; i < c.length; i++) {
