@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -193,7 +194,7 @@ public class EvalCommand implements CliCommand {
                     throw new CommandException("eval: " + outcome.message());
                 }
                 if (localize) {
-                    return localize(arguments, context, outcome, data, model, dataDir, descriptorOut, keep);
+                    return localize(arguments, context, outcome, data, model, dataDir, descriptorOut, keep, bar);
                 }
                 SyncMetrics m = EvalReport.score(outcome);
                 double seconds = outcome.seconds();
@@ -241,7 +242,8 @@ public class EvalCommand implements CliCommand {
     }
 
     private static int localize(ParsedArguments arguments, CommandContext context, RunOutcome outcome, EvalData data,
-            ModelRef model, Path dataDir, Path descriptorOut, Path keep) throws CommandException {
+            ModelRef model, Path dataDir, Path descriptorOut, Path keep, IProgressMonitor cancel)
+            throws CommandException {
         JsonObject json = new JsonObject();
         json.addProperty("task", "localize");
         json.addProperty("model", model.id());
@@ -249,7 +251,7 @@ public class EvalCommand implements CliCommand {
         json.addProperty("data", dataDir.toString());
         json.addProperty("split", data.split() == null ? "all" : data.split());
         json.addProperty("clips", data.clips().size());
-        JsonObject figures = LocalizeEval.score(outcome, context);
+        JsonObject figures = LocalizeEval.score(outcome, context, cancel);
         figures.entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));
         json.addProperty("cachedClips", outcome.metrics().getOrDefault("cachedClips", 0.0).intValue());
         json.addProperty("device", outcome.device());

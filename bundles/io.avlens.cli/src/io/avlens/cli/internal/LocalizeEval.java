@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
@@ -30,11 +32,18 @@ final class LocalizeEval {
      *
      * @throws CommandException when no clip could be scored
      */
-    static JsonObject score(RunOutcome outcome, CommandContext context) throws CommandException {
+    static JsonObject score(RunOutcome outcome, CommandContext context, IProgressMonitor cancel)
+            throws CommandException {
         LocalizationEvaluation eval = new LocalizationEvaluation();
         JsonArray failed = EvalReport.failures(outcome);
         int scored = 0;
+        StderrProgress bar = new StderrProgress(context.err(), "scoring"); // a unit per clip (masks, frames, motion)
+        bar.beginTask("scoring", outcome.clips().size());
         for (ClipOutcome c : outcome.clips()) {
+            bar.worked(1);
+            if (cancel.isCanceled()) {
+                throw new CommandException("eval: cancelled while scoring", CommandException.INTERNAL, null);
+            }
             if (c.state() != RunState.SUCCEEDED) {
                 continue;
             }
@@ -48,6 +57,7 @@ final class LocalizeEval {
                 failed.add(f);
             }
         }
+        bar.done();
         if (scored == 0) {
             throw new CommandException("eval: no clip could be scored" + (failed.isEmpty() ? ""
                     : "; first problem: " + failed.get(0).getAsJsonObject().get("message").getAsString()));

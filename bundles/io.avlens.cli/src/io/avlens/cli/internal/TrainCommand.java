@@ -228,6 +228,7 @@ public class TrainCommand implements CliCommand {
         private static final int WIDTH = 30;
         private final PrintStream err;
         private boolean open;
+        private int loadingDrawn = -1;
         volatile boolean cancelled;
         double lastLoss = Double.NaN;
         Map<String, Double> last = Map.of();
@@ -239,8 +240,25 @@ public class TrainCommand implements CliCommand {
         @Override
         public void progress(TrainingProgress p) {
             if (p.phase().equals("loading")) {
-                err.println("train: reading the data ...");
+                if (p.totalSteps() <= 0 || p.step() == 0 && !open) {
+                    err.print("\rtrain: reading the data ...");
+                    err.flush();
+                    open = true;
+                }
+                if (p.totalSteps() > 0) {
+                    int filled = (int) ((long) p.step() * WIDTH / p.totalSteps());
+                    if (filled != loadingDrawn) {
+                        loadingDrawn = filled;
+                        err.print(String.format(Locale.ROOT, "\rtrain: reading the data [%s%s] %d%%",
+                                "#".repeat(filled), " ".repeat(WIDTH - filled), 100L * p.step() / p.totalSteps()));
+                        err.flush();
+                    }
+                }
                 return;
+            }
+            if (loadingDrawn >= 0) { // the data is read: the bar says so, the training bar starts on its own line
+                err.println("\rtrain: reading the data [" + "#".repeat(WIDTH) + "] 100%");
+                loadingDrawn = -1;
             }
             if (!Double.isNaN(p.loss())) {
                 lastLoss = p.loss();

@@ -73,9 +73,10 @@ public final class CavpTrainer {
         Files.createDirectories(outDir);
         CavpConfig config = spec.config();
         int steps = config.clipSteps();
-        monitor.progress(TrainingProgress.phase("loading", 0, spec.steps()));
+        monitor.progress(TrainingProgress.phase("loading", 0, 0)); // the clips are counted as they are read
         List<ClipTensors> clips = new ArrayList<>();
-        for (ClipTensors c : new AvShapesData(config).load(dataDir, monitor::isCancelled)) {
+        for (ClipTensors c : new AvShapesData(config).load(dataDir,
+                TrainingMonitor.loading(monitor, TrainingMonitor.mediaClips(dataDir)))) {
             if (c.lagSeconds() == 0 && c.steps() >= steps) {
                 clips.add(c);
             }

@@ -269,10 +269,11 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         }
         TrainRecipe recipe = TrainRecipe.guard(this, request);
         Path dir = request.data();
-        monitor.progress(TrainingProgress.phase("loading", 0, spec.steps()));
+        monitor.progress(TrainingProgress.phase("loading", 0, 0)); // the clips are counted as they are read
         boolean project = Files.isRegularFile(dir.resolve("project.avlens"));
         List<Path> files = TrainSplit.select(dir, DenseAvData.clips(dir), SPLIT);
-        List<DenseClip> clips = new DenseAvData(spec.config()).load(dir, files, monitor::isCancelled);
+        List<DenseClip> clips = new DenseAvData(spec.config()).load(dir, files,
+                TrainingMonitor.loading(monitor, files.size()));
         int window = spec.config().windowMelFrames() / DenseAvConfig.AUDIO_STRIDE;
         List<ClipSource> sources = null;
         if (spec.disentangleWeight() > 0) {

@@ -118,8 +118,10 @@ public final class DiffFoleyFamilyTrainer implements FamilyTrainer {
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
-        monitor.progress(TrainingProgress.phase("loading", 0, spec.denoiserSteps()));
-        List<TrainingClip> clips = DiffFoleyData.load(request.data(), spec.config(), monitor::isCancelled);
+        monitor.progress(TrainingProgress.phase("loading", 0, 0)); // the clips are counted as they are read
+        // each clip is polled twice: decoded, then its CAVP-small features
+        List<TrainingClip> clips = DiffFoleyData.load(request.data(), spec.config(),
+                TrainingMonitor.loading(monitor, 2 * TrainingMonitor.mediaClips(request.data())));
         JsonObject training = new JsonObject();
         training.addProperty("command", String.format(Locale.ROOT,
                 "avlens train --family %s --data %s --out %s --steps %d --seed %d --batch %d --classifier-steps %d"

@@ -161,7 +161,7 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
         }
         TrainRecipe recipe = TrainRecipe.guard(this, request);
         Path dir = request.data();
-        monitor.progress(TrainingProgress.phase("loading", 0, spec.steps()));
+        monitor.progress(TrainingProgress.phase("loading", 0, 0)); // the clips are counted as they are read
         boolean project = Files.isRegularFile(dir.resolve("project.avlens"));
         List<Path> files = TrainSplit.select(dir, DenseAvData.clips(dir), SPLIT);
         List<Mc3Clip> clips = load(dir, files, spec.config(), monitor);
@@ -191,7 +191,8 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
     /** The clips of {@code files} with their narrations (decoded frames and log-mel cached as DenseAV's are). */
     static List<Mc3Clip> load(Path dir, List<Path> files, Mc3Config config, TrainingMonitor monitor)
             throws IOException {
-        List<DenseClip> decoded = new DenseAvData(Mc3Clip.decoding(config)).load(dir, files, monitor::isCancelled);
+        List<DenseClip> decoded = new DenseAvData(Mc3Clip.decoding(config)).load(dir, files,
+                TrainingMonitor.loading(monitor, files.size()));
         List<Mc3Clip> clips = new ArrayList<>();
         for (int i = 0; i < decoded.size(); i++) {
             clips.add(new Mc3Clip(decoded.get(i).id(), decoded.get(i), Mc3Clip.narration(files.get(i))));

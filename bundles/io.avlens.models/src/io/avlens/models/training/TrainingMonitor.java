@@ -19,6 +19,27 @@ public interface TrainingMonitor {
     }
 
     /**
+     * The cancel check for a loader that polls it once per clip (before each): each poll also reports phase
+     * {@code "loading"} with the clips polled so far out of {@code total}, so reading the data shows progress.
+     */
+    static java.util.function.BooleanSupplier loading(TrainingMonitor monitor, int total) {
+        int[] polled = {0};
+        return () -> {
+            monitor.progress(TrainingProgress.phase("loading", Math.min(polled[0]++, total), total));
+            return monitor.isCancelled();
+        };
+    }
+
+    /** The {@code media/*.mp4} clips of an AV-Shapes folder, for {@link #loading}'s total (0 when unreadable). */
+    static int mediaClips(java.nio.file.Path dataDir) {
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(dataDir.resolve("media"))) {
+            return (int) s.filter(p -> p.getFileName().toString().endsWith(".mp4")).count();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    /**
      * One of several training loops run one after the other as one training (e.g. a denoiser, then its classifier):
      * {@code monitor} sees this loop's steps counted from {@code before} (the steps of the loops before it) out of
      * {@code total} (all loops' steps), so its progress never runs backwards; cancel is {@code monitor}'s.

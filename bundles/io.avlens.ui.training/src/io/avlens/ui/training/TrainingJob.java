@@ -131,7 +131,10 @@ public final class TrainingJob extends Job {
                 lastLoss = p.loss();
             }
             switch (p.phase()) {
-                case "loading" -> monitor.subTask("Reading the data (decoded once, then cached)");
+                case "loading" -> monitor.subTask(p.totalSteps() > 0
+                        ? String.format(Locale.ROOT, "Reading the data (decoded once, then cached): %d%%",
+                                100L * p.step() / p.totalSteps())
+                        : "Reading the data (decoded once, then cached)");
                 case "training" -> {
                     int units = (int) Math.min(UNITS, (long) p.step() * UNITS / Math.max(1, p.totalSteps()));
                     monitor.worked(Math.max(0, units - reported));

@@ -91,7 +91,7 @@ final class LineFitTrainer implements FamilyTrainer {
     public TrainingResult train(TrainRequest request, TrainingMonitor monitor) throws IOException {
         long t0 = System.nanoTime();
         TrainRecipe recipe = TrainRecipe.guard(this, request);
-        monitor.progress(TrainingProgress.phase("loading", 0, request.steps()));
+        monitor.progress(TrainingProgress.phase("loading", 0, 0));
         List<float[]> points = new ArrayList<>();
         Path csv = request.data().resolve("points.csv");
         for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
