@@ -18,6 +18,7 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -116,12 +117,16 @@ public class HeadsView {
                 }
             }
         });
-        panels = new HeadPanels(parent, this::hovered, this::regionChosen);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(panels.control());
-        curves = new ActivationCurves(parent);
-        GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 170).applyTo(curves);
+        // the maps and the curves share the height (a sash between them): in a short view neither is squeezed out
+        SashForm split = new SashForm(parent, SWT.VERTICAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(split);
+        panels = new HeadPanels(split, this::hovered, this::regionChosen);
+        curves = new ActivationCurves(split);
+        split.setWeights(55, 45);
         curves.onSeek(this::seek);
         status = new Label(parent, SWT.NONE);
+        status.setToolTipText("Click a curve to seek; drag on a panel (or click a cell) to plot that region over audio"
+                + " time");
         exports = new ExportRunner(status, status::setText);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         heatmaps.addListener(heatmapsChanged);
@@ -208,8 +213,8 @@ public class HeadsView {
 
     private String describe() {
         DenseFeatures f = clip.raw();
-        return String.format(Locale.ROOT, "%d heads, %d × %d cells, %d frames, %d audio steps · click a curve to seek,"
-                + " drag on a panel for a region", f.heads(), f.height(), f.width(), f.frames(), f.steps());
+        return String.format(Locale.ROOT, "%d heads, %d × %d cells, %d frames, %d audio steps", f.heads(), f.height(),
+                f.width(), f.frames(), f.steps()); // what to do with the mouse is the tooltip's
     }
 
     private void syncControls() {

@@ -20,23 +20,32 @@ final class HeatmapAxes {
         int h = gc.getFontMetrics().getHeight();
         int cols = canvas.data().dim(1);
         int rows = canvas.data().dim(0);
+        int lastRight = Integer.MIN_VALUE; // a label that would touch the one before it is left out (its tick stays)
         for (double t : x.ticks(cols, Math.max(2, p.width / look.xTickPixels()))) {
             int px = look.roundTicks() ? p.x + (int) Math.round((x.index(t) + 0.5) * p.width / cols)
                     : canvas.xOf(x.index(t));
             gc.drawLine(px, p.y + p.height, px, p.y + p.height + 4);
             String s = x.tickLabel(t);
-            gc.drawText(s, px - gc.textExtent(s).x / 2, p.y + p.height + 5, true);
+            int left = px - gc.textExtent(s).x / 2;
+            if (left >= lastRight + 4) {
+                gc.drawText(s, left, p.y + p.height + 5, true);
+                lastRight = left + gc.textExtent(s).x;
+            }
         }
         Point title = gc.textExtent(x.label());
         gc.drawText(x.label(), p.x + (p.width - title.x) / 2, p.y + p.height + 6 + h, true);
         int widestTick = 0;
+        int lastY = Integer.MIN_VALUE;
         for (double t : y.ticks(rows, Math.max(2, p.height / 50))) {
             int py = look.roundTicks() ? p.y + (int) Math.round((y.index(t) + 0.5) * p.height / rows)
                     : canvas.yOf(y.index(t));
             gc.drawLine(p.x - 4, py, p.x, py);
             String s = y.tickLabel(t);
-            widestTick = Math.max(widestTick, gc.textExtent(s).x);
-            gc.drawText(s, p.x - 6 - gc.textExtent(s).x, py - h / 2, true);
+            if (Math.abs(py - lastY) >= h) { // in a short plot, labels that would overlap are left out
+                widestTick = Math.max(widestTick, gc.textExtent(s).x);
+                gc.drawText(s, p.x - 6 - gc.textExtent(s).x, py - h / 2, true);
+                lastY = py;
+            }
         }
         Rectangle client = canvas.getClientArea();
         if (p.x - 6 - widestTick - (client.x + 2) < h) {
@@ -61,6 +70,9 @@ final class HeatmapAxes {
         int h = gc.getFontMetrics().getHeight();
         double[] marks = {scale.high(), (scale.low() + scale.high()) / 2, scale.low()};
         for (int i = 0; i < marks.length; i++) {
+            if (i == 1 && p.height < 3 * h || i == 2 && p.height < 2 * h) {
+                continue; // a bar too short for three labels keeps its high (and low) end
+            }
             int y = p.y + i * (p.height - 1) / 2;
             gc.drawLine(x + w, y, x + w + 3, y);
             int top = look.barLabelsInside() ? Math.min(p.y + p.height - h, y - h / 2) : y - h / 2;

@@ -42,6 +42,7 @@ public class HeatmapCanvas extends Canvas {
     private final CachedImage background = new CachedImage();
     private final List<Layer> layers = new ArrayList<>();
     private FloatTensor plane;
+    private boolean squareCells;
     private ColorScale scale;
     private Axis xAxis = Axis.index("column");
     private Axis yAxis = Axis.index("row");
@@ -167,12 +168,28 @@ public class HeatmapCanvas extends Canvas {
         return lastBackgroundNanos;
     }
 
+    /**
+     * Whether each cell is drawn square (a map of space, e.g. 16 × 16 cells of a frame) rather than stretched to the
+     * canvas (a matrix of times); the plot then takes the largest square-celled rectangle that fits, at the top left.
+     */
+    public void setSquareCells(boolean square) {
+        checkWidget();
+        squareCells = square;
+        invalidate();
+    }
+
     /** The rectangle the plane is drawn into, in widget coordinates. */
     public Rectangle plotArea() {
         Rectangle c = getClientArea();
         int top = Math.max(look.top(), titleRoom);
-        return new Rectangle(c.x + look.left(), c.y + top, Math.max(1, c.width - look.left() - look.right()),
-                Math.max(1, c.height - top - look.bottom()));
+        int w = Math.max(1, c.width - look.left() - look.right());
+        int h = Math.max(1, c.height - top - look.bottom());
+        if (squareCells && plane != null) {
+            double cell = Math.min((double) w / plane.dim(1), (double) h / plane.dim(0));
+            w = Math.max(1, (int) Math.floor(cell * plane.dim(1)));
+            h = Math.max(1, (int) Math.floor(cell * plane.dim(0)));
+        }
+        return new Rectangle(c.x + look.left(), c.y + top, w, h);
     }
 
     /** The x of the centre of column {@code index} (fractional between columns). */

@@ -17,6 +17,7 @@ import io.avlens.core.color.ColorScale;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.ui.widgets.Axis;
 import io.avlens.ui.widgets.HeatmapCanvas;
+import io.avlens.ui.widgets.MetricWords;
 
 /**
  * The metric surface: one metric's cell means over (ω, γ) as a heatmap (the workbench's {@link HeatmapCanvas}),
@@ -27,6 +28,7 @@ import io.avlens.ui.widgets.HeatmapCanvas;
 public final class SweepSurface extends Composite {
 
     private final Combo metrics;
+    private java.util.List<String> keys = java.util.List.of(); // the metrics combo's keys, its items in words
     private final Label caption;
     private final HeatmapCanvas heatmap;
     private SweepGrid grid;
@@ -36,14 +38,15 @@ public final class SweepSurface extends Composite {
     /** The surface in {@code parent}. */
     public SweepSurface(Composite parent) {
         super(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(2).margins(4, 4).applyTo(this);
+        // one row for the metric and its best cell, the rest of the height for the surface (it is often short)
+        GridLayoutFactory.fillDefaults().numColumns(3).margins(4, 4).applyTo(this);
         new Label(this, SWT.NONE).setText("Metric:");
         metrics = new Combo(this, SWT.READ_ONLY);
-        metrics.addListener(SWT.Selection, e -> show(metrics.getText()));
+        metrics.addListener(SWT.Selection, e -> show(metric()));
         caption = new Label(this, SWT.NONE);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(caption);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(caption);
         heatmap = new HeatmapCanvas(this, SWT.BORDER);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(heatmap);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(heatmap);
         heatmap.addLayer(this::paintValues);
         heatmap.setHoverListener(h -> heatmap.setToolTipText(h == null ? null : tooltip(h.row(), h.column())));
     }
@@ -52,24 +55,26 @@ public final class SweepSurface extends Composite {
     public void setGrid(SweepGrid sweepGrid, int clipCount) {
         grid = sweepGrid;
         clips = clipCount;
-        String chosen = metrics.getText();
-        metrics.setItems(grid.metricNames().toArray(String[]::new));
-        int i = grid.metricNames().indexOf(chosen);
+        String chosen = metric();
+        keys = java.util.List.copyOf(grid.metricNames());
+        metrics.setItems(keys.stream().map(MetricWords::of).toArray(String[]::new));
+        int i = chosen == null ? -1 : grid.metricNames().indexOf(chosen);
         if (i < 0) {
             i = Math.max(0, grid.metricNames().indexOf("classifierScore"));
         }
         if (metrics.getItemCount() > 0) {
             metrics.select(i);
-            show(metrics.getText());
+            show(metric());
         }
     }
 
     /** Shows {@code metric}'s surface. */
     public void show(String metric) {
-        if (grid == null || !grid.metricNames().contains(metric)) {
+        if (grid == null || metric == null || !grid.metricNames().contains(metric)) {
             return;
         }
-        metrics.setText(metric);
+        metrics.select(keys.indexOf(metric));
+        String words = MetricWords.of(metric);
         int rows = grid.omegas().size();
         int cols = grid.gammas().size();
         float[] values = new float[rows * cols];
@@ -99,10 +104,11 @@ public final class SweepSurface extends Composite {
         heatmap.setAxes(Axis.categories("γ (classifier)", grid.gammas().stream()
                 .map(SweepGridCanvas::number).toList()), Axis.categories("ω (classifier-free)", grid.omegas().stream()
                 .map(SweepGridCanvas::number).toList()));
-        heatmap.setTitle(metric + (clips > 1 ? " (mean over " + clips + " clips)" : ""));
+        heatmap.setTitle(null); // the combo names the metric; the caption says over how many clips
         heatmap.setData(FloatTensor.wrap(new int[] {rows, cols}, values), new ColorScale(ColorMap.VIRIDIS, lo, hi));
-        caption.setText(best == null ? metric + ": no cell has it"
-                : String.format(Locale.ROOT, "best %s: ω %s, γ %s (%s)", metric,
+        caption.setText(best == null ? words + ": no cell has it"
+                : String.format(Locale.ROOT, "%sbest: ω %s, γ %s (%s)", clips > 1 ? "mean over " + clips
+                        + " clips · " : "",
                         SweepGridCanvas.number(grid.omegas().get(best.row())),
                         SweepGridCanvas.number(grid.gammas().get(best.column())),
                         MetricDirection.higherIsBetter(metric) ? "highest" : metric.equals("syncOffset")
@@ -110,9 +116,10 @@ public final class SweepSurface extends Composite {
         layout(true);
     }
 
-    /** The metric shown. */
+    /** The metric shown (its key), or null. */
     public String metric() {
-        return metrics.getText();
+        int i = metrics.getSelectionIndex();
+        return i < 0 || i >= keys.size() ? null : keys.get(i);
     }
 
     /** The best cell of the metric shown, or null. */

@@ -39,6 +39,7 @@ import io.avlens.ui.media.PlaybackLoop;
 import io.avlens.ui.media.Soundtrack;
 import io.avlens.ui.media.Soundtracks;
 import io.avlens.ui.widgets.CheckBox;
+import io.avlens.ui.widgets.MetricWords;
 
 /**
  * The guidance grid of a sweep, a mixing desk: the {@link SweepGridCanvas} (rows ω, columns γ), and below it the
@@ -85,7 +86,12 @@ public class SweepView {
         title.setText("No sweep. Open one with File > Open Sweep... or from a sweep run in the Runs view.");
         new Label(bar, SWT.NONE).setText("Frames by:");
         colourBy = new Combo(bar, SWT.READ_ONLY);
-        colourBy.addListener(SWT.Selection, e -> grid.setMetric(colourBy.getText()));
+        colourBy.addListener(SWT.Selection, e -> {
+            int i = colourBy.getSelectionIndex();
+            if (data != null && i >= 0) {
+                grid.setMetric(data.grid().metricNames().get(i)); // the items are the metrics' keys in words
+            }
+        });
         new Label(bar, SWT.NONE).setText("Seed:");
         seeds = new Combo(bar, SWT.READ_ONLY);
         seeds.addListener(SWT.Selection, e -> seedChosen());
@@ -174,13 +180,13 @@ public class SweepView {
                 + sweep.manifest().sampler() + " " + sweep.manifest().steps()
                 + (sweep.manifest().steps() == 1 ? " step" : " steps")
                 + (sweep.clips() > 1 ? " · surface over " + sweep.clips() + " clips" : ""));
-        colourBy.setItems(sweep.grid().metricNames().toArray(String[]::new));
+        colourBy.setItems(sweep.grid().metricNames().stream().map(MetricWords::of).toArray(String[]::new));
         seeds.setItems(sweep.manifest().seeds().stream().map(String::valueOf).toArray(String[]::new));
         seeds.select(0);
         grid.setData(sweep);
         grid.setSeedIndex(0);
         if (grid.metric() != null) {
-            colourBy.setText(grid.metric());
+            colourBy.select(sweep.grid().metricNames().indexOf(grid.metric()));
         }
         surface.setGrid(sweep.dataset(), sweep.clips());
         title.getParent().layout(true);

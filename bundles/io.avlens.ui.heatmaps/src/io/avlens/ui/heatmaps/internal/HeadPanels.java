@@ -70,6 +70,7 @@ public final class HeadPanels {
             HeatmapCanvas c = new HeatmapCanvas(panel, SWT.NONE, LOOK);
             GridDataFactory.fillDefaults().grab(true, true).hint(160, 160).applyTo(c);
             c.setAxes(Axis.index("column"), Axis.index("row"));
+            c.setSquareCells(true); // a map of the frame's cells: stretched, a 16 × 16 map read as a strip
             c.setTitle(title(i));
             c.setToolTipText("Drag a rectangle (or click a cell): plot that region's activation over audio time");
             c.setHoverListener(h -> hover.accept(h == null ? null : String.format(Locale.ROOT,

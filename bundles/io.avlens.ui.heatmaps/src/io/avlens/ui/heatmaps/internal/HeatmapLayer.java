@@ -144,26 +144,49 @@ public final class HeatmapLayer implements VideoOverlay.Layer {
         caption(gc, frame, f);
     }
 
+    /**
+     * What is shown, in two lines at the top of the picture (AV-Shapes' objects move along the floor at the bottom):
+     * the audio instant (and the pinned frame), then the heads and normalisation; each line cut with "…" to the
+     * picture's width.
+     */
     private void caption(GC gc, OverlayFrame frame, DenseFeatures f) {
         HeatmapSettings settings = heatmaps.settings();
         double audio = settings.audioTime(clip, frame.audioTime());
         String first = String.format(Locale.ROOT, "audio %.2f s%s", audio,
                 settings.isAudioPinned(clip) ? " (pinned)" : "");
         if (settings.isFramePinned(clip)) {
-            first += String.format(Locale.ROOT, " · heatmap of the frame at %.2f s (pinned)",
-                    settings.videoTime(clip, frame.videoTime()));
+            first += String.format(Locale.ROOT, " · frame %.2f s (pinned)", settings.videoTime(clip, frame.videoTime()));
         }
-        String second = settings.describe(f.heads());
         Rectangle p = frame.picture();
+        int room = p.width - 8;
+        if (room < 20) {
+            return;
+        }
+        first = fit(gc, first, room);
+        String second = fit(gc, settings.describe(f.heads()), room);
         Point a = gc.textExtent(first);
         Point b = gc.textExtent(second);
         int x = p.x + 4;
-        int y = p.y + p.height - a.y - b.y - 6;
+        int y = p.y + 3;
         gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_BLACK));
-        gc.fillRectangle(x - 2, y - 1, Math.min(Math.max(a.x, b.x) + 4, p.width - 4), a.y + b.y + 2);
+        gc.setAlpha(190);
+        gc.fillRectangle(x - 2, y - 1, Math.max(a.x, b.x) + 4, a.y + b.y + 2);
+        gc.setAlpha(255);
         gc.setForeground(gc.getDevice().getSystemColor(SWT.COLOR_WHITE));
         gc.drawText(first, x, y, true);
         gc.drawText(second, x, y + a.y, true);
+    }
+
+    /** {@code text}, cut at the end with "…" to fit {@code width} pixels. */
+    static String fit(GC gc, String text, int width) {
+        if (gc.textExtent(text).x <= width) {
+            return text;
+        }
+        int n = text.length();
+        while (n > 0 && gc.textExtent(text.substring(0, n) + "…").x > width) {
+            n--;
+        }
+        return text.substring(0, n).stripTrailing() + "…";
     }
 
     /** The cell under frame pixel ({@code fx}, {@code fy}) with its raw and shown values; null without data. */

@@ -3,10 +3,15 @@ package io.avlens.ui.training.internal;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnit;
+import org.jfree.chart.axis.TickUnitSource;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -57,10 +62,14 @@ public final class TrainingChart {
         steps.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // steps are whole numbers
         plot = new XYPlot(new XYSeriesCollection(), steps, lossAxis(false), lineRenderer(false));
         plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setNoDataMessage("No loss curve: Open... a loss.csv or Folder... a training run, or train a model (File >"
+                + " Train...)");
+        plot.getDomainAxis().setVisible(false);
+        plot.getRangeAxis().setVisible(false);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        NumberAxis temperature = new NumberAxis("temperature");
+        NumberAxis temperature = sparseAxis("temperature");
         temperature.setAutoRangeIncludesZero(false);
         temperature.setLabelPaint(TEMPERATURE_COLOUR);
         temperature.setTickLabelPaint(TEMPERATURE_COLOUR);
@@ -76,17 +85,83 @@ public final class TrainingChart {
 
     private static ValueAxis lossAxis(boolean log) {
         if (log) {
-            LogAxis axis = new LogAxis("loss (log)");
+            LogAxis axis = new LogAxis("loss (log)") {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected void selectVerticalAutoTickUnit(Graphics2D g2, Rectangle2D area, RectangleEdge edge) {
+                    super.selectVerticalAutoTickUnit(g2, area, edge);
+                    double decades = calculateLog(getUpperBound()) - calculateLog(getLowerBound());
+                    setTickUnit((NumberTickUnit) sparse(getTickUnit(), getStandardTickUnits(), decades,
+                            area.getHeight()), false, false);
+                }
+            };
             axis.setSmallestValue(1e-6);
-            // tick labels as plain values (0.1, 0.126 …), not as powers of ten with fractional exponents
-            axis.setNumberFormatOverride(new java.text.DecimalFormat("0.0##"));
+            // tick labels as plain values of two significant digits (13, 7.9, 0.079), not powers of ten
+            axis.setNumberFormatOverride(TWO_DIGITS);
             axis.setAutoRange(true);
             return axis;
         }
-        NumberAxis axis = new NumberAxis("loss");
+        NumberAxis axis = sparseAxis("loss");
         axis.setAutoRangeIncludesZero(false);
         return axis;
     }
+
+    /** At most one tick label per {@value #TICK_PIXELS} pixels of height. */
+    private static final int TICK_PIXELS = 45;
+
+    /** A value axis that keeps its tick labels {@value #TICK_PIXELS} pixels apart or more (round 1-2-5 steps). */
+    static NumberAxis sparseAxis(String label) {
+        return new NumberAxis(label) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void selectVerticalAutoTickUnit(Graphics2D g2, Rectangle2D area, RectangleEdge edge) {
+                super.selectVerticalAutoTickUnit(g2, area, edge);
+                double span = getUpperBound() - getLowerBound();
+                setTickUnit((NumberTickUnit) sparse(getTickUnit(), getStandardTickUnits(), span, area.getHeight()),
+                        false, false);
+            }
+        };
+    }
+
+    /** {@code unit}, or the next larger standard unit until {@code span} holds no more ticks than the height allows. */
+    static TickUnit sparse(TickUnit unit, TickUnitSource units, double span, double height) {
+        double most = Math.max(2, height / TICK_PIXELS);
+        TickUnit u = unit;
+        for (int guard = 0; guard < 64 && span / u.getSize() > most; guard++) {
+            TickUnit larger = units.getLargerTickUnit(u);
+            if (larger.getSize() <= u.getSize()) {
+                break;
+            }
+            u = larger;
+        }
+        return u;
+    }
+
+    /** Two significant digits, plain. */
+    private static final java.text.NumberFormat TWO_DIGITS = new java.text.NumberFormat() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
+            if (!Double.isFinite(number) || number == 0) {
+                return to.append(number == 0 ? "0" : Double.toString(number));
+            }
+            return to.append(new java.math.BigDecimal(number).round(new java.math.MathContext(2)).stripTrailingZeros()
+                    .toPlainString());
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, java.text.FieldPosition pos) {
+            return format((double) number, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) {
+            return null;
+        }
+    };
 
     private static XYLineAndShapeRenderer lineRenderer(boolean temperature) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
@@ -184,6 +259,9 @@ public final class TrainingChart {
         plot.setDataset(0, losses);
         plot.setDataset(1, temperature);
         plot.getRangeAxis(1).setVisible(temperature.getSeriesCount() > 0);
+        boolean any = losses.getSeriesCount() > 0 || temperature.getSeriesCount() > 0;
+        plot.getDomainAxis().setVisible(any); // no curve: the message alone, not axes of made-up ranges
+        plot.getRangeAxis(0).setVisible(any);
         if (plot.getRangeAxis(0) instanceof NumberAxis lossAxis) {
             fitRange(lossAxis, losses);
         }
