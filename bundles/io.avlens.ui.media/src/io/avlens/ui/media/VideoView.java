@@ -54,6 +54,7 @@ import io.avlens.ui.media.internal.PictureCanvas;
 import io.avlens.ui.media.internal.SoundtrackChooser;
 import io.avlens.ui.media.internal.VideoOverlays;
 import io.avlens.ui.media.internal.Player;
+import io.avlens.ui.widgets.Ellipsis;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -534,6 +535,9 @@ public class VideoView {
             note.setText(text);
             String detail = player == null ? null : player.audioDetail();
             note.setToolTipText(detail != null ? detail : text.isEmpty() ? null : text); // the whole note when cut
+            clockLabel.control().getParent().layout();
+            Ellipsis.set(note, text); // the room left, known after the layout: a cut note ends in "…"
+            return;
         }
         clockLabel.control().getParent().layout();
     }

@@ -9,6 +9,7 @@ import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 
 import io.avlens.model.Artifact;
+import io.avlens.ui.widgets.KeyWords;
 
 /** The columns of the artifacts table: name, kind, shape (with dtype) and location relative to the project. */
 final class ArtifactColumns {
@@ -18,7 +19,7 @@ final class ArtifactColumns {
 
     static void create(TableViewer viewer) {
         column(viewer, "Artifact", 160, Artifact::getName);
-        column(viewer, "Kind", 120, a -> a.getKind() == null ? "" : a.getKind().getLiteral());
+        column(viewer, "Kind", 120, a -> a.getKind() == null ? "" : KeyWords.of(a.getKind().getLiteral()));
         column(viewer, "Shape", 140, ArtifactColumns::shape);
         column(viewer, "Location", 360, Artifact::getLocation);
     }

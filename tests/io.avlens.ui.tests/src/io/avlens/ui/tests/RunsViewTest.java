@@ -222,7 +222,7 @@ class RunsViewTest {
         });
         Ui.waitUntil("the three artifacts", 10, () -> view.artifactsViewer().getTable().getItemCount() == 3);
         assertThat(Ui.sync(() -> texts(view.artifactsViewer().getTable()))).containsExactly(
-                List.of("similarity", "similarityVolume", shape[0] + " × " + shape[1] + " float32",
+                List.of("similarity", "similarity volume", shape[0] + " × " + shape[1] + " float32",
                         "runs/run-1/similarity.npy"),
                 List.of("metrics", "other", "", "runs/run-1/metrics.csv"),
                 List.of("log", "other", "", "runs/run-1/run.json"));

@@ -17,7 +17,7 @@ import io.avlens.core.color.ColorScale;
 import io.avlens.core.tensor.FloatTensor;
 import io.avlens.ui.widgets.Axis;
 import io.avlens.ui.widgets.HeatmapCanvas;
-import io.avlens.ui.widgets.MetricWords;
+import io.avlens.ui.widgets.KeyWords;
 
 /**
  * The metric surface: one metric's cell means over (ω, γ) as a heatmap (the workbench's {@link HeatmapCanvas}),
@@ -57,7 +57,7 @@ public final class SweepSurface extends Composite {
         clips = clipCount;
         String chosen = metric();
         keys = java.util.List.copyOf(grid.metricNames());
-        metrics.setItems(keys.stream().map(MetricWords::of).toArray(String[]::new));
+        metrics.setItems(keys.stream().map(KeyWords::of).toArray(String[]::new));
         int i = chosen == null ? -1 : grid.metricNames().indexOf(chosen);
         if (i < 0) {
             i = Math.max(0, grid.metricNames().indexOf("classifierScore"));
@@ -74,7 +74,7 @@ public final class SweepSurface extends Composite {
             return;
         }
         metrics.select(keys.indexOf(metric));
-        String words = MetricWords.of(metric);
+        String words = KeyWords.of(metric);
         int rows = grid.omegas().size();
         int cols = grid.gammas().size();
         float[] values = new float[rows * cols];

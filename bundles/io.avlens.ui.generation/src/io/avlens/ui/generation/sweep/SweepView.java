@@ -39,7 +39,7 @@ import io.avlens.ui.media.PlaybackLoop;
 import io.avlens.ui.media.Soundtrack;
 import io.avlens.ui.media.Soundtracks;
 import io.avlens.ui.widgets.CheckBox;
-import io.avlens.ui.widgets.MetricWords;
+import io.avlens.ui.widgets.KeyWords;
 
 /**
  * The guidance grid of a sweep, a mixing desk: the {@link SweepGridCanvas} (rows ω, columns γ), and below it the
@@ -180,7 +180,7 @@ public class SweepView {
                 + sweep.manifest().sampler() + " " + sweep.manifest().steps()
                 + (sweep.manifest().steps() == 1 ? " step" : " steps")
                 + (sweep.clips() > 1 ? " · surface over " + sweep.clips() + " clips" : ""));
-        colourBy.setItems(sweep.grid().metricNames().stream().map(MetricWords::of).toArray(String[]::new));
+        colourBy.setItems(sweep.grid().metricNames().stream().map(KeyWords::of).toArray(String[]::new));
         seeds.setItems(sweep.manifest().seeds().stream().map(String::valueOf).toArray(String[]::new));
         seeds.select(0);
         grid.setData(sweep);

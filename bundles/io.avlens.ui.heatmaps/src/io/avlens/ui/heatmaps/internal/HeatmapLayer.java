@@ -19,6 +19,7 @@ import io.avlens.ui.media.LegendEntry;
 import io.avlens.ui.media.OverlayFrame;
 import io.avlens.ui.media.VideoOverlay;
 import io.avlens.ui.widgets.ColorImages;
+import io.avlens.ui.widgets.Ellipsis;
 
 /**
  * The heatmap over one clip's picture: per new instant, the slice of the frame on show at the audio time shown (16 ×
@@ -162,8 +163,8 @@ public final class HeatmapLayer implements VideoOverlay.Layer {
         if (room < 20) {
             return;
         }
-        first = fit(gc, first, room);
-        String second = fit(gc, settings.describe(f.heads()), room);
+        first = Ellipsis.fit(gc, first, room);
+        String second = Ellipsis.fit(gc, settings.describe(f.heads()), room);
         Point a = gc.textExtent(first);
         Point b = gc.textExtent(second);
         int x = p.x + 4;
@@ -175,18 +176,6 @@ public final class HeatmapLayer implements VideoOverlay.Layer {
         gc.setForeground(gc.getDevice().getSystemColor(SWT.COLOR_WHITE));
         gc.drawText(first, x, y, true);
         gc.drawText(second, x, y + a.y, true);
-    }
-
-    /** {@code text}, cut at the end with "…" to fit {@code width} pixels. */
-    static String fit(GC gc, String text, int width) {
-        if (gc.textExtent(text).x <= width) {
-            return text;
-        }
-        int n = text.length();
-        while (n > 0 && gc.textExtent(text.substring(0, n) + "…").x > width) {
-            n--;
-        }
-        return text.substring(0, n).stripTrailing() + "…";
     }
 
     /** The cell under frame pixel ({@code fx}, {@code fy}) with its raw and shown values; null without data. */

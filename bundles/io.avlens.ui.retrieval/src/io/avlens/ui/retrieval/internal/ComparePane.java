@@ -72,7 +72,7 @@ public final class ComparePane extends Composite {
             if (i > 0) {
                 s.append(String.format(Locale.ROOT, "%nscore (query %s → its %s): %.4f%nrank %d", from, to,
                         cosine(t, shown[0], f, item, g), rankOf(r, item)));
-                s.append("\nrelevance: ").append(Relevance.of(t.item(shown[0]), it).name().toLowerCase(Locale.ROOT));
+                s.append("\nrelevance: ").append(Relevance.of(t.item(shown[0]), it).words());
             }
             if (t.modalities().size() >= 2) {
                 s.append(String.format(Locale.ROOT, "%nown %s–%s agreement: %.4f", t.modalities().get(0),

@@ -25,6 +25,16 @@ public enum Relevance {
         return mark;
     }
 
+    /** In words, for text: "same clip", "same material and action", "not relevant", "unknown". */
+    public String words() {
+        return switch (this) {
+            case SAME_CLIP -> "same clip";
+            case SAME_CLASS -> "same material and action";
+            case NOT_RELEVANT -> "not relevant (another material or action)";
+            case UNKNOWN -> "unknown (the labels do not say)";
+        };
+    }
+
     /** Whether the labels call it relevant. */
     public boolean relevant() {
         return this == SAME_CLIP || this == SAME_CLASS;

@@ -3,11 +3,12 @@ package io.avlens.ui.widgets;
 import java.util.Map;
 
 /**
- * A metric's key (as JSON, CSV and run records spell it: {@code classifierScore}, {@code onsetAP}) in words for
- * combos, titles and captions ("classifier score", "onset AP"). Known metrics get their customary names and units;
- * any other camelCase key is split into words, acronyms kept. Tables of runs keep the keys (as ML tools do).
+ * A key (a metric or an artifact kind as JSON, CSV and run records spell it: {@code classifierScore},
+ * {@code onsetAP}, {@code similarityVolume}) in words for combos, titles and captions ("classifier score", "onset AP",
+ * "similarity volume"). Known metrics get their customary names and units; any other camelCase key is split into
+ * words, acronyms kept. The metric columns of the Runs table keep the keys (as ML tools do).
  */
-public final class MetricWords {
+public final class KeyWords {
 
     private static final Map<String, String> KNOWN = Map.ofEntries(
             Map.entry("alignAcc", "Align Acc"),
@@ -20,7 +21,7 @@ public final class MetricWords {
             Map.entry("fad", "FAD"),
             Map.entry("materialAcc", "material accuracy"));
 
-    private MetricWords() {
+    private KeyWords() {
     }
 
     /** {@code key} in words. */
