@@ -190,6 +190,8 @@ class ExperimentEditorTest {
             assertThat(m.getMessage()).isEqualTo("steps: 'abc' is not a whole number; it keeps its value 25.");
             assertThat(m.getControl()).isSameAs(parameters);
         });
+        assertThat(Ui.sync(() -> form.getForm().getMessage())).as("the header says what is wrong")
+                .isEqualTo("steps: 'abc' is not a whole number; it keeps its value 25.");
         Ui.screenshot(Ui.window().getShell(), "experiment-editor-bad-value");
         editCell(parameters, 1, 2, "0");
         assertThat(steps.getValue()).isZero();

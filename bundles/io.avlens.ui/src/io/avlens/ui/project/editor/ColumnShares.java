@@ -14,7 +14,10 @@ final class ColumnShares {
     private ColumnShares() {
     }
 
-    /** From now on, {@code table}'s columns share its width as their present widths do. */
+    /**
+     * From now on, {@code table}'s columns fill its width: each but the last as wide as its content, the last the
+     * rest; where that does not fit, they share the width as their present widths do.
+     */
     static void apply(Table table) {
         TableColumn[] columns = table.getColumns();
         int[] weights = new int[columns.length];
@@ -27,6 +30,21 @@ final class ColumnShares {
         table.addListener(SWT.Resize, e -> {
             int width = table.getClientArea().width;
             if (width <= 0 || columns.length == 0) {
+                return;
+            }
+            // every column but the last as wide as its content when that leaves the last some room (ids are not cut)
+            int fixed = 0;
+            int[] need = new int[columns.length];
+            for (int i = 0; i < columns.length - 1; i++) {
+                columns[i].pack();
+                need[i] = columns[i].getWidth();
+                fixed += need[i];
+            }
+            if (fixed + 80 <= width) {
+                for (int i = 0; i < columns.length - 1; i++) {
+                    columns[i].setWidth(need[i]);
+                }
+                columns[columns.length - 1].setWidth(width - fixed);
                 return;
             }
             int left = width;

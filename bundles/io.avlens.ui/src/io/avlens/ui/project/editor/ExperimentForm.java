@@ -126,6 +126,16 @@ final class ExperimentForm {
         });
         shownMessages = shown;
         messages.setAutoUpdate(true);
+        // the header says what is wrong, not only "1 error detected" (the forms' summary of control messages)
+        problems.sort(java.util.Comparator.comparing(p -> !p.error())); // errors first
+        if (!problems.isEmpty()) {
+            ExperimentProblem first = problems.get(0);
+            form.getForm().setMessage(first.message() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
+                    + " more: see the marked fields)" : ""), first.error() ? IMessageProvider.ERROR
+                            : IMessageProvider.WARNING, form.getForm().getForm().getChildrenMessages()); // details kept
+        } else {
+            form.getForm().setMessage(null, IMessageProvider.NONE);
+        }
         runAction.setEnabled(problems.stream().noneMatch(ExperimentProblem::error));
     }
 
