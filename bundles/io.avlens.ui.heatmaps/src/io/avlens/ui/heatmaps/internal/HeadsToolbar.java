@@ -45,6 +45,7 @@ public final class HeadsToolbar {
     private final Combo modelCombo;
     private final Combo colouringCombo;
     private final Combo normalisationCombo;
+    private final java.util.List<Button> needHeatmaps = new java.util.ArrayList<>(); // the pins and the exports
     private final Button pinButton;
     private final Button pinFrameButton;
     private final Composite headBar;
@@ -70,10 +71,14 @@ public final class HeadsToolbar {
         pinButton.setText("Pin audio time");
         pinButton.setToolTipText("Keep the heatmaps at this audio time while the picture is scrubbed");
         pinButton.addListener(SWT.Selection, e -> actions.pinAudio(pinButton.getSelection()));
+        needHeatmaps.add(pinButton);
         pinFrameButton = new Button(second, SWT.TOGGLE);
         pinFrameButton.setText("Pin frame");
         pinFrameButton.setToolTipText("Keep the heatmaps at this video frame while the audio time is scrubbed");
         pinFrameButton.addListener(SWT.Selection, e -> actions.pinFrame(pinFrameButton.getSelection()));
+        needHeatmaps.add(pinFrameButton);
+        pinButton.setEnabled(false);
+        pinFrameButton.setEnabled(false);
         button(second, "PNG video", "Export the Video view's picture with the heatmap as PNG",
                 () -> actions.export("video"));
         button(second, "PNG heads", "Export these panels and curves as PNG", () -> actions.export("heads"));
@@ -101,11 +106,13 @@ public final class HeadsToolbar {
         return c;
     }
 
-    private static void button(Composite bar, String text, String tip, Runnable action) {
+    private void button(Composite bar, String text, String tip, Runnable action) {
         Button b = new Button(bar, SWT.PUSH);
         b.setText(text);
         b.setToolTipText(tip);
         b.addListener(SWT.Selection, e -> action.run());
+        b.setEnabled(false); // until there are heatmaps to export
+        needHeatmaps.add(b);
     }
 
     /** Lists the installed DenseAV models again and selects the one in use. */
@@ -123,6 +130,7 @@ public final class HeadsToolbar {
 
     /** Makes a check box and a solo button per head. */
     public void setHeads(int heads) {
+        needHeatmaps.forEach(b -> b.setEnabled(heads > 0)); // nothing to pin or export without heatmaps
         for (Control child : headBar.getChildren()) {
             child.dispose();
         }

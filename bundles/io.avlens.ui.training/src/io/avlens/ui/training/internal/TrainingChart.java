@@ -74,6 +74,7 @@ public final class TrainingChart {
         temperature.setLabelPaint(TEMPERATURE_COLOUR);
         temperature.setTickLabelPaint(TEMPERATURE_COLOUR);
         plot.setRangeAxis(1, temperature);
+        temperature.setVisible(false); // until a curve has such a column
         plot.setDataset(1, new XYSeriesCollection());
         plot.mapDatasetToRangeAxis(1, 1);
         plot.setRenderer(1, lineRenderer(true));
