@@ -251,12 +251,17 @@ public final class RetrievalController implements AutoCloseable {
      */
     private static BuildMonitor rebuild(IProgressMonitor m) {
         m.beginTask("Searching (rebuilding the out-of-date approximate index first)", 1000);
+        return into(m, 1000);
+    }
+
+    /** An index build's phases as sub-tasks of {@code m} and its progress as {@code units} of it; its cancel, m's. */
+    private static BuildMonitor into(IProgressMonitor m, int units) {
         int[] worked = {0};
         return new BuildMonitor() {
             @Override
             public void progress(String phase, long doneUnits, long total) {
                 m.subTask(phase);
-                int now = total == 0 ? worked[0] : (int) (1000L * doneUnits / total);
+                int now = total == 0 ? worked[0] : (int) ((long) units * doneUnits / total);
                 if (now > worked[0]) {
                     m.worked(now - worked[0]);
                     worked[0] = now;
@@ -276,26 +281,9 @@ public final class RetrievalController implements AutoCloseable {
         Path dir = folder;
         Job job = Job.create("Building the approximate index of " + to, (IProgressMonitor m) -> {
             m.beginTask("Building the approximate index of " + to, 1000);
-            int[] worked = {0};
             try {
                 JsonObject d = IndexFiles.build(dir, to, VectorTable.ofModality(t, to), Metric.COSINE,
-                        ApproximateIndex.Settings.DEFAULT, Runtime.getRuntime().availableProcessors(),
-                        new BuildMonitor() {
-                    @Override
-                    public void progress(String phase, long doneUnits, long total) {
-                        m.subTask(phase);
-                        int now = total == 0 ? worked[0] : (int) (900L * doneUnits / total);
-                        if (now > worked[0]) {
-                            m.worked(now - worked[0]);
-                            worked[0] = now;
-                        }
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return m.isCanceled();
-                    }
-                });
+                        ApproximateIndex.Settings.DEFAULT, Runtime.getRuntime().availableProcessors(), into(m, 900));
                 double recall = d.get("recallAt10").getAsDouble();
                 ui.execute(() -> done.accept(recall));
                 return Status.OK_STATUS;
