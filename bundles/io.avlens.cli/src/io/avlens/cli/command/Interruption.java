@@ -77,12 +77,21 @@ public final class Interruption {
                 Thread.currentThread().interrupt();
             }
         }, "avlens-interrupt");
-        hooks.add(hook);
+        try {
+            hooks.add(hook);
+        } catch (IllegalStateException e) { // Ctrl-C came before the step began: the JVM is already going
+            throw new CommandException("cancelled before it began", CommandException.INTERNAL, e);
+        }
         try {
             return step.run();
         } finally {
             hooks.remove(hook); // during a shutdown it stays, and waits for ended()
         }
+    }
+
+    /** A new interruption with the same hooks, for the next command. */
+    public Interruption fresh() {
+        return new Interruption(hooks);
     }
 
     /** The command has ended and said so: a shutdown waiting for it goes on. */

@@ -54,7 +54,10 @@ public class CommandDispatcher {
      *
      * @return the process exit code
      */
-    public int execute(List<String> args, CommandContext context) {
+    public int execute(List<String> args, CommandContext given) {
+        // one interruption per command: a context used again must not carry the last command's "ended"
+        CommandContext context = new CommandContext(given.out(), given.err(), given.workingDirectory(),
+                given.interruption().fresh());
         if (args.isEmpty()) {
             context.err().print(HelpFormatter.overview(specs()));
             context.err().println("\navlens: no command given");

@@ -96,8 +96,8 @@ final class EmbeddingRun {
                     parameters, 0, List.of());
             RunOutcome outcome = runner.run(snapshot, settings, monitor);
             if (outcome.state() == RunState.CANCELLED) {
-                throw new CommandException(command + ": cancelled; the clips embedded so far are cached, the same"
-                        + " command resumes from them", CommandException.INTERNAL, null);
+                throw new CommandException(EvalCommand.cancelled(command, settings), CommandException.INTERNAL,
+                        null);
             }
             if (outcome.datasets().isEmpty()) {
                 boolean anyClip = outcome.clips().stream().anyMatch(c -> c.state() == RunState.SUCCEEDED);

@@ -47,12 +47,28 @@ final class StderrProgress extends NullProgressMonitor {
         internalWorked(work);
     }
 
+    /** Cancelling (Ctrl-C) says so at once on its own line; the bar is not drawn again. */
+    @Override
+    public void setCanceled(boolean cancel) {
+        boolean was = isCanceled();
+        super.setCanceled(cancel);
+        if (cancel && !was) {
+            err.println();
+            err.println(label + ": stopping (Ctrl-C) after the current item; up to "
+                    + io.avlens.cli.command.Interruption.GRACE_SECONDS + " s");
+            err.flush();
+        }
+    }
+
     @Override
     public void done() {
         if (finished) {
             return;
         }
         finished = true;
+        if (isCanceled()) {
+            return; // the cancel ended the bar's line; a cancelled task is not drawn as complete
+        }
         done = total;
         draw();
         err.println();
@@ -60,6 +76,9 @@ final class StderrProgress extends NullProgressMonitor {
     }
 
     private void draw() {
+        if (isCanceled()) {
+            return;
+        }
         int filled = (int) (done * WIDTH / total);
         if (filled != drawn) {
             drawn = filled;

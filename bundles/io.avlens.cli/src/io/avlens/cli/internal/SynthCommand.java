@@ -135,7 +135,7 @@ public class SynthCommand implements CliCommand {
             Path target = out;
             SynthSpec request = spec;
             // Ctrl-C stops the generation; what it wrote is removed (the folder, if it made it)
-            SynthResult result = context.interruption().onInterrupt(() -> bar.cancelled = true, () -> {
+            SynthResult result = context.interruption().onInterrupt(bar::cancel, () -> {
                 try {
                     return new AvShapesGenerator(store).generate(request, target, bar);
                 } catch (CancellationException e) {
@@ -221,6 +221,17 @@ public class SynthCommand implements CliCommand {
             return cancelled;
         }
 
+        /** Ctrl-C: stop before the next clip, and say so on a line of its own. */
+        void cancel() {
+            if (!cancelled) {
+                cancelled = true;
+                err.println();
+                err.println("synth: stopping (Ctrl-C); the clips written are removed");
+                err.flush();
+                open = false;
+            }
+        }
+
         void end() {
             if (open) {
                 err.println();
@@ -230,6 +241,9 @@ public class SynthCommand implements CliCommand {
 
         @Override
         public void clipsDone(int done, int total) {
+            if (cancelled) {
+                return;
+            }
             int filled = (int) ((long) done * WIDTH / total);
             if (filled != drawn || done == total) {
                 drawn = filled;

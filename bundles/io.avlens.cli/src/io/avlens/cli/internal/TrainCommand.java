@@ -159,7 +159,7 @@ public class TrainCommand implements CliCommand {
             }
             ProgressBar bar = new ProgressBar(context.err());
             // Ctrl-C stops training before its next step, after a checkpoint the same command resumes from
-            TrainingResult r = context.interruption().onInterrupt(() -> bar.cancelled = true, () -> {
+            TrainingResult r = context.interruption().onInterrupt(bar::cancel, () -> {
                 try {
                     return trainer.train(request, bar);
                 } catch (IOException e) {
@@ -168,9 +168,10 @@ public class TrainCommand implements CliCommand {
             });
             bar.end();
             if (r.cancelled()) {
-                throw new CommandException("train: cancelled after step " + r.steps() + " of " + steps + "; " + out
-                        + " holds its checkpoint, and the same command resumes from it", CommandException.INTERNAL,
-                        null);
+                throw new CommandException(r.weights() == null ? "train: cancelled while reading the data; nothing"
+                        + " was trained" : "train: cancelled after step " + r.steps() + " of " + Math.max(steps,
+                                bar.lastTotal) + "; " + out + " holds its checkpoint, and the same command resumes"
+                                + " from it", CommandException.INTERNAL, null);
             }
             JsonObject json = new JsonObject();
             json.addProperty("family", family);
@@ -230,6 +231,7 @@ public class TrainCommand implements CliCommand {
         private boolean open;
         private int loadingDrawn = -1;
         volatile boolean cancelled;
+        int lastTotal; // the steps of the whole training as reported (a family may train in parts)
         double lastLoss = Double.NaN;
         Map<String, Double> last = Map.of();
 
@@ -239,6 +241,9 @@ public class TrainCommand implements CliCommand {
 
         @Override
         public void progress(TrainingProgress p) {
+            if (cancelled) {
+                return; // the cancel's line stays the last
+            }
             if (p.phase().equals("loading")) {
                 if (p.totalSteps() <= 0 || p.step() == 0 && !open) {
                     err.print("\rtrain: reading the data ...");
@@ -267,6 +272,7 @@ public class TrainCommand implements CliCommand {
             if (!p.phase().equals("training")) {
                 return;
             }
+            lastTotal = p.totalSteps();
             int filled = (int) ((long) p.step() * WIDTH / Math.max(1, p.totalSteps()));
             err.print(String.format(Locale.ROOT, "\rtrain: [%s%s] %d/%d steps  loss %.4f  %.2f s/step",
                     "#".repeat(filled), " ".repeat(WIDTH - filled), p.step(), p.totalSteps(), p.loss(),
@@ -278,6 +284,17 @@ public class TrainCommand implements CliCommand {
         @Override
         public boolean isCancelled() {
             return cancelled;
+        }
+
+        /** Ctrl-C: stop before the next step, and say so on a line of its own. */
+        void cancel() {
+            if (!cancelled) {
+                cancelled = true;
+                err.println();
+                err.println("train: stopping (Ctrl-C): a checkpoint after the current step");
+                err.flush();
+                open = false;
+            }
         }
 
         void end() {

@@ -81,6 +81,9 @@ public final class CavpTrainer {
                 clips.add(c);
             }
         }
+        if (monitor.isCancelled()) { // the clips read so far are not the data: not a data problem either
+            return TrainingResult.cancelledWhileLoading((System.nanoTime() - t0) / 1e9);
+        }
         if (clips.size() < spec.batchSize()) {
             throw new IOException(dataDir + ": " + clips.size() + " in-sync clips of at least " + steps
                     + " frames, a batch needs " + spec.batchSize());

@@ -274,6 +274,9 @@ public final class DenseAvFamilyTrainer implements FamilyTrainer {
         List<Path> files = TrainSplit.select(dir, DenseAvData.clips(dir), SPLIT);
         List<DenseClip> clips = new DenseAvData(spec.config()).load(dir, files,
                 TrainingMonitor.loading(monitor, files.size()));
+        if (monitor.isCancelled()) {
+            return TrainingResult.cancelledWhileLoading(0);
+        }
         int window = spec.config().windowMelFrames() / DenseAvConfig.AUDIO_STRIDE;
         List<ClipSource> sources = null;
         if (spec.disentangleWeight() > 0) {

@@ -122,6 +122,9 @@ public final class DiffFoleyFamilyTrainer implements FamilyTrainer {
         // each clip is polled twice: decoded, then its CAVP-small features
         List<TrainingClip> clips = DiffFoleyData.load(request.data(), spec.config(),
                 TrainingMonitor.loading(monitor, 2 * TrainingMonitor.mediaClips(request.data())));
+        if (monitor.isCancelled()) {
+            return TrainingResult.cancelledWhileLoading(0);
+        }
         JsonObject training = new JsonObject();
         training.addProperty("command", String.format(Locale.ROOT,
                 "avlens train --family %s --data %s --out %s --steps %d --seed %d --batch %d --classifier-steps %d"

@@ -84,6 +84,10 @@ public final class DiffFoleyTrainer {
                     outDir.resolve(CLASSIFIER_FOLDER), TrainingMonitor.part(monitor, spec.denoiserSteps(), allSteps),
                     (m, adam, step) -> ClassifierTraining.step(m, adam, pairs, spec.batch(), spec.config().steps(),
                             lr.at(step), new Random(spec.seed() * 1_000_003L + step + 7)));
+            if (classified.cancelled()) { // no descriptor: an unfinished model must not look finished
+                return new TrainingResult(denoiserWeights, null, outDir.resolve("loss.csv"),
+                        denoised.steps() + classified.steps(), true, (System.nanoTime() - t0) / 1e9);
+            }
             AtomicFiles.write(classifierWeights, model::save);
             training.addProperty("classifierParameters", model.parameterCount());
         }

@@ -245,6 +245,9 @@ public final class GenerationEvaluation implements AutoCloseable {
             cache = mp4.toAbsolutePath().getParent().getParent().resolve("cache").resolve(profile.id());
             try {
                 java.nio.file.Files.createDirectories(cache);
+                if (!java.nio.file.Files.isWritable(cache)) {
+                    cache = null; // a read-only dataset (perhaps with a cache of its own): decode every clip
+                }
             } catch (IOException e) { // a read-only dataset: decode every time
                 cache = null;
             }

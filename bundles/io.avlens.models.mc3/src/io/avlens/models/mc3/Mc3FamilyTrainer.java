@@ -165,6 +165,9 @@ public final class Mc3FamilyTrainer implements FamilyTrainer {
         boolean project = Files.isRegularFile(dir.resolve("project.avlens"));
         List<Path> files = TrainSplit.select(dir, DenseAvData.clips(dir), SPLIT);
         List<Mc3Clip> clips = load(dir, files, spec.config(), monitor);
+        if (monitor.isCancelled()) {
+            return TrainingResult.cancelledWhileLoading(0);
+        }
         String command = command(spec, dir, request);
         Mc3Descriptor.Provenance data = new Mc3Descriptor.Provenance(dir.toString(), project ? SPLIT : null,
                 TrainSplit.description(dir), command);

@@ -14,4 +14,9 @@ import java.nio.file.Path;
  */
 public record TrainingResult(Path weights, Path descriptor, Path lossCurve, int steps, boolean cancelled,
         double seconds) {
+
+    /** Cancelled while the data was read: no step trained, nothing written (the paths are null). */
+    public static TrainingResult cancelledWhileLoading(double seconds) {
+        return new TrainingResult(null, null, null, 0, true, seconds);
+    }
 }

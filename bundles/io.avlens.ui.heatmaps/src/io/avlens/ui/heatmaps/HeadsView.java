@@ -125,8 +125,7 @@ public class HeadsView {
         split.setWeights(55, 45);
         curves.onSeek(this::seek);
         status = new Label(parent, SWT.NONE);
-        status.setToolTipText("Click a curve to seek; drag on a panel (or click a cell) to plot that region over audio"
-                + " time");
+        status.setToolTipText(HINT);
         exports = new ExportRunner(status, status::setText);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         heatmaps.addListener(heatmapsChanged);
@@ -205,11 +204,15 @@ public class HeadsView {
             status.setToolTipText(message);
             return;
         }
-        status.setToolTipText(null);
+        status.setToolTipText(HINT);
         panels.clearRegion();
         status.setText(c.model() + ": " + describe());
         refresh();
     }
+
+    /** What the mouse does here: the status line's tooltip once heatmaps are shown. */
+    private static final String HINT = "Click a curve to seek; drag on a map (or click a cell) to plot that region"
+            + " over audio time";
 
     private String describe() {
         DenseFeatures f = clip.raw();

@@ -279,6 +279,42 @@ class CavpCommandsTest {
     }
 
     @Test
+    void ctrlCWhileTheDataIsReadTrainsNothingAndSaysSo() throws Exception {
+        out.reset();
+        err.reset();
+        // a Ctrl-C the moment the command arms it: the JVM's hook runs at once (here: a thread of the test)
+        List<Thread> hooks = new java.util.ArrayList<>();
+        io.avlens.cli.command.Interruption.Hooks firing = new io.avlens.cli.command.Interruption.Hooks() {
+            @Override
+            public void add(Thread hook) {
+                hooks.add(hook);
+                hook.start();
+            }
+
+            @Override
+            public void remove(Thread hook) {
+            }
+        };
+        CommandContext context = new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), dir,
+                new io.avlens.cli.command.Interruption(firing));
+        int code = new CommandDispatcher(List.of(new TrainCommand(List.of(new CavpFamilyTrainer())))).execute(
+                List.of("train", "--family", "cavp", "--data", inSync.toString(), "--out", "cut", "--steps", "3",
+                        "--batch", "2"), context);
+        assertThat(code).as(this::errText).isEqualTo(1);
+        assertThat(errText()).contains("train: stopping (Ctrl-C)")
+                .contains("avlens train: cancelled while reading the data; nothing was trained")
+                .doesNotContain("a batch needs").doesNotContain("100%");
+        assertThat(dir.resolve("cut/checkpoint.bin")).doesNotExist();
+        assertThat(dir.resolve("cut/cavp-small.params")).doesNotExist();
+        for (Thread hook : hooks) {
+            hook.join(5000);
+            assertThat(hook.isAlive()).as("the hook lets the JVM go once the command has said how it ended")
+                    .isFalse();
+        }
+    }
+
+    @Test
     void trainingIsResumableAndWritesALoadableModel() throws Exception {
         String data = inSync.toString();
         assertThat(run("train", "--family", "cavp", "--data", data, "--out", "straight", "--steps", "3", "--batch",

@@ -93,13 +93,19 @@ public final class TrainingChart {
                 protected void selectVerticalAutoTickUnit(Graphics2D g2, Rectangle2D area, RectangleEdge edge) {
                     super.selectVerticalAutoTickUnit(g2, area, edge);
                     double decades = calculateLog(getUpperBound()) - calculateLog(getLowerBound());
-                    setTickUnit((NumberTickUnit) sparse(getTickUnit(), getStandardTickUnits(), decades,
-                            area.getHeight()), false, false);
+                    NumberTickUnit unit = (NumberTickUnit) sparse(getTickUnit(), getStandardTickUnits(), decades,
+                            area.getHeight());
+                    setTickUnit(unit, false, false);
+                    // enough digits that neighbouring ticks differ: a tick is 10^u times the one below it
+                    double relative = Math.pow(10, unit.getSize()) - 1;
+                    setNumberFormatOverride(new SignificantDigits(Math.max(2,
+                            (int) Math.ceil(-Math.log10(relative)) + 1)));
                 }
             };
             axis.setSmallestValue(1e-6);
-            // tick labels as plain values of two significant digits (13, 7.9, 0.079), not powers of ten
-            axis.setNumberFormatOverride(TWO_DIGITS);
+            // tick labels as plain values of two significant digits (13, 7.9, 0.079), not powers of ten; more
+            // digits where the ticks are closer (a plateau)
+            axis.setNumberFormatOverride(new SignificantDigits(2));
             axis.setAutoRange(true);
             return axis;
         }
@@ -140,17 +146,22 @@ public final class TrainingChart {
         return u;
     }
 
-    /** Two significant digits, plain. */
-    private static final java.text.NumberFormat TWO_DIGITS = new java.text.NumberFormat() {
+    /** Plain values of a number of significant digits (13, 7.9, 0.079 at two). */
+    static final class SignificantDigits extends java.text.NumberFormat {
         private static final long serialVersionUID = 1L;
+        private final int digits;
+
+        SignificantDigits(int digits) {
+            this.digits = digits;
+        }
 
         @Override
         public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
             if (!Double.isFinite(number) || number == 0) {
                 return to.append(number == 0 ? "0" : Double.toString(number));
             }
-            return to.append(new java.math.BigDecimal(number).round(new java.math.MathContext(2)).stripTrailingZeros()
-                    .toPlainString());
+            return to.append(new java.math.BigDecimal(number).round(new java.math.MathContext(digits))
+                    .stripTrailingZeros().toPlainString());
         }
 
         @Override
@@ -162,7 +173,7 @@ public final class TrainingChart {
         public Number parse(String source, java.text.ParsePosition pos) {
             return null;
         }
-    };
+    }
 
     private static XYLineAndShapeRenderer lineRenderer(boolean temperature) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);

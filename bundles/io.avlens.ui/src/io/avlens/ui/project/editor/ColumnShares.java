@@ -5,9 +5,10 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 
 /**
- * Keeps a table's columns filling its width in the proportions of their initial widths, so a narrow editor shows
- * every column (each narrower) instead of cutting the last ones off at the table's edge. A column the user resizes
- * keeps its width until the table itself is resized. UI thread.
+ * Keeps a table's columns filling its width, refitted when the table is resized: each column but the last as wide
+ * as its content and the last the rest, or, in a table too narrow for that, in the proportions of their initial
+ * widths, so a narrow editor shows every column (each narrower) instead of cutting the last ones off at the table's
+ * edge. A column the user resizes keeps its width until the table itself is resized. UI thread.
  */
 final class ColumnShares {
 
