@@ -8,8 +8,10 @@ import org.eclipse.core.runtime.IProgressMonitor;
 /**
  * Ctrl-C (SIGINT, SIGTERM: the JVM's shutdown) for one command: while a long step runs, the shutdown cancels the
  * step's work instead of killing it mid-write, then holds the JVM until the command has ended (its clean-up done and
- * its message printed) or {@value #GRACE_SECONDS} s have passed. The dispatcher makes one per command and calls
- * {@link #ended()} after printing the command's outcome; a command reaches it through {@link CommandContext}.
+ * its message printed) or {@value #GRACE_SECONDS} s have passed. The dispatcher makes one per command
+ * ({@link #fresh()}) and calls {@link #ended()} after printing the command's outcome; until then the hook stays
+ * armed, so a Ctrl-C while the command writes its results after the step waits for them. A command reaches it
+ * through {@link CommandContext}.
  */
 public final class Interruption {
 
@@ -47,7 +49,9 @@ public final class Interruption {
     }
 
     private final Hooks hooks;
+    private final boolean dispatched;
     private final CountDownLatch ended = new CountDownLatch(1);
+    private final java.util.List<Thread> armed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** With the JVM's shutdown hooks. */
     public Interruption() {
@@ -56,7 +60,12 @@ public final class Interruption {
 
     /** With hooks registered where {@code hooks} says (tests). */
     public Interruption(Hooks hooks) {
+        this(hooks, false);
+    }
+
+    private Interruption(Hooks hooks, boolean dispatched) {
         this.hooks = hooks;
+        this.dispatched = dispatched;
     }
 
     /** Runs {@code step}; Ctrl-C cancels {@code monitor}. */
@@ -82,20 +91,33 @@ public final class Interruption {
         } catch (IllegalStateException e) { // Ctrl-C came before the step began: the JVM is already going
             throw new CommandException("cancelled before it began", CommandException.INTERNAL, e);
         }
+        armed.add(hook);
         try {
             return step.run();
         } finally {
-            hooks.remove(hook); // during a shutdown it stays, and waits for ended()
+            if (!dispatched) {
+                disarm(); // no dispatcher will say when the command ends: the step's end is the end
+            }
+            // dispatched, the hook stays until ended(): a Ctrl-C while the command writes its results after the
+            // step (copying samples, moving a table into place) waits for them instead of halting mid-write
         }
     }
 
-    /** A new interruption with the same hooks, for the next command. */
+    /** A new interruption with the same hooks, for the next command run by a dispatcher (which calls ended()). */
     public Interruption fresh() {
-        return new Interruption(hooks);
+        return new Interruption(hooks, true);
     }
 
     /** The command has ended and said so: a shutdown waiting for it goes on. */
     public void ended() {
         ended.countDown();
+        disarm();
+    }
+
+    private void disarm() {
+        for (Thread hook : armed) {
+            hooks.remove(hook); // during a shutdown it stays, and waits for ended()
+            armed.remove(hook);
+        }
     }
 }

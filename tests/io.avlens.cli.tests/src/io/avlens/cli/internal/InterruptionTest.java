@@ -105,6 +105,48 @@ class InterruptionTest {
     }
 
     @Test
+    void aCtrlCWhileTheCommandWritesItsResultsAfterTheStepWaitsForThem() throws Exception {
+        Recorded hooks = new Recorded();
+        java.util.concurrent.CountDownLatch stepDone = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch signalled = new java.util.concurrent.CountDownLatch(1);
+        AtomicBoolean written = new AtomicBoolean();
+        CliCommand copying = new CliCommand() {
+            @Override
+            public CommandSpec spec() {
+                return new CommandSpec("copy", "a step, then results written", "Copies.", List.of(), List.of());
+            }
+
+            @Override
+            public int run(ParsedArguments arguments, CommandContext context) throws CommandException {
+                context.interruption().onInterrupt(() -> { }, () -> 1); // the long step, already done
+                stepDone.countDown();
+                try {
+                    signalled.await(10, TimeUnit.SECONDS); // Ctrl-C arrives while the results are written
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                written.set(true);
+                return 0;
+            }
+        };
+        CommandContext context = new CommandContext(new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Path.of("."), new Interruption(hooks));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> new CommandDispatcher(List.of(copying)).execute(List.of("copy"), context));
+        assertThat(stepDone.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread hook = hooks.hook();
+        assertThat(hooks.removed).as("still armed after the step: the command has not ended").isEmpty();
+        hook.start();
+        signalled.countDown();
+        hook.join(TimeUnit.SECONDS.toMillis(Interruption.GRACE_SECONDS + 5));
+        assertThat(written).as("the JVM was held until the results were written").isTrue();
+        assertThat(exit.get(5, TimeUnit.SECONDS)).isZero();
+        assertThat(hooks.removed).containsExactly(hook);
+    }
+
+    @Test
     void aStepThatEndsOnItsOwnRemovesItsHookAndCancelsNothing() throws Exception {
         Recorded hooks = new Recorded();
         AtomicBoolean cancelled = new AtomicBoolean();
