@@ -38,9 +38,7 @@ public class ExplorePerspective implements IPerspectiveFactory {
         IFolderLayout video = layout.createFolder("io.avlens.ui.folders.video", IPageLayout.LEFT, 0.42f,
                 "io.avlens.ui.folders.centre");
         video.addPlaceholder("io.avlens.ui.media.views.video");
-        // the Runs view (when open) shares the time region about evenly: its runs, clip and artifact tables
-        // need rows, not a sliver under the timeline
-        IFolderLayout bottom = layout.createFolder("io.avlens.ui.folders.bottom", IPageLayout.BOTTOM, 0.55f,
+        IFolderLayout bottom = layout.createFolder("io.avlens.ui.folders.bottom", IPageLayout.BOTTOM, 0.72f,
                 "io.avlens.ui.folders.time");
         bottom.addPlaceholder("io.avlens.ui.views.runs*");
         bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
