@@ -205,43 +205,27 @@ public class SynthCommand implements CliCommand {
     }
 
     /** A one-line bar on stderr, redrawn when its width in characters changes, ended by a newline. */
-    private static final class ProgressBar implements SynthProgress {
+    private static final class ProgressBar extends StderrLine implements SynthProgress {
         private static final int WIDTH = 30;
-        private final PrintStream err;
         private int drawn = -1;
-        private boolean open;
-        volatile boolean cancelled;
 
         ProgressBar(PrintStream err) {
-            this.err = err;
+            super(err);
         }
 
         @Override
         public boolean isCanceled() {
-            return cancelled;
+            return cancelled();
         }
 
-        /** Ctrl-C: stop before the next clip, and say so on a line of its own. */
+        /** Ctrl-C: stop before the next clip. */
         void cancel() {
-            if (!cancelled) {
-                cancelled = true;
-                err.println();
-                err.println("synth: stopping (Ctrl-C); the clips written are removed");
-                err.flush();
-                open = false;
-            }
-        }
-
-        void end() {
-            if (open) {
-                err.println();
-                open = false;
-            }
+            cancel("synth: stopping (Ctrl-C); the clips written are removed");
         }
 
         @Override
         public void clipsDone(int done, int total) {
-            if (cancelled) {
+            if (cancelled()) {
                 return;
             }
             int filled = (int) ((long) done * WIDTH / total);

@@ -225,23 +225,20 @@ public class TrainCommand implements CliCommand {
     }
 
     /** A one-line bar on stderr with the latest loss, redrawn at every report, ended by a newline. */
-    private static final class ProgressBar implements TrainingMonitor {
+    private static final class ProgressBar extends StderrLine implements TrainingMonitor {
         private static final int WIDTH = 30;
-        private final PrintStream err;
-        private boolean open;
         private int loadingDrawn = -1;
-        volatile boolean cancelled;
         int lastTotal; // the steps of the whole training as reported (a family may train in parts)
         double lastLoss = Double.NaN;
         Map<String, Double> last = Map.of();
 
         ProgressBar(PrintStream err) {
-            this.err = err;
+            super(err);
         }
 
         @Override
         public void progress(TrainingProgress p) {
-            if (cancelled) {
+            if (cancelled()) {
                 return; // the cancel's line stays the last
             }
             if (p.phase().equals("loading")) {
@@ -283,25 +280,12 @@ public class TrainCommand implements CliCommand {
 
         @Override
         public boolean isCancelled() {
-            return cancelled;
+            return cancelled();
         }
 
-        /** Ctrl-C: stop before the next step, and say so on a line of its own. */
+        /** Ctrl-C: stop before the next step. */
         void cancel() {
-            if (!cancelled) {
-                cancelled = true;
-                err.println();
-                err.println("train: stopping (Ctrl-C): a checkpoint after the current step");
-                err.flush();
-                open = false;
-            }
-        }
-
-        void end() {
-            if (open) {
-                err.println();
-                open = false;
-            }
+            cancel("train: stopping (Ctrl-C): a checkpoint after the current step");
         }
     }
 }
