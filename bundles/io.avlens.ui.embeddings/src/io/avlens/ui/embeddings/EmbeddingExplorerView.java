@@ -110,6 +110,7 @@ public class EmbeddingExplorerView implements ExplorerToolbar.Actions {
         List<String> variables = Colouring.variables(t);
         String first = variables.contains(Colouring.CONSENSUS) ? Colouring.MODALITY : variables.get(0);
         toolbar.setVariables(variables, first);
+        toolbar.setTableOpen(true);
         colouring = Colouring.of(t, first);
         showLines();
         filter(query);

@@ -40,6 +40,7 @@ public final class ExplorerToolbar {
     private final Text filter;
     private final Button lines;
     private final Composite bar;
+    private final java.util.List<Button> needTable = new java.util.ArrayList<>();
 
     public ExplorerToolbar(Composite parent, List<String> methods, Actions actions) {
         bar = new Composite(parent, SWT.NONE);
@@ -78,17 +79,24 @@ public final class ExplorerToolbar {
                 }
             });
         }
-        button(bar, "Save Subset...", "Write the selected clips' ids to a file", actions::saveSubset);
+        needTable.add(button(bar, "Save Subset...", "Write the selected clips' ids to a file", actions::saveSubset));
         for (String f : List.of("PNG", "SVG", "CSV")) {
-            button(bar, f + "...", "Export the view (" + f + ")", () -> actions.export(f));
+            needTable.add(button(bar, f + "...", "Export the view (" + f + ")", () -> actions.export(f)));
         }
+        setTableOpen(false);
     }
 
-    private static void button(Composite bar, String text, String tip, Runnable action) {
+    private static Button button(Composite bar, String text, String tip, Runnable action) {
         Button b = new Button(bar, SWT.PUSH);
         b.setText(text);
         b.setToolTipText(tip);
         b.addListener(SWT.Selection, e -> action.run());
+        return b;
+    }
+
+    /** Enables the subset and export buttons: there is nothing to save or export without a table. */
+    public void setTableOpen(boolean open) {
+        needTable.forEach(b -> b.setEnabled(open));
     }
 
     /** Offers {@code variables} and selects {@code chosen}. */

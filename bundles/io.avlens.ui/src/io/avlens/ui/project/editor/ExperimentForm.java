@@ -105,6 +105,9 @@ final class ExperimentForm {
         form.getForm().reflow(true);
     }
 
+    /** The most of a problem's text the form's header shows. */
+    private static final int HEADER_CHARS = 64;
+
     /** Shows the problems found now; a message whose problem is gone is taken away. */
     private void validate() {
         List<ExperimentProblem> problems = new ArrayList<>(ExperimentValidator.validate(experiment,
@@ -130,8 +133,11 @@ final class ExperimentForm {
         problems.sort(java.util.Comparator.comparing(p -> !p.error())); // errors first
         if (!problems.isEmpty()) {
             ExperimentProblem first = problems.get(0);
-            form.getForm().setMessage(first.message() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
-                    + " more: see the marked fields)" : ""), first.error() ? IMessageProvider.ERROR
+            // short: the header's text widens the whole form (the full text is on the marked field)
+            String text = first.message().length() > HEADER_CHARS
+                    ? first.message().substring(0, HEADER_CHARS - 1).stripTrailing() + "…" : first.message();
+            form.getForm().setMessage(text + (problems.size() > 1 ? " (+" + (problems.size() - 1) + " more)" : ""),
+                    first.error() ? IMessageProvider.ERROR
                             : IMessageProvider.WARNING, form.getForm().getForm().getChildrenMessages()); // details kept
         } else {
             form.getForm().setMessage(null, IMessageProvider.NONE);

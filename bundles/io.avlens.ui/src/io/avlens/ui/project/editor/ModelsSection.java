@@ -111,6 +111,7 @@ final class ModelsSection {
             viewer.refresh();
         }
         viewer.setCheckedElements(context.experiment().getModels().toArray());
+        ColumnShares.refit(viewer.getTable()); // a longer id fits without resizing the editor
     }
 
     Control control() {

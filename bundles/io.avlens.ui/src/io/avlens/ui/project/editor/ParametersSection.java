@@ -205,6 +205,7 @@ final class ParametersSection {
         } else {
             viewer.refresh();
         }
+        ColumnShares.refit(viewer.getTable()); // a longer name fits without resizing the editor
         rejected.keySet().removeIf(p -> p.eContainer() != context.experiment());
         remove.setEnabled(!viewer.getSelection().isEmpty());
         updateAddMenu();
