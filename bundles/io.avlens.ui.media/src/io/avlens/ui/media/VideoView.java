@@ -24,7 +24,6 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
@@ -46,6 +45,7 @@ import io.avlens.ui.media.internal.Frame;
 import io.avlens.ui.media.internal.FrameLoader;
 import io.avlens.ui.media.internal.GroundTruthMasks;
 import io.avlens.ui.media.internal.MaskOverlay;
+import io.avlens.ui.media.internal.NoteLabel;
 import io.avlens.ui.media.internal.OverlayPanel;
 import io.avlens.ui.media.internal.OverlaySlot;
 import io.avlens.ui.media.internal.OverlayStack;
@@ -54,7 +54,6 @@ import io.avlens.ui.media.internal.PictureCanvas;
 import io.avlens.ui.media.internal.SoundtrackChooser;
 import io.avlens.ui.media.internal.VideoOverlays;
 import io.avlens.ui.media.internal.Player;
-import io.avlens.ui.widgets.Ellipsis;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -89,7 +88,7 @@ public class VideoView {
     private Canvas canvas;
     private Scale scrubber;
     private ClockLabel clockLabel;
-    private Label note;
+    private NoteLabel note;
     private ToolItem playItem;
     private ToolItem loopItem;
     private ToolItem pinItem;
@@ -171,10 +170,7 @@ public class VideoView {
             clockLabel.refit(); // the long or the short form of the clock, decided again for this width
             updateLabels();
         });
-        // the note takes only the room left (width hint 0, then grabbed), so a long note (hover, loop, audio
-        // problem) is cut instead of squeezing the time and frame counter
-        note = new Label(bar, SWT.RIGHT);
-        GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT).align(SWT.FILL, SWT.CENTER).applyTo(note);
+        note = new NoteLabel(bar);
         soundtracks = new SoundtrackChooser(parent, this::soundtrackProblem);
         overlays = new OverlayStack(display, this::overlaysChanged, this::overlayChoiceChanged);
         picture.setOverlays(overlays);
@@ -260,7 +256,7 @@ public class VideoView {
             return ClipPin.openInstance(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), ID,
                     VideoView.class);
         } catch (PartInitException e) {
-            note.setText("Cannot open another Video view: " + e.getMessage());
+            note.say("Cannot open another Video view: " + e.getMessage());
             return null;
         }
     }
@@ -453,8 +449,7 @@ public class VideoView {
     }
 
     private void soundtrackProblem(String text) {
-        note.setText(text);
-        note.getParent().layout();
+        note.say(text);
     }
 
     private void showAt(double t) {
@@ -480,8 +475,7 @@ public class VideoView {
 
     private void failed(IOException e) {
         picture.setMessage(e.getMessage());
-        note.setText(e.getMessage());
-        note.getParent().layout();
+        note.say(e.getMessage());
     }
 
     /** Draws what the view shows (picture, overlays, message) into {@code gc} at the canvas's size; UI thread. */
@@ -522,7 +516,8 @@ public class VideoView {
         }
         if (media == null) {
             clockLabel.clear();
-            note.setText("");
+            clockLabel.control().getParent().layout();
+            note.show("", null);
         } else {
             clockLabel.show(media, position, fps());
             String problem = player == null ? null : player.audioProblem();
@@ -532,14 +527,9 @@ public class VideoView {
                     + "–" + ClockLabel.clock(player.loop().end()) : "";
             String text = String.join("   ", Stream.of(state, loop, problem == null ? "" : problem, hoverText)
                     .filter(s -> !s.isEmpty()).toList());
-            note.setText(text);
-            String detail = player == null ? null : player.audioDetail();
-            note.setToolTipText(detail != null ? detail : text.isEmpty() ? null : text); // the whole note when cut
             clockLabel.control().getParent().layout();
-            Ellipsis.set(note, text); // the room left, known after the layout: a cut note ends in "…"
-            return;
+            note.show(text, player == null ? null : player.audioDetail()); // the room left, known after the layout
         }
-        clockLabel.control().getParent().layout();
     }
 
     /** The media time of the frame on screen, NaN before the first; for tests and tools. */
