@@ -252,13 +252,7 @@ class EmbedCommandsTest {
     @Test
     void aDamagedClipIsReportedByNameAndTheOthersAreEmbedded() throws Exception {
         // three good clips and one that is not a video at all, in a plain folder (no project)
-        Path mixed = Files.createDirectories(dir.resolve("mixed"));
-        for (int i = 0; i < 3; i++) {
-            String stem = String.format("clip-%05d", i);
-            for (String ext : List.of(".mp4", ".json")) {
-                Files.copy(data.resolve("media").resolve(stem + ext), mixed.resolve(stem + ext));
-            }
-        }
+        Path mixed = ShapesClips.copyFirst(data, 3, dir.resolve("mixed"));
         Path broken = mixed.resolve("clip-broken.mp4");
         Files.write(broken, "this is not a video".getBytes(StandardCharsets.UTF_8));
         Path e = dir.resolve("E");

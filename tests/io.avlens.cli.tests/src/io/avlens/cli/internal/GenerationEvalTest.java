@@ -250,14 +250,7 @@ class GenerationEvalTest {
 
     @Test
     void noCacheWritesNothingIntoTheDataFolderAndTheDefaultKeepsTheDecodedClips() throws Exception {
-        Path copy = Files.createDirectories(dir.resolve("copy/media"));
-        for (int i = 0; i < 3; i++) {
-            String stem = String.format("clip-%05d", i);
-            for (String ext : List.of(".mp4", ".json")) {
-                Files.copy(data.resolve("media").resolve(stem + ext), copy.resolve(stem + ext));
-            }
-        }
-        Path folder = copy.getParent();
+        Path folder = ShapesClips.copyFirst(data, 3, dir.resolve("copy/media")).getParent();
         assertThat(run("eval", "--task", "generation", "--model", "real", "--data", folder.toString(), "--no-cache"))
                 .as(err.toString()).isZero();
         double alignAcc = json().getAsJsonArray("rows").get(0).getAsJsonObject().get("alignAcc").getAsDouble();
