@@ -187,7 +187,9 @@ public class EvalCommand implements CliCommand {
                 RunOutcome outcome = runner.run(snapshot, settings, bar);
                 bar.done();
                 if (outcome.state() == RunState.CANCELLED) {
-                    throw new CommandException(cancelled("eval", settings), CommandException.INTERNAL, null);
+                    throw new CommandException(cancelled("eval", settings) + (keep == null ? ""
+                            : "; the run is recorded as cancelled in " + outcome.runFolder()),
+                            CommandException.INTERNAL, null);
                 }
                 if (outcome.clips().stream().noneMatch(c -> c.state() == RunState.SUCCEEDED)
                         && outcome.state() != RunState.SUCCEEDED) {

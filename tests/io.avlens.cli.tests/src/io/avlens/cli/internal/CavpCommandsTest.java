@@ -315,6 +315,47 @@ class CavpCommandsTest {
     }
 
     @Test
+    void ctrlCDuringAnEvalWithOutKeepsTheRunRecordedAsCancelledAndSaysWhere() throws Exception {
+        out.reset();
+        err.reset();
+        List<Thread> hooks = new java.util.ArrayList<>();
+        io.avlens.cli.command.Interruption.Hooks firing = new io.avlens.cli.command.Interruption.Hooks() {
+            @Override
+            public void add(Thread hook) {
+                hooks.add(hook);
+                hook.start();
+            }
+
+            @Override
+            public void remove(Thread hook) {
+            }
+        };
+        InferenceService service = DjlInferenceServices.cpu(List.of(new CavpBlockFactory()));
+        RunnerService runner = new RunnerService();
+        runner.addInferenceService(service, Map.of());
+        runner.addTask(new CavpSimilarityTask());
+        CommandContext context = new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), dir,
+                new io.avlens.cli.command.Interruption(firing));
+        int code = new CommandDispatcher(List.of(new EvalCommand(runner, BuiltinModels.of(new CavpShippedModel()))))
+                .execute(List.of("eval", "--task", "sync", "--model", "cavp-small", "--data", lagged.toString(),
+                        "--models", "models", "--out", "stopped", "--no-cache"), context);
+        for (Thread hook : hooks) {
+            hook.join(5000);
+        }
+        assertThat(code).as(this::errText).isEqualTo(1);
+        Path runs = dir.resolve("stopped/runs");
+        List<Path> folders;
+        try (var list = Files.list(runs)) {
+            folders = list.toList();
+        }
+        assertThat(folders).hasSize(1);
+        assertThat(errText()).contains("eval: cancelled").contains("the run is recorded as cancelled in "
+                + folders.get(0));
+        assertThat(Files.readString(folders.get(0).resolve("run.json"))).containsIgnoringCase("cancelled");
+    }
+
+    @Test
     void trainingIsResumableAndWritesALoadableModel() throws Exception {
         String data = inSync.toString();
         assertThat(run("train", "--family", "cavp", "--data", data, "--out", "straight", "--steps", "3", "--batch",
