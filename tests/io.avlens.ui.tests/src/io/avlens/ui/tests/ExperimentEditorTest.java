@@ -200,6 +200,15 @@ class ExperimentEditorTest {
         assertThat(steps.getValue()).isEqualTo(50);
         assertThat(messages(form)).isEmpty();
         assertThat(Ui.sync(() -> parameters.getItem(1).getText(2))).isEqualTo("50");
+        // a column the user widened keeps its width when the rows change (it used to snap back to its content)
+        int widened = Ui.sync(() -> {
+            parameters.getColumn(0).setWidth(parameters.getColumn(0).getWidth() + 60);
+            return parameters.getColumn(0).getWidth();
+        });
+        editCell(parameters, 1, 2, "40");
+        assertThat(steps.getValue()).isEqualTo(40);
+        assertThat(Ui.sync(() -> parameters.getColumn(0).getWidth())).isEqualTo(widened);
+        editCell(parameters, 1, 2, "50");
 
         RealListParameter cfg = (RealListParameter) experiment.findParameter("cfg_scales");
         editCell(parameters, 2, 2, "[1, 2.5,4.5 ]");

@@ -5,14 +5,34 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 
 /**
- * Keeps a table's columns filling its width, refitted when the table is resized: each column but the last as wide
- * as its content and the last the rest, or, in a table too narrow for that, in the proportions of their initial
- * widths, so a narrow editor shows every column (each narrower) instead of cutting the last ones off at the table's
- * edge. A column the user resizes keeps its width until the table is resized or its rows change. UI thread.
+ * Keeps a table's columns filling its width, refitted when the table is resized or its rows change: each column but
+ * the last as wide as its content and the last the rest, or, in a table too narrow for that, in the proportions of
+ * their initial widths, so a narrow editor shows every column (each narrower) instead of cutting the last ones off at
+ * the table's edge. A column the user resizes keeps the width the user gave it from then on (refits size the other
+ * columns around it). UI thread.
  */
 final class ColumnShares {
 
-    private ColumnShares() {
+    private final Table table;
+    private final TableColumn[] columns;
+    private final int[] weights;
+    private final int total;
+    /** Columns the user has resized: their widths are the user's, not refitted. */
+    private final boolean[] userSized;
+    /** True while {@link #fit()} sets widths, so its own resizes are not taken for the user's. */
+    private boolean fitting;
+
+    private ColumnShares(Table table) {
+        this.table = table;
+        this.columns = table.getColumns();
+        this.weights = new int[columns.length];
+        this.userSized = new boolean[columns.length];
+        int sum = 0;
+        for (int i = 0; i < columns.length; i++) {
+            weights[i] = Math.max(1, columns[i].getWidth());
+            sum += weights[i];
+        }
+        this.total = sum;
     }
 
     /**
@@ -20,15 +40,16 @@ final class ColumnShares {
      * rest; where that does not fit, they share the width as their present widths do.
      */
     static void apply(Table table) {
-        TableColumn[] columns = table.getColumns();
-        int[] weights = new int[columns.length];
-        int sum = 0;
-        for (int i = 0; i < columns.length; i++) {
-            weights[i] = Math.max(1, columns[i].getWidth());
-            sum += weights[i];
+        ColumnShares shares = new ColumnShares(table);
+        for (int i = 0; i < shares.columns.length; i++) {
+            int index = i;
+            shares.columns[i].addListener(SWT.Resize, e -> {
+                if (!shares.fitting) {
+                    shares.userSized[index] = true;
+                }
+            });
         }
-        int total = sum;
-        table.addListener(SWT.Resize, e -> fit(table, columns, weights, total));
+        table.addListener(SWT.Resize, e -> shares.fit());
     }
 
     /** Fits the columns again after the rows changed (a longer id), as a resize does. */
@@ -38,7 +59,7 @@ final class ColumnShares {
         }
     }
 
-    private static void fit(Table table, TableColumn[] columns, int[] weights, int total) {
+    private void fit() {
         if (table.isDisposed() || columns.length == 0) {
             return;
         }
@@ -46,24 +67,56 @@ final class ColumnShares {
         if (width <= 0) {
             return;
         }
-        // every column but the last as wide as its content when that leaves the last some room (ids are not cut)
+        fitting = true;
+        try {
+            fit(width);
+        } finally {
+            fitting = false;
+        }
+    }
+
+    private void fit(int width) {
+        int last = columns.length - 1;
+        // every column but the last as wide as its content (or as the user made it) when that leaves the last some
+        // room (ids are not cut)
         int fixed = 0;
         int[] need = new int[columns.length];
-        for (int i = 0; i < columns.length - 1; i++) {
-            columns[i].pack();
+        for (int i = 0; i < last; i++) {
+            if (!userSized[i]) {
+                columns[i].pack();
+            }
             need[i] = columns[i].getWidth();
             fixed += need[i];
         }
         if (fixed + 80 <= width) {
-            for (int i = 0; i < columns.length - 1; i++) {
+            for (int i = 0; i < last; i++) {
                 columns[i].setWidth(need[i]);
             }
-            columns[columns.length - 1].setWidth(width - fixed);
+            if (!userSized[last]) {
+                columns[last].setWidth(width - fixed);
+            }
             return;
         }
+        // too narrow: the columns the user sized keep their widths, the others share what is left
         int left = width;
+        int shared = 0;
         for (int i = 0; i < columns.length; i++) {
-            int w = i == columns.length - 1 ? left : (int) ((long) width * weights[i] / total);
+            if (userSized[i]) {
+                left -= columns[i].getWidth();
+            } else {
+                shared += weights[i];
+            }
+        }
+        int room = Math.max(0, left);
+        int lastFree = -1;
+        for (int i = 0; i < columns.length; i++) {
+            lastFree = userSized[i] ? lastFree : i;
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if (userSized[i]) {
+                continue;
+            }
+            int w = i == lastFree ? left : (int) ((long) room * weights[i] / Math.max(1, shared));
             columns[i].setWidth(Math.max(8, w));
             left -= w;
         }
