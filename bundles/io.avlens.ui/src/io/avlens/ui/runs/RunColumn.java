@@ -42,10 +42,43 @@ public record RunColumn(String title, int width, Function<Run, String> text, Com
                 numbers("Seed", 60, run -> (double) run.getSeed(), v -> Long.toString(v.longValue())));
     }
 
-    /** A column of one metric's value. */
+    /** A column of one metric's value, each value with four significant digits. */
     public static RunColumn metric(String name) {
         return numbers(name, Math.max(70, 8 * name.length() + 16),
                 run -> RunRows.metric(run, name).orElse(Double.NaN), RunColumn::metricText);
+    }
+
+    /**
+     * A column of one metric's value with the decimals {@code decimals} gives for it at the time a cell is drawn
+     * (the view sets them from all runs' values, {@link #decimals}), so a column's numbers line up: {@code 0.9500}
+     * above {@code 0.6425}, not {@code 0.95}.
+     */
+    public static RunColumn metric(String name, java.util.function.ToIntFunction<String> decimals) {
+        return numbers(name, Math.max(70, 8 * name.length() + 16),
+                run -> RunRows.metric(run, name).orElse(Double.NaN), v -> fixed(v, decimals.applyAsInt(name)));
+    }
+
+    /**
+     * The decimals one column shows for {@code values} (NaN: missing, ignored): none when every value is whole,
+     * else enough for four significant digits of its smallest non-whole value of at least 0.001 (at most 6).
+     */
+    public static int decimals(double... values) {
+        int d = 0;
+        for (double v : values) {
+            if (Double.isNaN(v) || Double.isInfinite(v) || v == Math.rint(v) || Math.abs(v) < 1e-3) {
+                continue;
+            }
+            d = Math.max(d, Math.min(6, Math.max(0, 3 - (int) Math.floor(Math.log10(Math.abs(v))))));
+        }
+        return d;
+    }
+
+    /** {@code v} with {@code decimals} decimals; a non-zero value under 0.001 with three significant digits. */
+    static String fixed(double v, int decimals) {
+        if (v != 0 && Math.abs(v) < 1e-3 || Double.isInfinite(v)) {
+            return String.format(Locale.ROOT, "%.3g", v);
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static RunStatus status(Run run) {

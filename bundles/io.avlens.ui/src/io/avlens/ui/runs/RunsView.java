@@ -87,6 +87,11 @@ public final class RunsView extends ViewPart {
     private ArtifactOpener opener;
     private final List<RunColumn> columns = new ArrayList<>();
     private List<String> metricNames = List.of();
+    /** Each metric column's decimals, from all runs' values at the last refresh ({@link RunColumn#decimals}). */
+    private final java.util.Map<String, Integer> metricDecimals = new java.util.HashMap<>();
+    /** The columns the user resized: refreshes leave their widths alone. */
+    private final java.util.Set<TableColumn> userSized = new java.util.HashSet<>();
+    private boolean fitting;
     private int sortColumn = -1;
     private boolean ascending = true;
 
@@ -148,6 +153,11 @@ public final class RunsView extends ViewPart {
         swtColumn.setWidth(column.width());
         swtColumn.setMoveable(true);
         swtColumn.addListener(SWT.Selection, e -> sortBy(index));
+        swtColumn.addListener(SWT.Resize, e -> {
+            if (!fitting) {
+                userSized.add(swtColumn);
+            }
+        });
         boolean status = "Status".equals(column.title());
         viewerColumn.setLabelProvider(new ColumnLabelProvider() {
             @Override
@@ -167,10 +177,23 @@ public final class RunsView extends ViewPart {
             @Override
             public String getToolTipText(Object element) {
                 Run run = (Run) element;
-                return run.getStatus() == RunStatus.FAILED && run.getErrorMessage() != null ? run.getErrorMessage()
-                        : null;
+                if (run.getStatus() == RunStatus.FAILED && run.getErrorMessage() != null) {
+                    return run.getErrorMessage();
+                }
+                // a cell narrower than its text shows the whole text on hover
+                String text = column.text().apply(run);
+                return text != null && !text.isEmpty() && swtColumn.getWidth() < textWidth(text) ? text : null;
             }
         });
+    }
+
+    private int textWidth(String text) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(runs.getTable());
+        try {
+            return gc.textExtent(text).x + 12;
+        } finally {
+            gc.dispose();
+        }
     }
 
     /** Sorts by column {@code index} (ascending first, again: descending). UI thread. */
@@ -193,9 +216,37 @@ public final class RunsView extends ViewPart {
         if (!names.equals(metricNames)) {
             rebuildMetricColumns(names);
         }
+        metricDecimals.clear();
+        for (String name : names) {
+            metricDecimals.put(name, RunColumn.decimals(all.stream()
+                    .mapToDouble(run -> RunRows.metric(run, name).orElse(Double.NaN)).toArray()));
+        }
         runs.setInput(all);
+        fitIds();
         leftBehind.update(sessions);
         showArtifacts();
+    }
+
+    /**
+     * Widens the Experiment and Run columns to their longest id (up to 260 px), so ids are not cut off; a column
+     * the user resized is left alone.
+     */
+    private void fitIds() {
+        Table table = runs.getTable();
+        fitting = true;
+        try {
+            for (int i = 0; i < 2 && i < table.getColumnCount(); i++) {
+                TableColumn column = table.getColumn(i);
+                if (userSized.contains(column)) {
+                    continue;
+                }
+                int initial = columns.get(i).width();
+                column.pack();
+                column.setWidth(Math.max(initial, Math.min(260, column.getWidth())));
+            }
+        } finally {
+            fitting = false;
+        }
     }
 
     private void rebuildMetricColumns(List<String> names) {
@@ -214,7 +265,7 @@ public final class RunsView extends ViewPart {
                 table.setSortColumn(null);
             }
             for (String name : names) {
-                addColumn(RunColumn.metric(name));
+                addColumn(RunColumn.metric(name, n -> metricDecimals.getOrDefault(n, 4)));
             }
             metricNames = names;
         } finally {

@@ -43,6 +43,7 @@ import io.avlens.models.cavp.CavpSimilarity;
 import io.avlens.ui.project.ProjectExplorerView;
 import io.avlens.ui.project.ProjectSession;
 import io.avlens.ui.runs.ArtifactRoute;
+import io.avlens.ui.runs.RunColumn;
 import io.avlens.ui.runs.RunsView;
 import io.avlens.ui.runs.TextFileDialog;
 import io.avlens.ui.similarity.SimilarityView;
@@ -305,11 +306,37 @@ class RunsViewTest {
         Ui.screenshot(window.getShell(), "progress-view");
     }
 
+    @Test
+    void aMetricColumnShowsItsNumbersWithOneNumberOfDecimals() {
+        // four significant digits of the smallest value, for every value of the column, so they line up
+        assertThat(RunColumn.decimals(0.95, 0.6425, Double.NaN)).isEqualTo(4);
+        assertThat(RunColumn.decimals(12.5, 3.25)).isEqualTo(3);
+        assertThat(RunColumn.decimals(12, 3, Double.NaN)).as("counts").isZero();
+        assertThat(RunColumn.decimals(1234.5, 2.5)).isEqualTo(3);
+        assertThat(RunColumn.decimals(0.00001234, 0.5)).as("a tiny value has its own format").isEqualTo(4);
+        assertThat(RunColumn.decimals(0.001234)).isEqualTo(6);
+        RunColumn accuracy = RunColumn.metric("accuracy", name -> RunColumn.decimals(0.95, 0.6425));
+        assertThat(accuracy.text().apply(runWith("accuracy", 0.95))).isEqualTo("0.9500");
+        assertThat(accuracy.text().apply(runWith("accuracy", 0.6425))).isEqualTo("0.6425");
+        assertThat(accuracy.text().apply(runWith("accuracy", 1))).isEqualTo("1.0000");
+        assertThat(accuracy.text().apply(runWith("accuracy", 0.00001234))).isEqualTo("1.23e-05");
+        assertThat(accuracy.text().apply(F.createRun())).as("missing").isEmpty();
+    }
+
+    private static Run runWith(String metric, double value) {
+        Run run = F.createRun();
+        run.getMetrics().add(metric(metric, value));
+        return run;
+    }
+
     private Run sessionRun(String id) {
         return Ui.sync(() -> session.project().getExperiments().get(0).findRun(id));
     }
 
-    /** The Runs view's metric cells: a whole number as such, anything else with four significant digits. */
+    /**
+     * The Runs view's metric cell of a column holding only {@code v}: a whole number as such, anything else with four
+     * significant digits.
+     */
     private static String metricText(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.4g", v);
     }
