@@ -55,8 +55,9 @@ final class EmbeddingEval {
         Path record = RetrievalRecord.folder(arguments, context, task);
         Instant start = Instant.now();
         StderrProgress bar = new StderrProgress(context.err(), "eval");
-        // retrieval: the runner's dataset stage scores the table too; the recorded Run takes its figures from there
-        Map<String, Object> parameters = task.equals("retrieval")
+        // retrieval: with --record the runner's dataset stage scores the table too and the recorded Run takes its
+        // figures from there; without, nothing reads them, so the table is scored once, here
+        Map<String, Object> parameters = task.equals("retrieval") && record != null
                 ? Map.of(EmbeddingTableTask.RETRIEVAL_METRICS, true) : Map.of();
         EmbeddingRun.Result r = context.interruption().cancels(bar, () -> EmbeddingRun.run("eval", arguments, context,
                 runner, builtin, store, parameters, bar));
