@@ -19,7 +19,7 @@ final class ArtifactColumns {
 
     static void create(TableViewer viewer) {
         column(viewer, "Artifact", 160, Artifact::getName);
-        column(viewer, "Kind", 120, a -> a.getKind() == null ? "" : KeyWords.of(a.getKind().getLiteral()));
+        column(viewer, "Kind", 150, a -> a.getKind() == null ? "" : KeyWords.of(a.getKind().getLiteral()));
         column(viewer, "Shape", 140, ArtifactColumns::shape);
         column(viewer, "Location", 360, Artifact::getLocation);
     }
