@@ -27,6 +27,29 @@ public final class AudioReader {
      * @throws MediaException when the file cannot be read or holds no audio
      */
     public static AudioSignal read(Path file, int sampleRate) throws MediaException {
+        return read(file, sampleRate, (done, expected) -> true);
+    }
+
+    /** What a long decode reports, and how it is stopped. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * Called after each decoded frame.
+         *
+         * @param samples  samples decoded so far
+         * @param expected the samples the stream's duration promises (0 when the container does not say)
+         * @return false to stop decoding ({@link #read(Path, int, Progress)} then throws
+         *         {@link java.util.concurrent.CancellationException})
+         */
+        boolean decoded(long samples, long expected);
+    }
+
+    /**
+     * Reads the whole audio stream, reporting each decoded frame to {@code progress}, which can stop it.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code progress} returned false
+     */
+    public static AudioSignal read(Path file, int sampleRate, Progress progress) throws MediaException {
         if (sampleRate <= 0 || sampleRate > MediaProbe.MAX_SAMPLE_RATE) {
             throw new IllegalArgumentException("sample rate out of range: " + sampleRate);
         }
@@ -48,6 +71,7 @@ public final class AudioReader {
                 throw new MediaException(file, Problem.NO_AUDIO, "holds no audio stream", null);
             }
             double seconds = Math.max(0, grabber.getLengthInTime() / 1e6);
+            long expected = (long) Math.ceil(seconds * sampleRate);
             samples = new float[(int) Math.min(Integer.MAX_VALUE - 8, Math.ceil(seconds * sampleRate) + sampleRate)];
             for (Frame frame; (frame = grabber.grabSamples()) != null;) {
                 if (frame.samples == null) {
@@ -60,6 +84,10 @@ public final class AudioReader {
                 }
                 buffer.get(samples, n, count);
                 n += count;
+                if (!progress.decoded(n, expected)) {
+                    throw new java.util.concurrent.CancellationException(file + ": decoding stopped after " + n
+                            + " samples");
+                }
             }
         } catch (FrameGrabber.Exception e) {
             throw new MediaException(file, Problem.UNREADABLE, "audio cannot be decoded after " + n

@@ -50,6 +50,29 @@ class AudioReaderTest {
     }
 
     @Test
+    void reportsTheSamplesDecodedAgainstTheStreamsLengthAndStopsWhenAsked() throws IOException {
+        Path wav = TestMedia.write(dir.resolve("tone.wav"), "wav", null, 0, 0, 0, avcodec.AV_CODEC_ID_PCM_S16LE,
+                22_050, 1.5);
+        java.util.List<long[]> calls = new java.util.ArrayList<>();
+        AudioSignal signal = AudioReader.read(wav, 16_000, (done, expected) -> calls.add(new long[] {done, expected}));
+        assertThat(calls).hasSizeGreaterThan(1);
+        for (int i = 1; i < calls.size(); i++) {
+            assertThat(calls.get(i)[0]).isGreaterThan(calls.get(i - 1)[0]);
+        }
+        long[] last = calls.get(calls.size() - 1);
+        assertThat(last[0]).isEqualTo(signal.samples().length);
+        assertThat(last[1]).as("1.5 s at 16 kHz").isCloseTo(24_000L, within(240L));
+        assertThat(AudioReader.read(wav, 16_000).samples()).isEqualTo(signal.samples());
+
+        int[] frames = {0};
+        java.util.concurrent.CancellationException stopped = catchThrowableOfType(
+                java.util.concurrent.CancellationException.class,
+                () -> AudioReader.read(wav, 16_000, (done, expected) -> ++frames[0] < 2));
+        assertThat(stopped).hasMessageContaining("tone.wav").hasMessageContaining("stopped after");
+        assertThat(frames[0]).isEqualTo(2);
+    }
+
+    @Test
     void stereoIsMixedToMono() throws IOException {
         Path wav = dir.resolve("stereo.wav");
         int rate = 16_000;

@@ -21,6 +21,9 @@ import io.avlens.media.MediaException;
  */
 public final class ClipLoadJobs {
 
+    /** The units of a decode job: thousandths of the stream. */
+    static final int UNITS = 1000;
+
     private ClipLoadJobs() {
     }
 
@@ -36,16 +39,30 @@ public final class ClipLoadJobs {
         Job job = new Job("Decoding the sound of " + title) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
+                monitor.beginTask(getName(), UNITS);
+                int[] reported = {0};
                 try {
-                    AudioSignal sound = AudioReader.read(file, rate);
+                    // the stream's samples as the job's units, so a long soundtrack shows how far it is
+                    AudioSignal sound = AudioReader.read(file, rate, (done, expected) -> {
+                        int units = expected <= 0 ? 0 : (int) Math.min(UNITS, done * UNITS / expected);
+                        if (units > reported[0]) {
+                            monitor.worked(units - reported[0]);
+                            reported[0] = units;
+                        }
+                        return !monitor.isCanceled();
+                    });
                     if (monitor.isCanceled()) {
                         return Status.CANCEL_STATUS;
                     }
                     decoded.accept(sound);
                     return Status.OK_STATUS;
+                } catch (java.util.concurrent.CancellationException e) {
+                    return Status.CANCEL_STATUS;
                 } catch (MediaException e) {
                     failed.accept(e);
                     return Status.info(e.getMessage());
+                } finally {
+                    monitor.done();
                 }
             }
 

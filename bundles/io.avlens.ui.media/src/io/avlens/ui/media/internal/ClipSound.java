@@ -110,8 +110,22 @@ public final class ClipSound implements AutoCloseable {
      * @throws OperationCanceledException when {@code progress} is cancelled
      */
     static Result analyse(java.nio.file.Path file, SubMonitor progress) throws MediaException {
-        AudioSignal audio = AudioReader.read(file, SAMPLE_RATE);
-        progress.worked(1);
+        // the decode is the slow step of a long clip: its thousandths of the stream as units, and it stops on cancel
+        SubMonitor decode = progress.split(1).setWorkRemaining(1000);
+        int[] reported = {0};
+        AudioSignal audio;
+        try {
+            audio = AudioReader.read(file, SAMPLE_RATE, (done, expected) -> {
+                int units = expected <= 0 ? 0 : (int) Math.min(1000, done * 1000 / expected);
+                if (units > reported[0]) {
+                    decode.worked(units - reported[0]);
+                    reported[0] = units;
+                }
+                return !progress.isCanceled();
+            });
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new OperationCanceledException(e.getMessage());
+        }
         checkCanceled(progress);
         LogMelSpectrogram mel = new LogMelSpectrogram(DISPLAY_MEL, SAMPLE_RATE);
         FloatTensor spectrogram = mel.compute(audio);
