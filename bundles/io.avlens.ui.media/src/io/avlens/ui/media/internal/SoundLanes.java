@@ -178,9 +178,26 @@ final class SoundLanes {
         drawFrequencyAxis(gc, r);
     }
 
-    /** A name in the top-left corner of lane {@code r}, on a dark box so it reads over any colour. */
+    /**
+     * A name in the top-left corner of lane {@code r}, on a dark box so it reads over any colour; in a lane less
+     * than three lines high (the overlaid waveform of a short timeline) as white text with a dark outline and no box,
+     * so the box does not hide the lane's first sounds.
+     */
     static void drawTag(GC gc, Display display, Rectangle r, String tag) {
         org.eclipse.swt.graphics.Point size = gc.textExtent(tag);
+        if (r.height < 3 * size.y) {
+            gc.setForeground(display.getSystemColor(SWT.COLOR_BLACK));
+            for (int dx = -1; dx <= 1; dx++) {
+                for (int dy = -1; dy <= 1; dy++) {
+                    if (dx != 0 || dy != 0) {
+                        gc.drawText(tag, r.x + 4 + dx, r.y + 1 + dy, true);
+                    }
+                }
+            }
+            gc.setForeground(display.getSystemColor(SWT.COLOR_WHITE));
+            gc.drawText(tag, r.x + 4, r.y + 1, true);
+            return;
+        }
         gc.setBackground(display.getSystemColor(SWT.COLOR_BLACK));
         gc.setAlpha(160);
         gc.fillRectangle(r.x + 1, r.y + 1, size.x + 6, size.y + 2);
