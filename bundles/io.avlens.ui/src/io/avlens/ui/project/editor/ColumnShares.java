@@ -8,8 +8,8 @@ import org.eclipse.swt.widgets.TableColumn;
  * Keeps a table's columns filling its width, refitted when the table is resized or its rows change: each column but
  * the last as wide as its content and the last the rest, or, in a table too narrow for that, in the proportions of
  * their initial widths, so a narrow editor shows every column (each narrower) instead of cutting the last ones off at
- * the table's edge. A column the user resizes keeps the width the user gave it from then on (refits size the other
- * columns around it). UI thread.
+ * the table's edge. A column the user resizes (any but the last, which always takes the rest) keeps the width the
+ * user gave it from then on; refits size the other columns around it. UI thread.
  */
 final class ColumnShares {
 
@@ -19,6 +19,8 @@ final class ColumnShares {
     private final int total;
     /** Columns the user has resized: their widths are the user's, not refitted. */
     private final boolean[] userSized;
+    /** The width each column was last given here; a resize to another width is the user's. */
+    private final int[] given;
     /** True while {@link #fit()} sets widths, so its own resizes are not taken for the user's. */
     private boolean fitting;
 
@@ -27,6 +29,7 @@ final class ColumnShares {
         this.columns = table.getColumns();
         this.weights = new int[columns.length];
         this.userSized = new boolean[columns.length];
+        this.given = new int[columns.length];
         int sum = 0;
         for (int i = 0; i < columns.length; i++) {
             weights[i] = Math.max(1, columns[i].getWidth());
@@ -41,10 +44,13 @@ final class ColumnShares {
      */
     static void apply(Table table) {
         ColumnShares shares = new ColumnShares(table);
-        for (int i = 0; i < shares.columns.length; i++) {
+        // the last column always takes the rest, and GTK hands it any spare width itself: never the user's
+        for (int i = 0; i < shares.columns.length - 1; i++) {
             int index = i;
-            shares.columns[i].addListener(SWT.Resize, e -> {
-                if (!shares.fitting) {
+            TableColumn column = shares.columns[i];
+            shares.given[i] = column.getWidth();
+            column.addListener(SWT.Resize, e -> {
+                if (!shares.fitting && column.getWidth() != shares.given[index]) {
                     shares.userSized[index] = true;
                 }
             });
@@ -67,11 +73,15 @@ final class ColumnShares {
         if (width <= 0) {
             return;
         }
+        boolean outer = fitting; // a width set here can resize the table (a scroll bar) and fit again inside
         fitting = true;
         try {
             fit(width);
         } finally {
-            fitting = false;
+            fitting = outer;
+            for (int i = 0; i < columns.length; i++) {
+                given[i] = columns[i].getWidth();
+            }
         }
     }
 
@@ -92,9 +102,7 @@ final class ColumnShares {
             for (int i = 0; i < last; i++) {
                 columns[i].setWidth(need[i]);
             }
-            if (!userSized[last]) {
-                columns[last].setWidth(width - fixed);
-            }
+            columns[last].setWidth(width - fixed);
             return;
         }
         // too narrow: the columns the user sized keep their widths, the others share what is left
