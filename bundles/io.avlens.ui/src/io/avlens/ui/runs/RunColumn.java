@@ -42,12 +42,6 @@ public record RunColumn(String title, int width, Function<Run, String> text, Com
                 numbers("Seed", 60, run -> (double) run.getSeed(), v -> Long.toString(v.longValue())));
     }
 
-    /** A column of one metric's value, each value with four significant digits. */
-    public static RunColumn metric(String name) {
-        return numbers(name, Math.max(70, 8 * name.length() + 16),
-                run -> RunRows.metric(run, name).orElse(Double.NaN), RunColumn::metricText);
-    }
-
     /**
      * A column of one metric's value with the decimals {@code decimals} gives for it at the time a cell is drawn
      * (the view sets them from all runs' values, {@link #decimals}), so a column's numbers line up: {@code 0.9500}
@@ -75,7 +69,10 @@ public record RunColumn(String title, int width, Function<Run, String> text, Com
 
     /** {@code v} with {@code decimals} decimals; a non-zero value under 0.001 with three significant digits. */
     static String fixed(double v, int decimals) {
-        if (v != 0 && Math.abs(v) < 1e-3 || Double.isInfinite(v)) {
+        if (v == 0) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", 0.0); // not -0.0000
+        }
+        if (Math.abs(v) < 1e-3 || Double.isInfinite(v)) {
             return String.format(Locale.ROOT, "%.3g", v);
         }
         return String.format(Locale.ROOT, "%." + decimals + "f", v);

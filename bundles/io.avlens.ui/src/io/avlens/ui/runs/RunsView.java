@@ -92,6 +92,7 @@ public final class RunsView extends ViewPart {
     /** The columns the user resized: refreshes leave their widths alone. */
     private final java.util.Set<TableColumn> userSized = new java.util.HashSet<>();
     private boolean fitting;
+    private List<String> fittedIds = List.of();
     private int sortColumn = -1;
     private boolean ascending = true;
 
@@ -153,11 +154,13 @@ public final class RunsView extends ViewPart {
         swtColumn.setWidth(column.width());
         swtColumn.setMoveable(true);
         swtColumn.addListener(SWT.Selection, e -> sortBy(index));
-        swtColumn.addListener(SWT.Resize, e -> {
-            if (!fitting) {
-                userSized.add(swtColumn);
-            }
-        });
+        if (index < 2) { // the id columns, which refreshes fit (fitIds)
+            swtColumn.addListener(SWT.Resize, e -> {
+                if (!fitting) {
+                    userSized.add(swtColumn);
+                }
+            });
+        }
         boolean status = "Status".equals(column.title());
         viewerColumn.setLabelProvider(new ColumnLabelProvider() {
             @Override
@@ -182,7 +185,8 @@ public final class RunsView extends ViewPart {
                 }
                 // a cell narrower than its text shows the whole text on hover
                 String text = column.text().apply(run);
-                return text != null && !text.isEmpty() && swtColumn.getWidth() < textWidth(text) ? text : null;
+                int icon = status ? 20 : 0;
+                return text != null && !text.isEmpty() && swtColumn.getWidth() < textWidth(text) + icon ? text : null;
             }
         });
     }
@@ -222,7 +226,12 @@ public final class RunsView extends ViewPart {
                     .mapToDouble(run -> RunRows.metric(run, name).orElse(Double.NaN)).toArray()));
         }
         runs.setInput(all);
-        fitIds();
+        List<String> ids = all.stream().map(run -> columns.get(0).text().apply(run) + "\u0000" + run.getId())
+                .toList();
+        if (!ids.equals(fittedIds)) { // measuring every row is not for each refresh
+            fittedIds = ids;
+            fitIds();
+        }
         leftBehind.update(sessions);
         showArtifacts();
     }

@@ -320,6 +320,7 @@ class RunsViewTest {
         assertThat(accuracy.text().apply(runWith("accuracy", 0.6425))).isEqualTo("0.6425");
         assertThat(accuracy.text().apply(runWith("accuracy", 1))).isEqualTo("1.0000");
         assertThat(accuracy.text().apply(runWith("accuracy", 0.00001234))).isEqualTo("1.23e-05");
+        assertThat(accuracy.text().apply(runWith("accuracy", -0.0))).isEqualTo("0.0000");
         assertThat(accuracy.text().apply(F.createRun())).as("missing").isEmpty();
     }
 
