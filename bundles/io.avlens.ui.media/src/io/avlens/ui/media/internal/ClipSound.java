@@ -111,21 +111,7 @@ public final class ClipSound implements AutoCloseable {
      */
     static Result analyse(java.nio.file.Path file, SubMonitor progress) throws MediaException {
         // the decode is the slow step of a long clip: its thousandths of the stream as units, and it stops on cancel
-        SubMonitor decode = progress.split(1).setWorkRemaining(1000);
-        int[] reported = {0};
-        AudioSignal audio;
-        try {
-            audio = AudioReader.read(file, SAMPLE_RATE, (done, expected) -> {
-                int units = expected <= 0 ? 0 : (int) Math.min(1000, done * 1000 / expected);
-                if (units > reported[0]) {
-                    decode.worked(units - reported[0]);
-                    reported[0] = units;
-                }
-                return !progress.isCanceled();
-            });
-        } catch (java.util.concurrent.CancellationException e) {
-            throw new OperationCanceledException(e.getMessage());
-        }
+        AudioSignal audio = decode(file, SAMPLE_RATE, progress.split(1));
         checkCanceled(progress);
         LogMelSpectrogram mel = new LogMelSpectrogram(DISPLAY_MEL, SAMPLE_RATE);
         FloatTensor spectrogram = mel.compute(audio);
@@ -134,6 +120,28 @@ public final class ClipSound implements AutoCloseable {
         double[] onsets = new OnsetDetector(DISPLAY_MEL, SAMPLE_RATE).onsets(audio);
         progress.worked(1);
         return new Result(audio, spectrogram, mel.framesPerSecond(), onsets);
+    }
+
+    /**
+     * Decodes {@code file} at {@code rate} Hz with thousandths of its stream as the units of {@code progress}.
+     *
+     * @throws OperationCanceledException when {@code progress} is cancelled (the decode stops at its next frame)
+     */
+    public static AudioSignal decode(java.nio.file.Path file, int rate, SubMonitor progress) throws MediaException {
+        SubMonitor decode = progress.setWorkRemaining(1000);
+        int[] reported = {0};
+        try {
+            return AudioReader.read(file, rate, (done, expected) -> {
+                int units = expected <= 0 ? 0 : (int) Math.min(1000, done * 1000 / expected);
+                if (units > reported[0]) {
+                    decode.worked(units - reported[0]);
+                    reported[0] = units;
+                }
+                return !decode.isCanceled();
+            });
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new OperationCanceledException(e.getMessage());
+        }
     }
 
     private static void checkCanceled(IProgressMonitor monitor) {

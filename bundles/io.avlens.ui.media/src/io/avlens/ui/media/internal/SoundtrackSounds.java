@@ -10,7 +10,6 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 
-import io.avlens.media.AudioReader;
 import io.avlens.media.AudioSignal;
 import io.avlens.media.MediaException;
 import io.avlens.ui.context.AnalysisContext;
@@ -52,7 +51,7 @@ public final class SoundtrackSounds implements AutoCloseable {
             return analysis(track).thenApply(ClipSound.Result::audio);
         }
         return playback.computeIfAbsent(track.id() + "@" + rate, key -> start(playback, key,
-                "Decoding the sound of " + track.label(), progress -> AudioReader.read(track.file(), rate)));
+                "Decoding the sound of " + track.label(), progress -> ClipSound.decode(track.file(), rate, progress)));
     }
 
     private interface Work<T> {
