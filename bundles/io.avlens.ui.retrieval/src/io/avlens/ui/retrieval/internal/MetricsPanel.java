@@ -59,7 +59,9 @@ public final class MetricsPanel extends Composite {
         scores.setLinesVisible(true);
         for (String c : new String[] {"Direction", "Relevant if", "n", "R@1", "R@5", "R@10", "mAP", "Median rank",
             "chance R@1", "chance R@10", "chance mAP"}) {
-            TableColumn col = new TableColumn(scores, SWT.RIGHT);
+            // words to the left, numbers to the right
+            TableColumn col = new TableColumn(scores, c.equals("Direction") || c.startsWith("Relevant") ? SWT.LEFT
+                    : SWT.RIGHT);
             col.setText(c);
             col.setWidth(c.startsWith("Relevant") ? 170 : c.length() > 8 ? 110 : 80);
         }
@@ -97,6 +99,12 @@ public final class MetricsPanel extends Composite {
             item.setText(new String[] {s.direction(), RetrievalRelevance.describe(s.relevance()), Integer.toString(s.n()), f(s.recallAt1()),
                 f(s.recallAt5()), f(s.recallAt10()), f(s.meanAP()), String.format(Locale.ROOT, "%.1f",
                     s.medianRank()), f(s.chanceRecallAt1()), f(s.chanceRecallAt10()), f(s.chanceMeanAP())});
+        }
+        for (int c = 0; c < 2; c++) { // the direction and relevance in words, as wide as they are
+            TableColumn col = scores.getColumn(c);
+            int before = col.getWidth();
+            col.pack();
+            col.setWidth(Math.max(before, col.getWidth()));
         }
         m.confusions().forEach(c -> direction.add(c.direction()));
         direction.select(0);
