@@ -278,13 +278,9 @@ class CavpCommandsTest {
         assertThat(errText()).contains("clip-00001.mp4").contains("shorter than one 8 s window");
     }
 
-    @Test
-    void ctrlCWhileTheDataIsReadTrainsNothingAndSaysSo() throws Exception {
-        out.reset();
-        err.reset();
-        // a Ctrl-C the moment the command arms it: the JVM's hook runs at once (here: a thread of the test)
-        List<Thread> hooks = new java.util.ArrayList<>();
-        io.avlens.cli.command.Interruption.Hooks firing = new io.avlens.cli.command.Interruption.Hooks() {
+    /** Hooks that run the moment a command arms them: a Ctrl-C at once (each hook a thread of the test). */
+    private static io.avlens.cli.command.Interruption.Hooks firingAtOnce(List<Thread> hooks) {
+        return new io.avlens.cli.command.Interruption.Hooks() {
             @Override
             public void add(Thread hook) {
                 hooks.add(hook);
@@ -295,6 +291,15 @@ class CavpCommandsTest {
             public void remove(Thread hook) {
             }
         };
+    }
+
+    @Test
+    void ctrlCWhileTheDataIsReadTrainsNothingAndSaysSo() throws Exception {
+        out.reset();
+        err.reset();
+        // a Ctrl-C the moment the command arms it: the JVM's hook runs at once (here: a thread of the test)
+        List<Thread> hooks = new java.util.ArrayList<>();
+        io.avlens.cli.command.Interruption.Hooks firing = firingAtOnce(hooks);
         CommandContext context = new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), dir,
                 new io.avlens.cli.command.Interruption(firing));
@@ -319,17 +324,7 @@ class CavpCommandsTest {
         out.reset();
         err.reset();
         List<Thread> hooks = new java.util.ArrayList<>();
-        io.avlens.cli.command.Interruption.Hooks firing = new io.avlens.cli.command.Interruption.Hooks() {
-            @Override
-            public void add(Thread hook) {
-                hooks.add(hook);
-                hook.start();
-            }
-
-            @Override
-            public void remove(Thread hook) {
-            }
-        };
+        io.avlens.cli.command.Interruption.Hooks firing = firingAtOnce(hooks);
         InferenceService service = DjlInferenceServices.cpu(List.of(new CavpBlockFactory()));
         RunnerService runner = new RunnerService();
         runner.addInferenceService(service, Map.of());
