@@ -6,12 +6,14 @@ import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 
-import io.avlens.media.AudioReader;
 import io.avlens.media.AudioSignal;
 import io.avlens.media.MediaException;
+import io.avlens.ui.media.internal.ClipSound;
 
 /**
  * The jobs the Video view starts when a clip becomes active: decoding its sound for playback (its
@@ -20,9 +22,6 @@ import io.avlens.media.MediaException;
  * thread; a job cancelled meanwhile hands nothing. Not scheduled.
  */
 public final class ClipLoadJobs {
-
-    /** The units of a decode job: thousandths of the stream. */
-    static final int UNITS = 1000;
 
     private ClipLoadJobs() {
     }
@@ -39,24 +38,15 @@ public final class ClipLoadJobs {
         Job job = new Job("Decoding the sound of " + title) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                monitor.beginTask(getName(), UNITS);
-                int[] reported = {0};
                 try {
-                    // the stream's samples as the job's units, so a long soundtrack shows how far it is
-                    AudioSignal sound = AudioReader.read(file, rate, (done, expected) -> {
-                        int units = expected <= 0 ? 0 : (int) Math.min(UNITS, done * UNITS / expected);
-                        if (units > reported[0]) {
-                            monitor.worked(units - reported[0]);
-                            reported[0] = units;
-                        }
-                        return !monitor.isCanceled();
-                    });
+                    // the stream's thousandths as units, so a long soundtrack shows how far it is (ClipSound.decode)
+                    AudioSignal sound = ClipSound.decode(file, rate, SubMonitor.convert(monitor, getName(), 1));
                     if (monitor.isCanceled()) {
                         return Status.CANCEL_STATUS;
                     }
                     decoded.accept(sound);
                     return Status.OK_STATUS;
-                } catch (java.util.concurrent.CancellationException e) {
+                } catch (OperationCanceledException e) {
                     return Status.CANCEL_STATUS;
                 } catch (MediaException e) {
                     failed.accept(e);
