@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.emf.ecore.EObject;
@@ -18,22 +17,14 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
-import org.eclipse.jface.viewers.Viewer;
-import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.program.Program;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
@@ -47,7 +38,6 @@ import io.avlens.model.Run;
 import io.avlens.model.RunStatus;
 import io.avlens.model.store.Locations;
 import io.avlens.ui.project.EmfPropertySource;
-import io.avlens.ui.project.ExplorerLabelProvider;
 import io.avlens.ui.project.ProjectExplorerView;
 import io.avlens.ui.project.ProjectSession;
 import io.avlens.ui.project.ProjectSessions;
@@ -80,21 +70,12 @@ public final class RunsView extends ViewPart {
     private ProjectSessions sessions;
     private LocalResourceManager images;
     private TableViewer runs;
+    private RunsTable table;
     private TableViewer artifacts;
     private ClipResultsTable clipResults;
     private ProjectChanges changes;
     private LeftBehindRunsBar leftBehind;
     private ArtifactOpener opener;
-    private final List<RunColumn> columns = new ArrayList<>();
-    private List<String> metricNames = List.of();
-    /** Each metric column's decimals, from all runs' values at the last refresh ({@link RunColumn#decimals}). */
-    private final java.util.Map<String, Integer> metricDecimals = new java.util.HashMap<>();
-    /** The columns the user resized: refreshes leave their widths alone. */
-    private final java.util.Set<TableColumn> userSized = new java.util.HashSet<>();
-    private boolean fitting;
-    private List<String> fittedIds = List.of();
-    private int sortColumn = -1;
-    private boolean ascending = true;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -113,20 +94,7 @@ public final class RunsView extends ViewPart {
         runs.getTable().setHeaderVisible(true);
         runs.getTable().setLinesVisible(true);
         runs.setContentProvider(ArrayContentProvider.getInstance());
-        runs.setComparator(new ViewerComparator() {
-            @Override
-            public int compare(Viewer viewer, Object a, Object b) {
-                if (sortColumn < 0 || sortColumn >= columns.size()) {
-                    return 0;
-                }
-                int order = columns.get(sortColumn).comparator().compare((Run) a, (Run) b);
-                return ascending ? order : -order;
-            }
-        });
-        ColumnViewerToolTipSupport.enableFor(runs);
-        for (RunColumn column : RunColumn.fixed()) {
-            addColumn(column);
-        }
+        table = new RunsTable(runs, images);
         runs.addSelectionChangedListener(event -> showArtifacts());
         runs.addDoubleClickListener(event -> showInExplorer());
         getSite().setSelectionProvider(runs);
@@ -145,69 +113,9 @@ public final class RunsView extends ViewPart {
         refresh();
     }
 
-    private void addColumn(RunColumn column) {
-        int index = columns.size();
-        columns.add(column);
-        TableViewerColumn viewerColumn = new TableViewerColumn(runs, SWT.LEFT);
-        TableColumn swtColumn = viewerColumn.getColumn();
-        swtColumn.setText(column.title());
-        swtColumn.setWidth(column.width());
-        swtColumn.setMoveable(true);
-        swtColumn.addListener(SWT.Selection, e -> sortBy(index));
-        if (index < 2) { // the id columns, which refreshes fit (fitIds)
-            swtColumn.addListener(SWT.Resize, e -> {
-                if (!fitting) {
-                    userSized.add(swtColumn);
-                }
-            });
-        }
-        boolean status = "Status".equals(column.title());
-        viewerColumn.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return column.text().apply((Run) element);
-            }
-
-            @Override
-            public Image getImage(Object element) {
-                if (!status) {
-                    return null;
-                }
-                RunStatus s = ((Run) element).getStatus() == null ? RunStatus.PENDING : ((Run) element).getStatus();
-                return images.create(ExplorerLabelProvider.icon("run_" + s.getLiteral() + "16.png"));
-            }
-
-            @Override
-            public String getToolTipText(Object element) {
-                Run run = (Run) element;
-                if (run.getStatus() == RunStatus.FAILED && run.getErrorMessage() != null) {
-                    return run.getErrorMessage();
-                }
-                // a cell narrower than its text shows the whole text on hover
-                String text = column.text().apply(run);
-                int icon = status ? 20 : 0;
-                return text != null && !text.isEmpty() && swtColumn.getWidth() < textWidth(text) + icon ? text : null;
-            }
-        });
-    }
-
-    private int textWidth(String text) {
-        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(runs.getTable());
-        try {
-            return gc.textExtent(text).x + 12;
-        } finally {
-            gc.dispose();
-        }
-    }
-
     /** Sorts by column {@code index} (ascending first, again: descending). UI thread. */
     public void sortBy(int index) {
-        ascending = index != sortColumn || !ascending;
-        sortColumn = index;
-        Table table = runs.getTable();
-        table.setSortColumn(table.getColumn(index));
-        table.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
-        runs.refresh();
+        table.sortBy(index);
     }
 
     /** Reads the runs again; adds or removes metric columns when the metric names changed. UI thread. */
@@ -215,71 +123,9 @@ public final class RunsView extends ViewPart {
         if (runs == null || runs.getControl().isDisposed()) {
             return;
         }
-        List<Run> all = RunRows.runs(sessions);
-        List<String> names = RunRows.metricNames(all);
-        if (!names.equals(metricNames)) {
-            rebuildMetricColumns(names);
-        }
-        metricDecimals.clear();
-        for (String name : names) {
-            metricDecimals.put(name, RunColumn.decimals(all.stream()
-                    .mapToDouble(run -> RunRows.metric(run, name).orElse(Double.NaN)).toArray()));
-        }
-        runs.setInput(all);
-        List<String> ids = all.stream().map(run -> columns.get(0).text().apply(run) + "\u0000" + run.getId())
-                .toList();
-        if (!ids.equals(fittedIds)) { // measuring every row is not for each refresh
-            fittedIds = ids;
-            fitIds();
-        }
+        table.show(RunRows.runs(sessions));
         leftBehind.update(sessions);
         showArtifacts();
-    }
-
-    /**
-     * Widens the Experiment and Run columns to their longest id (up to 260 px), so ids are not cut off; a column
-     * the user resized is left alone.
-     */
-    private void fitIds() {
-        Table table = runs.getTable();
-        fitting = true;
-        try {
-            for (int i = 0; i < 2 && i < table.getColumnCount(); i++) {
-                TableColumn column = table.getColumn(i);
-                if (userSized.contains(column)) {
-                    continue;
-                }
-                int initial = columns.get(i).width();
-                column.pack();
-                column.setWidth(Math.max(initial, Math.min(260, column.getWidth())));
-            }
-        } finally {
-            fitting = false;
-        }
-    }
-
-    private void rebuildMetricColumns(List<String> names) {
-        int fixed = RunColumn.fixed().size();
-        Table table = runs.getTable();
-        table.setRedraw(false);
-        try {
-            while (table.getColumnCount() > fixed) {
-                table.getColumn(table.getColumnCount() - 1).dispose();
-            }
-            while (columns.size() > fixed) {
-                columns.remove(columns.size() - 1);
-            }
-            if (sortColumn >= fixed) {
-                sortColumn = -1;
-                table.setSortColumn(null);
-            }
-            for (String name : names) {
-                addColumn(RunColumn.metric(name, n -> metricDecimals.getOrDefault(n, 4)));
-            }
-            metricNames = names;
-        } finally {
-            table.setRedraw(true);
-        }
     }
 
     private void showArtifacts() {
@@ -479,7 +325,7 @@ public final class RunsView extends ViewPart {
 
     /** The column titles in table order, for tests. */
     public List<String> columnTitles() {
-        return columns.stream().map(RunColumn::title).collect(Collectors.toList());
+        return table.titles();
     }
 
     @Override
