@@ -13,7 +13,6 @@ import org.eclipse.core.runtime.jobs.Job;
 
 import io.avlens.media.AudioSignal;
 import io.avlens.media.MediaException;
-import io.avlens.ui.media.internal.ClipSound;
 
 /**
  * The jobs the Video view starts when a clip becomes active: decoding its sound for playback (its
